@@ -1,0 +1,366 @@
+//! The embedded catalogue of OBS error codes: its types, exact lookup (any case,
+//! aliases), filters by status or class, and "did you mean" suggestions.
+//!
+//! The data itself is `data/*.json`, validated and turned into statics by
+//! `build.rs`; nothing is parsed at run time.
+
+use serde::Serialize;
+
+/// A documentation page that lists error codes.
+#[derive(Debug, Serialize)]
+pub struct Source {
+    /// Short identifier used in `codes.json` and by `list --source`.
+    pub id: &'static str,
+    /// The page's title.
+    pub title: &'static str,
+    /// The page's file name in the documentation (`:original_name:`).
+    pub page: &'static str,
+    /// Where the page is published.
+    pub url: &'static str,
+}
+
+/// One row of one documentation table for a code.
+#[derive(Debug)]
+pub struct Documented {
+    pub source: &'static Source,
+    pub status: u16,
+    pub message: &'static str,
+    pub solution: &'static str,
+    /// The table gives no solution; this one is what the documentation implies.
+    pub solution_inferred: bool,
+}
+
+/// One error code as the server sends it, with everything documented about it.
+#[derive(Debug)]
+pub struct Entry {
+    pub code: &'static str,
+    /// Other spellings that name the same code (documentation typos, split words).
+    pub aliases: &'static [&'static str],
+    /// Whether a client should simply retry the same request (see README).
+    pub retryable: bool,
+    /// The documented rows, primary first.
+    pub documented: &'static [Documented],
+}
+
+/// What an HTTP status means for OBS.
+#[derive(Debug, Serialize)]
+pub struct StatusInfo {
+    pub status: u16,
+    pub reason: &'static str,
+    pub meaning: &'static str,
+    pub causes: &'static [&'static str],
+    /// Meaning and causes are quoted from OBS's documentation (otherwise ours).
+    pub from_docs: bool,
+}
+
+/// One word of the search index and the entries (index, field weight) it occurs in.
+#[derive(Debug)]
+pub struct Term {
+    pub word: &'static str,
+    pub postings: &'static [(u16, u8)],
+}
+
+include!(concat!(env!("OUT_DIR"), "/catalogue_data.rs"));
+
+impl Entry {
+    fn primary(&self) -> &'static Documented {
+        &self.documented[0]
+    }
+    /// The status of the primary documented row.
+    pub fn status(&self) -> u16 {
+        self.primary().status
+    }
+    /// The reason phrase of [`Entry::status`], as OBS writes it.
+    pub fn reason(&self) -> &'static str {
+        reason(self.status()).unwrap_or("")
+    }
+    pub fn message(&self) -> &'static str {
+        self.primary().message
+    }
+    pub fn solution(&self) -> &'static str {
+        self.primary().solution
+    }
+    /// What a client should do about retrying, in one sentence (README: retry rule).
+    pub fn retry_advice(&self) -> &'static str {
+        match (self.retryable, self.status()) {
+            (true, 503) if self.code == "SlowDown" => {
+                "yes, after slowing down: reduce the request rate and retry with exponential backoff"
+            }
+            (true, 500..) => "yes: a server-side failure; retry with exponential backoff",
+            (true, _) => "yes: the request failed in transit or was interrupted; send it again",
+            (false, 300..=399) => "no: send the request to the address given in the response",
+            (false, _) => "no: the same request will fail again; fix it first",
+        }
+    }
+    /// Whether the code is documented with `status` in any table.
+    pub fn documents_status(&self, status: u16) -> bool {
+        self.documented.iter().any(|d| d.status == status)
+    }
+    /// The sources that document this code, each once, in order.
+    pub fn sources(&self) -> Vec<&'static Source> {
+        let mut out: Vec<&'static Source> = Vec::new();
+        for d in self.documented {
+            if !out.iter().any(|s| s.id == d.source.id) {
+                out.push(d.source);
+            }
+        }
+        out
+    }
+    /// Documented rows that say something the primary row does not: another
+    /// status, or a further cause listed in a table that names the code twice.
+    pub fn alternatives(&self) -> impl Iterator<Item = &'static Documented> + '_ {
+        self.documented
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(move |(i, d)| {
+                let repeated = self.documented[..*i]
+                    .iter()
+                    .any(|p| p.source.id == d.source.id);
+                d.status != self.status() || repeated
+            })
+            .map(|(_, d)| d)
+    }
+}
+
+/// Every catalogued entry, sorted by code (case-insensitively).
+pub fn entries() -> &'static [Entry] {
+    ENTRIES
+}
+
+/// The documentation pages the catalogue is built from.
+pub fn sources() -> &'static [Source] {
+    SOURCES
+}
+
+/// Exact lookup of a code or alias, ignoring ASCII case and surrounding space.
+pub fn lookup(code: &str) -> Option<&'static Entry> {
+    let key = code.trim().to_ascii_lowercase();
+    LOOKUP
+        .binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
+        .ok()
+        .map(|i| &ENTRIES[LOOKUP[i].1 as usize])
+}
+
+/// What OBS says about an HTTP status, if it is one the catalogue knows.
+pub fn status_info(status: u16) -> Option<&'static StatusInfo> {
+    STATUSES.iter().find(|s| s.status == status)
+}
+
+/// The reason phrase for a status, as OBS's tables write it.
+pub fn reason(status: u16) -> Option<&'static str> {
+    status_info(status).map(|s| s.reason)
+}
+
+/// Statuses for which at least one code is catalogued, ascending.
+pub fn catalogued_statuses() -> Vec<u16> {
+    let mut out: Vec<u16> = ENTRIES.iter().map(Entry::status).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A `list --status` filter: one status (`403`) or a class (`4xx`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    Exact(u16),
+    Class(u16),
+}
+
+impl StatusFilter {
+    pub fn matches(self, status: u16) -> bool {
+        match self {
+            StatusFilter::Exact(s) => s == status,
+            StatusFilter::Class(c) => status / 100 == c,
+        }
+    }
+}
+
+impl std::str::FromStr for StatusFilter {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim().to_ascii_lowercase();
+        let bytes = t.as_bytes();
+        let valid_class = |b: u8| (b'1'..=b'5').contains(&b);
+        match bytes {
+            [c, b'x', b'x'] if valid_class(*c) => Ok(StatusFilter::Class(u16::from(c - b'0'))),
+            [c, d, e] if valid_class(*c) && d.is_ascii_digit() && e.is_ascii_digit() => {
+                Ok(StatusFilter::Exact(t.parse().expect("three ASCII digits")))
+            }
+            _ => Err(format!(
+                "'{}' is not an HTTP status (100-599) or a class like 4xx",
+                crate::sanitize::visible(s)
+            )),
+        }
+    }
+}
+
+/// Entries whose primary status matches the filter, in catalogue order.
+pub fn by_status(filter: StatusFilter) -> impl Iterator<Item = &'static Entry> {
+    ENTRIES.iter().filter(move |e| filter.matches(e.status()))
+}
+
+/// Up to three catalogued codes a mistyped `input` probably meant, best first.
+///
+/// Scores each code by the best of: edit similarity of the whole code (catches a
+/// missing, extra or swapped letter, and wrong case), similarity of its words
+/// (catches a changed word: `SignatureDoesntMatch`), and being a prefix of it
+/// (`nosuchlifecycle`, `InvalidAccessKey`).
+pub fn suggest(input: &str) -> Vec<&'static Entry> {
+    let query: String = input
+        .trim()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if query.len() < 2 {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f64, &'static Entry)> = ENTRIES
+        .iter()
+        .map(|e| {
+            let best = std::iter::once(e.code)
+                .chain(e.aliases.iter().copied())
+                .map(|k| similarity(&query, &k.replace(' ', "").to_ascii_lowercase()))
+                .fold(0.0, f64::max);
+            (best, e)
+        })
+        .filter(|(s, _)| *s >= SUGGEST_THRESHOLD)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.code.cmp(b.1.code)));
+    scored.into_iter().take(3).map(|(_, e)| e).collect()
+}
+
+const SUGGEST_THRESHOLD: f64 = 0.72;
+
+fn similarity(query: &str, code: &str) -> f64 {
+    let edit = strsim::normalized_damerau_levenshtein(query, code);
+    let prefix = if query.len() >= 4 && code.starts_with(query) {
+        // Longer typed prefixes are stronger evidence.
+        0.75 + 0.2 * (query.len() as f64 / code.len() as f64)
+    } else {
+        0.0
+    };
+    let jw = strsim::jaro_winkler(query, code) - 0.12;
+    edit.max(prefix).max(jw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_is_reachable_by_code_and_alias_in_any_case() {
+        for e in entries() {
+            assert_eq!(lookup(e.code).map(|f| f.code), Some(e.code));
+            assert_eq!(
+                lookup(&e.code.to_ascii_uppercase()).map(|f| f.code),
+                Some(e.code)
+            );
+            assert_eq!(
+                lookup(&format!("  {} \n", e.code.to_ascii_lowercase())).map(|f| f.code),
+                Some(e.code)
+            );
+            for a in e.aliases {
+                assert_eq!(lookup(a).map(|f| f.code), Some(e.code), "alias {a}");
+            }
+        }
+        assert!(lookup("NoSuchKy").is_none());
+        assert!(lookup("").is_none());
+    }
+
+    #[test]
+    fn entries_are_in_canonical_order_and_unique_case_insensitively() {
+        for w in entries().windows(2) {
+            assert!(
+                w[0].code.to_ascii_lowercase() < w[1].code.to_ascii_lowercase(),
+                "{} before {}",
+                w[0].code,
+                w[1].code
+            );
+        }
+        let mut keys: Vec<String> = entries()
+            .iter()
+            .flat_map(|e| std::iter::once(e.code).chain(e.aliases.iter().copied()))
+            .map(|k| k.to_ascii_lowercase().replace(' ', ""))
+            .collect();
+        let n = keys.len();
+        keys.sort();
+        keys.dedup();
+        // An alias may differ from its own code only by spaces (a doc spelling).
+        let self_aliases = entries()
+            .iter()
+            .flat_map(|e| {
+                e.aliases
+                    .iter()
+                    .filter(move |a| a.replace(' ', "").eq_ignore_ascii_case(e.code))
+            })
+            .count();
+        assert_eq!(keys.len(), n - self_aliases, "codes and aliases unique");
+    }
+
+    #[test]
+    fn no_field_is_empty_and_statuses_have_reasons() {
+        for e in entries() {
+            assert!(
+                !e.message().is_empty() && !e.solution().is_empty(),
+                "{}",
+                e.code
+            );
+            assert!((300..=599).contains(&e.status()), "{}", e.code);
+            for d in e.documented {
+                assert!(
+                    reason(d.status).is_some_and(|r| !r.is_empty()),
+                    "{}",
+                    e.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn retryable_follows_the_documented_rule() {
+        const ALSO_RETRYABLE: [&str; 3] = ["IncompleteBody", "OperationAborted", "RequestTimeout"];
+        for e in entries() {
+            let rule = e.status() >= 500 || ALSO_RETRYABLE.contains(&e.code);
+            assert_eq!(e.retryable, rule, "{}", e.code);
+        }
+    }
+
+    #[test]
+    fn status_filters_parse_and_reject() {
+        assert_eq!("403".parse(), Ok(StatusFilter::Exact(403)));
+        assert_eq!("4xx".parse(), Ok(StatusFilter::Class(4)));
+        assert_eq!("5XX".parse(), Ok(StatusFilter::Class(5)));
+        for bad in ["abc", "4x", "40", "4033", "", "6xx", "x03", "099"] {
+            assert!(bad.parse::<StatusFilter>().is_err(), "{bad}");
+        }
+        assert!(by_status(StatusFilter::Exact(403)).all(|e| e.status() == 403));
+        assert!(by_status(StatusFilter::Class(5)).count() >= 4);
+        assert_eq!(by_status(StatusFilter::Exact(402)).count(), 0);
+    }
+
+    #[test]
+    fn suggestions_catch_the_usual_typos() {
+        let cases = [
+            ("NoSuchKy", "NoSuchKey"),
+            ("AccesDenied", "AccessDenied"),
+            ("AccessDeniedd", "AccessDenied"),
+            ("SignatureDoesntMatch", "SignatureDoesNotMatch"),
+            ("RequestTimeSkewed", "RequestTimeTooSkewed"),
+            ("nosuchlifecycle", "NoSuchLifecycleConfiguration"),
+            ("InvalidAccessKey", "InvalidAccessKeyId"),
+            ("NOSUCHBUCKETT", "NoSuchBucket"),
+            ("BucketNotEmty", "BucketNotEmpty"),
+            ("EntityToLarge", "EntityTooLarge"),
+        ];
+        for (typo, want) in cases {
+            let got: Vec<&str> = suggest(typo).iter().map(|e| e.code).collect();
+            assert!(got.len() <= 3);
+            assert_eq!(got.first().copied(), Some(want), "{typo}: {got:?}");
+        }
+        assert!(suggest("zzzzzzzzzz").is_empty());
+        assert!(suggest("").is_empty());
+    }
+}

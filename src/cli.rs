@@ -1,0 +1,106 @@
+//! The command line, declared once with clap's derive API: the doc comments are
+//! the help text, and the same definition feeds completions and the man page.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use obserr::catalogue::StatusFilter;
+
+const EXAMPLES: &str = "\
+Examples:
+  obserr explain NoSuchKey              explain one code (any case, aliases, typos get suggestions)
+  obserr explain 'error code [AccessDenied]' 403
+  obserr list --status 4xx              codes by status or class
+  obserr search signature mismatch      fuzzy search over codes, messages and solutions
+  obserr --json explain SlowDown        machine-readable output
+
+Exit status: 0 found, 1 nothing found, 2 usage or input error.";
+
+/// Explain Huawei Cloud / Open Telekom Cloud OBS error codes, offline and instantly.
+///
+/// obserr knows every OBS server-side error code: what it means, what to do,
+/// whether to retry, and where it is documented.
+#[derive(Debug, Parser)]
+#[command(name = "obserr", version, after_long_help = EXAMPLES, max_term_width = 100)]
+pub struct Cli {
+    /// Print machine-readable JSON (never coloured).
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb;
+    /// CLICOLOR_FORCE forces it.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Never pipe long output through $PAGER.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Explain error codes or HTTP statuses: meaning, solution, retry advice.
+    ///
+    /// Accepts codes in any case, documented aliases, bare statuses (403) and the
+    /// forms pasted from logs: 'NoSuchKey (404)', 'error code [NoSuchKey]',
+    /// 'x-obs-error-code: NoSuchKey'.
+    Explain {
+        /// Error codes or HTTP statuses.
+        #[arg(required = true, value_name = "CODE")]
+        codes: Vec<String>,
+    },
+    /// List catalogued codes, optionally by status (403) or class (4xx).
+    List {
+        /// Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx).
+        #[arg(long, short, value_name = "STATUS")]
+        status: Option<StatusFilter>,
+    },
+    /// Fuzzy search over codes, messages and solutions, best match first.
+    Search {
+        /// Words to look for; typos and paraphrases are forgiven.
+        #[arg(required = true, value_name = "WORDS")]
+        words: Vec<String>,
+        /// Show at most this many results.
+        #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+        limit: usize,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_flags_work_before_and_after_the_subcommand() {
+        for args in [
+            &["obserr", "--json", "--color", "never", "list"][..],
+            &["obserr", "list", "--json", "--color", "never"][..],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert!(cli.json);
+            assert_eq!(cli.color, ColorChoice::Never);
+        }
+    }
+
+    #[test]
+    fn malformed_status_filters_are_usage_errors() {
+        for bad in ["abc", "4x", "6xx"] {
+            let err = Cli::try_parse_from(["obserr", "list", "--status", bad]).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad}");
+        }
+    }
+}

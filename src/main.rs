@@ -1,0 +1,22 @@
+//! `obserr`: parses the command line, runs it, and turns the outcome into an exit
+//! code (0 found, 1 nothing found, 2 usage or input error).
+
+mod app;
+mod cli;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // --help and --version are "errors" that go to stdout with status 0.
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let terminal = app::Terminal::detect(&cli);
+    let output = app::run(&cli, &terminal);
+    app::emit(output, &terminal)
+}

@@ -1,0 +1,220 @@
+//! Human-readable output: entries, statuses, lists and search results, in
+//! colour when [`Style::color`] says so, fitted to [`Style::width`] when set.
+
+use super::{wrap, Style};
+use crate::catalogue::{self, Entry, StatusInfo};
+use crate::search::Hit;
+use comfy_table::{presets, Cell, ContentArrangement, Table};
+use std::io::{self, Write};
+
+/// Width of the labels in front of an entry's fields (`Solution:` plus a space).
+const LABEL: usize = 10;
+
+fn field(out: &mut impl Write, s: &Style, label: &str, text: &str) -> io::Result<()> {
+    let padded = format!("{label:<LABEL$}");
+    writeln!(out, "{}{}", s.label(&padded), wrap(text, LABEL, s.width))
+}
+
+/// The full explanation of one code.
+pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
+    let status = format!("{} {}", e.status(), e.reason());
+    writeln!(out, "{}  {}", s.code(e.code), s.status(e.status(), &status))?;
+    field(out, s, "Message:", e.message())?;
+    field(out, s, "Solution:", e.solution())?;
+    let advice = e.retry_advice();
+    let advice = if e.retryable {
+        s.good(advice)
+    } else {
+        s.bad(advice)
+    };
+    writeln!(
+        out,
+        "{}{}",
+        s.label(&format!("{:<LABEL$}", "Retry:")),
+        advice
+    )?;
+    if !e.aliases.is_empty() {
+        field(out, s, "Aliases:", &e.aliases.join(", "))?;
+    }
+    for d in e.alternatives() {
+        let text = format!(
+            "{} {} ({}): {} {}",
+            d.status,
+            catalogue::reason(d.status).unwrap_or(""),
+            d.source.title,
+            d.message,
+            d.solution
+        );
+        field(out, s, "Also:", &text)?;
+    }
+    let docs: Vec<String> = e
+        .sources()
+        .iter()
+        .map(|src| format!("{} <{}>", src.title, src.url))
+        .collect();
+    field(out, s, "Docs:", &docs.join("\n"))
+}
+
+/// What a bare HTTP status means for OBS, and the codes that come with it.
+pub fn status(
+    out: &mut impl Write,
+    s: &Style,
+    status: u16,
+    info: Option<&StatusInfo>,
+    codes: &[&Entry],
+) -> io::Result<()> {
+    let reason = info.map_or("", |i| i.reason);
+    writeln!(
+        out,
+        "{}",
+        s.status(status, format!("HTTP {status} {reason}").trim_end())
+    )?;
+    if let Some(info) = info {
+        field(out, s, "Meaning:", info.meaning)?;
+        let causes: Vec<String> = info.causes.iter().map(|c| format!("- {c}")).collect();
+        field(out, s, "Causes:", &causes.join("\n"))?;
+    }
+    if codes.is_empty() {
+        return field(out, s, "Codes:", "no catalogued error code has this status");
+    }
+    writeln!(out, "{}", s.label(&format!("Codes with status {status}:")))?;
+    let max = codes.iter().map(|e| e.code.len()).max().unwrap_or(0);
+    for e in codes {
+        let pad = " ".repeat(max - e.code.len());
+        writeln!(out, "  {}{pad}  {}", s.code(e.code), one_line(e.message()))?;
+    }
+    Ok(())
+}
+
+/// The error line (and hint) for a code that is not catalogued; for stderr.
+pub fn unknown(token: &str, suggestions: &[&Entry]) -> String {
+    let mut msg = format!(
+        "obserr: error: unknown error code '{}'\n",
+        crate::sanitize::visible(token)
+    );
+    if suggestions.is_empty() {
+        msg.push_str("hint: try `obserr search <words>` or `obserr list`\n");
+    } else {
+        let names: Vec<&str> = suggestions.iter().map(|e| e.code).collect();
+        msg.push_str(&format!("hint: did you mean {}?\n", names.join(", ")));
+    }
+    msg
+}
+
+/// A list of entries: a table fitted to the terminal, or, when not on a
+/// terminal, one plain line per code: code, status, message.
+pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<()> {
+    let Some(width) = s.width else {
+        let max = entries.iter().map(|e| e.code.len()).max().unwrap_or(0);
+        for e in entries {
+            writeln!(
+                out,
+                "{:<max$}  {}  {}",
+                e.code,
+                e.status(),
+                one_line(e.message())
+            )?;
+        }
+        return Ok(());
+    };
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX))
+        .set_header(["Code", "Status", "Message", "Retry"]);
+    for e in entries {
+        table.add_row([
+            // Cells stay uncoloured: comfy-table measures widths in bytes
+            // unless built with crossterm, which obserr does not need.
+            Cell::new(e.code),
+            Cell::new(e.status()),
+            Cell::new(one_line(e.message())),
+            Cell::new(if e.retryable { "yes" } else { "no" }),
+        ]);
+    }
+    writeln!(out, "{table}")
+}
+
+/// Search results, best first, in the same shapes as [`list`].
+pub fn hits(out: &mut impl Write, s: &Style, hits: &[Hit]) -> io::Result<()> {
+    let entries: Vec<&Entry> = hits.iter().map(|h| h.entry).collect();
+    list(out, s, &entries)
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(f: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+        let mut buf = Vec::new();
+        f(&mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn an_entry_shows_every_field_without_colour_when_off() {
+        let e = catalogue::lookup("NoSuchKey").unwrap();
+        let text = render(|o| entry(o, &Style::default(), e));
+        assert!(text.starts_with("NoSuchKey  404 Not Found\n"), "{text}");
+        assert!(text.contains(&format!("Message:  {}\n", e.message())));
+        assert!(text.contains(&format!("Solution: {}\n", e.solution())));
+        assert!(text.contains("Retry:    no: "));
+        assert!(text.contains("Docs:     "));
+        assert!(!text.contains('\x1b'));
+    }
+
+    #[test]
+    fn colour_on_adds_escapes() {
+        let e = catalogue::lookup("InternalError").unwrap();
+        let text = render(|o| {
+            entry(
+                o,
+                &Style {
+                    color: true,
+                    width: None,
+                },
+                e,
+            )
+        });
+        assert!(text.contains("\x1b["));
+        assert!(text.contains("yes: a server-side failure"));
+    }
+
+    #[test]
+    fn plain_lists_have_one_line_per_code() {
+        let entries: Vec<&Entry> = catalogue::entries().iter().collect();
+        let text = render(|o| list(o, &Style::default(), &entries));
+        assert_eq!(text.lines().count(), entries.len());
+        let first = text.lines().next().unwrap();
+        assert!(first.starts_with(entries[0].code));
+    }
+
+    #[test]
+    fn tables_fit_the_terminal() {
+        let entries: Vec<&Entry> = catalogue::entries().iter().take(5).collect();
+        let text = render(|o| {
+            list(
+                o,
+                &Style {
+                    color: false,
+                    width: Some(60),
+                },
+                &entries,
+            )
+        });
+        assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
+        assert!(text.contains("Code"));
+    }
+
+    #[test]
+    fn unknown_codes_are_sanitised_and_suggest() {
+        let msg = unknown("No\x1b[2JKey", &[catalogue::lookup("NoSuchKey").unwrap()]);
+        assert!(!msg.contains('\x1b'));
+        assert!(msg.contains("did you mean NoSuchKey?"));
+    }
+}

@@ -1,0 +1,165 @@
+//! Machine-readable output. Shapes are documented in the README; they never
+//! carry colour, and serde_json escapes every control character.
+
+use crate::catalogue::{self, Entry, StatusInfo};
+use crate::search::Hit;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// A catalogue entry as `explain --json`, `list --json` and `search --json` print it.
+#[derive(Serialize)]
+pub struct EntryJson {
+    pub code: &'static str,
+    pub status: u16,
+    pub reason: &'static str,
+    pub message: &'static str,
+    pub solution: &'static str,
+    pub retryable: bool,
+    pub aliases: &'static [&'static str],
+    pub sources: Vec<&'static str>,
+    pub documented: Vec<DocumentedJson>,
+}
+
+/// One documented row of an entry.
+#[derive(Serialize)]
+pub struct DocumentedJson {
+    pub source: &'static str,
+    pub url: &'static str,
+    pub status: u16,
+    pub reason: &'static str,
+    pub message: &'static str,
+    pub solution: &'static str,
+    pub solution_inferred: bool,
+}
+
+impl From<&'static Entry> for EntryJson {
+    fn from(e: &'static Entry) -> Self {
+        EntryJson {
+            code: e.code,
+            status: e.status(),
+            reason: e.reason(),
+            message: e.message(),
+            solution: e.solution(),
+            retryable: e.retryable,
+            aliases: e.aliases,
+            sources: e.sources().iter().map(|s| s.id).collect(),
+            documented: e
+                .documented
+                .iter()
+                .map(|d| DocumentedJson {
+                    source: d.source.id,
+                    url: d.source.url,
+                    status: d.status,
+                    reason: catalogue::reason(d.status).unwrap_or(""),
+                    message: d.message,
+                    solution: d.solution,
+                    solution_inferred: d.solution_inferred,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `explain 403 --json`: what the status means and its codes.
+#[derive(Serialize)]
+pub struct StatusJson {
+    pub status: u16,
+    pub reason: Option<&'static str>,
+    pub meaning: Option<&'static str>,
+    pub causes: &'static [&'static str],
+    pub codes: Vec<EntryJson>,
+}
+
+impl StatusJson {
+    pub fn new(status: u16, info: Option<&'static StatusInfo>, codes: &[&'static Entry]) -> Self {
+        StatusJson {
+            status,
+            reason: info.map(|i| i.reason),
+            meaning: info.map(|i| i.meaning),
+            causes: info.map_or(&[], |i| i.causes),
+            codes: codes.iter().map(|e| EntryJson::from(*e)).collect(),
+        }
+    }
+}
+
+/// An argument that named nothing catalogued.
+#[derive(Serialize)]
+pub struct UnknownJson {
+    pub error: &'static str,
+    pub input: String,
+    pub suggestions: Vec<&'static str>,
+}
+
+impl UnknownJson {
+    pub fn new(input: &str, suggestions: &[&'static Entry]) -> Self {
+        UnknownJson {
+            error: "unknown error code",
+            input: input.to_string(),
+            suggestions: suggestions.iter().map(|e| e.code).collect(),
+        }
+    }
+}
+
+/// One search hit: the entry plus its score.
+#[derive(Serialize)]
+pub struct HitJson {
+    #[serde(flatten)]
+    pub entry: EntryJson,
+    pub score: f64,
+}
+
+impl From<&Hit> for HitJson {
+    fn from(h: &Hit) -> Self {
+        HitJson {
+            entry: EntryJson::from(h.entry),
+            score: (h.score * 1000.0).round() / 1000.0,
+        }
+    }
+}
+
+/// Writes `value` as pretty JSON followed by a line break.
+pub fn write(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_has_the_documented_keys() {
+        let mut buf = Vec::new();
+        write(
+            &mut buf,
+            &EntryJson::from(catalogue::lookup("NoSuchKey").unwrap()),
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        for key in [
+            "code",
+            "status",
+            "reason",
+            "message",
+            "solution",
+            "retryable",
+            "aliases",
+            "sources",
+            "documented",
+        ] {
+            assert!(v.get(key).is_some(), "{key}");
+        }
+        assert_eq!(v["code"], "NoSuchKey");
+        assert_eq!(v["status"], 404);
+        assert_eq!(v["retryable"], false);
+    }
+
+    #[test]
+    fn unknown_input_is_escaped() {
+        let mut buf = Vec::new();
+        write(&mut buf, &UnknownJson::new("a\x1bb", &[])).unwrap();
+        assert!(!buf.contains(&0x1b));
+        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        assert_eq!(v["input"], "a\x1bb");
+    }
+}

@@ -1,0 +1,219 @@
+//! Fuzzy search over the catalogue: words of the query are matched against the
+//! build-time index of code words, messages and solutions, forgiving typos,
+//! prefixes and common paraphrases, and the entries are ranked best first.
+
+use crate::catalogue::{entries, Entry, Term, VOCAB};
+use crate::text;
+
+/// One search result.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub entry: &'static Entry,
+    /// Relevance, higher is better; comparable within one search only.
+    pub score: f64,
+}
+
+/// Paraphrases people type for the words the catalogue uses: each query word on
+/// the left also searches the index words on the right.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    ("401", &["access", "denied", "signature"]),
+    ("403", &["access", "denied", "forbidden"]),
+    ("404", &["such", "exist"]),
+    ("ak", &["access", "key"]),
+    ("arrear", &["arrear", "balance"]),
+    ("auth", &["signature", "authentication"]),
+    ("balance", &["balance", "arrear"]),
+    ("billing", &["arrear", "balance"]),
+    ("checksum", &["digest", "md5"]),
+    ("clock", &["skewed", "time"]),
+    ("conflict", &["already", "conflict"]),
+    ("credential", &["access", "key", "signature"]),
+    ("deleted", &["deregistered", "such", "exist"]),
+    ("denied", &["denied", "permission"]),
+    ("empty", &["empty"]),
+    ("exist", &["exist", "such"]),
+    ("expired", &["expired", "token"]),
+    ("file", &["object", "file"]),
+    ("forbidden", &["denied", "forbidden"]),
+    ("full", &["insufficient", "space", "capacity"]),
+    ("hash", &["digest", "md5"]),
+    ("md5", &["digest", "md5"]),
+    ("mismatch", &["match"]),
+    ("mismatched", &["match"]),
+    ("missing", &["missing", "such", "exist", "lack"]),
+    ("moved", &["redirect", "moved"]),
+    ("notfound", &["such", "exist"]),
+    ("ntp", &["skewed", "time"]),
+    ("permission", &["permission", "denied", "access"]),
+    ("quota", &["quota", "insufficient", "space"]),
+    ("rate", &["frequency", "slow"]),
+    ("secret", &["signature"]),
+    ("sk", &["signature"]),
+    ("skew", &["skewed", "time"]),
+    ("space", &["space", "storage"]),
+    ("taken", &["already", "exist"]),
+    ("throttle", &["slow", "frequency"]),
+    ("throttled", &["slow", "frequency"]),
+    ("throttling", &["slow", "frequency"]),
+    ("timed", &["timeout"]),
+    ("unpaid", &["arrear", "balance"]),
+    ("wrong", &["match", "invalid", "incorrect"]),
+];
+
+/// Quality of a match between a query word and an index word.
+const EXACT: f64 = 1.0;
+const SYNONYM: f64 = 0.9;
+const PREFIX: f64 = 0.8;
+const TYPO: f64 = 0.7;
+
+/// Searches the catalogue; `limit` caps the number of hits. An empty or
+/// stop-word-only query finds nothing.
+pub fn search(query: &str, limit: usize) -> Vec<Hit> {
+    let words = query_words(query);
+    if words.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    let n = entries().len();
+    let mut total = vec![0.0f64; n];
+    let mut matched = vec![0u16; n];
+    let mut best = vec![0.0f64; n];
+    for word in &words {
+        best.iter_mut().for_each(|b| *b = 0.0);
+        for_each_match(word, |term, quality| {
+            let idf = (1.0 + n as f64 / term.postings.len() as f64).ln();
+            for &(entry, weight) in term.postings {
+                let s = quality * f64::from(weight) * idf;
+                let slot = &mut best[entry as usize];
+                *slot = slot.max(s);
+            }
+        });
+        for i in 0..n {
+            if best[i] > 0.0 {
+                total[i] += best[i];
+                matched[i] += 1;
+            }
+        }
+    }
+    let mut hits: Vec<Hit> = (0..n)
+        .filter(|&i| total[i] > 0.0)
+        .map(|i| {
+            // Entries that match every word of the query beat those matching a few
+            // words strongly.
+            let coverage = f64::from(matched[i]) / words.len() as f64;
+            Hit {
+                entry: &entries()[i],
+                score: total[i] * coverage * coverage,
+            }
+        })
+        .collect();
+    hits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.entry.code.cmp(b.entry.code))
+    });
+    hits.truncate(limit);
+    hits
+}
+
+/// The query's words: split at white space, punctuation and case changes
+/// (`NoSuchKey` -> `no such key`), normalised like the index, stop words dropped.
+fn query_words(query: &str) -> Vec<String> {
+    let mut words: Vec<String> = query
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .flat_map(text::code_words)
+        .filter(|w| !text::is_stopword(w))
+        .collect();
+    words.dedup();
+    words
+}
+
+/// Calls `found` for each index term that matches `word`, with the quality of the
+/// match. Typos are only tried when nothing matches exactly, by synonym or prefix.
+fn for_each_match(word: &str, mut found: impl FnMut(&'static Term, f64)) {
+    let mut any = false;
+    if let Some(t) = term(word) {
+        found(t, EXACT);
+        any = true;
+    }
+    if let Ok(i) = SYNONYMS.binary_search_by(|(k, _)| (*k).cmp(word)) {
+        for t in SYNONYMS[i]
+            .1
+            .iter()
+            .filter(|s| **s != word)
+            .filter_map(|s| term(s))
+        {
+            found(t, SYNONYM);
+            any = true;
+        }
+    }
+    if word.len() >= 3 {
+        let start = VOCAB.partition_point(|t| t.word < word);
+        for t in VOCAB[start..]
+            .iter()
+            .take_while(|t| t.word.starts_with(word))
+        {
+            if t.word != word {
+                found(t, PREFIX);
+                any = true;
+            }
+        }
+    }
+    if any || word.len() < 4 {
+        return;
+    }
+    let max_edits = if word.len() >= 8 { 2 } else { 1 };
+    for t in VOCAB {
+        if t.word.len().abs_diff(word.len()) <= max_edits
+            && strsim::osa_distance(word, t.word) <= max_edits
+        {
+            found(t, TYPO);
+        }
+    }
+}
+
+fn term(word: &str) -> Option<&'static Term> {
+    VOCAB
+        .binary_search_by(|t| t.word.cmp(word))
+        .ok()
+        .map(|i| &VOCAB[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_are_sorted_for_binary_search() {
+        assert!(SYNONYMS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn vocabulary_is_sorted_and_unique() {
+        assert!(VOCAB.windows(2).all(|w| w[0].word < w[1].word));
+    }
+
+    #[test]
+    fn query_words_split_codes_and_drop_stopwords() {
+        assert_eq!(query_words("NoSuchKey"), ["no", "such", "key"]);
+        assert_eq!(
+            query_words("the bucket is not empty"),
+            ["bucket", "not", "empty"]
+        );
+        assert!(query_words("the of a").is_empty());
+    }
+
+    #[test]
+    fn empty_queries_and_zero_limits_find_nothing() {
+        assert!(search("", 10).is_empty());
+        assert!(search("   ", 10).is_empty());
+        assert!(search("bucket", 0).is_empty());
+        assert!(search("qqqqqqqqqqqqqq", 10).is_empty());
+    }
+
+    #[test]
+    fn results_are_ranked_and_limited() {
+        let hits = search("bucket", 5);
+        assert_eq!(hits.len(), 5);
+        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+}
