@@ -77,7 +77,10 @@ pub struct Output {
 /// Runs the command. Rendering into memory cannot fail; errors are reported
 /// through [`Output::stderr`] and [`Output::status`].
 pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
-    let mut out = Output { status: FOUND, ..Output::default() };
+    let mut out = Output {
+        status: FOUND,
+        ..Output::default()
+    };
     let style = terminal.style;
     let result = match &cli.command {
         Command::Explain { codes } => explain(&mut out, cli.json, &style, codes),

@@ -229,10 +229,19 @@ pub fn suggest(input: &str) -> Vec<&'static Entry> {
         .filter(|(s, _)| *s >= SUGGEST_THRESHOLD)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.code.cmp(b.1.code)));
-    scored.into_iter().take(3).map(|(_, e)| e).collect()
+    // Only suggest codes nearly as close as the best one: a clear winner
+    // should not come with two distractors.
+    let best = scored.first().map_or(0.0, |s| s.0);
+    scored
+        .into_iter()
+        .take_while(|(s, _)| *s >= best - SUGGEST_MARGIN)
+        .take(3)
+        .map(|(_, e)| e)
+        .collect()
 }
 
 const SUGGEST_THRESHOLD: f64 = 0.72;
+const SUGGEST_MARGIN: f64 = 0.08;
 
 fn similarity(query: &str, code: &str) -> f64 {
     let edit = strsim::normalized_damerau_levenshtein(query, code);

@@ -63,6 +63,13 @@ pub fn resolve(arg: &str) -> Resolved {
         (Some(_), _) => {
             let token = words.concat();
             let suggestions = catalogue::suggest(&token);
+            // With control characters in it the argument is no clean paste:
+            // echo all of it (made visible) rather than a cleaned-up guess.
+            let token = if arg.chars().any(char::is_control) {
+                arg.trim().to_string()
+            } else {
+                token
+            };
             Resolved::Unknown { token, suggestions }
         }
     }
