@@ -95,6 +95,12 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             }
             list(&mut out, cli.json, &style, &entries)
         }
+        Command::Decode { .. } => {
+            // Issue 3 (decode) is in progress on its own branch.
+            out.stderr.push_str("obserr: error: decode is not implemented yet\n");
+            out.status = INPUT_ERROR;
+            Ok(())
+        }
         Command::Search { words, limit } => {
             let hits = search::search(&words.join(" "), *limit);
             if hits.is_empty() {

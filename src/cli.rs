@@ -72,6 +72,13 @@ pub enum Command {
         #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
         limit: usize,
     },
+    /// Decode a pasted OBS error response (curl -i/-v output, XML, JSON, HTML,
+    /// SDK log line) into a diagnosis. Reads standard input when no file is given.
+    Decode {
+        /// Files holding the response; '-' is standard input.
+        #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        files: Vec<std::path::PathBuf>,
+    },
 }
 
 #[cfg(test)]
