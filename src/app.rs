@@ -97,7 +97,8 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
         }
         Command::Decode { .. } => {
             // Issue 3 (decode) is in progress on its own branch.
-            out.stderr.push_str("obserr: error: decode is not implemented yet\n");
+            out.stderr
+                .push_str("obserr: error: decode is not implemented yet\n");
             out.status = INPUT_ERROR;
             Ok(())
         }
