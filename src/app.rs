@@ -216,6 +216,27 @@ pub fn emit(output: Output, terminal: &Terminal) -> ExitCode {
     ExitCode::from(output.status)
 }
 
+/// Reports what clap refused (or the help and version it was asked for).
+/// clap echoes the offending argument, so the text is made visible first.
+pub fn clap_failure(err: &clap::Error) -> ExitCode {
+    let text = err.render().to_string();
+    let text = obserr::sanitize::visible_lines(&text);
+    let written = if err.use_stderr() {
+        // Same shape as obserr's own errors: `obserr: error: ...`.
+        let prefix = if text.starts_with("error:") {
+            "obserr: "
+        } else {
+            ""
+        };
+        io::stderr().write_all(format!("{prefix}{text}").as_bytes())
+    } else {
+        io::stdout().lock().write_all(text.as_bytes())
+    };
+    // --help and --version go to stdout with status 0; a closed pipe is fine.
+    drop(written);
+    ExitCode::from(if err.use_stderr() { INPUT_ERROR } else { FOUND })
+}
+
 /// Shows `text` through the user's pager (split on white space, no shell).
 /// Fails, so the caller prints directly, when the pager is empty or cannot start.
 fn page(pager: &str, text: &[u8]) -> io::Result<()> {

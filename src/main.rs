@@ -10,11 +10,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => {
-            // --help and --version are "errors" that go to stdout with status 0.
-            let _ = err.print();
-            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
-        }
+        Err(err) => return app::clap_failure(&err),
     };
     let terminal = app::Terminal::detect(&cli);
     let output = app::run(&cli, &terminal);

@@ -119,8 +119,59 @@ impl From<&Hit> for HitJson {
 
 /// Writes `value` as pretty JSON followed by a line break.
 pub fn write(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeFormatter::default());
+    value.serialize(&mut ser).map_err(io::Error::from)?;
     writeln!(out)
+}
+
+/// Pretty JSON that also escapes what serde_json leaves raw but a terminal may
+/// act on: DEL, C1 controls (U+009B is a one-byte CSI) and bidi overrides.
+#[derive(Default)]
+struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if crate::sanitize::is_unsafe(c) {
+                w.write_all(&fragment.as_bytes()[start..i])?;
+                write!(w, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 #[cfg(test)]
@@ -161,5 +212,15 @@ mod tests {
         assert!(!buf.contains(&0x1b));
         let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
         assert_eq!(v["input"], "a\x1bb");
+    }
+
+    #[test]
+    fn c1_controls_and_bidi_overrides_are_escaped_too() {
+        let mut buf = Vec::new();
+        write(&mut buf, &UnknownJson::new("x\u{9b}y\u{7f}z\u{202e}", &[])).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(text.contains(r#""x\u009by\u007fz\u202e""#), "{text}");
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["input"], "x\u{9b}y\u{7f}z\u{202e}");
     }
 }

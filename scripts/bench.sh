@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Whole-process cost of obserr, as the README's Performance section reports it.
+#
+#   scripts/bench.sh            callgrind instruction counts + hyperfine wall times
+#
+# Instruction counts (valgrind --tool=callgrind) are repeatable on a noisy
+# machine; wall times (hyperfine, Debian package `hyperfine`) are not, but are
+# what a person feels. The reference is an empty Rust program,
+# `fn main() { println!("hello") }`, built with `cargo build --release` and
+# default settings. Needs: valgrind; hyperfine is optional.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v valgrind >/dev/null || { echo "bench.sh: valgrind is required" >&2; exit 2; }
+
+cargo build --release --quiet
+bin=target/x86_64-unknown-linux-gnu/release/obserr
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/hello/src"
+printf '[package]\nname = "hello"\nversion = "0.1.0"\nedition = "2021"\n' >"$work/hello/Cargo.toml"
+echo 'fn main() { println!("hello") }' >"$work/hello/src/main.rs"
+# Built outside this repo so that .cargo/config.toml (static linking) does not apply.
+(cd "$work/hello" && cargo build --release --quiet)
+hello="$work/hello/target/release/hello"
+
+instructions() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+        sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+}
+
+base=$(instructions "$hello")
+printf '| command | instructions | vs empty Rust program |\n|---|---:|---:|\n'
+printf '| `hello` (empty Rust program) | %s | 1.00x |\n' "$base"
+cases=(
+    "explain NoSuchKey"
+    "list --status 403"
+    "search signature mismatch"
+)
+for args in "${cases[@]}"; do
+    # shellcheck disable=SC2086
+    n=$(instructions "$bin" $args)
+    printf '| `obserr %s` | %s | %s |\n' "$args" "$n" "$(awk -v n="$n" -v b="$base" 'BEGIN { printf "%.2fx", n / b }')"
+done
+
+if command -v hyperfine >/dev/null; then
+    echo
+    hyperfine --shell=none --warmup 20 --runs 300 --style none --export-markdown "$work/wall.md" \
+        "$hello" "${cases[@]/#/$bin }" >/dev/null 2>&1
+    sed "s|$bin|obserr|; s|$hello|hello|" "$work/wall.md"
+else
+    echo "(hyperfine not installed: apt-get install hyperfine for wall times)"
+fi

@@ -1,0 +1,93 @@
+//! Arguments are untrusted too: whatever control characters they carry, obserr
+//! never writes them raw, with colour on or off. obserr's own colour sequences
+//! (SGR: ESC [ digits ; m) are the only escapes allowed in the output.
+
+use std::process::Command;
+
+const NASTY: &[&str] = &[
+    "No\x1b[2JSuchKey",
+    "\x1b]0;pwned\x07",
+    "\u{9b}31mRed",
+    "Access\x7fDenied\r\n",
+    "x\u{202e}gnp.exe",
+    "\x01\x02\x08\x1b[6n",
+];
+
+/// Removes the SGR colour sequences obserr itself writes.
+fn strip_sgr(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' && chars.peek() == Some(&'[') {
+            chars.next();
+            let mut seq = String::new();
+            while let Some(&d) = chars.peek() {
+                chars.next();
+                if d == 'm' {
+                    break;
+                }
+                seq.push(d);
+            }
+            assert!(
+                seq.chars().all(|d| d.is_ascii_digit() || d == ';'),
+                "foreign escape: {seq:?}"
+            );
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn assert_clean(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let rest = strip_sgr(&text);
+    let bad: Vec<char> = rest
+        .chars()
+        .filter(|&c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{what}: raw control characters {bad:?} in {text:?}"
+    );
+}
+
+#[test]
+fn control_characters_in_arguments_never_reach_the_output_raw() {
+    for color in ["never", "always"] {
+        for nasty in NASTY {
+            for args in [
+                vec!["explain", nasty],
+                vec!["explain", "NoSuchKey", nasty],
+                vec!["search", nasty],
+                vec!["list", "--status", nasty],
+                vec!["--json", "explain", nasty],
+            ] {
+                let out = Command::new(env!("CARGO_BIN_EXE_obserr"))
+                    .arg("--color")
+                    .arg(color)
+                    .args(&args)
+                    .output()
+                    .expect("run obserr");
+                let what = format!("--color {color} {args:?}");
+                assert!(matches!(out.status.code(), Some(0..=2)), "{what}");
+                assert_clean(&what, &out.stdout);
+                assert_clean(&what, &out.stderr);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_echoed_argument_shows_its_escapes() {
+    let out = Command::new(env!("CARGO_BIN_EXE_obserr"))
+        .args(["explain", "No\x1b[2JSuchKey"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(r"unknown error code 'No\x1b[2JSuchKey'"),
+        "{stderr}"
+    );
+}

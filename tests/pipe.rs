@@ -1,0 +1,52 @@
+//! A closed pipe is success: `obserr list | head -1` must exit 0 with nothing on
+//! stderr. The reading end is closed before obserr writes, so every write fails
+//! with EPIPE, deterministically.
+
+use std::process::{Command, Stdio};
+
+fn run_with_closed_stdout(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_obserr"))
+        .args(args)
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn obserr");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait for obserr");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn every_command_treats_a_closed_pipe_as_success() {
+    let cases: &[&[&str]] = &[
+        &["list"],
+        &["--json", "list"],
+        &["explain", "NoSuchKey", "AccessDenied", "403"],
+        &["--json", "explain", "NoSuchKey"],
+        &["search", "bucket"],
+        &["--json", "search", "bucket"],
+        &["--help"],
+        &["list", "--help"],
+        &["--version"],
+    ];
+    for args in cases {
+        let (code, stderr) = run_with_closed_stdout(args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_keeps_the_not_found_status() {
+    let (code, stderr) = run_with_closed_stdout(&["explain", "NoSuchKy"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.starts_with("obserr: error: unknown error code 'NoSuchKy'"),
+        "{stderr}"
+    );
+}
