@@ -244,7 +244,10 @@ const SUGGEST_THRESHOLD: f64 = 0.72;
 const SUGGEST_MARGIN: f64 = 0.08;
 
 fn similarity(query: &str, code: &str) -> f64 {
-    let edit = strsim::normalized_damerau_levenshtein(query, code);
+    // Optimal string alignment: Damerau-Levenshtein (swaps count as one edit)
+    // without the alphabet map that makes strsim's unrestricted version slow.
+    let longest = query.chars().count().max(code.chars().count()).max(1);
+    let edit = 1.0 - strsim::osa_distance(query, code) as f64 / longest as f64;
     let prefix = if query.len() >= 4 && code.starts_with(query) {
         // Longer typed prefixes are stronger evidence.
         0.75 + 0.2 * (query.len() as f64 / code.len() as f64)
