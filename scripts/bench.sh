@@ -44,11 +44,27 @@ for args in "${cases[@]}"; do
     printf '| `obserr %s` | %s | %s |\n' "$args" "$n" "$(awk -v n="$n" -v b="$base" 'BEGIN { printf "%.2fx", n / b }')"
 done
 
+# Peers people use today for the same kind of question, on the same machine.
+peers=()
+if command -v errno >/dev/null; then
+    peers+=("$(command -v errno) ENOENT")
+else
+    echo "(errno not installed: apt-get install moreutils to compare with it)" >&2
+fi
+# The real rustc, not rustup's proxy (which would add its own start-up).
+peers+=("$(rustc --print sysroot)/bin/rustc --explain E0308")
+for cmd in "${peers[@]}"; do
+    # shellcheck disable=SC2086
+    n=$(instructions $cmd)
+    name=$(echo "$cmd" | sed 's|^.*/||')
+    printf '| `%s` (peer) | %s | %s |\n' "$name" "$n" "$(awk -v n="$n" -v b="$base" 'BEGIN { printf "%.2fx", n / b }')"
+done
+
 if command -v hyperfine >/dev/null; then
     echo
     hyperfine --shell=none --warmup 20 --runs 300 --style none --export-markdown "$work/wall.md" \
-        "$hello" "${cases[@]/#/$bin }" >/dev/null 2>&1
-    sed "s|$bin|obserr|; s|$hello|hello|" "$work/wall.md"
+        "$hello" "${cases[@]/#/$bin }" "${peers[@]}" >/dev/null 2>&1
+    sed "s|$bin|obserr|; s|$hello|hello|; s|\`/[^\`]*/\([^/\`]*\)|\`\\1|" "$work/wall.md"
 else
     echo "(hyperfine not installed: apt-get install hyperfine for wall times)"
 fi
