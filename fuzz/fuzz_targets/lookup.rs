@@ -1,0 +1,26 @@
+//! Arbitrary strings through every catalogue path a user argument reaches:
+//! exact lookup, reading pasted forms, suggestions, search, and rendering of
+//! the result (human and JSON). Nothing may panic, and rendered output must
+//! never carry a raw control character from the input.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use obserr::query::{resolve, Resolved};
+use obserr::render::{human, json, Style};
+
+fuzz_target!(|data: &[u8]| {
+    let input = String::from_utf8_lossy(data);
+    let _ = obserr::catalogue::lookup(&input);
+    let _ = obserr::catalogue::suggest(&input);
+    let hits = obserr::search::search(&input, 10);
+    let mut out = Vec::new();
+    human::hits(&mut out, &Style::default(), &hits).unwrap();
+    if let Resolved::Unknown { token, suggestions } = resolve(&input) {
+        let msg = human::unknown(&token, &suggestions);
+        assert!(!msg.chars().any(|c| obserr::sanitize::is_unsafe(c) && c != '\n'), "{msg:?}");
+        out.clear();
+        json::write(&mut out, &json::UnknownJson::new(&input, &suggestions)).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.chars().any(|c| obserr::sanitize::is_unsafe(c) && c != '\n'), "{text:?}");
+    }
+});
