@@ -276,16 +276,19 @@ fn decode_inputs(
             .collect()
     };
     let several = inputs.len() > 1;
+    // Each input: its name as given (for JSON), and the decoded response or
+    // the error line.
     let mut decoded: Vec<(String, Result<Response, String>)> = Vec::new();
     for path in inputs {
-        let name = match path {
-            Some(p) => format!("'{}'", visible(&p.to_string_lossy())),
-            None => "standard input".to_string(),
-        };
+        let name = path.map_or("-".to_string(), |p| p.to_string_lossy().into_owned());
         let result = match read_input(path, terminal.stdin_tty) {
             Ok(bytes) => Ok(decode::decode(&bytes)),
             Err(e) => {
-                let message = read_error_message(&name, &e);
+                let shown = match path {
+                    Some(_) => format!("'{}'", visible(&name)),
+                    None => "standard input".to_string(),
+                };
+                let message = read_error_message(&shown, &e);
                 out.stderr.push_str(&message);
                 out.status = INPUT_ERROR;
                 Err(message.lines().next().unwrap_or("").to_string())
@@ -307,7 +310,7 @@ fn decode_inputs(
         }
         if d.response.is_empty() {
             let whose = if several {
-                format!(" in {name}")
+                format!(" in {}", display_name(name))
             } else {
                 String::new()
             };
@@ -327,12 +330,21 @@ fn decode_inputs(
             if !first {
                 writeln!(out.stdout)?;
             }
-            writeln!(out.stdout, "==> {name} <==")?;
+            writeln!(out.stdout, "==> {} <==", display_name(name))?;
         }
         first = false;
         diagnosis::human(&mut out.stdout, &terminal.style, d)?;
     }
     Ok(())
+}
+
+/// An input's name for people: the path made safe, or `standard input`.
+fn display_name(name: &str) -> String {
+    if name == "-" {
+        "standard input".to_string()
+    } else {
+        visible(name).into_owned()
+    }
 }
 
 fn decode_json(
@@ -349,7 +361,7 @@ fn decode_json(
     let items: Vec<Item> = diagnoses
         .iter()
         .map(|(name, d)| {
-            let file = several.then(|| name.trim_matches('\'').to_string());
+            let file = several.then(|| name.to_string());
             match d {
                 Ok(d) => Item::Found(diagnosis::DiagnosisJson::new(d, file)),
                 Err(e) => Item::Failed(diagnosis::FileErrorJson {

@@ -240,9 +240,8 @@ fn signature_hints(d: &mut Diagnosis) {
     let r = d.response;
     if let Some(sts) = r.detail("StringToSign") {
         d.hints.push(Hint {
-            text: "The server signed this StringToSign (\\n marks each line break); your \
-                   client must sign exactly the same bytes. Compare it with the string your \
-                   client logged:"
+            text: "The server signed this StringToSign; your client must sign exactly the \
+                   same bytes, so compare it line by line with the string your client logged:"
                 .to_string(),
             block: Some(sts.to_string()),
         });
@@ -430,7 +429,7 @@ fn support_hint(d: &mut Diagnosis) {
     };
     if r.body != Body::ProxyPage {
         d.hints.push(Hint::new(format!(
-            "If you contact support, give them the {list} shown above: they identify this \
+            "If you contact support, give them this response's {list}: they identify the \
              request in OBS's logs."
         )));
     }

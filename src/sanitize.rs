@@ -4,7 +4,8 @@
 
 use std::borrow::Cow;
 
-fn is_unsafe(c: char) -> bool {
+/// Characters that must never reach a terminal raw.
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }

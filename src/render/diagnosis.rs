@@ -92,9 +92,16 @@ fn join(code: String, status: Option<String>) -> String {
 
 fn hints(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
     for (n, hint) in d.hints.iter().enumerate() {
-        let label = if n == 0 { "Hints:" } else { "" };
-        write!(out, "{}", s.label(&format!("{label:<LABEL$}")))?;
-        writeln!(out, "- {}", wrap(&visible(&hint.text), LABEL + 2, s.width))?;
+        if n == 0 {
+            write!(out, "{}", s.label(&format!("{:<LABEL$}", "Hints:")))?;
+        } else {
+            write!(out, "{:LABEL$}", "")?;
+        }
+        let mut text = visible(&hint.text).into_owned();
+        if hint.block.is_some() {
+            text = format!("{} (\\n marks a line break):", text.trim_end_matches(':'));
+        }
+        writeln!(out, "- {}", wrap(&text, LABEL + 2, s.width))?;
         if let Some(block) = &hint.block {
             let pad = " ".repeat(LABEL + 4);
             let lines: Vec<&str> = block.split('\n').collect();
