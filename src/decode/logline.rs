@@ -7,6 +7,11 @@
 
 use super::Found;
 
+/// Longer lines are no log lines (and would cost time for nothing).
+const MAX_LINE: usize = 64 * 1024;
+/// Labelled values read from one line at most.
+const MAX_PAIRS: usize = 32;
+
 /// The canonical field a log label names, from its letters and digits in
 /// lower case.
 fn field(label: &str) -> Option<&'static str> {
@@ -68,6 +73,9 @@ fn bracket_pairs(line: &str) -> Vec<(&'static str, String)> {
                 if depth == 0 {
                     if let Some(label) = label_before(&line[prev_end..open]) {
                         pairs.push((label, line[open + 1..i].to_string()));
+                        if pairs.len() >= MAX_PAIRS {
+                            return pairs;
+                        }
                     }
                     prev_end = i + 1;
                 }
@@ -104,6 +112,9 @@ fn assigned_pairs(line: &str) -> Vec<(&'static str, String)> {
         if let Some(f) = field(&normalize(label)) {
             let label_start = line[..start].trim_end_matches(['\'', '"']).len();
             marks.push((label_start, i + 1, f));
+            if marks.len() >= MAX_PAIRS {
+                break;
+            }
         }
     }
     let mut pairs = Vec::new();
@@ -124,7 +135,7 @@ fn assigned_pairs(line: &str) -> Vec<(&'static str, String)> {
 
 /// Reads the last log line of `text` that names a code or a status.
 pub fn read(text: &str, found: &mut Found) -> bool {
-    for line in text.lines().rev() {
+    for line in text.lines().rev().filter(|l| l.len() <= MAX_LINE) {
         let mut pairs = bracket_pairs(line);
         if !pairs.iter().any(|(f, _)| matches!(*f, "Code" | "Status")) {
             pairs = assigned_pairs(line);

@@ -92,7 +92,7 @@ impl Found {
             }
         };
         let value = if key.ends_with("id") {
-            cap(&value.split_whitespace().collect::<String>())
+            cap(&head(value).0.split_whitespace().collect::<String>())
         } else {
             collapse(value)
         };
@@ -104,19 +104,36 @@ impl Found {
 
 /// `s` with runs of white space (line breaks included) made single spaces.
 fn collapse(s: &str) -> String {
-    cap(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+    let (head, cut) = head(s);
+    let mut out = head.split_whitespace().collect::<Vec<_>>().join(" ");
+    if cut {
+        out.push_str(CUT);
+    }
+    out
 }
 
 /// `s` cut to [`MAX_VALUE_BYTES`], marked when cut.
 fn cap(s: &str) -> String {
+    match head(s) {
+        (head, false) => head.to_string(),
+        (head, true) => format!("{head}{CUT}"),
+    }
+}
+
+/// What marks a value cut at [`MAX_VALUE_BYTES`].
+const CUT: &str = "… [cut]";
+
+/// The first [`MAX_VALUE_BYTES`] of `s` (at a character boundary), and
+/// whether anything was left out.
+fn head(s: &str) -> (&str, bool) {
     if s.len() <= MAX_VALUE_BYTES {
-        return s.to_string();
+        return (s, false);
     }
     let mut end = MAX_VALUE_BYTES;
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}… [{} more bytes]", &s[..end], s.len() - end)
+    (&s[..end], true)
 }
 
 /// One decoded response: what the input says, nothing more.
@@ -365,7 +382,7 @@ mod tests {
     fn values_are_capped_and_details_bounded() {
         let mut f = Found::default();
         f.put("Code", &"x".repeat(MAX_VALUE_BYTES + 10));
-        assert!(f.code.as_deref().unwrap().ends_with("… [10 more bytes]"));
+        assert!(f.code.as_deref().unwrap().ends_with("… [cut]"));
         for i in 0..MAX_DETAILS + 5 {
             f.put(&format!("D{i}"), "v");
         }

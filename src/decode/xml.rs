@@ -63,7 +63,14 @@ pub fn read(xml: &str, found: &mut Found) -> bool {
             Event::End(_) => close(&mut stack, &mut overflow, found),
             Event::Text(t) => push_text(&mut stack, overflow, &t.xml10_content()),
             Event::CData(t) => push_text(&mut stack, overflow, &t.xml10_content()),
-            Event::GeneralRef(r) => push_text(&mut stack, overflow, &resolve(&r)),
+            Event::GeneralRef(r) => {
+                if stack
+                    .last()
+                    .is_some_and(|f| f.text.len() <= super::MAX_VALUE_BYTES)
+                {
+                    push_text(&mut stack, overflow, &resolve(&r));
+                }
+            }
             // Declarations, DTDs, comments and processing instructions carry no
             // error fields; a DTD is deliberately never looked at.
             _ => {}
@@ -112,15 +119,21 @@ fn close(stack: &mut Vec<Frame>, overflow: &mut usize, found: &mut Found) {
     }
 }
 
+/// Adds text to the innermost element, up to one byte past the longest value
+/// kept (so that [`Found::put`] still sees the value was longer).
 fn push_text(stack: &mut [Frame], overflow: usize, text: &str) {
-    if overflow > 0 {
+    let Some(frame) = stack.last_mut().filter(|_| overflow == 0) else {
+        return;
+    };
+    let room = (super::MAX_VALUE_BYTES + 1).saturating_sub(frame.text.len());
+    if room == 0 {
         return;
     }
-    if let Some(frame) = stack.last_mut() {
-        if frame.text.len() < super::MAX_VALUE_BYTES {
-            frame.text.push_str(text);
-        }
+    let mut end = text.len().min(room);
+    while !text.is_char_boundary(end) {
+        end += 1;
     }
+    frame.text.push_str(&text[..end]);
 }
 
 /// The text a reference stands for: predefined entities and character
