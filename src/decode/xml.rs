@@ -63,13 +63,13 @@ pub fn read(xml: &str, found: &mut Found) -> bool {
             Event::End(_) => close(&mut stack, &mut overflow, found),
             Event::Text(t) => push_text(&mut stack, overflow, &t.xml10_content()),
             Event::CData(t) => push_text(&mut stack, overflow, &t.xml10_content()),
-            Event::GeneralRef(r) => {
+            // Resolved only while the value still has room.
+            Event::GeneralRef(r)
                 if stack
                     .last()
-                    .is_some_and(|f| f.text.len() <= super::MAX_VALUE_BYTES)
-                {
-                    push_text(&mut stack, overflow, &resolve(&r));
-                }
+                    .is_some_and(|f| f.text.len() <= super::MAX_VALUE_BYTES) =>
+            {
+                push_text(&mut stack, overflow, &resolve(&r));
             }
             // Declarations, DTDs, comments and processing instructions carry no
             // error fields; a DTD is deliberately never looked at.
