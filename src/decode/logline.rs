@@ -135,7 +135,14 @@ fn assigned_pairs(line: &str) -> Vec<(&'static str, String)> {
 
 /// Reads the last log line of `text` that names a code or a status.
 pub fn read(text: &str, found: &mut Found) -> bool {
-    for line in text.lines().rev().filter(|l| l.len() <= MAX_LINE) {
+    // Every log line names a code or a status: skip the others cheaply.
+    let candidate = |l: &&str| {
+        l.len() <= MAX_LINE
+            && ["ode", "ODE", "tatus", "TATUS"]
+                .iter()
+                .any(|w| l.contains(w))
+    };
+    for line in text.lines().rev().filter(candidate) {
         let mut pairs = bracket_pairs(line);
         if !pairs.iter().any(|(f, _)| matches!(*f, "Code" | "Status")) {
             pairs = assigned_pairs(line);

@@ -51,13 +51,12 @@ pub fn read(xml: &str, found: &mut Found) -> bool {
         };
         match event {
             Event::Start(e) => {
-                let name = e.local_name().as_ref().to_string();
-                saw_error_element |= name.eq_ignore_ascii_case("error");
-                open(&mut stack, &mut overflow, name);
+                let name = e.local_name();
+                saw_error_element |= name.as_ref().eq_ignore_ascii_case("error");
+                open(&mut stack, &mut overflow, name.as_ref());
             }
             Event::Empty(e) => {
-                let name = e.local_name().as_ref().to_string();
-                open(&mut stack, &mut overflow, name);
+                open(&mut stack, &mut overflow, e.local_name().as_ref());
                 close(&mut stack, &mut overflow, found);
             }
             Event::End(_) => close(&mut stack, &mut overflow, found),
@@ -87,7 +86,7 @@ pub fn read(xml: &str, found: &mut Found) -> bool {
     saw_error_element || found.code.is_some() || found.message.is_some()
 }
 
-fn open(stack: &mut Vec<Frame>, overflow: &mut usize, name: String) {
+fn open(stack: &mut Vec<Frame>, overflow: &mut usize, name: &str) {
     if let Some(parent) = stack.last_mut() {
         parent.has_child = true;
     }
@@ -98,7 +97,7 @@ fn open(stack: &mut Vec<Frame>, overflow: &mut usize, name: String) {
     let in_error =
         stack.last().is_some_and(|p| p.in_error) || name.to_ascii_lowercase().contains("error");
     stack.push(Frame {
-        name,
+        name: name.to_string(),
         text: String::new(),
         has_child: false,
         in_error,
