@@ -330,6 +330,13 @@ fn status_only_hint(d: &mut Diagnosis) {
     if r.body == Body::ProxyPage {
         return;
     }
+    if status < 300 || status == 304 {
+        d.hints.push(Hint::new(format!(
+            "Status {status} is no error: this response reports success. If the input held \
+             several responses, the last one counts: paste the failing one on its own."
+        )));
+        return;
+    }
     let codes: Vec<&str> = catalogue::by_status(StatusFilter::Exact(status))
         .map(|e| e.code)
         .collect();
@@ -584,5 +591,9 @@ mod tests {
         let r = decode(b"{\"code\":\"SYS.0014\"}");
         assert_eq!(diagnose(&r).next, "obserr search sys 0014");
         assert_eq!(diagnose(&decode(b"hello")).next, "obserr list");
+        let r = decode(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\n");
+        assert!(diagnose(&r).hints[0]
+            .text
+            .starts_with("Status 200 is no error"));
     }
 }
