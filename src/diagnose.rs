@@ -332,7 +332,7 @@ fn status_only_hint(d: &mut Diagnosis) {
     }
     if status < 300 || status == 304 {
         d.hints.push(Hint::new(format!(
-            "Status {status} is no error: this response reports success. If the input held \
+            "Status {status} is not an error: this response reports success. If the input held \
              several responses, the last one counts: paste the failing one on its own."
         )));
         return;
@@ -594,6 +594,6 @@ mod tests {
         let r = decode(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\n");
         assert!(diagnose(&r).hints[0]
             .text
-            .starts_with("Status 200 is no error"));
+            .starts_with("Status 200 is not an error"));
     }
 }
