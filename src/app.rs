@@ -4,10 +4,14 @@
 
 use crate::cli::{Cli, ColorChoice, Command};
 use obserr::catalogue::{self, Entry};
+use obserr::decode::{self, Response};
+use obserr::diagnose::{self, Diagnosis};
 use obserr::query::{self, Resolved};
-use obserr::render::{human, json, Style};
+use obserr::render::{diagnosis, human, json, Style};
+use obserr::sanitize::visible;
 use obserr::search;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::{ExitCode, Stdio};
 
 /// Exit statuses, as documented in the README.
@@ -15,12 +19,18 @@ pub const FOUND: u8 = 0;
 pub const NOT_FOUND: u8 = 1;
 pub const INPUT_ERROR: u8 = 2;
 
+/// The most `decode` reads from one input: one response is far smaller, and
+/// memory stays bounded whatever is piped in.
+pub const MAX_INPUT: u64 = 8 * 1024 * 1024;
+
 /// What the environment says about where output goes.
 #[derive(Debug, Clone)]
 pub struct Terminal {
     pub style: Style,
     pub height: Option<usize>,
     pub pager: Option<String>,
+    /// Standard input is a terminal: `decode` says how to end a paste.
+    pub stdin_tty: bool,
 }
 
 impl Terminal {
@@ -45,6 +55,7 @@ impl Terminal {
             },
             height: size.map(|(_, h)| usize::from(h.0)),
             pager,
+            stdin_tty: io::stdin().is_terminal(),
         }
     }
 }
@@ -95,13 +106,7 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             }
             list(&mut out, cli.json, &style, &entries)
         }
-        Command::Decode { .. } => {
-            // Issue 3 (decode) is in progress on its own branch.
-            out.stderr
-                .push_str("obserr: error: decode is not implemented yet\n");
-            out.status = INPUT_ERROR;
-            Ok(())
-        }
+        Command::Decode { files } => decode_inputs(&mut out, cli.json, terminal, files),
         Command::Search { words, limit } => {
             let hits = search::search(&words.join(" "), *limit);
             if hits.is_empty() {
@@ -184,6 +189,194 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
         }
     }
     Ok(())
+}
+
+/// Why an input could not be decoded.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(io::Error),
+    TooLarge,
+    Empty,
+}
+
+/// Reads at most `cap` bytes; one byte more means the input is too large, and
+/// the rest is never read.
+pub fn read_capped(reader: impl Read, cap: u64) -> Result<Vec<u8>, ReadError> {
+    let mut buf = Vec::new();
+    reader
+        .take(cap + 1)
+        .read_to_end(&mut buf)
+        .map_err(ReadError::Io)?;
+    if buf.len() as u64 > cap {
+        return Err(ReadError::TooLarge);
+    }
+    if buf.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::Empty);
+    }
+    Ok(buf)
+}
+
+/// One `decode` input: a file, or standard input (`None`).
+fn read_input(path: Option<&Path>, stdin_tty: bool) -> Result<Vec<u8>, ReadError> {
+    match path {
+        Some(path) => {
+            let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+            read_capped(file, MAX_INPUT)
+        }
+        None => {
+            if stdin_tty {
+                // Said at once, not buffered: otherwise obserr seems to hang.
+                let keys = if cfg!(windows) {
+                    "Ctrl-Z, then Enter"
+                } else {
+                    "Ctrl-D on an empty line"
+                };
+                let _ = writeln!(
+                    io::stderr(),
+                    "obserr: paste the response, then press {keys}"
+                );
+            }
+            read_capped(io::stdin().lock(), MAX_INPUT)
+        }
+    }
+}
+
+fn read_error_message(name: &str, err: &ReadError) -> String {
+    match err {
+        ReadError::Io(e) => format!("obserr: error: cannot read {name}: {e}\n"),
+        ReadError::TooLarge => format!(
+            "obserr: error: {name} is larger than {} MiB, more than one response can be\n\
+             hint: cut the response out of the log first\n",
+            MAX_INPUT / 1024 / 1024
+        ),
+        ReadError::Empty => format!(
+            "obserr: error: {name} is empty\n\
+             hint: paste a response, or pipe one in: curl -si URL | obserr decode\n"
+        ),
+    }
+}
+
+/// `decode`: each input is read, decoded and diagnosed in turn. With several,
+/// human output puts a `==> NAME <==` line before each; JSON prints an array
+/// with a `file` key in each object (or an `error` for an unreadable one). The
+/// exit status is the worst one: 2 if any input could not be read, else 1 if
+/// any gave no catalogued code, else 0.
+fn decode_inputs(
+    out: &mut Output,
+    as_json: bool,
+    terminal: &Terminal,
+    files: &[PathBuf],
+) -> io::Result<()> {
+    let inputs: Vec<Option<&Path>> = if files.is_empty() {
+        vec![None]
+    } else {
+        files
+            .iter()
+            .map(|f| (f.as_os_str() != "-").then_some(f.as_path()))
+            .collect()
+    };
+    let several = inputs.len() > 1;
+    // Each input: its name as given (for JSON), and the decoded response or
+    // the error line.
+    let mut decoded: Vec<(String, Result<Response, String>)> = Vec::new();
+    for path in inputs {
+        let name = path.map_or("-".to_string(), |p| p.to_string_lossy().into_owned());
+        let result = match read_input(path, terminal.stdin_tty) {
+            Ok(bytes) => Ok(decode::decode(&bytes)),
+            Err(e) => {
+                let shown = match path {
+                    Some(_) => format!("'{}'", visible(&name)),
+                    None => "standard input".to_string(),
+                };
+                let message = read_error_message(&shown, &e);
+                out.stderr.push_str(&message);
+                out.status = INPUT_ERROR;
+                Err(message.lines().next().unwrap_or("").to_string())
+            }
+        };
+        decoded.push((name, result));
+    }
+    let diagnoses: Vec<(&str, Result<Diagnosis, &str>)> = decoded
+        .iter()
+        .map(|(name, r)| match r {
+            Ok(response) => (name.as_str(), Ok(diagnose::diagnose(response))),
+            Err(e) => (name.as_str(), Err(e.as_str())),
+        })
+        .collect();
+    for (name, d) in &diagnoses {
+        let Ok(d) = d else { continue };
+        if !d.found() && out.status != INPUT_ERROR {
+            out.status = NOT_FOUND;
+        }
+        if d.response.is_empty() {
+            let whose = if several {
+                format!(" in {}", display_name(name))
+            } else {
+                String::new()
+            };
+            out.stderr.push_str(&format!(
+                "obserr: no OBS error response found{whose}\n\
+                 hint: pass the whole response: curl -si URL | obserr decode\n"
+            ));
+        }
+    }
+    if as_json {
+        return decode_json(out, &diagnoses, several);
+    }
+    let mut first = true;
+    for (name, d) in &diagnoses {
+        let Ok(d) = d else { continue };
+        if several {
+            if !first {
+                writeln!(out.stdout)?;
+            }
+            writeln!(out.stdout, "==> {} <==", display_name(name))?;
+        }
+        first = false;
+        diagnosis::human(&mut out.stdout, &terminal.style, d)?;
+    }
+    Ok(())
+}
+
+/// An input's name for people: the path made safe, or `standard input`.
+fn display_name(name: &str) -> String {
+    if name == "-" {
+        "standard input".to_string()
+    } else {
+        visible(name).into_owned()
+    }
+}
+
+fn decode_json(
+    out: &mut Output,
+    diagnoses: &[(&str, Result<Diagnosis, &str>)],
+    several: bool,
+) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    #[serde(untagged)]
+    enum Item<'a> {
+        Found(diagnosis::DiagnosisJson<'a>),
+        Failed(diagnosis::FileErrorJson),
+    }
+    let items: Vec<Item> = diagnoses
+        .iter()
+        .map(|(name, d)| {
+            let file = several.then(|| name.to_string());
+            match d {
+                Ok(d) => Item::Found(diagnosis::DiagnosisJson::new(d, file)),
+                Err(e) => Item::Failed(diagnosis::FileErrorJson {
+                    file: file.unwrap_or_default(),
+                    error: e.trim_start_matches("obserr: error: ").to_string(),
+                }),
+            }
+        })
+        .collect();
+    match (several, items.as_slice()) {
+        (true, _) => json::write(&mut out.stdout, &items),
+        (false, [Item::Found(one)]) => json::write(&mut out.stdout, one),
+        // A single unreadable input: the error is on stderr, stdout stays empty.
+        (false, _) => Ok(()),
+    }
 }
 
 fn to_value(v: impl serde::Serialize) -> serde_json::Value {

@@ -11,6 +11,8 @@ Examples:
   obserr list --status 4xx              codes by status or class
   obserr search signature mismatch      fuzzy search over codes, messages and solutions
   obserr --json explain SlowDown        machine-readable output
+  curl -si URL | obserr decode          diagnose a pasted error response (also curl -v, XML,
+                                        JSON, HTML, obsutil/SDK log lines)
 
 Exit status: 0 found, 1 nothing found, 2 usage or input error.";
 
@@ -72,8 +74,14 @@ pub enum Command {
         #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
         limit: usize,
     },
-    /// Decode a pasted OBS error response (curl -i/-v output, XML, JSON, HTML,
-    /// SDK log line) into a diagnosis. Reads standard input when no file is given.
+    /// Decode a pasted OBS error response into a diagnosis: what went wrong, why,
+    /// what to do, whether to retry, and the ids support needs.
+    ///
+    /// Reads curl -i and curl -v output (HTTP/1.0 to HTTP/3, 100 Continue, followed
+    /// redirects: the last response counts), bare XML or JSON error bodies, header
+    /// blocks of HEAD responses, HTML error pages, and obsutil/SDK log lines.
+    /// Reads standard input when no file is given; at most 8 MiB per input. With
+    /// several files each is decoded in turn.
     Decode {
         /// Files holding the response; '-' is standard input.
         #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]

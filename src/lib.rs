@@ -2,15 +2,20 @@
 //! turns pasted OBS error responses into a diagnosis.
 //!
 //! The library holds the embedded catalogue ([`catalogue`]), the search over it
-//! ([`search`]), the reading of user arguments ([`query`]) and pure renderers
-//! ([`render`]) that write into any `io::Write`. It never prints: the `obserr`
-//! binary decides where output goes.
+//! ([`search`]), the reading of user arguments ([`query`]), the decoding of
+//! pasted responses ([`decode`]) and their diagnosis ([`diagnose`]), and pure
+//! renderers ([`render`]) that write into any `io::Write`. Data flows one way:
+//! bytes -> [`decode::Response`] -> [`diagnose::Diagnosis`] -> render. It never
+//! prints: the `obserr` binary decides where output goes.
 
 pub mod catalogue;
+pub mod decode;
+pub mod diagnose;
 pub mod query;
 pub mod render;
 pub mod sanitize;
 pub mod search;
 pub mod text;
+pub mod timestamp;
 
 pub use catalogue::{lookup, Entry};

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-/// True for characters a terminal may act on: controls and bidi overrides.
+/// Characters that must never reach a terminal raw.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')

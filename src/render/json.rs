@@ -124,12 +124,34 @@ pub fn write(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     writeln!(out)
 }
 
-/// Pretty JSON that also escapes what serde_json leaves raw but a terminal may
-/// act on: DEL, C1 controls (U+009B is a one-byte CSI) and bidi overrides.
+/// serde_json's pretty printer, except that DEL, C1 controls (U+009B is a
+/// terminal's CSI) and bidirectional overrides are written as `\uXXXX` too:
+/// JSON only requires escaping C0, but `obserr --json` often lands on a
+/// terminal, and the strings may come from a pasted response.
 #[derive(Default)]
 struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
 
+macro_rules! delegate {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $name<W: ?Sized + Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        }
+    )*};
+}
+
 impl serde_json::ser::Formatter for SafeFormatter {
+    delegate! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        begin_object_value();
+        end_object_value();
+    }
+
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         w: &mut W,
@@ -144,33 +166,6 @@ impl serde_json::ser::Formatter for SafeFormatter {
             }
         }
         w.write_all(&fragment.as_bytes()[start..])
-    }
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
-    }
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
-    }
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
-    }
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
-    }
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
-    }
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
     }
 }
 
@@ -206,21 +201,21 @@ mod tests {
     }
 
     #[test]
+    fn c1_controls_del_and_bidi_overrides_are_escaped_too() {
+        let mut buf = Vec::new();
+        write(&mut buf, &["a\u{9b}2J\u{7f}\u{202e}é\x1b"]).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert_eq!(text, "[\n  \"a\\u009b2J\\u007f\\u202eé\\u001b\"\n]\n");
+        let back: Vec<String> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, ["a\u{9b}2J\u{7f}\u{202e}é\x1b"]);
+    }
+
+    #[test]
     fn unknown_input_is_escaped() {
         let mut buf = Vec::new();
         write(&mut buf, &UnknownJson::new("a\x1bb", &[])).unwrap();
         assert!(!buf.contains(&0x1b));
         let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
         assert_eq!(v["input"], "a\x1bb");
-    }
-
-    #[test]
-    fn c1_controls_and_bidi_overrides_are_escaped_too() {
-        let mut buf = Vec::new();
-        write(&mut buf, &UnknownJson::new("x\u{9b}y\u{7f}z\u{202e}", &[])).unwrap();
-        let text = String::from_utf8(buf).unwrap();
-        assert!(text.contains(r#""x\u009by\u007fz\u202e""#), "{text}");
-        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(v["input"], "x\u{9b}y\u{7f}z\u{202e}");
     }
 }

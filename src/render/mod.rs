@@ -2,6 +2,7 @@
 //! Renderers are pure: the colour decision and the terminal width are values
 //! passed in ([`Style`]), never looked up, so output can be compared exactly.
 
+pub mod diagnosis;
 pub mod human;
 pub mod json;
 

@@ -1,0 +1,425 @@
+//! Finds the HTTP framing in pasted text: the response heads of `curl -i`
+//! (HTTP/1.0, 1.1, 2 and 3 status lines, CRLF or LF, `100 Continue` and
+//! `curl -L` redirect blocks), the `< `/`> `/`* ` lines of `curl -v`, or a bare
+//! block of headers; and the body that follows the last response head.
+//!
+//! Why not `httparse`: it rejects `HTTP/2` and `HTTP/3` status lines, stops at
+//! the first malformed header (pasted text is often wrapped or garbled, and what
+//! came before and after still counts), reports a truncated head as `Partial`
+//! without its headers, and knows nothing of curl's prefixes. Stripping those
+//! prefixes takes a pass over the lines anyway; splitting `name: value` on top
+//! of it is one `split_once`.
+
+/// One response head: the status line and its headers, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Head {
+    /// `HTTP/1.1`, `HTTP/2`, ...; empty for a bare block of headers.
+    pub version: String,
+    pub status: Option<u16>,
+    pub reason: String,
+    pub headers: Vec<(String, String)>,
+}
+
+/// The request curl -v showed (`> ` lines): request line and headers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Request {
+    pub method: String,
+    pub target: String,
+    pub headers: Vec<(String, String)>,
+}
+
+/// How the input was framed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    /// No HTTP head: the input is a body (or a log line) on its own.
+    Bare,
+    /// `curl -i` style: status line, headers, blank line, body.
+    Include,
+    /// `curl -v` style: `< ` response lines, `> ` request lines, `* ` info.
+    Verbose,
+    /// Only header lines, no status line (a pasted HEAD response).
+    Headers,
+}
+
+/// Everything [`split`] finds.
+#[derive(Debug, Clone)]
+pub struct Transcript {
+    pub framing: Framing,
+    /// The last response head (the one that counts).
+    pub head: Option<Head>,
+    /// Heads before it, oldest first: `100 Continue`, followed redirects.
+    /// At most [`MAX_EARLIER`] are kept.
+    pub earlier: Vec<Head>,
+    /// How many response heads the input held in all.
+    pub responses: usize,
+    /// The last request curl -v showed.
+    pub request: Option<Request>,
+    /// The body of the last response (the whole input when framing is bare).
+    pub body: String,
+}
+
+/// Earlier heads kept for the redirect hint; hostile input may hold millions.
+pub const MAX_EARLIER: usize = 16;
+/// Headers kept per head.
+const MAX_HEADERS: usize = 256;
+
+impl Head {
+    /// The first header called `name` (any case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+}
+
+impl Request {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+}
+
+fn find_header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// Parses `HTTP/<version> <status>[ <reason>]`: the version is digits and dots
+/// (`1.0`, `1.1`, `2`, `3`), the status three digits from 100 to 599.
+pub fn status_line(line: &str) -> Option<(String, u16, String)> {
+    let rest = line.strip_prefix("HTTP/")?;
+    let (version, rest) = rest.split_once(' ')?;
+    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let rest = rest.trim_start_matches(' ');
+    let digits = rest.get(..3)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let after = &rest[3..];
+    if !(after.is_empty() || after.starts_with(' ')) {
+        return None;
+    }
+    let status: u16 = digits.parse().ok()?;
+    if !(100..=599).contains(&status) {
+        return None;
+    }
+    Some((format!("HTTP/{version}"), status, after.trim().to_string()))
+}
+
+/// Splits `name: value`; the name must be an HTTP token (no spaces).
+fn header_line(line: &str) -> Option<(String, String)> {
+    let (name, value) = line.split_once(':')?;
+    let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+    if name.is_empty() || !name.bytes().all(token) {
+        return None;
+    }
+    Some((name.to_string(), value.trim().to_string()))
+}
+
+/// Lines without their terminator (LF or CRLF).
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    text.split_inclusive('\n').map(move |raw| {
+        let at = start;
+        start += raw.len();
+        let line = raw.strip_suffix('\n').unwrap_or(raw);
+        (at, line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// Splits pasted text into heads, request and body.
+pub fn split(text: &str) -> Transcript {
+    let verbose = lines(text).any(|(_, l)| {
+        l.strip_prefix("< ")
+            .is_some_and(|rest| status_line(rest).is_some())
+    });
+    if verbose {
+        return split_verbose(text);
+    }
+    let mut transcript = Transcript {
+        framing: Framing::Bare,
+        head: None,
+        earlier: Vec::new(),
+        responses: 0,
+        request: None,
+        body: String::new(),
+    };
+    let mut starts = Vec::new();
+    for (at, line) in lines(text) {
+        if status_line(line).is_some() {
+            starts.push(at);
+        }
+    }
+    if let Some(&last) = starts.last() {
+        transcript.framing = Framing::Include;
+        transcript.responses = starts.len();
+        let keep_from = starts.len().saturating_sub(MAX_EARLIER + 1);
+        for (i, &at) in starts.iter().enumerate().skip(keep_from) {
+            let (head, body_at) = read_head(&text[at..], true);
+            if i + 1 == starts.len() {
+                transcript.head = Some(head);
+                transcript.body = text[last + body_at..].to_string();
+            } else {
+                transcript.earlier.push(head);
+            }
+        }
+        return transcript;
+    }
+    // A pasted HEAD response without its status line: header lines first.
+    let first = lines(text).map(|(_, l)| l).find(|l| !l.trim().is_empty());
+    if first
+        .and_then(header_line)
+        .is_some_and(|(n, _)| known_header(&n))
+    {
+        let offset = text.len() - text.trim_start().len();
+        let (head, body_at) = read_head(&text[offset..], false);
+        transcript.framing = Framing::Headers;
+        transcript.body = text[offset + body_at..].to_string();
+        transcript.head = Some(head);
+        transcript.responses = 1;
+        return transcript;
+    }
+    transcript.body = text.to_string();
+    transcript
+}
+
+/// Headers that mark a block of lines as an HTTP response head.
+fn known_header(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.starts_with("x-obs-")
+        || n.starts_with("x-amz-")
+        || matches!(
+            n.as_str(),
+            "server" | "date" | "content-type" | "content-length" | "x-reserved-indicator"
+        )
+}
+
+/// Reads a head from the start of `text` (a status line first when
+/// `has_status`); returns it and where its body starts.
+fn read_head(text: &str, has_status: bool) -> (Head, usize) {
+    let mut head = Head::default();
+    let mut it = lines(text);
+    if has_status {
+        if let Some((version, status, reason)) = it.next().and_then(|(_, l)| status_line(l)) {
+            head.version = version;
+            head.status = Some(status);
+            head.reason = reason;
+        }
+    }
+    for (at, line) in it {
+        if line.trim().is_empty() {
+            return (
+                head,
+                at + text[at..].find('\n').map_or(text.len() - at, |n| n + 1),
+            );
+        }
+        if line.starts_with(['<', '{']) {
+            // No blank line before the body: it starts here.
+            return (head, at);
+        }
+        if line.starts_with([' ', '\t']) {
+            // An obsolete folded continuation of the previous header.
+            if let Some((_, value)) = head.headers.last_mut() {
+                value.push(' ');
+                value.push_str(line.trim());
+            }
+            continue;
+        }
+        if let Some(pair) = header_line(line) {
+            if head.headers.len() < MAX_HEADERS {
+                head.headers.push(pair);
+            }
+        }
+    }
+    (head, text.len())
+}
+
+/// curl's own lines that end a body line glued to them (no newline after the body).
+const CURL_TAILS: [&str; 3] = ["* Connection #", "* Closing connection", "* shutting down"];
+
+fn split_verbose(text: &str) -> Transcript {
+    let mut t = Transcript {
+        framing: Framing::Verbose,
+        head: None,
+        earlier: Vec::new(),
+        responses: 0,
+        request: None,
+        body: String::new(),
+    };
+    let mut in_head = false;
+    let mut request_open = false;
+    for (_, line) in lines(text) {
+        // `<` alone ends a response head; `< ` starts its lines (a body line
+        // such as `<Error>` has no space).
+        let response_line = if line == "<" {
+            Some("")
+        } else {
+            line.strip_prefix("< ")
+        };
+        if let Some(rest) = response_line {
+            if let Some((version, status, reason)) = status_line(rest) {
+                if let Some(prev) = t.head.take() {
+                    t.earlier.push(prev);
+                    if t.earlier.len() > MAX_EARLIER {
+                        t.earlier.remove(0);
+                    }
+                }
+                t.head = Some(Head {
+                    version,
+                    status: Some(status),
+                    reason,
+                    headers: Vec::new(),
+                });
+                t.responses += 1;
+                t.body.clear();
+                in_head = true;
+                request_open = false;
+            } else if rest.trim().is_empty() {
+                in_head = false;
+            } else if let (true, Some(head), Some(pair)) =
+                (in_head, t.head.as_mut(), header_line(rest))
+            {
+                if head.headers.len() < MAX_HEADERS {
+                    head.headers.push(pair);
+                }
+            }
+            continue;
+        }
+        let request = if line == ">" {
+            Some("")
+        } else {
+            line.strip_prefix("> ")
+        };
+        if let Some(rest) = request {
+            request_line(&mut t.request, &mut request_open, rest);
+            continue;
+        }
+        if line.starts_with("* ") || line.starts_with("{ [") || line.starts_with("} [") {
+            continue;
+        }
+        if t.head.is_some() && !in_head {
+            let cut = CURL_TAILS
+                .iter()
+                .filter_map(|tail| line.find(tail))
+                .min()
+                .unwrap_or(line.len());
+            t.body.push_str(&line[..cut]);
+            t.body.push('\n');
+        }
+    }
+    t
+}
+
+/// Adds one `> ` line: a request line starts a new request, headers follow it.
+fn request_line(request: &mut Option<Request>, open: &mut bool, line: &str) {
+    if line.trim().is_empty() {
+        *open = false;
+        return;
+    }
+    let mut words = line.split(' ');
+    if let (Some(method), Some(target), Some(version)) = (words.next(), words.next(), words.next())
+    {
+        if version.starts_with("HTTP/") && method.bytes().all(|b| b.is_ascii_uppercase()) {
+            *request = Some(Request {
+                method: method.to_string(),
+                target: target.to_string(),
+                headers: Vec::new(),
+            });
+            *open = true;
+            return;
+        }
+    }
+    if let (true, Some(r), Some(pair)) = (*open, request.as_mut(), header_line(line)) {
+        if r.headers.len() < MAX_HEADERS {
+            r.headers.push(pair);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_lines_of_every_version() {
+        for (line, version, status, reason) in [
+            ("HTTP/1.0 404 Not Found", "HTTP/1.0", 404, "Not Found"),
+            ("HTTP/1.1 403 Forbidden", "HTTP/1.1", 403, "Forbidden"),
+            ("HTTP/2 409 ", "HTTP/2", 409, ""),
+            ("HTTP/3 503", "HTTP/3", 503, ""),
+        ] {
+            assert_eq!(
+                status_line(line),
+                Some((version.to_string(), status, reason.to_string())),
+                "{line}"
+            );
+        }
+        for bad in [
+            "HTTP/1.1 4040 x",
+            "HTTP/ 404",
+            "HTTP/1.1 abc",
+            "HTTP/x 404",
+            "HTTP/1.1 700",
+        ] {
+            assert_eq!(status_line(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_last_of_several_blocks_counts() {
+        let text = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 301 Moved Permanently\r\nLocation: https://b.example/\r\n\r\nHTTP/2 404\r\nx-obs-request-id: R\r\ncontent-type: application/xml\r\n\r\n<Error/>";
+        let t = split(text);
+        assert_eq!(t.framing, Framing::Include);
+        assert_eq!(t.responses, 3);
+        let head = t.head.unwrap();
+        assert_eq!(head.status, Some(404));
+        assert_eq!(head.header("X-OBS-Request-Id"), Some("R"));
+        assert_eq!(t.body, "<Error/>");
+        assert_eq!(t.earlier.len(), 2);
+        assert_eq!(t.earlier[1].header("location"), Some("https://b.example/"));
+    }
+
+    #[test]
+    fn lf_heads_folded_headers_and_a_missing_blank_line() {
+        let t = split("HTTP/1.1 400 Bad Request\nX-A: one\n two\nnot a header\n<Error>x</Error>\n");
+        let head = t.head.unwrap();
+        assert_eq!(head.header("x-a"), Some("one two"));
+        assert_eq!(t.body, "<Error>x</Error>\n");
+    }
+
+    #[test]
+    fn curl_verbose_keeps_the_last_response_and_request() {
+        let text = "* Trying 1.2.3.4:443...\n> PUT /k HTTP/1.1\n> Host: b.obs.example\n> Date: Fri, 15 Mar 2024 10:15:00 GMT\n>\n< HTTP/1.1 100 Continue\n<\n} [5 bytes data]\n< HTTP/1.1 403 Forbidden\n< Server: OBS\n<\n{ [300 bytes data]\n<Error><Code>X</Code></Error>* Connection #0 to host b.obs.example left intact\n";
+        let t = split(text);
+        assert_eq!(t.framing, Framing::Verbose);
+        assert_eq!(t.responses, 2);
+        assert_eq!(t.head.as_ref().unwrap().status, Some(403));
+        assert_eq!(t.head.unwrap().header("server"), Some("OBS"));
+        let r = t.request.unwrap();
+        assert_eq!((r.method.as_str(), r.target.as_str()), ("PUT", "/k"));
+        assert_eq!(r.header("date"), Some("Fri, 15 Mar 2024 10:15:00 GMT"));
+        assert_eq!(t.body, "<Error><Code>X</Code></Error>\n");
+    }
+
+    #[test]
+    fn bare_headers_and_bare_bodies() {
+        let t = split("\nx-obs-error-code: NoSuchKey\nx-obs-request-id: R\n");
+        assert_eq!(t.framing, Framing::Headers);
+        assert_eq!(
+            t.head.unwrap().header("x-obs-error-code"),
+            Some("NoSuchKey")
+        );
+        let t = split("<Error><Code>A</Code></Error>");
+        assert_eq!(t.framing, Framing::Bare);
+        assert_eq!(t.body, "<Error><Code>A</Code></Error>");
+    }
+
+    #[test]
+    fn many_blocks_keep_a_bounded_history() {
+        let text = "HTTP/1.1 301 Moved\r\n\r\n".repeat(1000);
+        let t = split(&text);
+        assert_eq!(t.responses, 1000);
+        assert_eq!(t.earlier.len(), MAX_EARLIER);
+    }
+}

@@ -1,0 +1,404 @@
+//! Turns the bytes of a pasted OBS error response into a [`Response`]: no I/O,
+//! no printing, no judgement (that is [`crate::diagnose`]'s job).
+//!
+//! The input may be `curl -i` or `curl -v` output, a bare XML, JSON or HTML
+//! body, response headers alone, or an obsutil/SDK log line; [`http`] finds
+//! the framing, then the body is read by the first reader that recognises it.
+//! Invalid UTF-8 is decoded lossily. Every reader is linear in its input and
+//! keeps at most [`MAX_DETAILS`] details of at most [`MAX_VALUE_BYTES`] each.
+//! Values are kept as they arrived: making them safe to show is the
+//! renderers' job.
+
+pub mod html;
+pub mod http;
+pub mod json;
+pub mod logline;
+pub mod xml;
+
+pub use http::{Framing, Head, Request};
+
+/// Details kept per response; more are counted in [`Response::omitted`].
+pub const MAX_DETAILS: usize = 64;
+/// Longest value kept; longer ones are cut (at a character boundary).
+pub const MAX_VALUE_BYTES: usize = 16 * 1024;
+
+/// What the body turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// No body (a HEAD response, or headers only).
+    Empty,
+    Xml,
+    Json,
+    /// An HTML error page of an OBS static website.
+    Html,
+    /// An HTML page without an OBS error: a proxy or gateway answered.
+    ProxyPage,
+    LogLine,
+    /// Something, but nothing obserr recognises.
+    Unrecognised,
+}
+
+/// The fields readers find, routed by name (see [`Found::put`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    pub status: Option<u16>,
+    pub reason: Option<String>,
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub request_id: Option<String>,
+    pub host_id: Option<String>,
+    pub resource: Option<String>,
+    /// Every other field, in the order it arrived, each name once.
+    pub details: Vec<(String, String)>,
+    /// Details dropped beyond [`MAX_DETAILS`].
+    pub omitted: usize,
+    /// The body ended before it was complete.
+    pub truncated: bool,
+}
+
+impl Found {
+    /// Stores a field under its canonical place: `Code`, `Message`,
+    /// `RequestId`, `HostId` and `Resource` (in any spelling: `error_code`,
+    /// `errorMessage`, `request_id`) are fields, the rest details. The first
+    /// value wins. Ids lose the white space a wrapped line put in them; the
+    /// signing strings keep theirs, every other value has it collapsed.
+    pub fn put(&mut self, name: &str, value: &str) {
+        let key: String = name
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let slot = match key.as_str() {
+            "code" | "errorcode" => &mut self.code,
+            "message" | "errormessage" | "errormsg" => &mut self.message,
+            "requestid" => &mut self.request_id,
+            "hostid" => &mut self.host_id,
+            "resource" => &mut self.resource,
+            _ => {
+                if self.details.iter().any(|(n, _)| n == name) {
+                    return;
+                }
+                if self.details.len() >= MAX_DETAILS {
+                    self.omitted += 1;
+                    return;
+                }
+                let value = if key.contains("stringtosign") || key.contains("canonicalrequest") {
+                    cap(value)
+                } else {
+                    collapse(value)
+                };
+                self.details.push((cap(name), value));
+                return;
+            }
+        };
+        let value = if key.ends_with("id") {
+            cap(&head(value).0.split_whitespace().collect::<String>())
+        } else {
+            collapse(value)
+        };
+        if slot.is_none() && !value.is_empty() {
+            *slot = Some(value);
+        }
+    }
+}
+
+/// `s` with runs of white space (line breaks included) made single spaces.
+fn collapse(s: &str) -> String {
+    let (head, cut) = head(s);
+    let mut out = head.split_whitespace().collect::<Vec<_>>().join(" ");
+    if cut {
+        out.push_str(CUT);
+    }
+    out
+}
+
+/// `s` cut to [`MAX_VALUE_BYTES`], marked when cut.
+fn cap(s: &str) -> String {
+    match head(s) {
+        (head, false) => head.to_string(),
+        (head, true) => format!("{head}{CUT}"),
+    }
+}
+
+/// What marks a value cut at [`MAX_VALUE_BYTES`].
+const CUT: &str = "… [cut]";
+
+/// The first [`MAX_VALUE_BYTES`] of `s` (at a character boundary), and
+/// whether anything was left out.
+fn head(s: &str) -> (&str, bool) {
+    if s.len() <= MAX_VALUE_BYTES {
+        return (s, false);
+    }
+    let mut end = MAX_VALUE_BYTES;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&s[..end], true)
+}
+
+/// One decoded response: what the input says, nothing more.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub framing: Framing,
+    pub body: Body,
+    pub status: Option<u16>,
+    /// The reason phrase the input gave (HTTP/2 and /3 have none).
+    pub reason: Option<String>,
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub request_id: Option<String>,
+    pub host_id: Option<String>,
+    pub resource: Option<String>,
+    /// `x-reserved-indicator`, which OBS adds to help troubleshooting.
+    pub reserved_indicator: Option<String>,
+    /// Every other child of `<Error>` (or field of the body), in order.
+    pub details: Vec<(String, String)>,
+    pub omitted: usize,
+    pub truncated: bool,
+    /// The head of the response that counts.
+    pub head: Option<Head>,
+    /// Heads before it (`100 Continue`, redirects curl followed).
+    pub earlier: Vec<Head>,
+    /// How many responses the input held.
+    pub responses: usize,
+    /// The request, when curl -v showed it.
+    pub request: Option<Request>,
+    /// For a proxy page: who signed it (`nginx/1.25.3`), if it says.
+    pub proxy: Option<String>,
+}
+
+impl Response {
+    /// A header of the response that counts (any case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.head.as_ref().and_then(|h| h.header(name))
+    }
+    /// A detail by element name (any case).
+    pub fn detail(&self, name: &str) -> Option<&str> {
+        self.details
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+    /// Whether anything at all was recognised.
+    pub fn is_empty(&self) -> bool {
+        self.status.is_none() && self.code.is_none() && self.message.is_none()
+    }
+}
+
+/// Decodes pasted bytes. Never fails: what is not recognised is left out.
+pub fn decode(bytes: &[u8]) -> Response {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let transcript = http::split(text);
+    let mut found = Found::default();
+    let mut page = html::Page::default();
+    let body = read_body(&transcript.body, &mut found, &mut page);
+    let mut response = Response {
+        framing: transcript.framing,
+        body,
+        status: None,
+        reason: None,
+        code: None,
+        message: None,
+        request_id: None,
+        host_id: None,
+        resource: None,
+        reserved_indicator: None,
+        details: Vec::new(),
+        omitted: found.omitted,
+        truncated: found.truncated,
+        head: transcript.head,
+        earlier: transcript.earlier,
+        responses: transcript.responses,
+        request: transcript.request,
+        proxy: None,
+    };
+    if body == Body::ProxyPage {
+        response.proxy = page
+            .server
+            .clone()
+            .or_else(|| response.header("server").map(str::to_string));
+    }
+    merge(&mut response, found, page);
+    response
+}
+
+/// Reads the body with the first reader that recognises it: by its first
+/// character first, then looking inside it (an SDK exception message with
+/// the XML body in it, a log line starting with a `[timestamp]`).
+fn read_body(body: &str, found: &mut Found, page: &mut html::Page) -> Body {
+    let body = body.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if body.is_empty() {
+        return Body::Empty;
+    }
+    if body.starts_with('<') && html::is_html(body) {
+        *page = html::read(body, found);
+        return if found.code.is_some() {
+            Body::Html
+        } else {
+            Body::ProxyPage
+        };
+    }
+    if body.starts_with('<') && xml::read(body, found) {
+        return Body::Xml;
+    }
+    *found = Found::default();
+    if body.starts_with('{') && json::read(body, found) {
+        return Body::Json;
+    }
+    *found = Found::default();
+    let xml_at = ["<?xml", "<Error", "<Code>"]
+        .iter()
+        .filter_map(|m| find(body, m))
+        .min()
+        .filter(|&at| at > 0);
+    if let Some(at) = xml_at {
+        if xml::read(&body[at..], found) {
+            // The text around it may add the status.
+            logline::read(&body[..at], found);
+            return Body::Xml;
+        }
+        *found = Found::default();
+    }
+    if logline::read(body, found) {
+        return Body::LogLine;
+    }
+    *found = Found::default();
+    if let Some(at) = find(body, "{\"").filter(|&at| at > 0) {
+        if json::read(&body[at..], found) {
+            return Body::Json;
+        }
+    }
+    *found = Found::default();
+    Body::Unrecognised
+}
+
+/// `haystack.find(needle)`, with memchr's SIMD search: these scans run over
+/// the whole input, up to 8 MiB of it.
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes())
+}
+
+/// Fills the response from the body's fields, then from the headers where
+/// the body said nothing (a HEAD response has only headers).
+fn merge(r: &mut Response, found: Found, page: html::Page) {
+    let header = |names: &[&str]| -> Option<String> {
+        names
+            .iter()
+            .find_map(|n| r.header(n))
+            .map(|v| cap(v.trim()))
+            .filter(|v| !v.is_empty())
+    };
+    let code = header(&["x-obs-error-code", "x-amz-error-code"]);
+    let message = header(&["x-obs-error-message", "x-amz-error-message"]);
+    let request_id = header(&["x-obs-request-id", "x-amz-request-id"]);
+    let host_id = header(&["x-obs-id-2", "x-amz-id-2"]);
+    let indicator = header(&["x-reserved-indicator"]);
+    let head_status = r.head.as_ref().and_then(|h| h.status);
+    let head_reason = r
+        .head
+        .as_ref()
+        .map(|h| cap(&h.reason))
+        .filter(|s| !s.is_empty());
+    let (page_status, page_reason) = match page.status {
+        Some((s, reason)) => (Some(s), Some(reason).filter(|r| !r.is_empty())),
+        None => (None, None),
+    };
+    r.status = head_status.or(found.status).or(page_status);
+    r.reason = if head_status.is_some() {
+        head_reason
+    } else if found.status.is_some() {
+        found.reason
+    } else {
+        page_reason
+    };
+    r.code = found.code.or(code);
+    r.message = found.message.or(message);
+    r.request_id = found.request_id.or(request_id);
+    r.host_id = found.host_id.or(host_id);
+    r.resource = found.resource;
+    r.reserved_indicator = indicator;
+    r.details = found.details;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_responses_take_everything_from_headers() {
+        let r = decode(b"HTTP/1.1 404 Not Found\r\nServer: OBS\r\nx-obs-error-code: NoSuchKey\r\nx-obs-error-message: The specified key does not exist.\r\nx-obs-request-id: R\r\nx-obs-id-2: H\r\nx-reserved-indicator: I\r\nContent-Length: 0\r\n\r\n");
+        assert_eq!(r.framing, Framing::Include);
+        assert_eq!(r.body, Body::Empty);
+        assert_eq!(
+            (r.status, r.reason.as_deref()),
+            (Some(404), Some("Not Found"))
+        );
+        assert_eq!(r.code.as_deref(), Some("NoSuchKey"));
+        assert_eq!(
+            r.message.as_deref(),
+            Some("The specified key does not exist.")
+        );
+        assert_eq!(r.request_id.as_deref(), Some("R"));
+        assert_eq!(r.host_id.as_deref(), Some("H"));
+        assert_eq!(r.reserved_indicator.as_deref(), Some("I"));
+    }
+
+    #[test]
+    fn the_body_wins_over_headers_and_amz_headers_count() {
+        let r = decode(b"HTTP/2 403\r\nx-amz-request-id: HR\r\nx-amz-id-2: HH\r\n\r\n<Error><Code>AccessDenied</Code><RequestId>BR</RequestId></Error>");
+        assert_eq!(r.code.as_deref(), Some("AccessDenied"));
+        assert_eq!(r.request_id.as_deref(), Some("BR"));
+        assert_eq!(r.host_id.as_deref(), Some("HH"));
+        assert_eq!(r.reason, None);
+    }
+
+    #[test]
+    fn proxy_pages_and_website_pages() {
+        let r = decode(b"HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\n\r\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>");
+        assert_eq!(r.body, Body::ProxyPage);
+        assert_eq!(r.proxy.as_deref(), Some("nginx"));
+        let r = decode(b"<html><head><title>404 Not Found</title></head><body><ul><li>Code: NoSuchKey</li></ul></body></html>");
+        assert_eq!(r.body, Body::Html);
+        assert_eq!(
+            (r.status, r.code.as_deref()),
+            (Some(404), Some("NoSuchKey"))
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_and_junk() {
+        let r = decode(b"\xff\xfe<Error><Code>No\xffSuchKey</Code></Error>");
+        assert_eq!(r.code.as_deref(), Some("No\u{fffd}SuchKey"));
+        let r = decode(b"<Error><Code>No\xffKey</Code></Error>");
+        assert_eq!(r.code.as_deref(), Some("No\u{fffd}Key"));
+        let r = decode(b"just some text");
+        assert!(r.is_empty());
+        assert_eq!(r.body, Body::Unrecognised);
+    }
+
+    #[test]
+    fn sdk_exceptions_with_embedded_xml() {
+        let r = decode(b"com.obs.services.exception.ObsException: Error message:Request Error.OBS servcie Error Message. -- ResponseCode: 403, ResponseStatus: Forbidden, XML Error Message: <?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>R</RequestId></Error>");
+        assert_eq!(r.code.as_deref(), Some("AccessDenied"));
+        assert_eq!(r.status, Some(403));
+    }
+
+    #[test]
+    fn values_are_capped_and_details_bounded() {
+        let mut f = Found::default();
+        f.put("Code", &"x".repeat(MAX_VALUE_BYTES + 10));
+        assert!(f.code.as_deref().unwrap().ends_with("… [cut]"));
+        for i in 0..MAX_DETAILS + 5 {
+            f.put(&format!("D{i}"), "v");
+        }
+        assert_eq!((f.details.len(), f.omitted), (MAX_DETAILS, 5));
+        let mut f = Found::default();
+        f.put("HostId", "abc\n   def");
+        f.put("StringToSign", "GET\n\n/b/k");
+        f.put("Other", "a\n   b");
+        assert_eq!(f.host_id.as_deref(), Some("abcdef"));
+        assert_eq!(f.details[0].1, "GET\n\n/b/k");
+        assert_eq!(f.details[1].1, "a b");
+    }
+}

@@ -1,0 +1,189 @@
+//! Reads the timestamps OBS error responses carry, as milliseconds since the
+//! Unix epoch (UTC): the HTTP date of `Date` headers (`Fri, 15 Mar 2024
+//! 10:15:00 GMT`), the ISO 8601 basic form of `x-obs-date`/`x-amz-date` and
+//! `RequestTime` (`20240315T101500Z`), and the extended form of `ServerTime`
+//! (`2024-03-15T10:38:12.000Z`, with or without an offset).
+//!
+//! Three fixed formats are a few lines of arithmetic; a date crate would add
+//! far more code than it saves.
+
+/// Milliseconds since 1970-01-01T00:00:00Z, or `None` when `s` is none of the
+/// supported forms or names an impossible date.
+pub fn parse_millis(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if s.len() > 64 {
+        return None;
+    }
+    http_date(s).or_else(|| iso8601(s))
+}
+
+/// Days from 1970-01-01 to the given civil date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn millis(date: (i64, i64, i64), time: (i64, i64, i64), ms: i64, offset_min: i64) -> Option<i64> {
+    let (y, mo, d) = date;
+    let (h, mi, sec) = time;
+    let valid = (1..=9999).contains(&y)
+        && (1..=12).contains(&mo)
+        && (1..=31).contains(&d)
+        && (0..=23).contains(&h)
+        && (0..=59).contains(&mi)
+        && (0..=60).contains(&sec);
+    if !valid {
+        return None;
+    }
+    let secs = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + sec - offset_min * 60;
+    Some(secs * 1000 + ms)
+}
+
+fn num(s: &str) -> Option<i64> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// `[Fri, ]15 Mar 2024 10:15:00 GMT` (also `UTC`, `+0000`, `Z`).
+fn http_date(s: &str) -> Option<i64> {
+    let s = s.split_once(", ").map_or(s, |(_, rest)| rest);
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    let [day, month, year, time, zone] = parts.as_slice() else {
+        return None;
+    };
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month = MONTHS.iter().position(|m| month.eq_ignore_ascii_case(m))? as i64 + 1;
+    let offset = match *zone {
+        "GMT" | "UTC" | "Z" => 0,
+        z => offset_minutes(z)?,
+    };
+    let (h, rest) = time.split_once(':')?;
+    let (mi, sec) = rest.split_once(':')?;
+    millis(
+        (num(year)?, month, num(day)?),
+        (num(h)?, num(mi)?, num(sec)?),
+        0,
+        offset,
+    )
+}
+
+/// `+0100`, `-05:30`.
+fn offset_minutes(z: &str) -> Option<i64> {
+    let sign = match z.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = z[1..].chars().filter(|c| *c != ':').collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    Some(sign * (num(digits.get(..2)?)? * 60 + num(digits.get(2..)?)?))
+}
+
+/// `20240315T101500Z` or `2024-03-15T10:38:12[.123](Z|+01:00)`.
+fn iso8601(s: &str) -> Option<i64> {
+    let (date, time) = s.split_once(['T', 't', ' '])?;
+    let date: String = date.chars().filter(|c| *c != '-').collect();
+    if date.len() != 8 {
+        return None;
+    }
+    let zone_at = time.find(['Z', 'z', '+', '-']).unwrap_or(time.len());
+    let (clock, zone) = time.split_at(zone_at);
+    let offset = match zone {
+        "" | "Z" | "z" => 0,
+        z => offset_minutes(z)?,
+    };
+    let (clock, fraction) = clock.split_once('.').unwrap_or((clock, ""));
+    let clock: String = clock.chars().filter(|c| *c != ':').collect();
+    if clock.len() != 6 {
+        return None;
+    }
+    let ms = if fraction.is_empty() {
+        0
+    } else {
+        let f: String = fraction.chars().chain("000".chars()).take(3).collect();
+        num(&f)?
+    };
+    millis(
+        (
+            num(date.get(..4)?)?,
+            num(date.get(4..6)?)?,
+            num(date.get(6..)?)?,
+        ),
+        (
+            num(clock.get(..2)?)?,
+            num(clock.get(2..4)?)?,
+            num(clock.get(4..)?)?,
+        ),
+        ms,
+        offset,
+    )
+}
+
+/// A duration as whole minutes and seconds: `23 min 12 s`, `45 s`.
+pub fn minutes_seconds(ms: u64) -> String {
+    let secs = ms / 1000;
+    match (secs / 60, secs % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_three_forms_agree() {
+        let want = Some(1_710_497_700_000); // 2024-03-15T10:15:00Z
+        assert_eq!(parse_millis("Fri, 15 Mar 2024 10:15:00 GMT"), want);
+        assert_eq!(parse_millis("15 Mar 2024 11:15:00 +0100"), want);
+        assert_eq!(parse_millis("20240315T101500Z"), want);
+        assert_eq!(parse_millis("2024-03-15T10:15:00Z"), want);
+        assert_eq!(parse_millis("2024-03-15T10:15:00.000Z"), want);
+        assert_eq!(parse_millis("2024-03-15T12:15:00+02:00"), want);
+        assert_eq!(
+            parse_millis("2024-03-15T10:15:00.25Z"),
+            Some(1_710_497_700_250)
+        );
+        assert_eq!(parse_millis("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(parse_millis("2000-02-29T00:00:00Z"), Some(951_782_400_000));
+    }
+
+    #[test]
+    fn nonsense_is_none() {
+        for bad in [
+            "",
+            "yesterday",
+            "2024-13-01T00:00:00Z",
+            "20240315T1015Z",
+            "Fri, 15 Foo 2024 10:15:00 GMT",
+            "2024-03-15T10:15:00+1",
+            "é-é-éTé",
+            "99999999999999999999T000000Z",
+            "aééébT000000Z",
+            "20240315Tééé",
+            "1 Jan 999999999999999999 00:00:00 GMT",
+        ] {
+            assert_eq!(parse_millis(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn durations_in_minutes_and_seconds() {
+        assert_eq!(minutes_seconds(1_392_000), "23 min 12 s");
+        assert_eq!(minutes_seconds(900_000), "15 min");
+        assert_eq!(minutes_seconds(45_900), "45 s");
+    }
+}

@@ -1,0 +1,243 @@
+//! `obserr decode` against hostile and oversized input: the size cap (without
+//! reading the rest), property tests (any bytes: no panic, exit 0, 1 or 2, no
+//! raw control character in human output), and the pathological documents the
+//! issue names. Timings are measured in the README's benchmark, not here.
+
+use obserr::decode::decode;
+use obserr::diagnose::diagnose;
+use obserr::render::{diagnosis, json, Style};
+use proptest::prelude::*;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const CAP: usize = 8 * 1024 * 1024;
+
+fn obserr() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_obserr"));
+    cmd.env_clear();
+    cmd
+}
+
+/// Renders `bytes` every way obserr can and checks the human forms carry no
+/// raw control character but line feeds (and, with colour, obserr's own SGR).
+fn render_all(bytes: &[u8]) {
+    let response = decode(bytes);
+    let d = diagnose(&response);
+    for color in [false, true] {
+        let mut out = Vec::new();
+        diagnosis::human(
+            &mut out,
+            &Style {
+                color,
+                width: Some(80),
+            },
+            &d,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find(|c: char| obserr::sanitize::is_unsafe(c) && c != '\n') {
+            let tail = &rest[i..];
+            assert!(
+                color && tail.starts_with("\x1b["),
+                "raw control in {text:?}"
+            );
+            let end = tail.find('m').expect("SGR ends with m");
+            assert!(tail[2..end]
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b';'));
+            rest = &tail[end..];
+        }
+    }
+    let mut out = Vec::new();
+    json::write(&mut out, &diagnosis::DiagnosisJson::new(&d, None)).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text
+        .chars()
+        .any(|c| obserr::sanitize::is_unsafe(c) && c != '\n'));
+    let _: serde_json::Value = serde_json::from_str(&text).unwrap();
+}
+
+/// Pieces of real responses, to shake the readers harder than random bytes.
+fn fragment() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        Just(b"HTTP/1.1 403 Forbidden\r\n".to_vec()),
+        Just(b"HTTP/2 404 \n".to_vec()),
+        Just(b"< HTTP/1.1 301 Moved\n".to_vec()),
+        Just(b"> GET /k HTTP/1.1\n".to_vec()),
+        Just(b"x-obs-error-code: NoSuchKey\r\n".to_vec()),
+        Just(b"Location: https://x/\r\n".to_vec()),
+        Just(b"Date: Fri, 15 Mar 2024 10:15:00 GMT\r\n".to_vec()),
+        Just(b"\r\n".to_vec()),
+        Just(b"<?xml version=\"1.0\"?>".to_vec()),
+        Just(b"<Error>".to_vec()),
+        Just(b"</Error>".to_vec()),
+        Just(b"<Code>RequestTimeTooSkewed</Code>".to_vec()),
+        Just(b"<Code>SignatureDoesNotMatch</Code>".to_vec()),
+        Just(b"<Code>PermanentRedirect</Code>".to_vec()),
+        Just(b"<RequestTime>20240315T101500Z</RequestTime>".to_vec()),
+        Just(b"<ServerTime>2024-03-15T10:38:12Z</ServerTime>".to_vec()),
+        Just(b"<StringToSign>GET\n\n/b</StringToSign>".to_vec()),
+        Just(b"<![CDATA[".to_vec()),
+        Just(b"&#x1b;&#155;&amp;&lol;".to_vec()),
+        Just(b"<!DOCTYPE x [<!ENTITY a \"&a;\">]>".to_vec()),
+        Just(b"{\"code\": \"SYS.0014\", \"message\": \"".to_vec()),
+        Just(b"<html><title>502 Bad Gateway</title><li>Code: NoSuchKey</li>".to_vec()),
+        Just(b"status [409], error code [".to_vec()),
+        Just(b"Status=404 Not Found, Code=".to_vec()),
+        Just(b"]".to_vec()),
+        Just(vec![0x1b, b'[', b'2', b'J']),
+        Just(vec![0xc2, 0x9b, 0xe2, 0x80, 0xae, 0xff, 0x00, 0x7f]),
+        proptest::collection::vec(any::<u8>(), 0..16),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_decode_and_render_safely(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        render_all(&bytes);
+    }
+
+    #[test]
+    fn response_shaped_bytes_decode_and_render_safely(
+        parts in proptest::collection::vec(fragment(), 0..24)
+    ) {
+        render_all(&parts.concat());
+    }
+}
+
+proptest! {
+    // Each case starts a process: fewer of them.
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_cli_exits_0_1_or_2_on_any_input(
+        parts in proptest::collection::vec(fragment(), 0..16),
+        json in any::<bool>(),
+    ) {
+        let mut cmd = obserr();
+        if json {
+            cmd.arg("--json");
+        }
+        let mut child = cmd
+            .args(["--color", "always", "decode"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let input = parts.concat();
+        let mut stdin = child.stdin.take().unwrap();
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        let code = out.status.code();
+        prop_assert!(matches!(code, Some(0..=2)), "{code:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        prop_assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn input_over_the_cap_is_an_input_error() {
+    let dir = std::env::temp_dir().join(format!("obserr-decode-cap-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let at = dir.join("at-cap.txt");
+    let over = dir.join("over-cap.txt");
+    let mut body = b"<Error><Code>NoSuchKey</Code><Message>".to_vec();
+    body.resize(CAP - b"</Message></Error>".len(), b'x');
+    body.extend_from_slice(b"</Message></Error>");
+    std::fs::write(&at, &body).unwrap();
+    body.push(b'\n');
+    std::fs::write(&over, &body).unwrap();
+
+    let out = obserr().arg("decode").arg(&at).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Message:    xxxx"));
+
+    let out = obserr().arg("decode").arg(&over).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("obserr: error: '")
+            && stderr.contains("over-cap.txt' is larger than 8 MiB"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn piped_input_over_the_cap_is_not_read_to_its_end() {
+    let mut child = obserr()
+        .arg("decode")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // 256 MiB offered; obserr must stop after 8 MiB + 1 and exit, which
+    // closes the pipe and fails this writer long before the end.
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'a'; 1024 * 1024];
+        let mut written = 0usize;
+        for _ in 0..256 {
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+            written += chunk.len();
+        }
+        written
+    });
+    let out = child.wait_with_output().unwrap();
+    let written = writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard input is larger than 8 MiB"));
+    assert!(written < 64 * 1024 * 1024, "obserr read {written} bytes");
+}
+
+#[test]
+fn pathological_documents_end_with_a_result() {
+    let nested = format!("<Error>{}<Code>X</Code>", "<a>".repeat(1_000_000));
+    let r = decode(nested.as_bytes());
+    assert!(r.truncated);
+
+    let bomb = format!(
+        "<!DOCTYPE x [<!ENTITY a \"&a;&a;\"><!ENTITY b SYSTEM \"file:///etc/passwd\">]><Error><Code>SlowDown</Code><Message>{}&b;</Message></Error>",
+        "&a;".repeat(100_000)
+    );
+    let r = decode(bomb.as_bytes());
+    assert_eq!(r.code.as_deref(), Some("SlowDown"));
+    assert!(r.message.unwrap().starts_with("&a;&a;"));
+
+    let siblings = format!(
+        "<Error><Code>InternalError</Code>{}</Error>",
+        "<D>v</D>".repeat(500_000)
+    );
+    let r = decode(siblings.as_bytes());
+    assert_eq!(r.details.len(), 1);
+
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let random: Vec<u8> = (0..2 * 1024 * 1024)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect();
+    render_all(&random);
+    for junk in [
+        "code [".repeat(200_000),
+        "a[]x".repeat(200_000),
+        "code=a:".repeat(200_000),
+        "{\"code\":".repeat(100_000),
+    ] {
+        render_all(junk.as_bytes());
+    }
+}
