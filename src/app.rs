@@ -387,9 +387,10 @@ fn to_value(v: impl serde::Serialize) -> serde_json::Value {
 /// is not an error: the reader has what it wanted.
 pub fn emit(output: Output, terminal: &Terminal) -> ExitCode {
     let _ = io::stderr().write_all(output.stderr.as_bytes());
-    let lines = output.stdout.iter().filter(|&&b| b == b'\n').count();
     let paged = match (&terminal.pager, terminal.height) {
-        (Some(pager), Some(height)) if lines >= height => page(pager, &output.stdout).is_ok(),
+        (Some(pager), Some(height)) if rows(&output.stdout, terminal.style.width) >= height => {
+            page(pager, &output.stdout).is_ok()
+        }
         _ => false,
     };
     if !paged {
@@ -430,6 +431,27 @@ pub fn clap_failure(err: &clap::Error) -> ExitCode {
     ExitCode::from(if err.use_stderr() { INPUT_ERROR } else { FOUND })
 }
 
+/// How many terminal rows `text` takes at `width` columns: long lines wrap.
+/// Colour sequences take no room; every other character is taken as one column.
+fn rows(text: &[u8], width: Option<usize>) -> usize {
+    let text = String::from_utf8_lossy(text);
+    text.lines()
+        .map(|line| {
+            let mut columns: usize = 0;
+            let mut in_escape = false;
+            for c in line.chars() {
+                match (in_escape, c) {
+                    (false, '\x1b') => in_escape = true,
+                    (true, 'm') => in_escape = false,
+                    (true, _) => {}
+                    (false, _) => columns += 1,
+                }
+            }
+            width.map_or(1, |w| columns.div_ceil(w.max(1)).max(1))
+        })
+        .sum()
+}
+
 /// Shows `text` through the user's pager (split on white space, no shell).
 /// Fails, so the caller prints directly, when the pager is empty or cannot start.
 fn page(pager: &str, text: &[u8]) -> io::Result<()> {
@@ -460,6 +482,14 @@ mod tests {
                 .find(|(k, _)| *k == name)
                 .map(|(_, v)| v.to_string())
         }
+    }
+
+    #[test]
+    fn rows_count_wrapped_lines_and_ignore_colour() {
+        assert_eq!(rows(b"a\nb\n", Some(80)), 2);
+        assert_eq!(rows(&[b'x'; 200], Some(80)), 3);
+        assert_eq!(rows(b"\x1b[1mbold\x1b[0m\n\n", Some(4)), 2);
+        assert_eq!(rows(b"", Some(80)), 0);
     }
 
     #[test]

@@ -71,8 +71,11 @@ pub fn status(
     )?;
     if let Some(info) = info {
         field(out, s, "Meaning:", info.meaning)?;
-        let causes: Vec<String> = info.causes.iter().map(|c| format!("- {c}")).collect();
-        field(out, s, "Causes:", &causes.join("\n"))?;
+        for (n, cause) in info.causes.iter().enumerate() {
+            let label = if n == 0 { "Causes:" } else { "" };
+            let label = s.label(&format!("{label:<LABEL$}"));
+            writeln!(out, "{label}- {}", wrap(cause, LABEL + 2, s.width))?;
+        }
     }
     if codes.is_empty() {
         return field(out, s, "Codes:", "no catalogued error code has this status");
@@ -81,7 +84,8 @@ pub fn status(
     let max = codes.iter().map(|e| e.code.len()).max().unwrap_or(0);
     for e in codes {
         let pad = " ".repeat(max - e.code.len());
-        writeln!(out, "  {}{pad}  {}", s.code(e.code), one_line(e.message()))?;
+        let message = wrap(&one_line(e.message()), max + 4, s.width);
+        writeln!(out, "  {}{pad}  {message}", s.code(e.code))?;
     }
     Ok(())
 }
@@ -183,6 +187,37 @@ mod tests {
         });
         assert!(text.contains("\x1b["));
         assert!(text.contains("yes: a server-side failure"));
+    }
+
+    #[test]
+    fn a_status_fits_the_terminal_with_hanging_indents() {
+        let codes: Vec<&Entry> =
+            catalogue::by_status(catalogue::StatusFilter::Exact(403)).collect();
+        let style = Style {
+            color: false,
+            width: Some(70),
+        };
+        let text = render(|o| status(o, &style, 403, catalogue::status_info(403), &codes));
+        assert!(text.lines().all(|l| l.chars().count() <= 70), "{text}");
+        // A cause that wraps continues under its own text, not under the dash.
+        let causes: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("Causes:"))
+            .collect();
+        assert!(causes[1].starts_with("            "), "{text}");
+        let plain = render(|o| {
+            status(
+                o,
+                &Style::default(),
+                403,
+                catalogue::status_info(403),
+                &codes,
+            )
+        });
+        assert_eq!(
+            plain.lines().filter(|l| l.starts_with("  ")).count(),
+            codes.len() + 5
+        );
     }
 
     #[test]
