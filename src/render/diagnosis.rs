@@ -13,8 +13,7 @@ use std::io::{self, Write};
 const LABEL: usize = 12;
 
 fn field(out: &mut impl Write, s: &Style, label: &str, text: &str) -> io::Result<()> {
-    let padded = format!("{label:<LABEL$}");
-    writeln!(out, "{}{}", s.label(&padded), wrap(text, LABEL, s.width))
+    super::field(out, s, LABEL, label, text)
 }
 
 /// The diagnosis for people.
@@ -27,12 +26,7 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
     if let Some(e) = d.entry {
         field(out, s, "Meaning:", e.message())?;
         field(out, s, "Solution:", e.solution())?;
-        let advice = if e.retryable {
-            s.good(e.retry_advice())
-        } else {
-            s.bad(e.retry_advice())
-        };
-        writeln!(out, "{}{advice}", s.label(&format!("{:<LABEL$}", "Retry:")))?;
+        super::retry(out, s, LABEL, e)?;
     }
     for (label, value) in [
         ("Resource:", &r.resource),

@@ -11,8 +11,7 @@ use std::io::{self, Write};
 const LABEL: usize = 10;
 
 fn field(out: &mut impl Write, s: &Style, label: &str, text: &str) -> io::Result<()> {
-    let padded = format!("{label:<LABEL$}");
-    writeln!(out, "{}{}", s.label(&padded), wrap(text, LABEL, s.width))
+    super::field(out, s, LABEL, label, text)
 }
 
 /// The full explanation of one code.
@@ -21,18 +20,7 @@ pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
     writeln!(out, "{}  {}", s.code(e.code), s.status(e.status(), &status))?;
     field(out, s, "Message:", e.message())?;
     field(out, s, "Solution:", e.solution())?;
-    let advice = e.retry_advice();
-    let advice = if e.retryable {
-        s.good(advice)
-    } else {
-        s.bad(advice)
-    };
-    writeln!(
-        out,
-        "{}{}",
-        s.label(&format!("{:<LABEL$}", "Retry:")),
-        advice
-    )?;
+    super::retry(out, s, LABEL, e)?;
     if !e.aliases.is_empty() {
         field(out, s, "Aliases:", &e.aliases.join(", "))?;
     }

@@ -48,6 +48,33 @@ impl Style {
     }
 }
 
+/// Writes `label` padded to `width` columns, then `text` wrapped under it.
+fn field(
+    out: &mut impl std::io::Write,
+    s: &Style,
+    width: usize,
+    label: &str,
+    text: &str,
+) -> std::io::Result<()> {
+    let padded = format!("{label:<width$}");
+    writeln!(out, "{}{}", s.label(&padded), wrap(text, width, s.width))
+}
+
+/// The `Retry:` line of an entry: its advice, green when a retry helps.
+fn retry(
+    out: &mut impl std::io::Write,
+    s: &Style,
+    width: usize,
+    e: &crate::Entry,
+) -> std::io::Result<()> {
+    let advice = if e.retryable {
+        s.good(e.retry_advice())
+    } else {
+        s.bad(e.retry_advice())
+    };
+    writeln!(out, "{}{advice}", s.label(&format!("{:<width$}", "Retry:")))
+}
+
 /// Word-wraps `text` to `width` columns, continuing lines with `indent` spaces.
 /// The first line is assumed to start after a label of `indent` columns.
 /// Without a width, only the text's own line breaks are indented.
