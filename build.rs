@@ -17,6 +17,9 @@ struct RawEntry {
     code: String,
     aliases: Vec<String>,
     retryable: bool,
+    /// Every table that names the code, in the order of `sources.json`; a
+    /// table whose row says nothing new is listed here but has no `documented` row.
+    sources: Vec<String>,
     documented: Vec<RawDoc>,
 }
 
@@ -24,7 +27,8 @@ struct RawEntry {
 #[serde(deny_unknown_fields)]
 struct RawDoc {
     source: String,
-    status: u16,
+    /// `null` where the table says "N/A".
+    status: Option<u16>,
     message: String,
     solution: String,
     #[serde(default)]
@@ -139,23 +143,51 @@ fn validate(entries: &[RawEntry], statuses: &[RawStatus], sources: &[RawSource])
                 "{key}: code or alias used twice"
             );
         }
+        validate_sources(e, sources);
         for d in &e.documented {
             assert!(
-                source_ids.contains(d.source.as_str()),
-                "{}: unknown source {}",
+                e.sources.contains(&d.source),
+                "{}: documented in {}, which is not in its sources",
                 e.code,
                 d.source
             );
-            assert!(
-                statuses.iter().any(|s| s.status == d.status),
-                "{}: status {} missing from statuses.json",
-                e.code,
-                d.status
-            );
+            if let Some(status) = d.status {
+                assert!(
+                    statuses.iter().any(|s| s.status == status),
+                    "{}: status {status} missing from statuses.json",
+                    e.code,
+                );
+            }
             check_text(&e.code, &d.message);
             check_text(&e.code, &d.solution);
         }
     }
+}
+
+/// An entry's sources are known, listed once, in the order of `sources.json`,
+/// and the primary documented row comes from the first of them.
+fn validate_sources(e: &RawEntry, sources: &[RawSource]) {
+    let positions: Vec<usize> = e
+        .sources
+        .iter()
+        .map(|id| {
+            sources
+                .iter()
+                .position(|s| &s.id == id)
+                .unwrap_or_else(|| panic!("{}: unknown source {id}", e.code))
+        })
+        .collect();
+    assert!(!positions.is_empty(), "{}: no sources", e.code);
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "{}: sources repeated or not in the order of sources.json",
+        e.code
+    );
+    assert_eq!(
+        e.documented[0].source, e.sources[0],
+        "{}: the primary row must come from the first source",
+        e.code
+    );
 }
 
 /// The order of `codes.json`: case-insensitive, ties broken by the exact spelling.
@@ -192,17 +224,26 @@ fn emit_statuses(out: &mut String, statuses: &[RawStatus]) {
 fn emit_entries(out: &mut String, entries: &[RawEntry], sources: &[RawSource]) {
     writeln!(out, "pub static ENTRIES: &[Entry] = &[").unwrap();
     for e in entries {
+        let index = |id: &String| sources.iter().position(|s| &s.id == id).unwrap();
+        let refs: Vec<String> = e
+            .sources
+            .iter()
+            .map(|id| format!("&SOURCES[{}]", index(id)))
+            .collect();
         writeln!(
             out,
-            "    Entry {{ code: {:?}, aliases: &{:?}, retryable: {}, documented: &[",
-            e.code, e.aliases, e.retryable
+            "    Entry {{ code: {:?}, aliases: &{:?}, retryable: {}, sources: &[{}], documented: &[",
+            e.code,
+            e.aliases,
+            e.retryable,
+            refs.join(", ")
         )
         .unwrap();
         for d in &e.documented {
-            let source = sources.iter().position(|s| s.id == d.source).unwrap();
+            let source = index(&d.source);
             writeln!(
                 out,
-                "        Documented {{ source: &SOURCES[{source}], status: {}, message: {:?}, solution: {:?}, solution_inferred: {} }},",
+                "        Documented {{ source: &SOURCES[{source}], status: {:?}, message: {:?}, solution: {:?}, solution_inferred: {} }},",
                 d.status, d.message, d.solution, d.solution_inferred
             )
             .unwrap();

@@ -95,14 +95,18 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
     let style = terminal.style;
     let result = match &cli.command {
         Command::Explain { codes } => explain(&mut out, cli.json, &style, codes),
-        Command::List { status } => {
-            let entries: Vec<&Entry> = match status {
-                Some(filter) => catalogue::by_status(*filter).collect(),
-                None => catalogue::entries().iter().collect(),
-            };
+        Command::List { status, source } => {
+            let entries: Vec<&Entry> = catalogue::entries()
+                .iter()
+                .filter(|e| status.map_or(true, |f| e.status().is_some_and(|s| f.matches(s))))
+                .filter(|e| source.as_deref().map_or(true, |id| e.documented_in(id)))
+                .collect();
             if entries.is_empty() {
-                out.stderr
-                    .push_str("obserr: no catalogued code has that status\n");
+                out.stderr.push_str(if source.is_some() {
+                    "obserr: no catalogued code has that status in that source\n"
+                } else {
+                    "obserr: no catalogued code has that status\n"
+                });
             }
             list(&mut out, cli.json, &style, &entries)
         }

@@ -23,7 +23,8 @@ pub struct Source {
 #[derive(Debug)]
 pub struct Documented {
     pub source: &'static Source,
-    pub status: u16,
+    /// `None` where the table says "N/A".
+    pub status: Option<u16>,
     pub message: &'static str,
     pub solution: &'static str,
     /// The table gives no solution; this one is what the documentation implies.
@@ -38,7 +39,12 @@ pub struct Entry {
     pub aliases: &'static [&'static str],
     /// Whether a client should simply retry the same request (see README).
     pub retryable: bool,
-    /// The documented rows, primary first.
+    /// Every documentation page whose table names the code, in the order of
+    /// `data/sources.json`.
+    pub sources: &'static [&'static Source],
+    /// The documented rows, primary first. A further row is kept only where a
+    /// table says something the rows before it do not (another status, another
+    /// cause); a table that repeats them is only listed in [`Entry::sources`].
     pub documented: &'static [Documented],
 }
 
@@ -66,13 +72,17 @@ impl Entry {
     fn primary(&self) -> &'static Documented {
         &self.documented[0]
     }
-    /// The status of the primary documented row.
-    pub fn status(&self) -> u16 {
+    /// The status of the primary documented row; `None` where the table says "N/A".
+    pub fn status(&self) -> Option<u16> {
         self.primary().status
     }
     /// The reason phrase of [`Entry::status`], as OBS writes it.
     pub fn reason(&self) -> &'static str {
-        reason(self.status()).unwrap_or("")
+        self.status().and_then(reason).unwrap_or("")
+    }
+    /// Whether the primary row's solution is ours, implied by the documentation.
+    pub fn solution_inferred(&self) -> bool {
+        self.primary().solution_inferred
     }
     pub fn message(&self) -> &'static str {
         self.primary().message
@@ -82,8 +92,8 @@ impl Entry {
     }
     /// What a client should do about retrying, in one sentence (README: retry rule).
     pub fn retry_advice(&self) -> &'static str {
-        match (self.retryable, self.status()) {
-            (true, 503) if self.code == "SlowDown" => {
+        match (self.retryable, self.status().unwrap_or(0)) {
+            (true, 429 | 503) if THROTTLED.contains(&self.code) => {
                 "yes, after slowing down: reduce the request rate and retry with exponential backoff"
             }
             (true, 500..) => "yes: a server-side failure; retry with exponential backoff",
@@ -94,34 +104,31 @@ impl Entry {
     }
     /// Whether the code is documented with `status` in any table.
     pub fn documents_status(&self, status: u16) -> bool {
-        self.documented.iter().any(|d| d.status == status)
+        self.documented.iter().any(|d| d.status == Some(status))
     }
-    /// The sources that document this code, each once, in order.
-    pub fn sources(&self) -> Vec<&'static Source> {
-        let mut out: Vec<&'static Source> = Vec::new();
-        for d in self.documented {
-            if !out.iter().any(|s| s.id == d.source.id) {
-                out.push(d.source);
+    /// Every documented status, each once, primary first.
+    pub fn statuses(&self) -> Vec<u16> {
+        let mut out: Vec<u16> = Vec::new();
+        for s in self.documented.iter().filter_map(|d| d.status) {
+            if !out.contains(&s) {
+                out.push(s);
             }
         }
         out
     }
-    /// Documented rows that say something the primary row does not: another
-    /// status, or a further cause listed in a table that names the code twice.
+    /// Whether a page with this source id documents the code.
+    pub fn documented_in(&self, source: &str) -> bool {
+        self.sources.iter().any(|s| s.id == source)
+    }
+    /// Documented rows beyond the primary one: each says something the rows
+    /// before it do not (another status, another cause), so all are shown.
     pub fn alternatives(&self) -> impl Iterator<Item = &'static Documented> + '_ {
-        self.documented
-            .iter()
-            .enumerate()
-            .skip(1)
-            .filter(move |(i, d)| {
-                let repeated = self.documented[..*i]
-                    .iter()
-                    .any(|p| p.source.id == d.source.id);
-                d.status != self.status() || repeated
-            })
-            .map(|(_, d)| d)
+        self.documented.iter().skip(1)
     }
 }
+
+/// Codes whose documented remedy is to slow down: they are retried after backoff.
+const THROTTLED: [&str; 2] = ["SlowDown", "TooManyRequests"];
 
 /// Every catalogued entry, sorted by code (case-insensitively).
 pub fn entries() -> &'static [Entry] {
@@ -131,6 +138,11 @@ pub fn entries() -> &'static [Entry] {
 /// The documentation pages the catalogue is built from.
 pub fn sources() -> &'static [Source] {
     SOURCES
+}
+
+/// The documentation page with this id (`obs_21_2002`, `api-ref`, `s3api`).
+pub fn source(id: &str) -> Option<&'static Source> {
+    SOURCES.iter().find(|s| s.id == id)
 }
 
 /// Exact lookup of a code or alias, ignoring ASCII case and surrounding space.
@@ -154,7 +166,7 @@ pub fn reason(status: u16) -> Option<&'static str> {
 
 /// Statuses for which at least one code is catalogued, ascending.
 pub fn catalogued_statuses() -> Vec<u16> {
-    let mut out: Vec<u16> = ENTRIES.iter().map(Entry::status).collect();
+    let mut out: Vec<u16> = ENTRIES.iter().filter_map(Entry::status).collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -198,7 +210,9 @@ impl std::str::FromStr for StatusFilter {
 
 /// Entries whose primary status matches the filter, in catalogue order.
 pub fn by_status(filter: StatusFilter) -> impl Iterator<Item = &'static Entry> {
-    ENTRIES.iter().filter(move |e| filter.matches(e.status()))
+    ENTRIES
+        .iter()
+        .filter(move |e| e.status().is_some_and(|s| filter.matches(s)))
 }
 
 /// Up to three catalogued codes a mistyped `input` probably meant, best first.
@@ -320,10 +334,18 @@ mod tests {
                 "{}",
                 e.code
             );
-            assert!((300..=599).contains(&e.status()), "{}", e.code);
             for d in e.documented {
+                // Only a table's "N/A" leaves a row without a status.
+                let Some(status) = d.status else {
+                    assert_eq!(d.source.id, "s3api", "{}", e.code);
+                    continue;
+                };
+                assert!((300..=599).contains(&status), "{}", e.code);
+                assert!(reason(status).is_some_and(|r| !r.is_empty()), "{}", e.code);
+            }
+            for d in e.alternatives() {
                 assert!(
-                    reason(d.status).is_some_and(|r| !r.is_empty()),
+                    !d.message.is_empty() && !d.solution.is_empty(),
                     "{}",
                     e.code
                 );
@@ -335,9 +357,28 @@ mod tests {
     fn retryable_follows_the_documented_rule() {
         const ALSO_RETRYABLE: [&str; 3] = ["IncompleteBody", "OperationAborted", "RequestTimeout"];
         for e in entries() {
-            let rule = e.status() >= 500 || ALSO_RETRYABLE.contains(&e.code);
+            let status = e.status().unwrap_or(0);
+            let rule = status >= 500 || status == 429 || ALSO_RETRYABLE.contains(&e.code);
             assert_eq!(e.retryable, rule, "{}", e.code);
         }
+        assert!(lookup("TooManyRequests").unwrap().retryable);
+        assert!(lookup("TooManyRequests")
+            .unwrap()
+            .retry_advice()
+            .starts_with("yes, after slowing down"));
+    }
+
+    #[test]
+    fn every_entry_lists_the_sources_of_its_rows() {
+        for e in entries() {
+            assert!(!e.sources.is_empty(), "{}", e.code);
+            assert_eq!(e.sources[0].id, e.documented[0].source.id, "{}", e.code);
+            for d in e.documented {
+                assert!(e.documented_in(d.source.id), "{}", e.code);
+            }
+        }
+        assert!(source("s3api").is_some_and(|s| s.url.starts_with("https://docs.otc.")));
+        assert!(source("aws").is_none());
     }
 
     #[test]
@@ -348,7 +389,7 @@ mod tests {
         for bad in ["abc", "4x", "40", "4033", "", "6xx", "x03", "099"] {
             assert!(bad.parse::<StatusFilter>().is_err(), "{bad}");
         }
-        assert!(by_status(StatusFilter::Exact(403)).all(|e| e.status() == 403));
+        assert!(by_status(StatusFilter::Exact(403)).all(|e| e.status() == Some(403)));
         assert!(by_status(StatusFilter::Class(5)).count() >= 4);
         assert_eq!(by_status(StatusFilter::Exact(402)).count(), 0);
     }

@@ -9,6 +9,7 @@ Examples:
   obserr explain NoSuchKey              explain one code (any case, aliases, typos get suggestions)
   obserr explain 'error code [AccessDenied]' 403
   obserr list --status 4xx              codes by status or class
+  obserr list --source s3api            codes documented in one page (obs_21_2002, api-ref, s3api)
   obserr search signature mismatch      fuzzy search over codes, messages and solutions
   obserr --json explain SlowDown        machine-readable output
   curl -si URL | obserr decode          diagnose a pasted error response (also curl -v, XML,
@@ -40,6 +41,12 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// `list --source` accepts the ids of `data/sources.json`, so clap lists them
+/// in help and in the error for an unknown one.
+fn source_ids() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(obserr::catalogue::sources().iter().map(|s| s.id))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -59,11 +66,16 @@ pub enum Command {
         #[arg(required = true, value_name = "CODE")]
         codes: Vec<String>,
     },
-    /// List catalogued codes, optionally by status (403) or class (4xx).
+    /// List catalogued codes, optionally by status (403) or class (4xx), or by
+    /// the documentation page that documents them.
     List {
         /// Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx).
         #[arg(long, short, value_name = "STATUS")]
         status: Option<StatusFilter>,
+        /// Only codes documented in this page: obs_21_2002 (OBS Server-side Error
+        /// Codes), api-ref (API Reference) or s3api (S3-compatible API).
+        #[arg(long, value_name = "ID", value_parser = source_ids())]
+        source: Option<String>,
     },
     /// Fuzzy search over codes, messages and solutions, best match first.
     Search {
@@ -109,6 +121,19 @@ mod tests {
             assert!(cli.json);
             assert_eq!(cli.color, ColorChoice::Never);
         }
+    }
+
+    #[test]
+    fn list_source_accepts_the_catalogue_ids_only() {
+        for id in ["obs_21_2002", "api-ref", "s3api"] {
+            assert!(Cli::try_parse_from(["obserr", "list", "--source", id]).is_ok());
+        }
+        let err = Cli::try_parse_from(["obserr", "list", "--source", "aws"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(
+            err.to_string().contains("obs_21_2002, api-ref, s3api"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -25,7 +25,8 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
     }
     if let Some(e) = d.entry {
         field(out, s, "Meaning:", e.message())?;
-        field(out, s, "Solution:", e.solution())?;
+        let solution = super::human::solution(e.solution(), e.solution_inferred());
+        field(out, s, "Solution:", &solution)?;
         super::retry(out, s, LABEL, e)?;
     }
     for (label, value) in [

@@ -16,31 +16,60 @@ fn field(out: &mut impl Write, s: &Style, label: &str, text: &str) -> io::Result
 
 /// The full explanation of one code.
 pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
-    let status = format!("{} {}", e.status(), e.reason());
-    writeln!(out, "{}  {}", s.code(e.code), s.status(e.status(), &status))?;
+    writeln!(
+        out,
+        "{}  {}",
+        s.code(e.code),
+        headline_status(s, e.status())
+    )?;
     field(out, s, "Message:", e.message())?;
-    field(out, s, "Solution:", e.solution())?;
+    field(
+        out,
+        s,
+        "Solution:",
+        &solution(e.solution(), e.solution_inferred()),
+    )?;
     super::retry(out, s, LABEL, e)?;
     if !e.aliases.is_empty() {
         field(out, s, "Aliases:", &e.aliases.join(", "))?;
     }
     for d in e.alternatives() {
         let text = format!(
-            "{} {} ({}): {} {}",
-            d.status,
-            catalogue::reason(d.status).unwrap_or(""),
+            "{} ({}): {}\nSolution: {}",
+            status_text(d.status),
             d.source.title,
             d.message,
-            d.solution
+            solution(d.solution, d.solution_inferred)
         );
         field(out, s, "Also:", &text)?;
     }
     let docs: Vec<String> = e
-        .sources()
+        .sources
         .iter()
         .map(|src| format!("{} <{}>", src.title, src.url))
         .collect();
     field(out, s, "Docs:", &docs.join("\n"))
+}
+
+/// A status with its reason phrase, or what the table says when it gives none.
+pub fn status_text(status: Option<u16>) -> String {
+    match status {
+        Some(st) => format!("{st} {}", catalogue::reason(st).unwrap_or("")),
+        None => "status not documented (N/A)".to_string(),
+    }
+}
+
+fn headline_status(s: &Style, status: Option<u16>) -> String {
+    s.status(status.unwrap_or(0), &status_text(status))
+}
+
+/// A solution, marked when it is ours rather than the table's.
+pub fn solution(text: &str, inferred: bool) -> String {
+    if inferred {
+        format!("(inferred: the table gives none) {text}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// What a bare HTTP status means for OBS, and the codes that come with it.
@@ -103,7 +132,7 @@ pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<(
                 out,
                 "{:<max$}  {}  {}",
                 e.code,
-                e.status(),
+                list_status(e),
                 one_line(e.message())
             )?;
         }
@@ -120,7 +149,7 @@ pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<(
             // Cells stay uncoloured: comfy-table measures widths in bytes
             // unless built with crossterm, which obserr does not need.
             Cell::new(e.code),
-            Cell::new(e.status()),
+            Cell::new(list_status(e)),
             Cell::new(one_line(e.message())),
             Cell::new(if e.retryable { "yes" } else { "no" }),
         ]);
@@ -132,6 +161,12 @@ pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<(
 pub fn hits(out: &mut impl Write, s: &Style, hits: &[Hit]) -> io::Result<()> {
     let entries: Vec<&Entry> = hits.iter().map(|h| h.entry).collect();
     list(out, s, &entries)
+}
+
+/// The status column of a list: the primary status, `N/A` where none is documented.
+fn list_status(e: &Entry) -> String {
+    e.status()
+        .map_or_else(|| "N/A".to_string(), |st| st.to_string())
 }
 
 fn one_line(text: &str) -> String {

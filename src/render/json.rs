@@ -1,7 +1,7 @@
 //! Machine-readable output. Shapes are documented in the README; they never
 //! carry colour, and serde_json escapes every control character.
 
-use crate::catalogue::{self, Entry, StatusInfo};
+use crate::catalogue::{self, Entry, Source, StatusInfo};
 use crate::search::Hit;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -10,13 +10,14 @@ use std::io::{self, Write};
 #[derive(Serialize)]
 pub struct EntryJson {
     pub code: &'static str,
-    pub status: u16,
-    pub reason: &'static str,
+    pub status: Option<u16>,
+    pub reason: Option<&'static str>,
     pub message: &'static str,
     pub solution: &'static str,
+    pub solution_inferred: bool,
     pub retryable: bool,
     pub aliases: &'static [&'static str],
-    pub sources: Vec<&'static str>,
+    pub sources: &'static [&'static Source],
     pub documented: Vec<DocumentedJson>,
 }
 
@@ -25,8 +26,8 @@ pub struct EntryJson {
 pub struct DocumentedJson {
     pub source: &'static str,
     pub url: &'static str,
-    pub status: u16,
-    pub reason: &'static str,
+    pub status: Option<u16>,
+    pub reason: Option<&'static str>,
     pub message: &'static str,
     pub solution: &'static str,
     pub solution_inferred: bool,
@@ -37,12 +38,13 @@ impl From<&'static Entry> for EntryJson {
         EntryJson {
             code: e.code,
             status: e.status(),
-            reason: e.reason(),
+            reason: e.status().and_then(catalogue::reason),
             message: e.message(),
             solution: e.solution(),
+            solution_inferred: e.solution_inferred(),
             retryable: e.retryable,
             aliases: e.aliases,
-            sources: e.sources().iter().map(|s| s.id).collect(),
+            sources: e.sources,
             documented: e
                 .documented
                 .iter()
@@ -50,7 +52,7 @@ impl From<&'static Entry> for EntryJson {
                     source: d.source.id,
                     url: d.source.url,
                     status: d.status,
-                    reason: catalogue::reason(d.status).unwrap_or(""),
+                    reason: d.status.and_then(catalogue::reason),
                     message: d.message,
                     solution: d.solution,
                     solution_inferred: d.solution_inferred,
