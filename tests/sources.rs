@@ -1,0 +1,186 @@
+//! The catalogue against the documentation it comes from: every (code, status)
+//! row of each error table in `../shared/sources` is catalogued with that
+//! source and status, every source an entry claims lists the code, and the
+//! number of codes per source is pinned, so an edit cannot silently drop one.
+
+use obserr::catalogue::{self, Entry};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+/// Each source id with its table's file, its rows and its distinct codes.
+const TABLES: [(&str, &str, usize, usize); 3] = [
+    (
+        "obs_21_2002",
+        "obs_21_2002_server-side_error_codes.rst",
+        80,
+        80,
+    ),
+    ("api-ref", "api-ref_error_codes.rst", 96, 95),
+    ("s3api", "s3api_error_codes.rst", 111, 110),
+];
+
+/// Codes in the union of the three tables: the catalogue.
+const TOTAL: usize = 127;
+
+fn sources_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/sources");
+    assert!(
+        dir.is_dir(),
+        "{} is missing: these tests read the documentation tables the catalogue comes \
+         from, which CI keeps in ../shared/sources beside the clone",
+        dir.display()
+    );
+    dir
+}
+
+/// One row of an error table: the code as the cell spells it (lines joined
+/// without spaces) and the status, `None` for "N/A".
+#[derive(Debug)]
+struct Row {
+    code: String,
+    status: Option<u16>,
+}
+
+/// Reads the RST grid table whose header names "Error Code": column bounds come
+/// from its top border, rows end at each `+---` or `+===` line.
+fn error_table(text: &str) -> Vec<Row> {
+    let lines: Vec<Vec<char>> = text.lines().map(|l| l.trim().chars().collect()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].starts_with(&['+', '-']) {
+            i += 1;
+            continue;
+        }
+        let bounds: Vec<usize> = (0..lines[i].len())
+            .filter(|&c| lines[i][c] == '+')
+            .collect();
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut cells: Vec<Vec<String>> = vec![Vec::new(); bounds.len() - 1];
+        i += 1;
+        while i < lines.len() && matches!(lines[i].first(), Some('|' | '+')) {
+            let line = &lines[i];
+            if line[0] == '+' {
+                rows.push(cells.iter().map(|c| c.join("\n")).collect());
+                cells = vec![Vec::new(); bounds.len() - 1];
+            } else {
+                for (n, w) in bounds.windows(2).enumerate() {
+                    let end = w[1].min(line.len());
+                    let cell: String = line[(w[0] + 1).min(end)..end].iter().collect();
+                    if !cell.trim().is_empty() {
+                        cells[n].push(cell.trim().to_string());
+                    }
+                }
+            }
+            i += 1;
+        }
+        let Some(header) = rows.first() else { continue };
+        let (Some(code), Some(status)) = (
+            header.iter().position(|h| h == "Error Code"),
+            header.iter().position(|h| h.contains("Status Code")),
+        ) else {
+            continue;
+        };
+        for r in &rows[1..] {
+            let status = &r[status];
+            out.push(Row {
+                code: r[code].replace('\n', ""),
+                status: (status != "N/A").then(|| status[..3].parse().expect("a status")),
+            });
+        }
+    }
+    out
+}
+
+fn rows_of(file: &str) -> Vec<Row> {
+    let path = sources_dir().join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    error_table(&text)
+}
+
+/// A cell's code as the catalogue knows it: the documentation sometimes breaks
+/// a long code inside the cell (`MaxMessageLength Exceeded`).
+fn catalogued(code: &str) -> &'static Entry {
+    catalogue::lookup(code)
+        .or_else(|| catalogue::lookup(&code.replace(' ', "")))
+        .unwrap_or_else(|| panic!("{code}: documented but not catalogued"))
+}
+
+#[test]
+fn every_documented_row_is_catalogued_with_its_source_and_status() {
+    for (id, file, _, _) in TABLES {
+        for row in rows_of(file) {
+            let e = catalogued(&row.code);
+            assert!(
+                e.documented_in(id),
+                "{}: not marked as documented in {id}",
+                e.code
+            );
+            let has_status = match row.status {
+                Some(st) => e.documents_status(st),
+                None => e.documented.iter().any(|d| d.status.is_none()),
+            };
+            assert!(has_status, "{}: {id} documents {:?}", e.code, row.status);
+        }
+    }
+}
+
+#[test]
+fn every_source_an_entry_claims_documents_it() {
+    let tables: Vec<(&str, BTreeSet<String>)> = TABLES
+        .iter()
+        .map(|(id, file, _, _)| {
+            let codes = rows_of(file)
+                .iter()
+                .map(|r| catalogued(&r.code).code.to_string())
+                .collect();
+            (*id, codes)
+        })
+        .collect();
+    for e in catalogue::entries() {
+        for s in e.sources {
+            let (_, codes) = tables.iter().find(|(id, _)| *id == s.id).unwrap();
+            assert!(codes.contains(e.code), "{}: not in {}", e.code, s.id);
+        }
+    }
+}
+
+#[test]
+fn codes_per_source_are_pinned() {
+    let mut union = BTreeSet::new();
+    for (id, file, rows, codes) in TABLES {
+        let table = rows_of(file);
+        let distinct: BTreeSet<&str> = table.iter().map(|r| catalogued(&r.code).code).collect();
+        let listed = catalogue::entries()
+            .iter()
+            .filter(|e| e.documented_in(id))
+            .count();
+        println!("{id}: {} rows, {} codes", table.len(), distinct.len());
+        assert_eq!((table.len(), distinct.len()), (rows, codes), "{id}");
+        assert_eq!(listed, codes, "{id}: catalogue entries that list it");
+        union.extend(distinct);
+    }
+    assert_eq!(union.len(), TOTAL);
+    assert_eq!(catalogue::entries().len(), TOTAL);
+}
+
+#[test]
+fn the_parser_joins_wrapped_codes_and_reads_na() {
+    let text = "\
++-------------+-------+------------------+
+| Error Code  | Desc  | HTTP Status Code |
++=============+=======+==================+
+| KeyToo      | x     | 400 Bad Request  |
+| Long        |       |                  |
++-------------+-------+------------------+
+| Other       | y     | N/A              |
++-------------+-------+------------------+
+";
+    let rows = error_table(text);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (rows[0].code.as_str(), rows[0].status),
+        ("KeyTooLong", Some(400))
+    );
+    assert_eq!((rows[1].code.as_str(), rows[1].status), ("Other", None));
+}
