@@ -41,7 +41,7 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ("md5", &["digest", "md5"]),
     ("mismatch", &["match"]),
     ("mismatched", &["match"]),
-    ("missing", &["missing", "such", "exist", "lack"]),
+    ("missing", &["missing", "such", "exist", "lack", "carry"]),
     ("moved", &["redirect", "moved"]),
     ("notfound", &["such", "exist"]),
     ("ntp", &["skewed", "time"]),
@@ -119,10 +119,19 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
 
 /// The query's words: split at white space, punctuation and case changes
 /// (`NoSuchKey` -> `no such key`), normalised like the index, stop words dropped.
+/// A word without capitals is prose, not a code: it is kept whole (`md5`), as
+/// the index keeps prose words.
 fn query_words(query: &str) -> Vec<String> {
     let mut words: Vec<String> = query
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .flat_map(text::code_words)
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                text::code_words(w)
+            } else {
+                vec![text::normalize(w)]
+            }
+        })
         .filter(|w| !text::is_stopword(w))
         .collect();
     words.dedup();

@@ -52,8 +52,6 @@ const STOPWORDS: &[&str] = &[
     "message",
     "please",
     "specified",
-    "request",
-    "requests",
 ];
 
 /// True for words that are skipped in both the index and the query.
@@ -74,8 +72,10 @@ pub fn normalize(word: &str) -> String {
 /// Splits prose into normalised words: runs of ASCII letters and digits,
 /// stop words dropped. Non-ASCII characters separate words.
 pub fn prose_words(text: &str) -> Vec<String> {
+    // Bare numbers ("5 GB", "100 KB") say little and would outrank `md5` or
+    // `sys 0014`, whose digits a query splits off.
     text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
         .map(normalize)
         .filter(|w| !is_stopword(w))
         .collect()

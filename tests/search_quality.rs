@@ -61,6 +61,19 @@ const QUERIES: &[(&str, &str)] = &[
     ("metadata too large", "MetadataTooLarge"),
     ("bucket name invalid", "InvalidBucketName"),
     ("object key too long", "KeyTooLongError"),
+    ("too many requests", "TooManyRequests"),
+    ("archive not restored", "InvalidObjectState"),
+    (
+        "cold object restore in progress",
+        "RestoreAlreadyInProgress",
+    ),
+    ("worm retention cannot delete", "AccessDenied"),
+    ("parallel file system not supported", "FsNotSupport"),
+    ("append to object", "ObjectNotAppendable"),
+    ("bucket has no tags", "NoSuchTagSet"),
+    ("uri too long", "Request-URITooLarge"),
+    ("account frozen", "FrozenUserId"),
+    ("requester pays", "RequestPayerDenied"),
 ];
 
 #[test]
