@@ -106,6 +106,12 @@ pub fn diagnose(r: &Response) -> Diagnosis<'_> {
              what arrived is used, the full response may say more.",
         ));
     }
+    if let Some(at) = r.binary_at {
+        d.hints.push(Hint::new(format!(
+            "The input holds binary data from byte {at} on (a NUL byte): \
+             obserr read only the text before it. An error response is text."
+        )));
+    }
     support_hint(&mut d);
     d.next = next_command(&d);
     d
@@ -489,6 +495,9 @@ pub fn read_as(r: &Response) -> String {
     );
     if r.truncated {
         parts.push("truncated".to_string());
+    }
+    if let Some(at) = r.binary_at {
+        parts.push(format!("binary from byte {at}"));
     }
     if r.omitted > 0 {
         parts.push(format!("{} more fields not shown", r.omitted));
