@@ -452,7 +452,12 @@ fn next_command(d: &Diagnosis) -> String {
     if let Some(e) = d.entry.or_else(|| d.suggestions.first().copied()) {
         return format!("obserr explain {}", e.code);
     }
-    if let Some(status) = d.response.status {
+    // Only a status that explain knows; a 200 is not one.
+    if let Some(status) = d
+        .response
+        .status
+        .filter(|&s| crate::catalogue::status_info(s).is_some())
+    {
         return format!("obserr explain {status}");
     }
     if let Some(code) = &d.response.code {
