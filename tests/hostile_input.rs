@@ -165,6 +165,7 @@ fn invalid_utf8_and_random_bytes_are_read_without_panic() {
 /// (the child's own, from wait4) stays near the 8 MiB cap, not the input.
 #[cfg(target_os = "linux")]
 #[test]
+#[allow(clippy::zombie_processes)] // reaped by wait4, which also gives its rusage
 fn a_256_mib_pipe_is_refused_with_bounded_memory() {
     use std::os::unix::process::ExitStatusExt;
 
