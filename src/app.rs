@@ -249,8 +249,8 @@ fn read_error_message(name: &str, err: &ReadError) -> String {
     match err {
         ReadError::Io(e) => format!("obserr: error: cannot read {name}: {e}\n"),
         ReadError::TooLarge => format!(
-            "obserr: error: {name} is larger than {} MiB, more than one response can be\n\
-             hint: cut the response out of the log first\n",
+            "obserr: error: {name} is larger than {} MiB; no single error response is that big\n\
+             hint: cut the failing response out of the log first\n",
             MAX_INPUT / 1024 / 1024
         ),
         ReadError::Empty => format!(

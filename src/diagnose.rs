@@ -106,6 +106,12 @@ pub fn diagnose(r: &Response) -> Diagnosis<'_> {
              what arrived is used, the full response may say more.",
         ));
     }
+    if let Some(at) = r.binary_at {
+        d.hints.push(Hint::new(format!(
+            "The input holds binary data from byte {at} on (a NUL byte): \
+             obserr read only the text before it. An error response is text."
+        )));
+    }
     support_hint(&mut d);
     d.next = next_command(&d);
     d
@@ -474,7 +480,12 @@ fn next_command(d: &Diagnosis) -> String {
     if let Some(e) = d.entry.or_else(|| d.suggestions.first().copied()) {
         return format!("obserr explain {}", e.code);
     }
-    if let Some(status) = d.response.status {
+    // Only a status that explain knows; a 200 is not one.
+    if let Some(status) = d
+        .response
+        .status
+        .filter(|&s| crate::catalogue::status_info(s).is_some())
+    {
         return format!("obserr explain {status}");
     }
     if let Some(code) = &d.response.code {
@@ -517,6 +528,9 @@ pub fn read_as(r: &Response) -> String {
     );
     if r.truncated {
         parts.push("truncated".to_string());
+    }
+    if let Some(at) = r.binary_at {
+        parts.push(format!("binary from byte {at}"));
     }
     if r.omitted > 0 {
         parts.push(format!("{} more fields not shown", r.omitted));

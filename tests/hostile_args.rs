@@ -2,6 +2,9 @@
 //! never writes them raw, with colour on or off. obserr's own colour sequences
 //! (SGR: ESC [ digits ; m) are the only escapes allowed in the output.
 
+mod common;
+
+use common::assert_clean;
 use std::process::Command;
 
 const NASTY: &[&str] = &[
@@ -12,45 +15,6 @@ const NASTY: &[&str] = &[
     "x\u{202e}gnp.exe",
     "\x01\x02\x08\x1b[6n",
 ];
-
-/// Removes the SGR colour sequences obserr itself writes.
-fn strip_sgr(s: &str) -> String {
-    let mut out = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' && chars.peek() == Some(&'[') {
-            chars.next();
-            let mut seq = String::new();
-            while let Some(&d) = chars.peek() {
-                chars.next();
-                if d == 'm' {
-                    break;
-                }
-                seq.push(d);
-            }
-            assert!(
-                seq.chars().all(|d| d.is_ascii_digit() || d == ';'),
-                "foreign escape: {seq:?}"
-            );
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn assert_clean(what: &str, bytes: &[u8]) {
-    let text = String::from_utf8_lossy(bytes);
-    let rest = strip_sgr(&text);
-    let bad: Vec<char> = rest
-        .chars()
-        .filter(|&c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
-        .collect();
-    assert!(
-        bad.is_empty(),
-        "{what}: raw control characters {bad:?} in {text:?}"
-    );
-}
 
 #[test]
 fn control_characters_in_arguments_never_reach_the_output_raw() {

@@ -4,7 +4,9 @@
 //! The input may be `curl -i` or `curl -v` output, a bare XML, JSON or HTML
 //! body, response headers alone, or an obsutil/SDK log line; [`http`] finds
 //! the framing, then the body is read by the first reader that recognises it.
-//! Invalid UTF-8 is decoded lossily. Every reader is linear in its input and
+//! Invalid UTF-8 is decoded lossily; from the first NUL byte on the input is
+//! binary data (an object body, a corrupt paste) and is not read, which also
+//! keeps megabytes of random bytes cheap. Every reader is linear in its input and
 //! keeps at most [`MAX_DETAILS`] details of at most [`MAX_VALUE_BYTES`] each.
 //! Values are kept as they arrived: making them safe to show is the
 //! renderers' job.
@@ -155,6 +157,8 @@ pub struct Response {
     pub details: Vec<(String, String)>,
     pub omitted: usize,
     pub truncated: bool,
+    /// The input turned binary (a NUL byte) at this offset; the rest was not read.
+    pub binary_at: Option<usize>,
     /// The head of the response that counts.
     pub head: Option<Head>,
     /// Heads before it (`100 Continue`, redirects curl followed).
@@ -187,7 +191,10 @@ impl Response {
 
 /// Decodes pasted bytes. Never fails: what is not recognised is left out.
 pub fn decode(bytes: &[u8]) -> Response {
-    let text = String::from_utf8_lossy(bytes);
+    // Text never holds NUL; an error body never does either. Reading on would
+    // turn binary data into a U+FFFD per byte for nothing.
+    let binary_at = memchr::memchr(0, bytes);
+    let text = String::from_utf8_lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let transcript = http::split(text);
     let mut found = Found::default();
@@ -207,6 +214,7 @@ pub fn decode(bytes: &[u8]) -> Response {
         details: Vec::new(),
         omitted: found.omitted,
         truncated: found.truncated,
+        binary_at,
         head: transcript.head,
         earlier: transcript.earlier,
         responses: transcript.responses,
@@ -375,6 +383,16 @@ mod tests {
         let r = decode(b"just some text");
         assert!(r.is_empty());
         assert_eq!(r.body, Body::Unrecognised);
+    }
+
+    #[test]
+    fn binary_data_is_not_read() {
+        let r = decode(b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0\x00\x10JFIF<Error><Code>NoSuchKey</Code></Error>");
+        assert_eq!(r.status, Some(200));
+        assert_eq!(r.binary_at, Some(49));
+        assert_eq!(r.code, None);
+        let r = decode(b"<Error><Code>NoSuchKey</Code></Error>");
+        assert_eq!(r.binary_at, None);
     }
 
     #[test]

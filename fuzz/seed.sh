@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Seeds the fuzz corpora from the project's own test data, so fuzzing starts
+# from realistic inputs instead of from nothing:
+#   decode: every response in tests/fixtures/decode/
+#   lookup: every catalogued code and alias, pasted forms of some, and the
+#           queries of tests/search_quality.rs
+# Run from anywhere; writes fuzz/corpus/{decode,lookup}/ (git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mkdir -p fuzz/corpus/decode fuzz/corpus/lookup
+cp tests/fixtures/decode/* fuzz/corpus/decode/
+
+n=0
+seed() { n=$((n + 1)); printf '%s' "$1" >"fuzz/corpus/lookup/seed-$n"; }
+# Codes and aliases, straight from the catalogue's data.
+while IFS= read -r code; do
+    seed "$code"
+    seed "$code (404)"
+    seed "error code [$code]"
+    seed "x-obs-error-code: $code"
+done < <(sed -n 's/^ *"code": "\(.*\)",$/\1/p' data/codes.json)
+while IFS= read -r alias; do
+    seed "$alias"
+done < <(sed -n '/"aliases": \[/,/\]/s/^ *"\([^"]*\)",\{0,1\}$/\1/p' data/codes.json)
+# Search queries people type, from the search-quality table.
+while IFS= read -r query; do
+    seed "$query"
+done < <(sed -n 's/^ *("\([^"]*\)", *"[^"]*"),.*$/\1/p' tests/search_quality.rs)
+for s in 403 4xx 5xx NoSuchKy AccesDenied nosuchlifecycle $'\x1b[31mred' $'\xc2\x9b2J'; do
+    seed "$s"
+done
+echo "seeded fuzz/corpus/decode ($(ls fuzz/corpus/decode | wc -l) files) and fuzz/corpus/lookup ($n files)"

@@ -1,0 +1,46 @@
+//! Helpers shared by the integration tests (a `mod common;` in each).
+#![allow(dead_code)]
+
+/// The control characters obserr must never write raw: C0 but line feed, DEL,
+/// C1 (U+0080..U+009F) and the bidi marks that reorder what a reader sees.
+/// Written apart from obserr's own `sanitize::is_unsafe`, so a gap there shows.
+pub fn is_raw_control(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Removes the SGR colour sequences obserr itself writes.
+pub fn strip_sgr(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' && chars.peek() == Some(&'[') {
+            chars.next();
+            let mut seq = String::new();
+            while let Some(&d) = chars.peek() {
+                chars.next();
+                if d == 'm' {
+                    break;
+                }
+                seq.push(d);
+            }
+            assert!(
+                seq.chars().all(|d| d.is_ascii_digit() || d == ';'),
+                "foreign escape: {seq:?}"
+            );
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn assert_clean(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let rest = strip_sgr(&text);
+    let bad: Vec<char> = rest.chars().filter(|&c| is_raw_control(c)).collect();
+    assert!(
+        bad.is_empty(),
+        "{what}: raw control characters {bad:?} in {text:?}"
+    );
+}
