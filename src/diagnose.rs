@@ -108,7 +108,7 @@ pub fn diagnose(r: &Response) -> Diagnosis<'_> {
     }
     if let Some(at) = r.binary_at {
         d.hints.push(Hint::new(format!(
-            "The input holds binary data from byte {at} on (a NUL byte): \
+            "The input turns binary at about byte {at} (a NUL or dense control bytes): \
              obserr read only the text before it. An error response is text."
         )));
     }

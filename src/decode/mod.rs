@@ -4,8 +4,8 @@
 //! The input may be `curl -i` or `curl -v` output, a bare XML, JSON or HTML
 //! body, response headers alone, or an obsutil/SDK log line; [`http`] finds
 //! the framing, then the body is read by the first reader that recognises it.
-//! Invalid UTF-8 is decoded lossily; from the first NUL byte on the input is
-//! binary data (an object body, a corrupt paste) and is not read, which also
+//! Invalid UTF-8 is decoded lossily. From where the input turns binary (see
+//! [`binary_at`]: an object body, a corrupt paste) it is not read, which also
 //! keeps megabytes of random bytes cheap. Every reader is linear in its input and
 //! keeps at most [`MAX_DETAILS`] details of at most [`MAX_VALUE_BYTES`] each.
 //! Values are kept as they arrived: making them safe to show is the
@@ -191,10 +191,8 @@ impl Response {
 
 /// Decodes pasted bytes. Never fails: what is not recognised is left out.
 pub fn decode(bytes: &[u8]) -> Response {
-    // Text never holds NUL; an error body never does either. Reading on would
-    // turn binary data into a U+FFFD per byte for nothing.
-    let binary_at = memchr::memchr(0, bytes);
-    let text = String::from_utf8_lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
+    let binary_at = binary_at(bytes);
+    let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let transcript = http::split(text);
     let mut found = Found::default();
@@ -229,6 +227,60 @@ pub fn decode(bytes: &[u8]) -> Response {
     }
     merge(&mut response, found, page);
     response
+}
+
+/// `bytes` as text, each run of invalid UTF-8 one U+FFFD. One per run rather
+/// than per byte (as `String::from_utf8_lossy` does) keeps the text, and the
+/// work of every reader after this, small when the input is mostly invalid.
+fn lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.into();
+    }
+    let mut text = String::with_capacity(bytes.len());
+    let mut in_run = false;
+    for chunk in bytes.utf8_chunks() {
+        if !chunk.valid().is_empty() {
+            text.push_str(chunk.valid());
+            in_run = false;
+        }
+        if !chunk.invalid().is_empty() && !in_run {
+            text.push('\u{fffd}');
+            in_run = true;
+        }
+    }
+    text.into()
+}
+
+/// Bytes of at most this many are looked at together by [`binary_at`].
+const BLOCK: usize = 4096;
+/// A block with this many (one in sixteen) binary control bytes is binary.
+const BINARY_CONTROLS: usize = BLOCK / 16;
+
+/// Where the input stops being text: the first NUL, or the first control byte
+/// of a block dense with the control bytes text never holds (those `file(1)`
+/// counts as binary; not tab, line breaks, ESC or DEL). No text encoding
+/// obserr may meet (UTF-8, Latin-1, GBK) puts them there; random bytes and
+/// compressed or image data have one in ten. Reading on would turn binary
+/// data into a U+FFFD per byte for nothing. A few stray controls, as an
+/// escape-injection attempt carries, stay text: they are shown escaped.
+pub fn binary_at(bytes: &[u8]) -> Option<usize> {
+    let is_binary_control = |b: u8| matches!(b, 0..=8 | 0x0e..=0x1a | 0x1c..=0x1f);
+    let nul = memchr::memchr(0, bytes);
+    let searched = &bytes[..nul.unwrap_or(bytes.len())];
+    let dense = searched.chunks(BLOCK).enumerate().find_map(|(i, block)| {
+        // u16 lanes: LLVM vectorises this; a block has at most 4096 of them.
+        let controls = block
+            .iter()
+            .fold(0u16, |n, &b| n + u16::from(is_binary_control(b)));
+        (usize::from(controls) >= BINARY_CONTROLS).then(|| {
+            i * BLOCK
+                + block
+                    .iter()
+                    .position(|&b| is_binary_control(b))
+                    .unwrap_or(0)
+        })
+    });
+    dense.or(nul)
 }
 
 /// Reads the body with the first reader that recognises it: by its first
@@ -380,6 +432,8 @@ mod tests {
         assert_eq!(r.code.as_deref(), Some("No\u{fffd}SuchKey"));
         let r = decode(b"<Error><Code>No\xffKey</Code></Error>");
         assert_eq!(r.code.as_deref(), Some("No\u{fffd}Key"));
+        let r = decode(b"<Error><Code>No\xff\xfe\xc3Key\xe2\x82</Code></Error>");
+        assert_eq!(r.code.as_deref(), Some("No\u{fffd}Key\u{fffd}"));
         let r = decode(b"just some text");
         assert!(r.is_empty());
         assert_eq!(r.body, Body::Unrecognised);
@@ -393,6 +447,20 @@ mod tests {
         assert_eq!(r.code, None);
         let r = decode(b"<Error><Code>NoSuchKey</Code></Error>");
         assert_eq!(r.binary_at, None);
+    }
+
+    #[test]
+    fn binary_starts_at_a_nul_or_in_a_block_dense_with_controls() {
+        let mut text = b"HTTP/1.1 200 OK\r\n\tx\x1b[31m\x07\x7f\r\n\r\n".repeat(300);
+        assert_eq!(binary_at(&text), None, "stray controls are text");
+        let at = text.len();
+        text.extend((1u8..=255).cycle().take(10_000));
+        let found = binary_at(&text).unwrap();
+        assert!(found <= at + 1, "{found} vs {at}");
+        assert!(found + BLOCK > at, "{found} vs {at}");
+        assert_eq!(binary_at(b"abc\0def\x01"), Some(3));
+        let multibyte = "错误码 [NoSuchKey] ".as_bytes().repeat(1000);
+        assert_eq!(binary_at(&multibyte), None);
     }
 
     #[test]

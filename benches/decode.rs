@@ -1,0 +1,71 @@
+//! In-process cost of `decode` (`cargo bench --bench decode`): reading,
+//! diagnosing and rendering a typical `curl -i` response, and inputs at the
+//! 8 MiB cap: a realistic one (a long log with the response at its end),
+//! random bytes (binary from the first NUL: cheap), and the worst case:
+//! random bytes of 0x80..=0xFF, no NUL, no control, every byte invalid UTF-8.
+//! Whole-process figures come from `scripts/bench.sh`.
+
+use divan::{black_box, Bencher};
+use obserr::decode::decode;
+use obserr::diagnose::diagnose;
+use obserr::render::{diagnosis, Style};
+
+const CAP: usize = 8 * 1024 * 1024;
+const TYPICAL: &[u8] = include_bytes!("../tests/fixtures/decode/curl-i-http11-crlf.txt");
+
+fn main() {
+    divan::main();
+}
+
+/// decode -> diagnose -> human rendering, as `obserr decode` does.
+fn run(bytes: &[u8]) -> usize {
+    let response = decode(black_box(bytes));
+    let d = diagnose(&response);
+    let mut out = Vec::with_capacity(4096);
+    diagnosis::human(&mut out, &Style::default(), &d).unwrap();
+    out.len()
+}
+
+#[divan::bench]
+fn typical_curl_i() -> usize {
+    run(TYPICAL)
+}
+
+/// A verbose log of 8 MiB whose last lines are the failing response.
+#[divan::bench(sample_count = 20)]
+fn max_realistic(bencher: Bencher) {
+    let line =
+        b"2024-03-15 10:15:00 INFO  uploading part 1234 of backup.tar to bucket example: ok\n";
+    let mut input = Vec::with_capacity(CAP);
+    while input.len() + line.len() + TYPICAL.len() < CAP {
+        input.extend_from_slice(line);
+    }
+    input.extend_from_slice(TYPICAL);
+    bencher.bench(|| run(&input));
+}
+
+fn random_bytes(mask: u8) -> Vec<u8> {
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    (0..CAP)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8 | mask
+        })
+        .collect()
+}
+
+/// 8 MiB of random bytes, as `head -c 8M /dev/urandom` gives.
+#[divan::bench(sample_count = 20)]
+fn max_random(bencher: Bencher) {
+    let input = random_bytes(0);
+    bencher.bench(|| run(&input));
+}
+
+/// 8 MiB of random high bytes: nothing marks it binary, all of it is read.
+#[divan::bench(sample_count = 20)]
+fn max_random_high_bytes(bencher: Bencher) {
+    let input = random_bytes(0x80);
+    bencher.bench(|| run(&input));
+}
