@@ -3,6 +3,9 @@
 #
 #   scripts/bench.sh            callgrind instruction counts + hyperfine wall times
 #
+# For explain, list, search and decode (a typical curl -i response, and 8 MiB
+# inputs: a realistic log, random bytes, random high bytes as the worst case).
+#
 # Instruction counts (valgrind --tool=callgrind) are repeatable on a noisy
 # machine; wall times (hyperfine, Debian package `hyperfine`) are not, but are
 # what a person feels. The reference is an empty Rust program,
@@ -30,6 +33,16 @@ instructions() {
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 
+# Inputs for decode: a typical response, and three at the 8 MiB cap.
+typical=tests/fixtures/decode/curl-i-http11-crlf.txt
+cap=$((8 * 1024 * 1024))
+line='2024-03-15 10:15:00 INFO  uploading part 1234 of backup.tar to bucket example: ok'
+# (The producers die of SIGPIPE when head has enough: not a failure.)
+{ (yes "$line" || true) | head -c $((cap - $(wc -c <"$typical"))); cat "$typical"; } >"$work/max-realistic.txt"
+head -c "$cap" /dev/urandom >"$work/max-random.bin"
+# The worst case: no NUL, no control byte, every byte invalid UTF-8.
+(head -c $((cap * 3)) /dev/urandom || true) | (tr -d '\000-\177' || true) | head -c "$cap" >"$work/max-high-bytes.bin"
+
 base=$(instructions "$hello")
 printf '| command | instructions | vs empty Rust program |\n|---|---:|---:|\n'
 printf '| `hello` (empty Rust program) | %s | 1.00x |\n' "$base"
@@ -37,11 +50,15 @@ cases=(
     "explain NoSuchKey"
     "list --status 403"
     "search signature mismatch"
+    "decode $typical"
+    "decode $work/max-realistic.txt"
+    "decode $work/max-random.bin"
+    "decode $work/max-high-bytes.bin"
 )
 for args in "${cases[@]}"; do
     # shellcheck disable=SC2086
     n=$(instructions "$bin" $args)
-    printf '| `obserr %s` | %s | %s |\n' "$args" "$n" "$(awk -v n="$n" -v b="$base" 'BEGIN { printf "%.2fx", n / b }')"
+    printf '| `obserr %s` | %s | %s |\n' "${args//$work\//}" "$n" "$(awk -v n="$n" -v b="$base" 'BEGIN { printf "%.2fx", n / b }')"
 done
 
 # Peers people use today for the same kind of question, on the same machine.
@@ -62,9 +79,10 @@ done
 
 if command -v hyperfine >/dev/null; then
     echo
-    hyperfine --shell=none --warmup 20 --runs 300 --style none --export-markdown "$work/wall.md" \
+    # -i: decode exits 1 on inputs with no error code, which is its answer.
+    hyperfine --shell=none -i --warmup 20 --runs 300 --style none --export-markdown "$work/wall.md" \
         "$hello" "${cases[@]/#/$bin }" "${peers[@]}" >/dev/null 2>&1
-    sed "s|$bin|obserr|; s|$hello|hello|; s|\`/[^\`]*/\([^/\`]*\)|\`\\1|" "$work/wall.md"
+    sed "s|$bin|obserr|; s|$hello|hello|; s|$work/||; s|\`/[^\`]*/\([^/\`]*\)|\`\\1|" "$work/wall.md"
 else
     echo "(hyperfine not installed: apt-get install hyperfine for wall times)"
 fi
