@@ -98,7 +98,7 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
         Command::List { status, source } => {
             let entries: Vec<&Entry> = catalogue::entries()
                 .iter()
-                .filter(|e| status.map_or(true, |f| e.status().is_some_and(|s| f.matches(s))))
+                .filter(|e| status.map_or(true, |f| e.has_status(f)))
                 .filter(|e| source.as_deref().map_or(true, |id| e.documented_in(id)))
                 .collect();
             if entries.is_empty() {

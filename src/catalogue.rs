@@ -106,6 +106,12 @@ impl Entry {
     pub fn documents_status(&self, status: u16) -> bool {
         self.documented.iter().any(|d| d.status == Some(status))
     }
+    /// Whether any table documents a status that matches `filter`.
+    pub fn has_status(&self, filter: StatusFilter) -> bool {
+        self.documented
+            .iter()
+            .any(|d| d.status.is_some_and(|s| filter.matches(s)))
+    }
     /// Every documented status, each once, primary first.
     pub fn statuses(&self) -> Vec<u16> {
         let mut out: Vec<u16> = Vec::new();
@@ -208,11 +214,10 @@ impl std::str::FromStr for StatusFilter {
     }
 }
 
-/// Entries whose primary status matches the filter, in catalogue order.
+/// Entries with a documented status (any table's) that matches the filter, in
+/// catalogue order: `RequestTimeout` is 408, and 400 in the S3-compatible API.
 pub fn by_status(filter: StatusFilter) -> impl Iterator<Item = &'static Entry> {
-    ENTRIES
-        .iter()
-        .filter(move |e| e.status().is_some_and(|s| filter.matches(s)))
+    ENTRIES.iter().filter(move |e| e.has_status(filter))
 }
 
 /// Up to three catalogued codes a mistyped `input` probably meant, best first.
@@ -389,7 +394,15 @@ mod tests {
         for bad in ["abc", "4x", "40", "4033", "", "6xx", "x03", "099"] {
             assert!(bad.parse::<StatusFilter>().is_err(), "{bad}");
         }
-        assert!(by_status(StatusFilter::Exact(403)).all(|e| e.status() == Some(403)));
+        assert!(by_status(StatusFilter::Exact(403)).all(|e| e.documents_status(403)));
+        let codes_400: Vec<&str> = by_status(StatusFilter::Exact(400))
+            .map(|e| e.code)
+            .collect();
+        assert!(
+            codes_400.contains(&"RequestTimeout"),
+            "documented 400 in s3api"
+        );
+        assert!(by_status(StatusFilter::Exact(408)).any(|e| e.code == "RequestTimeout"));
         assert!(by_status(StatusFilter::Class(5)).count() >= 4);
         assert_eq!(by_status(StatusFilter::Exact(402)).count(), 0);
     }

@@ -127,12 +127,13 @@ pub fn unknown(token: &str, suggestions: &[&Entry]) -> String {
 pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<()> {
     let Some(width) = s.width else {
         let max = entries.iter().map(|e| e.code.len()).max().unwrap_or(0);
-        for e in entries {
+        let statuses: Vec<String> = entries.iter().map(|e| list_status(e)).collect();
+        let wide = statuses.iter().map(String::len).max().unwrap_or(0);
+        for (e, status) in entries.iter().zip(&statuses) {
             writeln!(
                 out,
-                "{:<max$}  {}  {}",
+                "{:<max$}  {status:<wide$}  {}",
                 e.code,
-                list_status(e),
                 one_line(e.message())
             )?;
         }
@@ -163,10 +164,18 @@ pub fn hits(out: &mut impl Write, s: &Style, hits: &[Hit]) -> io::Result<()> {
     list(out, s, &entries)
 }
 
-/// The status column of a list: the primary status, `N/A` where none is documented.
+/// The status column of a list: every documented status, primary first
+/// (`408/400`), `N/A` where none is documented.
 fn list_status(e: &Entry) -> String {
-    e.status()
-        .map_or_else(|| "N/A".to_string(), |st| st.to_string())
+    let statuses = e.statuses();
+    if statuses.is_empty() {
+        return "N/A".to_string();
+    }
+    statuses
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn one_line(text: &str) -> String {
