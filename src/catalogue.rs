@@ -220,6 +220,9 @@ pub fn by_status(filter: StatusFilter) -> impl Iterator<Item = &'static Entry> {
     ENTRIES.iter().filter(move |e| e.has_status(filter))
 }
 
+/// No catalogued code or alias is longer (a test keeps it so), in bytes.
+const MAX_CODE_LEN: usize = 64;
+
 /// Up to three catalogued codes a mistyped `input` probably meant, best first.
 ///
 /// Scores each code by the best of: edit similarity of the whole code (catches a
@@ -233,7 +236,9 @@ pub fn suggest(input: &str) -> Vec<&'static Entry> {
         .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
         .collect::<String>()
         .to_ascii_lowercase();
-    if query.len() < 2 {
+    // Beyond twice the longest code nothing is similar enough; and the cost
+    // of comparing grows with the length of what was pasted.
+    if query.len() < 2 || query.len() > 2 * MAX_CODE_LEN {
         return Vec::new();
     }
     let mut scored: Vec<(f64, &'static Entry)> = ENTRIES
@@ -384,6 +389,19 @@ mod tests {
         }
         assert!(source("s3api").is_some_and(|s| s.url.starts_with("https://docs.otc.")));
         assert!(source("aws").is_none());
+    }
+
+    #[test]
+    fn codes_and_aliases_fit_max_code_len() {
+        for e in ENTRIES {
+            assert!(e.code.len() <= MAX_CODE_LEN, "{}", e.code);
+            assert!(
+                e.aliases.iter().all(|a| a.len() <= MAX_CODE_LEN),
+                "{}",
+                e.code
+            );
+        }
+        assert!(suggest(&"NoSuchKey".repeat(20)).is_empty());
     }
 
     #[test]

@@ -68,10 +68,16 @@ const SYNONYM: f64 = 0.9;
 const PREFIX: f64 = 0.8;
 const TYPO: f64 = 0.7;
 
+/// Query words looked at: a question is a few words; a pasted page is cut so
+/// that its cost stays that of a question.
+pub const MAX_QUERY_WORDS: usize = 32;
+
 /// Searches the catalogue; `limit` caps the number of hits. An empty or
-/// stop-word-only query finds nothing.
+/// stop-word-only query finds nothing. Only the first [`MAX_QUERY_WORDS`]
+/// words count.
 pub fn search(query: &str, limit: usize) -> Vec<Hit> {
-    let words = query_words(query);
+    let mut words = query_words(query);
+    words.truncate(MAX_QUERY_WORDS);
     if words.is_empty() || limit == 0 {
         return Vec::new();
     }
@@ -192,6 +198,17 @@ fn term(word: &str) -> Option<&'static Term> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_first_words_of_a_long_query_count() {
+        let noise: String = (0..10_000).map(|i| format!("zzq{i} ")).collect();
+        let long = format!("signature mismatch {noise}");
+        let hits = search(&long, 3);
+        // 2 of 32 words match: found, with a coverage penalty, but found.
+        assert_eq!(hits[0].entry.code, "SignatureDoesNotMatch");
+        let late = format!("{noise}signature");
+        assert!(search(&late, 3).is_empty());
+    }
 
     #[test]
     fn synonyms_are_sorted_for_binary_search() {

@@ -55,3 +55,33 @@ fn the_echoed_argument_shows_its_escapes() {
         "{stderr}"
     );
 }
+
+/// A pasted page as an argument (100 KB, under Linux's 128 KiB per argument):
+/// answered, not echoed whole, and without comparing all of it to every code.
+#[test]
+fn a_huge_argument_is_answered_and_not_echoed_whole() {
+    let page: String = (0..10_000).map(|i| format!("w{i}xq ")).collect();
+    for command in ["explain", "search"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_obserr"))
+            .args([command, &page])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.len() < 300,
+            "{command}: {} bytes echoed",
+            stderr.len()
+        );
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_obserr"))
+        .args(["explain", &page])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("obserr: error: unknown error code 'w0xq"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("'…\n"), "marked as cut: {stderr}");
+}

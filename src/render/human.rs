@@ -108,10 +108,16 @@ pub fn status(
 }
 
 /// The error line (and hint) for a code that is not catalogued; for stderr.
+/// How much of an unknown argument the error message echoes.
+const ECHO_CHARS: usize = 80;
+
 pub fn unknown(token: &str, suggestions: &[&Entry]) -> String {
+    // A pasted page is not echoed whole: its start names it well enough.
+    let shown: String = token.chars().take(ECHO_CHARS).collect();
+    let more = if shown.len() < token.len() { "…" } else { "" };
     let mut msg = format!(
-        "obserr: error: unknown error code '{}'\n",
-        crate::sanitize::visible(token)
+        "obserr: error: unknown error code '{}'{more}\n",
+        crate::sanitize::visible(&shown)
     );
     if suggestions.is_empty() {
         msg.push_str("hint: try `obserr search <words>` or `obserr list`\n");
