@@ -2,8 +2,8 @@
 //! buffers, and decides where the bytes go (stdout, a pager, stderr). All
 //! terminal and environment facts are gathered once in [`Terminal`].
 
-use obserr::cli::{Cli, ColorChoice, Command};
 use obserr::catalogue::{self, Entry};
+use obserr::cli::{Cli, ColorChoice, Command};
 use obserr::decode::{self, Response};
 use obserr::diagnose::{self, Diagnosis};
 use obserr::query::{self, Resolved};

@@ -28,10 +28,16 @@ pub fn completions(shell: Shell, out: &mut Vec<u8>) {
 /// single quotes, where fish expands nothing.
 fn fish_positionals(cmd: &clap::Command, out: &mut Vec<u8>) {
     let quote = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"));
-    out.extend_from_slice(b"\n# Positional values (added by obserr: clap_complete's fish script has none)\n");
+    out.extend_from_slice(
+        b"\n# Positional values (added by obserr: clap_complete's fish script has none)\n",
+    );
     for sub in cmd.get_subcommands() {
         for arg in sub.get_positionals() {
-            for value in arg.get_possible_values().iter().filter(|v| !v.is_hide_set()) {
+            for value in arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+            {
                 let mut line = format!(
                     "complete -c {BIN_NAME} -n \"__fish_{BIN_NAME}_using_subcommand {}\" -f -a {}",
                     sub.get_name(),
@@ -57,7 +63,9 @@ pub fn completion_file_name(shell: Shell) -> String {
 /// section for each subcommand, then exit status, examples and version.
 pub fn man_page(out: &mut Vec<u8>) -> io::Result<()> {
     let cmd = Cli::command();
-    let man = Man::new(cmd.clone()).title("OBSERR").manual("User Commands");
+    let man = Man::new(cmd.clone())
+        .title("OBSERR")
+        .manual("User Commands");
     man.render_title(out)?;
     let sections: [Section; 4] = [
         Man::render_name_section,

@@ -167,7 +167,11 @@ pub fn catalogued_statuses() -> Vec<u16> {
 pub fn completion_words() -> impl Iterator<Item = (&'static str, &'static Entry)> {
     ENTRIES
         .iter()
-        .flat_map(|e| std::iter::once(e.code).chain(e.aliases.iter().copied()).map(move |w| (w, e)))
+        .flat_map(|e| {
+            std::iter::once(e.code)
+                .chain(e.aliases.iter().copied())
+                .map(move |w| (w, e))
+        })
         .filter(|(w, _)| {
             w.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
@@ -181,7 +185,10 @@ pub fn status_filter_words() -> Vec<(String, String)> {
     let statuses = catalogued_statuses();
     for (i, &status) in statuses.iter().enumerate() {
         words.push((status.to_string(), reason(status).unwrap_or("").to_string()));
-        if statuses.get(i + 1).is_none_or(|next| next / 100 != status / 100) {
+        if statuses
+            .get(i + 1)
+            .is_none_or(|next| next / 100 != status / 100)
+        {
             let class = status / 100;
             words.push((format!("{class}xx"), format!("any {class}xx status")));
         }

@@ -151,9 +151,9 @@ impl TypedValueParser for CodeValues {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(catalogue::completion_words().map(|(word, entry)| {
-            PossibleValue::new(word).help(entry.message())
-        })))
+        Some(Box::new(catalogue::completion_words().map(
+            |(word, entry)| PossibleValue::new(word).help(entry.message()),
+        )))
     }
 }
 
