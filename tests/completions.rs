@@ -9,6 +9,7 @@
 use clap::ValueEnum;
 use clap_complete::Shell;
 use obserr::assets;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -46,14 +47,24 @@ fn committed_scripts_are_fresh() {
     );
 }
 
-/// Whether `program` runs here; a missing shell is a visible skip, not a pass.
+/// Whether `program` runs here. A missing shell is a visible skip, not a
+/// pass: the line goes straight to stderr, past the test harness's capture.
+/// With `OBSERR_REQUIRE_SHELLS=1` (CI sets it after installing them) it fails.
 fn available(program: &str) -> bool {
     let found = Command::new(program)
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
     if !found {
-        eprintln!("SKIPPED: {program} is not installed; its completion script was not run");
+        let required = std::env::var_os("OBSERR_REQUIRE_SHELLS").is_some_and(|v| v == "1");
+        assert!(
+            !required,
+            "{program} is required (OBSERR_REQUIRE_SHELLS=1) but not installed"
+        );
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "SKIPPED: {program} is not installed; its completion script was not run"
+        );
     }
     found
 }
