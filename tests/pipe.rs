@@ -33,6 +33,8 @@ fn every_command_treats_a_closed_pipe_as_success() {
         &["--help"],
         &["list", "--help"],
         &["--version"],
+        &["completions", "zsh"],
+        &["man"],
     ];
     for args in cases {
         let (code, stderr) = run_with_closed_stdout(args);
