@@ -21,14 +21,18 @@ instructions() {
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 
-# name, then the overrides (VAR=value ...). "as committed" adds none.
+# name, then the overrides (VAR=value ...): the committed settings added one at
+# a time, then two rejected alternatives. "as committed" overrides nothing.
+default="CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16"
+unwind="CARGO_PROFILE_RELEASE_PANIC=unwind"
+symbols="CARGO_PROFILE_RELEASE_STRIP=debuginfo" # cargo's release default
 variants=(
-    "cargo default|CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_PANIC=unwind CARGO_PROFILE_RELEASE_STRIP=none CARGO_PROFILE_RELEASE_OPT_LEVEL=3"
-    "as committed|"
-    "committed, lto thin|CARGO_PROFILE_RELEASE_LTO=thin"
-    "committed, panic unwind|CARGO_PROFILE_RELEASE_PANIC=unwind"
-    "committed, strip none|CARGO_PROFILE_RELEASE_STRIP=none"
-    "committed, opt-level s|CARGO_PROFILE_RELEASE_OPT_LEVEL=s"
+    "cargo's default|$default $unwind $symbols"
+    "+ lto = \"fat\", codegen-units = 1|$unwind $symbols"
+    "+ panic = \"abort\"|$symbols"
+    "+ strip = true (as committed)|"
+    "committed, but lto = \"thin\"|CARGO_PROFILE_RELEASE_LTO=thin"
+    "committed, but opt-level = \"s\"|CARGO_PROFILE_RELEASE_OPT_LEVEL=s"
 )
 if [ $# -gt 0 ]; then variants=("$@"); fi
 
@@ -36,7 +40,7 @@ printf '| profile | size (bytes) | `explain NoSuchKey` instructions |\n|---|---:
 for v in "${variants[@]}"; do
     name=${v%%|*}
     settings=${v#*|}
-    dir="$out/$(echo "$name" | tr -c 'a-z0-9\n' '-')"
+    dir="$out/$(echo "$name" | tr -c 'a-z0-9\n' '-' | tr -s '-')"
     # shellcheck disable=SC2086
     env $settings cargo build --release --locked --quiet --target-dir "$dir"
     bin="$dir/x86_64-unknown-linux-gnu/release/obserr"
