@@ -8,6 +8,10 @@
 //! and statuses as possible values (hidden from `--help`, which would otherwise
 //! print every code) and still parse exactly what they did before.
 
+// The doc comments below are help text for people, not rustdoc: brackets in
+// pasted forms like 'error code [NoSuchKey]' are not links.
+#![allow(rustdoc::broken_intra_doc_links)]
+
 use crate::catalogue::{self, StatusFilter};
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
