@@ -2,8 +2,8 @@
 //! buffers, and decides where the bytes go (stdout, a pager, stderr). All
 //! terminal and environment facts are gathered once in [`Terminal`].
 
-use crate::cli::{Cli, ColorChoice, Command};
 use obserr::catalogue::{self, Entry};
+use obserr::cli::{Cli, ColorChoice, Command};
 use obserr::decode::{self, Response};
 use obserr::diagnose::{self, Diagnosis};
 use obserr::query::{self, Resolved};
@@ -83,6 +83,8 @@ pub struct Output {
     pub stdout: Vec<u8>,
     pub stderr: String,
     pub status: u8,
+    /// Written straight to stdout even when it is taller than the terminal.
+    pub unpaged: bool,
 }
 
 /// Runs the command. Rendering into memory cannot fail; errors are reported
@@ -111,6 +113,16 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             list(&mut out, cli.json, &style, &entries)
         }
         Command::Decode { files } => decode_inputs(&mut out, cli.json, terminal, files),
+        // Generated files are meant to be redirected: never paged or coloured.
+        Command::Completions { shell } => {
+            out.unpaged = true;
+            obserr::assets::completions(*shell, &mut out.stdout);
+            Ok(())
+        }
+        Command::Man => {
+            out.unpaged = true;
+            obserr::assets::man_page(&mut out.stdout)
+        }
         Command::Search { words, limit } => {
             let hits = search::search(&words.join(" "), *limit);
             if hits.is_empty() {
@@ -392,7 +404,9 @@ fn to_value(v: impl serde::Serialize) -> serde_json::Value {
 pub fn emit(output: Output, terminal: &Terminal) -> ExitCode {
     let _ = io::stderr().write_all(output.stderr.as_bytes());
     let paged = match (&terminal.pager, terminal.height) {
-        (Some(pager), Some(height)) if rows(&output.stdout, terminal.style.width) >= height => {
+        (Some(pager), Some(height))
+            if !output.unpaged && rows(&output.stdout, terminal.style.width) >= height =>
+        {
             page(pager, &output.stdout).is_ok()
         }
         _ => false,

@@ -178,6 +178,42 @@ pub fn catalogued_statuses() -> Vec<u16> {
     out
 }
 
+/// The words a shell may complete for a code: every code, and every alias that
+/// is one shell word (an alias with a space, a documentation typo, would be
+/// split by the shell into two words that name nothing).
+/// Each comes with its entry, whose message a shell may show beside it.
+pub fn completion_words() -> impl Iterator<Item = (&'static str, &'static Entry)> {
+    ENTRIES
+        .iter()
+        .flat_map(|e| {
+            std::iter::once(e.code)
+                .chain(e.aliases.iter().copied())
+                .map(move |w| (w, e))
+        })
+        .filter(|(w, _)| {
+            w.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+        })
+}
+
+/// The `list --status` values worth completing, each with a description:
+/// every catalogued status, each class after its statuses (`403 404 4xx 500`).
+pub fn status_filter_words() -> Vec<(String, String)> {
+    let mut words = Vec::new();
+    let statuses = catalogued_statuses();
+    for (i, &status) in statuses.iter().enumerate() {
+        words.push((status.to_string(), reason(status).unwrap_or("").to_string()));
+        if statuses
+            .get(i + 1)
+            .is_none_or(|next| next / 100 != status / 100)
+        {
+            let class = status / 100;
+            words.push((format!("{class}xx"), format!("any {class}xx status")));
+        }
+    }
+    words
+}
+
 /// A `list --status` filter: one status (`403`) or a class (`4xx`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {
@@ -285,6 +321,33 @@ fn similarity(query: &str, code: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_code_is_a_completion_word_and_every_word_resolves() {
+        let words: Vec<&str> = completion_words().map(|(w, _)| w).collect();
+        for e in entries() {
+            assert!(words.contains(&e.code), "{} is not completed", e.code);
+        }
+        for w in &words {
+            assert!(lookup(w).is_some(), "{w} is completed but not found");
+            assert!(!w.contains(char::is_whitespace), "{w:?} is not one word");
+        }
+    }
+
+    #[test]
+    fn status_completions_are_catalogued_statuses_and_their_classes() {
+        let words: Vec<String> = status_filter_words().into_iter().map(|(w, _)| w).collect();
+        for w in &words {
+            let filter: StatusFilter = w.parse().expect("a completed value parses");
+            assert!(by_status(filter).next().is_some(), "{w} lists nothing");
+        }
+        for status in catalogued_statuses() {
+            assert!(words.contains(&status.to_string()), "{status} is missing");
+            assert!(words.contains(&format!("{}xx", status / 100)));
+        }
+        let unique: std::collections::BTreeSet<&String> = words.iter().collect();
+        assert_eq!(unique.len(), words.len(), "a value is offered twice");
+    }
 
     #[test]
     fn every_entry_is_reachable_by_code_and_alias_in_any_case() {

@@ -1,10 +1,26 @@
 //! The command line, declared once with clap's derive API: the doc comments are
-//! the help text, and the same definition feeds completions and the man page.
+//! the help text, and the same definition feeds the shell completions and the
+//! man page ([`crate::assets`]). It lives in the library so that the tests can
+//! regenerate those files from it.
+//!
+//! The values a shell offers come from the embedded catalogue through two value
+//! parsers, [`CodeValues`] and [`StatusValues`]: they list the catalogue's codes
+//! and statuses as possible values (hidden from `--help`, which would otherwise
+//! print every code) and still parse exactly what they did before.
 
+// The doc comments below are help text for people, not rustdoc: brackets in
+// pasted forms like 'error code [NoSuchKey]' are not links.
+#![allow(rustdoc::broken_intra_doc_links)]
+
+use crate::catalogue::{self, StatusFilter};
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
-use obserr::catalogue::StatusFilter;
+use std::ffi::OsStr;
 
-const EXAMPLES: &str = "\
+/// The long help's closing text. The man page's EXAMPLES section is read from
+/// it too, so the two cannot disagree: one example a line, two spaces before
+/// the command, two or more after it, continuation lines indented further.
+pub const EXAMPLES: &str = "\
 Examples:
   obserr explain NoSuchKey              explain one code (any case, aliases, typos get suggestions)
   obserr explain 'error code [AccessDenied]' 403
@@ -14,8 +30,27 @@ Examples:
   obserr --json explain SlowDown        machine-readable output
   curl -si URL | obserr decode          diagnose a pasted error response (also curl -v, XML,
                                         JSON, HTML, obsutil/SDK log lines)
+  obserr completions bash               print the completion script for bash (or zsh, fish,
+                                        powershell, elvish); the README says where it goes
+  obserr man > obserr.1                 print the man page (roff)
 
 Exit status: 0 found, 1 nothing found, 2 usage or input error.";
+
+/// The exit statuses, for the man page (the README's table says the same).
+pub const EXIT_STATUS: &[(u8, &str)] = &[
+    (
+        0,
+        "found: every code or status asked for is catalogued, the list or search is not empty",
+    ),
+    (
+        1,
+        "nothing found: an unknown code, a status with no catalogued code, an empty list or search",
+    ),
+    (
+        2,
+        "usage or input error: a bad option or filter; for decode, empty, unreadable, missing or over-8-MiB input",
+    ),
+];
 
 /// Explain Huawei Cloud / Open Telekom Cloud OBS error codes, offline and instantly.
 ///
@@ -44,7 +79,7 @@ pub struct Cli {
 /// `list --source` accepts the ids of `data/sources.json`, so clap lists them
 /// in help and in the error for an unknown one.
 fn source_ids() -> clap::builder::PossibleValuesParser {
-    clap::builder::PossibleValuesParser::new(obserr::catalogue::sources().iter().map(|s| s.id))
+    clap::builder::PossibleValuesParser::new(crate::catalogue::sources().iter().map(|s| s.id))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -63,14 +98,14 @@ pub enum Command {
     /// 'x-obs-error-code: NoSuchKey'.
     Explain {
         /// Error codes or HTTP statuses.
-        #[arg(required = true, value_name = "CODE")]
+        #[arg(required = true, value_name = "CODE", value_parser = CodeValues, hide_possible_values = true)]
         codes: Vec<String>,
     },
     /// List catalogued codes, optionally by status (403) or class (4xx), or by
     /// the documentation page that documents them.
     List {
         /// Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx).
-        #[arg(long, short, value_name = "STATUS")]
+        #[arg(long, short, value_name = "STATUS", value_parser = StatusValues, hide_possible_values = true)]
         status: Option<StatusFilter>,
         /// Only codes documented in this page: obs_21_2002 (OBS Server-side Error
         /// Codes), api-ref (API Reference) or s3api (S3-compatible API).
@@ -99,6 +134,72 @@ pub enum Command {
         #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    ///
+    /// The script completes subcommands, options, every catalogued code for
+    /// explain, the catalogued statuses and classes for list --status, and file
+    /// names for decode. The README says where each shell looks for it.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1
+    Man,
+}
+
+/// `explain`'s arguments: any string (pasted forms, statuses and typos are read
+/// later, by [`crate::query`]), with the catalogue's codes and one-word aliases
+/// as possible values for completion.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeValues;
+
+impl TypedValueParser for CodeValues {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(catalogue::completion_words().map(
+            |(word, entry)| PossibleValue::new(word).help(entry.message()),
+        )))
+    }
+}
+
+/// `list --status`: parses into a [`StatusFilter`] (a malformed value is a
+/// usage error), with the catalogued statuses and their classes as possible
+/// values for completion.
+#[derive(Debug, Clone, Copy)]
+pub struct StatusValues;
+
+impl TypedValueParser for StatusValues {
+    type Value = StatusFilter;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<StatusFilter, clap::Error> {
+        StringValueParser::new()
+            .try_map(|s| s.parse::<StatusFilter>())
+            .parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            catalogue::status_filter_words()
+                .into_iter()
+                .map(|(word, about)| PossibleValue::new(word).help(about)),
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -4,11 +4,15 @@
 //! The library holds the embedded catalogue ([`catalogue`]), the search over it
 //! ([`search`]), the reading of user arguments ([`query`]), the decoding of
 //! pasted responses ([`decode`]) and their diagnosis ([`diagnose`]), and pure
-//! renderers ([`render`]) that write into any `io::Write`. Data flows one way:
+//! renderers ([`render`]) that write into any `io::Write`. The command line
+//! ([`cli`]) is declared here too, so that the completion scripts and the man
+//! page ([`assets`]) are generated from it by pure functions. Data flows one way:
 //! bytes -> [`decode::Response`] -> [`diagnose::Diagnosis`] -> render. It never
 //! prints: the `obserr` binary decides where output goes.
 
+pub mod assets;
 pub mod catalogue;
+pub mod cli;
 pub mod decode;
 pub mod diagnose;
 pub mod query;

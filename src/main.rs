@@ -2,7 +2,8 @@
 //! code (0 found, 1 nothing found, 2 usage or input error).
 
 mod app;
-mod cli;
+
+use obserr::cli;
 
 use clap::Parser;
 use std::process::ExitCode;

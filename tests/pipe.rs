@@ -43,6 +43,8 @@ fn every_command_treats_a_closed_pipe_as_success() {
         &["decode", RESPONSE],
         &["--json", "decode", RESPONSE, RESPONSE],
         &["--color", "always", "decode", RESPONSE],
+        &["completions", "zsh"],
+        &["man"],
     ];
     for args in cases {
         let (code, stderr) = run_with_closed_stdout(args);

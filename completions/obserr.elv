@@ -1,0 +1,108 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[obserr] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'obserr'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'obserr'= {
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --json 'Print machine-readable JSON (never coloured)'
+            cand --no-pager 'Never pipe long output through $PAGER'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand explain 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
+            cand list 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
+            cand search 'Fuzzy search over codes, messages and solutions, best match first'
+            cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
+            cand completions 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
+            cand man 'Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obserr;explain'= {
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --json 'Print machine-readable JSON (never coloured)'
+            cand --no-pager 'Never pipe long output through $PAGER'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'obserr;list'= {
+            cand -s 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx)'
+            cand --status 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx)'
+            cand --source 'Only codes documented in this page: obs_21_2002 (OBS Server-side Error Codes), api-ref (API Reference) or s3api (S3-compatible API)'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --json 'Print machine-readable JSON (never coloured)'
+            cand --no-pager 'Never pipe long output through $PAGER'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'obserr;search'= {
+            cand -n 'Show at most this many results'
+            cand --limit 'Show at most this many results'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --json 'Print machine-readable JSON (never coloured)'
+            cand --no-pager 'Never pipe long output through $PAGER'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'obserr;decode'= {
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --json 'Print machine-readable JSON (never coloured)'
+            cand --no-pager 'Never pipe long output through $PAGER'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'obserr;completions'= {
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --json 'Print machine-readable JSON (never coloured)'
+            cand --no-pager 'Never pipe long output through $PAGER'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'obserr;man'= {
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --json 'Print machine-readable JSON (never coloured)'
+            cand --no-pager 'Never pipe long output through $PAGER'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'obserr;help'= {
+            cand explain 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
+            cand list 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
+            cand search 'Fuzzy search over codes, messages and solutions, best match first'
+            cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
+            cand completions 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
+            cand man 'Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obserr;help;explain'= {
+        }
+        &'obserr;help;list'= {
+        }
+        &'obserr;help;search'= {
+        }
+        &'obserr;help;decode'= {
+        }
+        &'obserr;help;completions'= {
+        }
+        &'obserr;help;man'= {
+        }
+        &'obserr;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

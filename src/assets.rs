@@ -1,0 +1,214 @@
+//! Files generated from the clap definition ([`crate::cli`]): the shell
+//! completion scripts and the man page. Pure: each writes into a `Vec<u8>`, so
+//! `obserr completions` and `obserr man` print them and a test compares the
+//! committed `completions/` with a fresh generation.
+
+use crate::cli::{Cli, EXAMPLES, EXIT_STATUS};
+use clap::CommandFactory;
+use clap_complete::{Generator, Shell};
+use clap_mangen::roff::{bold, roman, Roff};
+use clap_mangen::Man;
+use std::io;
+
+/// The name the scripts complete and the man page documents.
+pub const BIN_NAME: &str = "obserr";
+
+/// Writes the completion script for `shell`.
+pub fn completions(shell: Shell, out: &mut Vec<u8>) {
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, BIN_NAME, out);
+    if shell == Shell::Fish {
+        fish_positionals(&cmd, out);
+    }
+}
+
+/// clap_complete's fish script completes options only, not positional values
+/// (its documented limit); these lines add them: the codes for `explain`, the
+/// shells for `completions`. One `complete` line a value, each description in
+/// single quotes, where fish expands nothing.
+fn fish_positionals(cmd: &clap::Command, out: &mut Vec<u8>) {
+    let quote = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"));
+    out.extend_from_slice(
+        b"\n# Positional values (added by obserr: clap_complete's fish script has none)\n",
+    );
+    for sub in cmd.get_subcommands() {
+        for arg in sub.get_positionals() {
+            for value in arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+            {
+                let mut line = format!(
+                    "complete -c {BIN_NAME} -n \"__fish_{BIN_NAME}_using_subcommand {}\" -f -a {}",
+                    sub.get_name(),
+                    quote(value.get_name()),
+                );
+                if let Some(about) = value.get_help() {
+                    line += &format!(" -d {}", quote(&about.to_string().replace('\n', " ")));
+                }
+                out.extend_from_slice(line.as_bytes());
+                out.push(b'\n');
+            }
+        }
+    }
+}
+
+/// The file name each shell expects the script under: `obserr.bash`,
+/// `_obserr`, `obserr.fish`, `_obserr.ps1`, `obserr.elv`.
+pub fn completion_file_name(shell: Shell) -> String {
+    shell.file_name(BIN_NAME)
+}
+
+/// Writes the man page: name, synopsis, description and global options, a
+/// section for each subcommand, then exit status, examples and version.
+pub fn man_page(out: &mut Vec<u8>) -> io::Result<()> {
+    let cmd = Cli::command();
+    let man = Man::new(cmd.clone())
+        .title("OBSERR")
+        .manual("User Commands");
+    man.render_title(out)?;
+    let sections: [Section; 4] = [
+        Man::render_name_section,
+        Man::render_synopsis_section,
+        Man::render_description_section,
+        Man::render_options_section,
+    ];
+    for render in sections {
+        append(out, &man, render, true)?;
+    }
+
+    let mut roff = Roff::new();
+    roff.control("SH", ["COMMANDS"]);
+    write_roff(out, &roff)?;
+    // The unbuilt subcommands: the global options are not yet copied into
+    // them (they are documented once, above) and there is no `help` command.
+    for sub in cmd.get_subcommands() {
+        let name = format!("{BIN_NAME} {}", sub.get_name());
+        let mut roff = Roff::new();
+        roff.control("SS", [name.as_str()]);
+        write_roff(out, &roff)?;
+        let sub = Man::new(sub.clone().bin_name(&name).disable_help_flag(true));
+        let sections: [Section; 3] = [
+            Man::render_synopsis_section,
+            Man::render_description_section,
+            Man::render_options_section,
+        ];
+        for render in sections {
+            append(out, &sub, render, false)?;
+        }
+    }
+
+    let mut roff = Roff::new();
+    roff.control("SH", ["EXIT STATUS"]);
+    for (status, meaning) in EXIT_STATUS {
+        roff.control("TP", []);
+        roff.text([bold(status.to_string())]);
+        roff.text([roman(*meaning)]);
+    }
+    roff.control("SH", ["EXAMPLES"]);
+    for (command, what) in examples() {
+        roff.control("TP", []);
+        roff.text([bold(command)]);
+        if !what.is_empty() {
+            roff.text([roman(what)]);
+        }
+    }
+    write_roff(out, &roff)?;
+    append(out, &man, Man::render_version_section, true)
+}
+
+fn write_roff(out: &mut Vec<u8>, roff: &Roff) -> io::Result<()> {
+    let mut piece = Vec::new();
+    roff.to_writer(&mut piece)?;
+    out.extend(without_preamble(&piece, true));
+    Ok(())
+}
+
+/// One of clap_mangen's section renderers.
+type Section = fn(&Man, &mut dyn io::Write) -> io::Result<()>;
+
+/// Renders one section and appends it; as a subcommand's part, its `.SH`
+/// heading is dropped and a paragraph break put in its place.
+fn append(out: &mut Vec<u8>, man: &Man, render: Section, heading: bool) -> io::Result<()> {
+    let mut section = Vec::new();
+    render(man, &mut section)?;
+    let body = without_preamble(&section, heading);
+    if !body.is_empty() && !heading {
+        out.extend_from_slice(b".PP\n");
+    }
+    out.extend(body);
+    Ok(())
+}
+
+/// The section without the string definitions roff's writer puts before every
+/// piece (the title already has them) and, unless `heading`, its `.SH` lines.
+fn without_preamble(section: &[u8], heading: bool) -> Vec<u8> {
+    let mut body = Vec::new();
+    for line in section.split_inclusive(|&b| b == b'\n') {
+        let preamble = line.starts_with(b".ie \\n(.g .ds Aq") || line.starts_with(b".el .ds Aq");
+        if preamble || (!heading && line.starts_with(b".SH ")) {
+            continue;
+        }
+        body.extend_from_slice(line);
+    }
+    body
+}
+
+/// The examples of the long help as (command, what it does) pairs.
+pub fn examples() -> Vec<(&'static str, String)> {
+    let mut pairs: Vec<(&'static str, String)> = Vec::new();
+    for line in EXAMPLES.lines() {
+        let Some(rest) = line.strip_prefix("  ") else {
+            continue;
+        };
+        if rest.starts_with(' ') {
+            // A continuation of the previous example's description.
+            if let Some((_, what)) = pairs.last_mut() {
+                what.push(' ');
+                what.push_str(rest.trim());
+            }
+            continue;
+        }
+        let (command, what) = rest.split_once("  ").unwrap_or((rest, ""));
+        pairs.push((command, what.trim().to_string()));
+    }
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_are_read_from_the_long_help() {
+        let examples = examples();
+        assert!(examples.len() >= 8, "{examples:?}");
+        assert!(examples.iter().all(|(c, _)| c.contains("obserr")));
+        let decode = examples.iter().find(|(c, _)| c.contains("decode")).unwrap();
+        assert!(decode.1.ends_with("obsutil/SDK log lines)"), "{decode:?}");
+    }
+
+    #[test]
+    fn every_shell_has_a_script_naming_obserr() {
+        for shell in <Shell as clap::ValueEnum>::value_variants() {
+            let mut script = Vec::new();
+            completions(*shell, &mut script);
+            let script = String::from_utf8(script).unwrap();
+            assert!(script.contains("decode"), "{shell}");
+            // clap_complete's elvish and PowerShell scripts offer no values at
+            // all, only subcommands and options (README: Shell completions).
+            let values = !matches!(shell, Shell::Elvish | Shell::PowerShell);
+            assert_eq!(script.contains("NoSuchKey"), values, "{shell}");
+            assert_eq!(script.contains("412"), values, "{shell}");
+        }
+    }
+
+    #[test]
+    fn exit_statuses_match_the_readme() {
+        let readme = include_str!("../README.md");
+        for (status, meaning) in EXIT_STATUS {
+            let row = format!("| {status} | {} |", meaning.replace("decode", "`decode`"));
+            assert!(readme.contains(&row), "README lacks: {row}");
+        }
+    }
+}

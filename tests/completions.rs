@@ -1,0 +1,265 @@
+//! The committed completion scripts are what the CLI generates today, and they
+//! work in real shells: bash always (it is everywhere), fish and zsh when they
+//! are installed (otherwise the test says it skipped them).
+//!
+//! After an intended change of the CLI or the catalogue, rewrite the scripts
+//! with `OBSERR_UPDATE_COMPLETIONS=1 cargo test --test completions` and review
+//! the diff.
+
+use clap::ValueEnum;
+use clap_complete::Shell;
+use obserr::assets;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn completions_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("completions")
+}
+
+fn script_path(shell: Shell) -> PathBuf {
+    completions_dir().join(assets::completion_file_name(shell))
+}
+
+#[test]
+fn committed_scripts_are_fresh() {
+    let update = std::env::var_os("OBSERR_UPDATE_COMPLETIONS").is_some_and(|v| v == "1");
+    let mut stale = Vec::new();
+    for shell in Shell::value_variants() {
+        let mut fresh = Vec::new();
+        assets::completions(*shell, &mut fresh);
+        let path = script_path(*shell);
+        if std::fs::read(&path).ok().as_deref() == Some(&fresh[..]) {
+            continue;
+        }
+        if update {
+            std::fs::create_dir_all(completions_dir()).unwrap();
+            std::fs::write(&path, &fresh).unwrap();
+        } else {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale completion scripts: {stale:?}\n\
+         rewrite them with `OBSERR_UPDATE_COMPLETIONS=1 cargo test --test completions`"
+    );
+}
+
+/// Whether `program` runs here. A missing shell is a visible skip, not a
+/// pass: the line goes straight to stderr, past the test harness's capture.
+/// With `OBSERR_REQUIRE_SHELLS=1` (CI sets it after installing them) it fails.
+fn available(program: &str) -> bool {
+    let found = Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        let required = std::env::var_os("OBSERR_REQUIRE_SHELLS").is_some_and(|v| v == "1");
+        assert!(
+            !required,
+            "{program} is required (OBSERR_REQUIRE_SHELLS=1) but not installed"
+        );
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "SKIPPED: {program} is not installed; its completion script was not run"
+        );
+    }
+    found
+}
+
+/// Runs a shell in the project folder, killed if it takes over 30 seconds (a
+/// shell waiting for input would otherwise hang the test run).
+fn run_raw(program: &str, args: &[&str]) -> String {
+    let mut child = Command::new(program)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("HOME", std::env::temp_dir())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{program} {args:?} took over 30 s");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{program} failed: {stderr}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn run(program: &str, args: &[&str]) -> Vec<String> {
+    run_raw(program, args)
+        .lines()
+        // fish prints `value<TAB>description`.
+        .map(|l| l.split('\t').next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// What bash offers for the command line `line` (completing its last word),
+/// asked the way bash's readline asks: COMP_* set, the function called.
+fn bash_complete(line: &str) -> Vec<String> {
+    const SCRIPT: &str = r#"
+source completions/obserr.bash
+COMP_LINE="$1"
+COMP_POINT=${#COMP_LINE}
+read -ra COMP_WORDS <<< "$COMP_LINE"
+[[ "$COMP_LINE" == *" " ]] && COMP_WORDS+=("")
+COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+_obserr obserr "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+printf '%s\n' "${COMPREPLY[@]}"
+"#;
+    run(
+        "bash",
+        &["--norc", "--noprofile", "-c", SCRIPT, "bash", line],
+    )
+}
+
+fn fish_complete(line: &str) -> Vec<String> {
+    let script = format!(
+        "source completions/obserr.fish; complete -C '{}'",
+        line.replace('\'', "\\'")
+    );
+    run("fish", &["--no-config", "-c", &script])
+}
+
+/// What zsh offers: zsh completes only inside its line editor, so this drives
+/// an interactive `zsh -f` through a pseudo-terminal (zsh/zpty), loads
+/// `completions/_obserr` with compinit, types the line and a Tab, and reports
+/// every match passed to `compadd` as `<<match>>`; the shell exits after
+/// completing.
+fn zsh_complete(line: &str) -> Vec<String> {
+    const SCRIPT: &str = r#"
+zmodload zsh/zpty || exit 3
+zpty z zsh -f -i
+zpty -w z 'PROMPT= RPROMPT=; fpath=($PWD/completions $fpath); autoload -Uz compinit; compinit -u -D'
+zpty -w z 'compadd() { if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return; fi; local -a __hits; builtin compadd -A __hits "$@"; (( $#__hits )) && print -rl -- "<<"${^__hits}">>"; builtin compadd "$@"; }'
+zpty -w z 'comppostfuncs=(exit)'
+zpty -w z "$1"$'\t'
+local out chunk
+while zpty -r z chunk; do out+=$chunk; done
+print -r -- $out
+"#;
+    let screen = run_raw("zsh", &["-f", "-c", SCRIPT, "zsh", line]);
+    // Matches are words; the echoed definition of compadd has quotes inside.
+    screen
+        .split("<<")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(">>").map(|(m, _)| m))
+        .filter(|m| !m.is_empty() && !m.contains(['"', ' ', '<', '>']))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The checks every shell must pass: codes for explain, statuses and classes
+/// for list --status, subcommands by prefix.
+fn check_shell(shell: &str, complete: impl Fn(&str) -> Vec<String>) {
+    let offered = complete("obserr explain NoSuchK");
+    assert!(
+        offered.contains(&"NoSuchKey".into()),
+        "{shell}: {offered:?}"
+    );
+    assert!(
+        offered.iter().all(|w| w.starts_with("NoSuchK")),
+        "{shell}: {offered:?}"
+    );
+
+    let offered = complete("obserr explain NoSuchKey NoSuchBuck");
+    assert!(
+        offered.contains(&"NoSuchBucket".into()),
+        "{shell}: a second code: {offered:?}"
+    );
+
+    // "40" is a prefix of 403 and 404, not of the class 4xx; "4" is.
+    let offered = complete("obserr list --status 40");
+    for status in ["403", "404"] {
+        assert!(offered.contains(&status.into()), "{shell}: {offered:?}");
+    }
+    assert!(
+        offered.iter().all(|w| w.starts_with("40")),
+        "{shell}: {offered:?}"
+    );
+    let offered = complete("obserr list --status 4");
+    assert!(offered.contains(&"4xx".into()), "{shell}: {offered:?}");
+
+    assert_eq!(complete("obserr de"), ["decode"], "{shell}");
+    let offered = complete("obserr completions ");
+    for name in ["bash", "elvish", "fish", "powershell", "zsh"] {
+        assert!(offered.contains(&name.into()), "{shell}: {offered:?}");
+    }
+}
+
+/// zsh and fish complete file names for `decode` themselves.
+fn check_files(shell: &str, complete: impl Fn(&str) -> Vec<String>) {
+    let offered = complete("obserr decode tests/fixtures/decode/skewed-t");
+    assert!(
+        offered.iter().any(|f| f.ends_with("skewed-time.txt")),
+        "{shell}: {offered:?}"
+    );
+}
+
+#[test]
+fn bash_offers_codes_statuses_and_subcommands() {
+    if available("bash") {
+        check_shell("bash", bash_complete);
+        // A word with no value of ours falls back to file names.
+        let registered = run(
+            "bash",
+            &[
+                "--norc",
+                "--noprofile",
+                "-c",
+                "source completions/obserr.bash; complete -p obserr",
+            ],
+        );
+        assert!(registered[0].contains("-o default"), "{registered:?}");
+    }
+}
+
+#[test]
+fn fish_offers_codes_statuses_subcommands_and_files() {
+    if available("fish") {
+        check_shell("fish", fish_complete);
+        check_files("fish", fish_complete);
+    }
+}
+
+#[test]
+fn zsh_offers_codes_statuses_subcommands_and_files() {
+    if available("zsh") {
+        check_shell("zsh", zsh_complete);
+        check_files("zsh", zsh_complete);
+    }
+}
+
+#[test]
+fn man_page_has_the_commands_exit_status_and_examples() {
+    let mut page = Vec::new();
+    assets::man_page(&mut page).unwrap();
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains(".TH OBSERR 1"), "{page}");
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "OPTIONS",
+        "COMMANDS",
+        "\"EXIT STATUS\"",
+        "EXAMPLES",
+    ] {
+        assert!(page.contains(&format!(".SH {section}\n")), "no {section}");
+    }
+    for sub in ["explain", "list", "search", "decode", "completions", "man"] {
+        assert!(page.contains(&format!(".SS \"obserr {sub}\"")), "no {sub}");
+    }
+    assert!(page.contains("\\fBobserr explain NoSuchKey\\fR"), "{page}");
+    // Possible values stay hidden: the page does not list every code.
+    assert!(!page.contains("AccessForbidden"), "{page}");
+}
