@@ -100,8 +100,8 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
         Command::List { status, source } => {
             let entries: Vec<&Entry> = catalogue::entries()
                 .iter()
-                .filter(|e| status.map_or(true, |f| e.has_status(f)))
-                .filter(|e| source.as_deref().map_or(true, |id| e.documented_in(id)))
+                .filter(|e| status.is_none_or(|f| e.has_status(f)))
+                .filter(|e| source.as_deref().is_none_or(|id| e.documented_in(id)))
                 .collect();
             if entries.is_empty() {
                 out.stderr.push_str(if source.is_some() {
