@@ -455,6 +455,20 @@ mod tests {
         assert_eq!(r.body, Body::Unrecognised);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn lossy_keeps_every_ascii_byte_and_all_valid_text(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512),
+            text in ".{0,64}",
+        ) {
+            let out = lossy(&bytes);
+            let ascii = |b: &[u8]| b.iter().copied().filter(u8::is_ascii).collect::<Vec<u8>>();
+            proptest::prop_assert_eq!(ascii(&bytes), ascii(out.as_bytes()));
+            proptest::prop_assert!(out.len() <= bytes.len().max(1) * 3);
+            proptest::prop_assert_eq!(lossy(text.as_bytes()), text.as_str());
+        }
+    }
+
     #[test]
     fn binary_data_is_not_read() {
         let r = decode(b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0\x00\x10JFIF<Error><Code>NoSuchKey</Code></Error>");
