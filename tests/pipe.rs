@@ -63,6 +63,8 @@ fn a_reader_that_leaves_after_one_byte_is_success() {
         &["explain", "403", "404", "500"],
         &["search", "bucket", "-n", "100"],
         &["decode", RESPONSE, RESPONSE, RESPONSE],
+        &["completions", "bash"],
+        &["man"],
         &["--help"],
     ];
     for args in cases {
