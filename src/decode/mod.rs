@@ -251,9 +251,15 @@ fn lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
             .iter()
             .position(u8::is_ascii)
             .map_or(bytes.len(), |n| i + n);
-        match std::str::from_utf8(&bytes[i..end]) {
-            Ok(run) => text.push_str(run),
-            Err(_) => text.push('\u{fffd}'),
+        let run = &bytes[i..end];
+        // Only 0xC2..=0xF4 lead a character of two or more bytes: in random
+        // bytes most runs fail this, and skip the full check.
+        match Some(run)
+            .filter(|r| r.len() >= 2 && matches!(r[0], 0xc2..=0xf4))
+            .and_then(|r| std::str::from_utf8(r).ok())
+        {
+            Some(valid) => text.push_str(valid),
+            None => text.push('\u{fffd}'),
         }
         i = end;
     }
