@@ -484,7 +484,7 @@ fn next_command(d: &Diagnosis) -> String {
     if let Some(status) = d
         .response
         .status
-        .filter(|&s| crate::catalogue::status_info(s).is_some())
+        .filter(|&s| catalogue::status_info(s).is_some())
     {
         return format!("obserr explain {status}");
     }
