@@ -107,10 +107,10 @@ pub fn status(
     Ok(())
 }
 
-/// The error line (and hint) for a code that is not catalogued; for stderr.
 /// How much of an unknown argument the error message echoes.
 const ECHO_CHARS: usize = 80;
 
+/// The error line (and hint) for a code that is not catalogued; for stderr.
 pub fn unknown(token: &str, suggestions: &[&Entry]) -> String {
     // A pasted page is not echoed whole: its start names it well enough.
     let shown: String = token.chars().take(ECHO_CHARS).collect();
