@@ -146,11 +146,6 @@ pub fn sources() -> &'static [Source] {
     SOURCES
 }
 
-/// The documentation page with this id (`obs_21_2002`, `api-ref`, `s3api`).
-pub fn source(id: &str) -> Option<&'static Source> {
-    SOURCES.iter().find(|s| s.id == id)
-}
-
 /// Exact lookup of a code or alias, ignoring ASCII case and surrounding space.
 pub fn lookup(code: &str) -> Option<&'static Entry> {
     let key = code.trim().to_ascii_lowercase();
@@ -450,6 +445,7 @@ mod tests {
                 assert!(e.documented_in(d.source.id), "{}", e.code);
             }
         }
+        let source = |id: &str| sources().iter().find(|s| s.id == id);
         assert!(source("s3api").is_some_and(|s| s.url.starts_with("https://docs.otc.")));
         assert!(source("aws").is_none());
     }
