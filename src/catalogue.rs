@@ -165,9 +165,13 @@ pub fn reason(status: u16) -> Option<&'static str> {
     status_info(status).map(|s| s.reason)
 }
 
-/// Statuses for which at least one code is catalogued, ascending.
+/// Statuses any table documents for at least one code, ascending: the
+/// statuses [`by_status`] finds codes for.
 pub fn catalogued_statuses() -> Vec<u16> {
-    let mut out: Vec<u16> = ENTRIES.iter().filter_map(Entry::status).collect();
+    let mut out: Vec<u16> = ENTRIES
+        .iter()
+        .flat_map(|e| e.documented.iter().filter_map(|d| d.status))
+        .collect();
     out.sort_unstable();
     out.dedup();
     out
