@@ -79,7 +79,7 @@ pub struct Cli {
 /// `list --source` accepts the ids of `data/sources.json`, so clap lists them
 /// in help and in the error for an unknown one.
 fn source_ids() -> clap::builder::PossibleValuesParser {
-    clap::builder::PossibleValuesParser::new(crate::catalogue::sources().iter().map(|s| s.id))
+    clap::builder::PossibleValuesParser::new(catalogue::sources().iter().map(|s| s.id))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
