@@ -14,7 +14,11 @@
 pub mod html;
 pub mod http;
 pub mod json;
-pub mod logline;
+pub mod labels;
+pub mod prepare;
+pub mod scan;
+pub mod sdk;
+pub mod value;
 pub mod xml;
 
 pub use http::{Framing, Head, Request};
@@ -94,7 +98,10 @@ impl Found {
             }
         };
         let value = if key.ends_with("id") {
-            cap(&head(value).0.split_whitespace().collect::<String>())
+            match value::clean_id(head(value).0) {
+                Some(id) => cap(&id),
+                None => return,
+            }
         } else {
             collapse(value)
         };
@@ -169,6 +176,9 @@ pub struct Response {
     pub request: Option<Request>,
     /// For a proxy page: who signed it (`nginx/1.25.3`), if it says.
     pub proxy: Option<String>,
+    /// No HTTP response arrived (a `-1` response code, a DNS, connection or
+    /// proxy failure): the text that says so.
+    pub no_response: Option<String>,
 }
 
 impl Response {
@@ -185,40 +195,98 @@ impl Response {
     }
     /// Whether anything at all was recognised.
     pub fn is_empty(&self) -> bool {
-        self.status.is_none() && self.code.is_none() && self.message.is_none()
+        self.status.is_none()
+            && self.code.is_none()
+            && self.message.is_none()
+            && self.no_response.is_none()
     }
 }
 
-/// Decodes pasted bytes. Never fails: what is not recognised is left out.
+/// Responses one input yields at most; [`MAX_RESPONSES`] bounds the work and
+/// the memory of a hostile input (a log of thousands of errors is for a log
+/// scanner, not for `decode`).
+pub const MAX_RESPONSES: usize = scan::MAX_RECORDS;
+
+/// Decodes pasted bytes into the response they hold: the first of
+/// [`decode_all`], or an empty one (nothing recognised) when there is none.
 pub fn decode(bytes: &[u8]) -> Response {
+    let binary_at = binary_at(bytes);
+    decode_all(bytes).into_iter().next().unwrap_or_else(|| {
+        let mut r = Response::new(Framing::Bare, Body::Unrecognised);
+        r.binary_at = binary_at;
+        r
+    })
+}
+
+/// Decodes pasted bytes into every response or error they hold, in order:
+/// each `curl` transcript (a response head with a status of its own, after
+/// the `100 Continue` and redirects before it), and each error in free text
+/// ([`scan`]). Never fails; text that holds no error gives none.
+pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
     let binary_at = binary_at(bytes);
     let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let transcript = http::split(text);
+    let text = prepare::prepare(text);
+    let mut out = Vec::new();
+    for segment in http::segments(&text) {
+        let transcript = http::split(segment);
+        if transcript.framing == Framing::Bare {
+            bare(&transcript.body, &mut out);
+        } else {
+            out.push(framed(transcript));
+        }
+        if out.len() >= MAX_RESPONSES {
+            out.truncate(MAX_RESPONSES);
+            break;
+        }
+    }
+    for r in &mut out {
+        r.binary_at = binary_at;
+    }
+    out
+}
+
+impl Response {
+    fn new(framing: Framing, body: Body) -> Response {
+        Response {
+            framing,
+            body,
+            status: None,
+            reason: None,
+            code: None,
+            message: None,
+            request_id: None,
+            host_id: None,
+            resource: None,
+            reserved_indicator: None,
+            details: Vec::new(),
+            omitted: 0,
+            truncated: false,
+            binary_at: None,
+            head: None,
+            earlier: Vec::new(),
+            responses: 0,
+            request: None,
+            proxy: None,
+            no_response: None,
+        }
+    }
+}
+
+/// The response of one HTTP transcript: its head, and its body read whole.
+fn framed(transcript: http::Transcript) -> Response {
     let mut found = Found::default();
     let mut page = html::Page::default();
-    let body = read_body(&transcript.body, &mut found, &mut page);
-    let mut response = Response {
-        framing: transcript.framing,
-        body,
-        status: None,
-        reason: None,
-        code: None,
-        message: None,
-        request_id: None,
-        host_id: None,
-        resource: None,
-        reserved_indicator: None,
-        details: Vec::new(),
-        omitted: found.omitted,
-        truncated: found.truncated,
-        binary_at,
-        head: transcript.head,
-        earlier: transcript.earlier,
-        responses: transcript.responses,
-        request: transcript.request,
-        proxy: None,
-    };
+    let mut no_response = None;
+    let body = read_body(&transcript.body, &mut found, &mut page, &mut no_response);
+    let mut response = Response::new(transcript.framing, body);
+    response.omitted = found.omitted;
+    response.truncated = found.truncated;
+    response.head = transcript.head;
+    response.earlier = transcript.earlier;
+    response.responses = transcript.responses;
+    response.request = transcript.request;
+    response.no_response = no_response;
     if body == Body::ProxyPage {
         response.proxy = page
             .server
@@ -227,6 +295,48 @@ pub fn decode(bytes: &[u8]) -> Response {
     }
     merge(&mut response, found, page);
     response
+}
+
+/// The responses in text without HTTP framing: a whole HTML page or JSON
+/// body is one; free text holds as many as [`scan`] finds.
+fn bare(text: &str, out: &mut Vec<Response>) {
+    let trimmed = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if trimmed.starts_with('<') && html::is_html(trimmed) {
+        let mut found = Found::default();
+        let mut page = html::Page::default();
+        let mut no_response = None;
+        let body = read_body(trimmed, &mut found, &mut page, &mut no_response);
+        let mut response = Response::new(Framing::Bare, body);
+        response.omitted = found.omitted;
+        response.truncated = found.truncated;
+        if body == Body::ProxyPage {
+            response.proxy = page.server.clone();
+        }
+        merge(&mut response, found, page);
+        out.push(response);
+        return;
+    }
+    if trimmed.starts_with('{') {
+        let mut found = Found::default();
+        if json::read(trimmed, &mut found) {
+            let mut response = Response::new(Framing::Bare, Body::Json);
+            response.omitted = found.omitted;
+            response.truncated = found.truncated;
+            merge(&mut response, found, html::Page::default());
+            out.push(response);
+            return;
+        }
+    }
+    let scan = scan::read(text);
+    for record in scan.records {
+        let body = if record.xml { Body::Xml } else { Body::LogLine };
+        let mut response = Response::new(Framing::Bare, body);
+        response.omitted = record.found.omitted;
+        response.truncated = record.found.truncated;
+        response.no_response = record.no_response;
+        merge(&mut response, record.found, html::Page::default());
+        out.push(response);
+    }
 }
 
 /// `bytes` as text. Each run of non-ASCII bytes that is not valid UTF-8
@@ -298,10 +408,16 @@ pub fn binary_at(bytes: &[u8]) -> Option<usize> {
     dense.or(nul)
 }
 
-/// Reads the body with the first reader that recognises it: by its first
-/// character first, then looking inside it (an SDK exception message with
-/// the XML body in it, a log line starting with a `[timestamp]`).
-fn read_body(body: &str, found: &mut Found, page: &mut html::Page) -> Body {
+/// Reads the body of one response with the first reader that recognises it:
+/// an HTML page, an XML or JSON body, else the errors [`scan`] finds in it
+/// (an SDK exception message with the XML body in it, a log line), taken
+/// together.
+fn read_body(
+    body: &str,
+    found: &mut Found,
+    page: &mut html::Page,
+    no_response: &mut Option<String>,
+) -> Body {
     let body = body.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if body.is_empty() {
         return Body::Empty;
@@ -322,35 +438,32 @@ fn read_body(body: &str, found: &mut Found, page: &mut html::Page) -> Body {
         return Body::Json;
     }
     *found = Found::default();
-    let xml_at = ["<?xml", "<Error", "<Code>"]
-        .iter()
-        .filter_map(|m| find(body, m))
-        .min()
-        .filter(|&at| at > 0);
-    if let Some(at) = xml_at {
-        if xml::read(&body[at..], found) {
-            // The text around it may add the status.
-            logline::read(&body[..at], found);
-            return Body::Xml;
+    let scan = scan::read(body);
+    let mut kind = Body::Unrecognised;
+    for record in scan.records {
+        kind = match (kind, record.xml) {
+            (Body::Xml, _) | (_, true) => Body::Xml,
+            _ => Body::LogLine,
+        };
+        if no_response.is_none() {
+            *no_response = record.no_response;
+        }
+        scan::absorb(found, record.found);
+    }
+    if kind == Body::Unrecognised {
+        if let Some(at) = find(body, "{\"").filter(|&at| at > 0) {
+            if json::read(&body[at..], found) {
+                return Body::Json;
+            }
         }
         *found = Found::default();
     }
-    if logline::read(body, found) {
-        return Body::LogLine;
-    }
-    *found = Found::default();
-    if let Some(at) = find(body, "{\"").filter(|&at| at > 0) {
-        if json::read(&body[at..], found) {
-            return Body::Json;
-        }
-    }
-    *found = Found::default();
-    Body::Unrecognised
+    kind
 }
 
 /// `haystack.find(needle)`, with memchr's SIMD search: these scans run over
 /// the whole input, up to 8 MiB of it.
-fn find(haystack: &str, needle: &str) -> Option<usize> {
+pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
     memchr::memmem::find(haystack.as_bytes(), needle.as_bytes())
 }
 
