@@ -231,11 +231,13 @@ pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
         }
         let next = labels.get(n + 1).map_or(line.len(), |l| l.start);
         let rest = &line[label.value..];
-        let (raw, whole, end) = match enclosed(rest) {
+        let (raw, whole, end) = match enclosed(rest).filter(|_| label.explicit) {
             Some((inner, len)) => (inner, true, label.value + len),
             None => (&line[label.value..next.max(label.value)], false, next),
         };
-        consumed = end;
+        if label.explicit {
+            consumed = end;
+        }
         let at = base + label.start;
         let push = |facts: &mut Vec<Fact>, kind| facts.push(Fact { at, kind });
         match label.field {

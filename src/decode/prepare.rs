@@ -181,8 +181,8 @@ mod tests {
     #[test]
     fn prefixes_and_escapes() {
         assert_eq!(
-            prepare("2020-10-02T12:02:28.935Z AccessDenied: x\n  | status: 403,\n│  Reason: y\n"),
-            "AccessDenied: x\nstatus: 403,\n Reason: y\n"
+            prepare("2020-10-02T12:02:28.935Z AccessDenied: x\n  | status: 403\n│  Reason: y\n"),
+            "AccessDenied: x\nstatus: 403\n Reason: y\n"
         );
         assert_eq!(
             prepare("err=\"AccessDenied: A\\n\\tstatus code: 403, \\\"q\\\"\""),

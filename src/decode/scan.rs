@@ -282,11 +282,8 @@ pub fn read(text: &str) -> Scan {
         } else {
             error_end.from(text, start).map(|e| e + "</Error>".len())
         };
-        let following = starts
-            .iter_mut()
-            .filter_map(|s| s.from(text, start + 1))
-            .filter(|&s| s > start + 5)
-            .min();
+        // A document cut short ends where the next one starts.
+        let following = starts[0].from(text, start + 1);
         let mut end = match (closing, following) {
             (Some(c), Some(f)) if f < c && !wrapper => f,
             (Some(c), _) => c,

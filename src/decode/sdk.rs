@@ -190,11 +190,12 @@ pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
         for i in all(line, marker) {
             let word = word_after(line, i + marker.len());
             let word = word.trim_end_matches(['.', '-']);
-            if let Some((status, len)) = value::reason_at(word).filter(|&(_, l)| l == word.len()) {
-                let _ = len;
-                push(facts, i, Kind::Status(status));
-            } else if catalogued(word) {
+            if catalogued(word) {
                 push(facts, i, Kind::Code(word.to_string()));
+            } else if let Some((status, _)) =
+                value::reason_at(word).filter(|&(_, l)| l == word.len())
+            {
+                push(facts, i, Kind::Status(status));
             }
         }
     }

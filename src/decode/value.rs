@@ -179,11 +179,16 @@ pub fn code_value(raw: &str) -> CodeValue {
     if let Some(status) = three_digits(t) {
         return CodeValue::Status(status);
     }
+    let token: &str = &t[..t.find(|c: char| !is_code_char(c)).unwrap_or(t.len())];
+    let token = token.trim_end_matches(['.', '-']);
+    // A catalogued code is one even where it reads as a reason phrase
+    // (`PermanentRedirect`, `MethodNotAllowed`).
+    if crate::catalogue::lookup(token).is_some_and(|e| e.code == token) {
+        return CodeValue::Code(token.to_string());
+    }
     if let Some((status, _)) = reason_at(t) {
         return CodeValue::Status(status);
     }
-    let token: &str = &t[..t.find(|c: char| !is_code_char(c)).unwrap_or(t.len())];
-    let token = token.trim_end_matches(['.', '-']);
     if token.len() < 2
         || is_placeholder(token)
         || !token.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -203,6 +208,10 @@ pub fn id_end(s: &str) -> usize {
     while i < b.len() {
         let c = b[i];
         if c.is_ascii_whitespace() || b",;)]}\"'<>`|\\".contains(&c) {
+            break;
+        }
+        if c == b':' && three_digits(&s[i + 1..]).is_some() {
+            // `null:403 Forbidden`: S3A's status suffix.
             break;
         }
         if c == b'=' {
@@ -263,6 +272,10 @@ mod tests {
         assert_eq!(code_value("SYS.0014"), CodeValue::Code("SYS.0014".into()));
         assert_eq!(code_value("403 Forbidden"), CodeValue::Status(403));
         assert_eq!(code_value("Forbidden"), CodeValue::Status(403));
+        assert_eq!(
+            code_value("PermanentRedirect"),
+            CodeValue::Code("PermanentRedirect".into())
+        );
         assert_eq!(code_value("-1;"), CodeValue::NoResponse);
         assert_eq!(code_value("-1011"), CodeValue::Nothing);
         for p in ["null", "None", "...", "UnknownError", "ErrorUnknown", "Unknown", "<>"] {
@@ -272,7 +285,9 @@ mod tests {
 
     #[test]
     fn ids_end_at_their_delimiter() {
-        let end = |s: &str| &s[..id_end(s)];
+        fn end(s: &str) -> &str {
+            &s[..id_end(s)]
+        }
         assert_eq!(end("XBB14, host id"), "XBB14");
         assert_eq!(end("2ww=. Sleeping"), "2ww=");
         assert_eq!(end("jds=:403 Forbidden"), "jds=");
@@ -280,6 +295,7 @@ mod tests {
         assert_eq!(end("R1)"), "R1");
         assert_eq!(end("R2."), "R2");
         assert_eq!(end("-1，这"), "-1");
+        assert_eq!(end("null:403 Forbidden"), "null");
         assert_eq!(clean_id("RkRC\n    QUFB"), Some("RkRCQUFB".into()));
         assert_eq!(clean_id("\n  abc def \n"), Some("abc def".into()));
         for p in ["null", ".....", "*******", "<ID>", "", "E5EA21 (truncated...)"] {
