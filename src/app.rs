@@ -191,6 +191,17 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
                     human::status(&mut out.stdout, style, status, info, &codes)?;
                 }
             }
+            Resolved::Class(filter) => {
+                // `explain 4xx` lists the class, as `list --status 4xx` does.
+                let codes: Vec<&Entry> = catalogue::by_status(filter).collect();
+                if as_json {
+                    let rows: Vec<json::EntryJson> =
+                        codes.iter().map(|e| json::EntryJson::from(*e)).collect();
+                    values.push(to_value(rows));
+                } else {
+                    human::list(&mut out.stdout, style, &codes)?;
+                }
+            }
             Resolved::Unknown { token, suggestions } => {
                 out.status = NOT_FOUND;
                 out.stderr.push_str(&human::unknown(&token, &suggestions));

@@ -27,6 +27,11 @@ enum Field {
     Reason,
     /// `reason`: a reason phrase (Python SDK) or a message (Terraform).
     ReasonOrMessage,
+    /// What the request concerned: `bucket [logs]`, `BucketName=logs`.
+    Bucket,
+    /// `object key [k]`; a bare `key` only in brackets (`key=AKIA...` is an
+    /// access key id).
+    Key,
 }
 
 /// The labels, longest first where one starts another.
@@ -64,6 +69,11 @@ const LABELS: &[(&[&str], Field)] = &[
     (&["errcode"], Field::Code),
     (&["request", "id"], Field::RequestId),
     (&["host", "id"], Field::HostId),
+    (&["bucket", "name"], Field::Bucket),
+    (&["object", "key"], Field::Key),
+    (&["object", "name"], Field::Key),
+    (&["bucket"], Field::Bucket),
+    (&["key"], Field::Key),
     (&["status"], Field::Status),
     (&["code"], Field::Code),
     (&["message"], Field::Message),
@@ -288,6 +298,20 @@ pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
                     }
                 } else if label.field != Field::Reason && !value::is_placeholder(text) {
                     push(facts, Kind::Message(text.to_string()));
+                }
+            }
+            Field::Bucket | Field::Key if label.explicit && (whole || label.field == Field::Bucket) => {
+                let name = if label.field == Field::Bucket {
+                    "BucketName"
+                } else {
+                    "Key"
+                };
+                let value = if whole { raw } else { &raw[..value::id_end(raw)] };
+                if value.starts_with('[') || !whole && label.field == Field::Key {
+                    continue;
+                }
+                if !value::is_placeholder(value) {
+                    push(facts, Kind::Detail(name.to_string(), value.to_string()));
                 }
             }
             _ => {}

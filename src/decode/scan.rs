@@ -41,6 +41,8 @@ pub enum Kind {
     Message(String),
     RequestId(String),
     HostId(String),
+    /// Any other named field (`BucketName`, `Key`).
+    Detail(String, String),
     /// No HTTP response arrived; the text that says so.
     NoResponse(String),
     /// An SDK error that states nothing more (`ObsException`).
@@ -100,6 +102,7 @@ impl Record {
                 f.code.get_or_insert(c);
             }
             Kind::Message(m) => f.put("Message", &m),
+            Kind::Detail(name, value) => f.put(&name, &value),
             Kind::RequestId(id) => {
                 f.request_id.get_or_insert(id);
             }

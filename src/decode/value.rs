@@ -111,7 +111,9 @@ pub fn reasons_for(status: u16) -> impl Iterator<Item = &'static str> {
 pub fn status_in(text: &str) -> Option<u16> {
     let t = text.trim();
     if let Some(status) = three_digits(t) {
-        return Some(status);
+        let rest = t[3..].trim();
+        let reason = reason_at(rest).filter(|&(s, len)| s == status && len == rest.len());
+        return (rest.is_empty() || reason.is_some()).then_some(status);
     }
     reason_at(t).filter(|&(_, len)| t[len..].trim().is_empty()).map(|(s, _)| s)
 }
@@ -263,6 +265,8 @@ mod tests {
         assert_eq!(status_in(" 403 "), Some(403));
         assert_eq!(status_in("Forbidden"), Some(403));
         assert_eq!(status_in("4031"), None);
+        assert_eq!(status_in("404 NoSuchKey"), None);
+        assert_eq!(status_in("404 Not Found"), Some(404));
         assert_eq!(status_in("Forbidden place"), None);
     }
 
