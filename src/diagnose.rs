@@ -6,7 +6,7 @@
 //! a terminal (hints hold the response's text as it arrived; renderers make
 //! it safe).
 
-use crate::catalogue::{self, Entry, StatusFilter, StatusInfo};
+use crate::catalogue::{self, Documented, Entry, StatusFilter, StatusInfo};
 use crate::decode::{Body, Framing, Response};
 use crate::timestamp;
 
@@ -34,12 +34,83 @@ impl Hint {
     }
 }
 
+/// Which documented meaning of a code applies to this response.
+#[derive(Debug, Clone, Copy)]
+pub enum Meaning {
+    /// A documented row whose cause the server's message names (or the only
+    /// row, or the first where none is more likely).
+    Documented(&'static Documented),
+    /// The code's generic meaning: its rows are narrow causes and the
+    /// server's message names none of them (`AccessDenied`: `Access Denied`).
+    Generic,
+}
+
+/// Codes whose documented rows are narrow special cases of a broader meaning:
+/// without a message naming a row, the broader meaning applies.
+const GENERIC_MEANING: &[&str] = &["AccessDenied"];
+
+/// Words that say nothing about which cause a row describes.
+const UNSPECIFIC: &[&str] = &[
+    "request", "because", "specified", "cannot", "provided", "incorrect", "invalid",
+];
+
+/// The documented meaning of `entry` that the server's `message` names: the
+/// row sharing at least two distinctive words with it (words of that row and
+/// no other, not the code's own, not stop words), else the generic meaning
+/// for codes that have one, else the primary row.
+///
+/// (When the catalogue carries causes with their own matching, this is the
+/// one function to switch over.)
+pub fn meaning(entry: &'static Entry, message: Option<&str>) -> Meaning {
+    let primary = Meaning::Documented(&entry.documented[0]);
+    let generic = GENERIC_MEANING.contains(&entry.code);
+    let Some(message) = message else {
+        return if generic { Meaning::Generic } else { primary };
+    };
+    let own: Vec<String> = crate::text::code_words(entry.code)
+        .iter()
+        .map(|w| crate::text::normalize(w))
+        .collect();
+    let words = |text: &str| -> Vec<String> {
+        let mut w: Vec<String> = crate::text::prose_words(text)
+            .into_iter()
+            .filter(|w| w.len() > 3 && !own.contains(w) && !UNSPECIFIC.contains(&w.as_str()))
+            .collect();
+        w.sort();
+        w.dedup();
+        w
+    };
+    let said = words(message);
+    let rows: Vec<Vec<String>> = entry.documented.iter().map(|d| words(d.message)).collect();
+    let best = entry
+        .documented
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let distinctive = rows[i]
+                .iter()
+                .filter(|w| rows.iter().enumerate().all(|(j, r)| j == i || !r.contains(w)))
+                .filter(|w| said.contains(w))
+                .count();
+            (distinctive, d)
+        })
+        .filter(|(n, _)| *n >= 2)
+        .max_by_key(|(n, _)| *n);
+    match best {
+        Some((_, d)) => Meaning::Documented(d),
+        None if generic => Meaning::Generic,
+        None => primary,
+    }
+}
+
 /// What obserr concludes about one response.
 #[derive(Debug)]
 pub struct Diagnosis<'r> {
     pub response: &'r Response,
     /// The catalogue entry for the response's code.
     pub entry: Option<&'static Entry>,
+    /// Which of the entry's documented meanings applies (see [`meaning`]).
+    pub meaning: Option<Meaning>,
     /// What the response's status means, when the catalogue knows it.
     pub status_info: Option<&'static StatusInfo>,
     /// For an uncatalogued code: the nearest catalogued ones.
@@ -82,6 +153,7 @@ pub fn diagnose(r: &Response) -> Diagnosis<'_> {
     let mut d = Diagnosis {
         response: r,
         entry,
+        meaning: entry.map(|e| meaning(e, r.message.as_deref())),
         status_info: r.status.and_then(catalogue::status_info),
         suggestions,
         hints: Vec::new(),
@@ -602,6 +674,34 @@ mod tests {
         );
         assert!(d.hints.iter().any(|h| h.text.starts_with("Usual causes")));
         assert_eq!(d.next, "obserr explain SignatureDoesNotMatch");
+    }
+
+    #[test]
+    fn access_denied_takes_the_meaning_its_message_names() {
+        let e = catalogue::lookup("AccessDenied").unwrap();
+        let row = |m: Meaning| match m {
+            Meaning::Documented(d) => d.message,
+            Meaning::Generic => "generic",
+        };
+        assert_eq!(row(meaning(e, Some("Access Denied"))), "generic");
+        assert_eq!(row(meaning(e, None)), "generic");
+        assert_eq!(
+            row(meaning(e, Some("There were headers present in the request which were not signed"))),
+            "generic"
+        );
+        assert!(row(meaning(
+            e,
+            Some("AWS authentication requires a valid Date or x-amz-date header")
+        ))
+        .contains("date header"));
+        assert!(row(meaning(
+            e,
+            Some("The object is immutable under its WORM retention and cannot be deleted.")
+        ))
+        .contains("immutable"));
+        // A code without a generic meaning keeps its primary row.
+        let e = catalogue::lookup("NoSuchKey").unwrap();
+        assert_eq!(row(meaning(e, Some("whatever"))), e.documented[0].message);
     }
 
     #[test]

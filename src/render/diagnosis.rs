@@ -4,7 +4,7 @@
 //! not; JSON leaves it to serde_json, which escapes every control character.
 
 use super::{json::EntryJson, wrap, Style};
-use crate::diagnose::{read_as, Diagnosis};
+use crate::diagnose::{read_as, Diagnosis, Meaning};
 use crate::sanitize::visible;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::io::{self, Write};
@@ -24,8 +24,18 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
         field(out, s, "Message:", &visible(m))?;
     }
     if let Some(e) = d.entry {
-        field(out, s, "Meaning:", e.message())?;
-        let solution = super::human::solution(e.solution(), e.solution_inferred());
+        let (meaning, solution) = match d.meaning {
+            Some(Meaning::Generic) => generic_meaning(e.code),
+            Some(Meaning::Documented(row)) => (
+                row.message.to_string(),
+                super::human::solution(row.solution, row.solution_inferred),
+            ),
+            None => (
+                e.message().to_string(),
+                super::human::solution(e.solution(), e.solution_inferred()),
+            ),
+        };
+        field(out, s, "Meaning:", &meaning)?;
         field(out, s, "Solution:", &solution)?;
         super::retry(out, s, LABEL, e)?;
     }
@@ -57,6 +67,25 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
         s.label(&format!("{:<LABEL$}", "Next:")),
         s.code(&d.next)
     )
+}
+
+/// The broader meaning of a code whose documented rows are special cases
+/// (see [`crate::diagnose::meaning`]).
+fn generic_meaning(code: &str) -> (String, String) {
+    match code {
+        "AccessDenied" => (
+            "The request was authenticated, but the account or user is not allowed to do \
+             this: an IAM or bucket policy denies it, the ACL does not grant it, or the bucket \
+             or object belongs to another account."
+                .to_string(),
+            "Check the IAM user's policies and the bucket policy and ACL for this action on \
+             this resource (an explicit deny wins), and that the bucket is the one you own. \
+             The documented special cases (a missing Date header, a WORM-protected object) \
+             apply only when the server's message names them."
+                .to_string(),
+        ),
+        _ => (String::new(), String::new()),
+    }
 }
 
 fn headline(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
