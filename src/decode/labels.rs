@@ -15,6 +15,8 @@
 
 use super::scan::{Fact, Kind};
 use super::value::{self, CodeValue};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -34,7 +36,7 @@ enum Field {
     Key,
 }
 
-/// The labels, longest first where one starts another.
+/// The labels (the automaton prefers the longest at a place).
 const LABELS: &[(&[&str], Field)] = &[
     (&["s3", "extended", "request", "id"], Field::HostId),
     (&["s3", "error", "host", "id"], Field::HostId),
@@ -82,6 +84,8 @@ const LABELS: &[(&[&str], Field)] = &[
 
 /// Labels read from one line at most; more are hostile or a table.
 const MAX_LABELS: usize = 256;
+/// The longest quoted or bracketed value looked for.
+const MAX_ENCLOSED: usize = 8 * 1024;
 
 struct Label {
     start: usize,
@@ -91,29 +95,34 @@ struct Label {
     explicit: bool,
 }
 
-/// Where the label `words` ends if it starts at `at`.
-fn match_label(b: &[u8], at: usize, words: &[&str]) -> Option<usize> {
-    let mut i = at;
-    for (n, word) in words.iter().enumerate() {
-        if n > 0
-            && matches!(b.get(i), Some(b' ' | b'_' | b'-'))
-            && b.get(i + 1..i + 1 + word.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-        {
-            i += 1;
+/// Every spelling of every label (words apart, joined, or linked by `_` or
+/// `-`) in one case-insensitive automaton: a line is searched once.
+static SPELLINGS: LazyLock<(AhoCorasick, Vec<Field>)> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut fields = Vec::new();
+    for (words, field) in LABELS {
+        let mut spellings = vec![words[0].to_string()];
+        for word in &words[1..] {
+            spellings = spellings
+                .iter()
+                .flat_map(|s| ["", " ", "_", "-"].map(|sep| format!("{s}{sep}{word}")))
+                .collect();
         }
-        let end = i + word.len();
-        if !b.get(i..end)?.eq_ignore_ascii_case(word.as_bytes()) {
-            return None;
+        for spelling in spellings {
+            if !patterns.contains(&spelling) {
+                patterns.push(spelling);
+                fields.push(*field);
+            }
         }
-        i = end;
     }
-    // The word may not go on (`statuses`, `codes`).
-    if b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-        return None;
-    }
-    Some(i)
-}
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .expect("label spellings build an automaton");
+    (automaton, fields)
+});
 
 /// The separator after a label ending at `end`: where the value starts and
 /// whether it was explicit. `None` when no value can follow.
@@ -156,38 +165,37 @@ fn separator(line: &str, end: usize) -> Option<(usize, bool)> {
     }
 }
 
-/// The labels in `line`, in order.
-fn labels(line: &str) -> Vec<Label> {
+/// The label spellings in `text`, in order: `(start, end, field)`. The
+/// search runs over a whole chunk of text at once; [`read_with`] takes the
+/// ones of each line.
+pub fn spellings(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    SPELLINGS
+        .0
+        .find_iter(text)
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+}
+
+/// The labels in `line` from its spellings (offsets in the line), in order:
+/// those at word boundaries with a separator after them.
+fn labels(line: &str, hits: &[(usize, usize, usize)]) -> Vec<Label> {
     let b = line.as_bytes();
+    let fields = &SPELLINGS.1;
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() && out.len() < MAX_LABELS {
-        let c = b[i];
-        let boundary = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        if !(boundary && c.is_ascii_alphabetic()) {
-            i += 1;
+    for &(start, end, pattern) in hits {
+        if (start > 0 && b[start - 1].is_ascii_alphanumeric())
+            || b.get(end).is_some_and(u8::is_ascii_alphanumeric)
+        {
             continue;
         }
-        let first = c.to_ascii_lowercase();
-        let found = LABELS
-            .iter()
-            .filter(|(words, _)| words[0].as_bytes()[0] == first)
-            .find_map(|(words, field)| match_label(b, i, words).map(|end| (end, *field)));
-        match found.and_then(|(end, field)| separator(line, end).map(|s| (end, field, s))) {
-            Some((end, field, (value, explicit))) => {
-                out.push(Label {
-                    start: i,
-                    value,
-                    field,
-                    explicit,
-                });
-                i = end;
-            }
-            None => {
-                // Skip the rest of this word.
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
+        if let Some((value, explicit)) = separator(line, end) {
+            out.push(Label {
+                start,
+                value,
+                field: fields[pattern],
+                explicit,
+            });
+            if out.len() >= MAX_LABELS {
+                break;
             }
         }
     }
@@ -197,6 +205,13 @@ fn labels(line: &str) -> Vec<Label> {
 /// A quoted or bracketed value at the start of `s`: its content and where it
 /// ends in `s`. Brackets nest (`[a [b] c]`); an unclosed one runs to the end.
 fn enclosed(s: &str) -> Option<(&str, usize)> {
+    // A value is looked for this far at most: an unclosed quote on a long
+    // line must not make every label on it scan to its end.
+    let mut window = s.len().min(MAX_ENCLOSED);
+    while !s.is_char_boundary(window) {
+        window -= 1;
+    }
+    let s = &s[..window];
     let open = s.chars().next()?;
     match open {
         '"' | '\'' | '`' => {
@@ -233,7 +248,13 @@ fn plausible_bare_code(code: &str) -> bool {
 
 /// Reads the labelled fields of `line` (at offset `base` of the text).
 pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
-    let labels = labels(line);
+    let hits: Vec<_> = spellings(line).collect();
+    read_with(line, base, facts, &hits);
+}
+
+/// [`read`], with the line's label spellings already found.
+pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize, usize)]) {
+    let labels = labels(line, hits);
     let mut consumed = 0;
     for (n, label) in labels.iter().enumerate() {
         if label.start < consumed {

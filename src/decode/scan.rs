@@ -309,7 +309,12 @@ pub fn read(text: &str) -> Scan {
 }
 
 fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) {
-    let mut offset = base;
+    // The automata run over the chunk once (a call per line would cost more
+    // than the search); each line takes the hits that end in it.
+    let mut label_hits = labels::spellings(chunk).peekable();
+    let mut needle_hits = sdk::needle_hits(chunk).peekable();
+    let (mut line_labels, mut line_needles) = (Vec::new(), Vec::new());
+    let mut offset = 0;
     for raw in chunk.split_inclusive('\n') {
         let at = offset;
         offset += raw.len();
@@ -321,14 +326,45 @@ fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) 
             }
             line = &line[..end];
         }
+        let end = at + line.len();
+        line_labels.clear();
+        line_needles.clear();
+        while let Some(&(s, e, p)) = label_hits.peek() {
+            if s >= offset {
+                break;
+            }
+            if e <= end {
+                line_labels.push((s - at, e - at, p));
+            }
+            label_hits.next();
+        }
+        while let Some(&(s, e, p)) = needle_hits.peek() {
+            if e > offset {
+                break;
+            }
+            if e <= end && s >= at {
+                line_needles.push((s - at, e - at, p));
+            }
+            needle_hits.next();
+        }
+        if line_labels.is_empty() && line_needles.is_empty() && !maybe_shapes(line) {
+            continue;
+        }
         facts.clear();
-        labels::read(line, at, facts);
-        sdk::read(line, at, facts);
+        labels::read_with(line, base + at, facts, &line_labels);
+        sdk::read_with(line, base + at, facts, &line_needles);
         facts.sort_by_key(|f| f.at);
         for fact in facts.drain(..) {
             g.push(fact.kind);
         }
     }
+}
+
+/// Whether a line without labels or fixed strings may still hold a shape
+/// (`Code: message`, `(403)`, `[Code]`, `403 Forbidden`): it has a `:`, a
+/// bracket or a digit.
+fn maybe_shapes(line: &str) -> bool {
+    line.bytes().any(|b| matches!(b, b':' | b'(' | b'[' | b'0'..=b'9'))
 }
 
 #[cfg(test)]

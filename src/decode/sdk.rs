@@ -21,6 +21,8 @@
 use super::scan::{Fact, Kind};
 use super::value::{self, CodeValue};
 use crate::catalogue;
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// Phrases that say no HTTP response arrived (DNS, TCP, TLS, proxy).
 const NO_RESPONSE: &[&str] = &[
@@ -47,6 +49,9 @@ const NO_RESPONSE: &[&str] = &[
     "EndpointConnectionError",
 ];
 
+/// How far before `) when calling` a code's `(` is looked for.
+const WINDOW: usize = 128;
+
 /// Text that starts a second error on a page: S3's website endpoint lists the
 /// error of the custom error document after the first one.
 const BOUNDARIES: &[&str] = &["An Error Occurred While Attempting to Retrieve a Custom Error Document"];
@@ -54,7 +59,9 @@ const BOUNDARIES: &[&str] = &["An Error Occurred While Attempting to Retrieve a 
 /// A code exactly as the catalogue spells it (not a word that happens to be one
 /// in another case).
 fn catalogued(word: &str) -> bool {
-    catalogue::lookup(word).is_some_and(|e| e.code == word)
+    // Every code starts with an upper-case letter: most words need no lookup.
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && catalogue::lookup(word).is_some_and(|e| e.code == word)
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -81,11 +88,6 @@ fn word_after(line: &str, start: usize) -> &str {
     &line[start..end]
 }
 
-/// Every start of `needle` in `hay`.
-fn all<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
-}
-
 /// Facts for a value in a code's place.
 fn code_or_status(facts: &mut Vec<Fact>, at: usize, raw: &str, evidence: &str) {
     match value::code_value(raw) {
@@ -105,29 +107,167 @@ fn code_or_status(facts: &mut Vec<Fact>, at: usize, raw: &str, evidence: &str) {
     }
 }
 
+/// The fixed strings some shapes are found by.
+#[derive(Debug, Clone, Copy)]
+enum Needle {
+    /// botocore: `(X) when calling the Op operation: message`.
+    Calling,
+    /// Ruby: `Aws::S3::Errors::AccessDenied`, `Excon::Error::Forbidden`.
+    RubyClass,
+    /// PHP: `AccessDenied (client): message`.
+    PhpTag,
+    /// Terraform's OBS providers: `...: AccessDenied, Reason: message`.
+    Reason,
+    /// The OBS C SDK: `create bucket x failed(ErrorUnknown).`
+    Failed,
+    /// `ObsException`: an OBS SDK error, whatever it states.
+    Marker,
+    Boundary,
+    NoResponse,
+}
+
+/// One automaton for every fixed string: a line is searched once for all.
+static NEEDLES: LazyLock<(AhoCorasick, Vec<(&'static str, Needle)>)> = LazyLock::new(|| {
+    let mut needles = vec![
+        (") when calling the ", Needle::Calling),
+        (") occurred when calling the ", Needle::Calling),
+        ("::Errors::", Needle::RubyClass),
+        ("::Error::", Needle::RubyClass),
+        (" (client): ", Needle::PhpTag),
+        (" (server): ", Needle::PhpTag),
+        (", Reason: ", Needle::Reason),
+        ("failed(", Needle::Failed),
+        ("ObsException", Needle::Marker),
+    ];
+    needles.extend(BOUNDARIES.iter().map(|b| (*b, Needle::Boundary)));
+    needles.extend(NO_RESPONSE.iter().map(|p| (*p, Needle::NoResponse)));
+    let automaton = AhoCorasick::builder()
+        .build(needles.iter().map(|(n, _)| n))
+        .expect("fixed strings build an automaton");
+    (automaton, needles)
+});
+
 /// Reads the unlabelled error shapes of `line` (at offset `base`).
 pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let hits: Vec<_> = needle_hits(line).collect();
+    read_with(line, base, facts, &hits);
+}
+
+/// The fixed strings in `text`, as `(start, end, needle)`, ordered by end.
+/// The search runs over a whole chunk at once; [`read_with`] takes the ones
+/// of each line.
+pub fn needle_hits(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    NEEDLES
+        .0
+        .find_overlapping_iter(text)
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+}
+
+/// [`read`], with the line's fixed strings already found.
+pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize, usize)]) {
+    needles(line, base, facts, hits);
+    parentheses(line, base, facts);
+    colons(line, base, facts);
+    brackets(line, base, facts);
+    statuses(line, base, facts);
+}
+
+fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize, usize)]) {
     let b = line.as_bytes();
-    let push = |facts: &mut Vec<Fact>, at: usize, kind: Kind| facts.push(Fact { at: base + at, kind });
-    // botocore: `(X) when calling the Op operation: message`.
-    for tail in [") when calling the ", ") occurred when calling the "] {
-        for close in all(line, tail) {
-            let Some(open) = line[..close].rfind('(') else {
-                continue;
-            };
-            code_or_status(facts, base + open, &line[open + 1..close], "");
-            let after = &line[close..];
-            if let Some(op) = after.find(" operation: ") {
-                let message = after[op + 12..].trim();
-                if !message.is_empty() {
-                    push(facts, close, Kind::Message(message.to_string()));
+    let push = |facts: &mut Vec<Fact>, at: usize, kind: Kind| {
+        facts.push(Fact {
+            at: base + at,
+            kind,
+        })
+    };
+    let needles = &NEEDLES.1;
+    let (mut marker, mut no_response) = (false, false);
+    for &(i, end, pattern) in hits {
+        let (needle, kind) = needles[pattern];
+        match kind {
+            Needle::Calling => {
+                // The code is short: its `(` is looked for nearby only, so
+                // that a line of many `) when calling the ` costs its length.
+                let mut from = i.saturating_sub(WINDOW);
+                while !line.is_char_boundary(from) {
+                    from += 1;
+                }
+                let Some(open) = line[from..i].rfind('(').map(|o| from + o) else {
+                    continue;
+                };
+                code_or_status(facts, base + open, &line[open + 1..i], "");
+                let after = &line[end..];
+                let op = after.find(' ').map(|w| &after[w..]);
+                if let Some(message) = op.and_then(|o| o.strip_prefix(" operation: ")) {
+                    let message = message.trim();
+                    if !message.is_empty() {
+                        push(facts, i, Kind::Message(message.to_string()));
+                    }
                 }
             }
+            Needle::RubyClass => {
+                let word = word_after(line, end).trim_end_matches(['.', '-']);
+                if catalogued(word) {
+                    push(facts, i, Kind::Code(word.to_string()));
+                } else if let Some((status, _)) =
+                    value::reason_at(word).filter(|&(_, l)| l == word.len())
+                {
+                    push(facts, i, Kind::Status(status));
+                }
+            }
+            Needle::PhpTag => {
+                let (word, start) = word_before(line, i);
+                if let CodeValue::Code(code) = value::code_value(word) {
+                    push(facts, start, Kind::Code(code));
+                }
+            }
+            Needle::Reason => {
+                let (word, start) = word_before(line, i);
+                if start == 0 || matches!(b[start - 1], b' ' | b':') {
+                    if let CodeValue::Code(code) = value::code_value(word) {
+                        push(facts, start, Kind::Code(code));
+                    }
+                }
+            }
+            Needle::Failed => {
+                let inner = word_after(line, end);
+                if b.get(end + inner.len()) == Some(&b')') {
+                    let code = match value::code_value(inner) {
+                        CodeValue::Code(code) => Some(code),
+                        _ => None,
+                    };
+                    push(facts, i, Kind::Standalone(code));
+                }
+            }
+            Needle::Marker if !marker => {
+                marker = true;
+                push(facts, i, Kind::Marker);
+            }
+            Needle::Boundary => push(facts, i, Kind::Boundary),
+            Needle::NoResponse if !no_response => {
+                no_response = true;
+                push(facts, i, Kind::NoResponse(needle.to_string()));
+            }
+            Needle::Marker | Needle::NoResponse => {}
         }
     }
-    for (i, _) in line.match_indices('(') {
-        // s3cmd: `403 (SignatureDoesNotMatch)`.
-        if i >= 4 && b[i - 1] == b' ' && (i == 4 || !b[i - 5].is_ascii_alphanumeric()) {
+}
+
+/// s3cmd's `403 (SignatureDoesNotMatch)`; `forbidden (403)`.
+fn parentheses(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let b = line.as_bytes();
+    let push = |facts: &mut Vec<Fact>, at: usize, kind: Kind| {
+        facts.push(Fact {
+            at: base + at,
+            kind,
+        })
+    };
+    for i in memchr::memchr_iter(b'(', b) {
+        if i >= 4
+            && b[i - 1] == b' '
+            && b[i - 4].is_ascii_digit()
+            && (i == 4 || !b[i - 5].is_ascii_alphanumeric())
+        {
             if let Some(status) = value::three_digits(&line[i - 4..]) {
                 let code = word_after(line, i + 1);
                 if b.get(i + 1 + code.len()) == Some(&b')') {
@@ -138,7 +278,6 @@ pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
                 }
             }
         }
-        // `forbidden (403)`: a reason phrase with its status in parentheses.
         if let (Some(status), Some(b')')) = (value::three_digits(&line[i + 1..]), b.get(i + 4)) {
             let before = line[..i].trim_end();
             if value::reasons_for(status).any(|r| {
@@ -150,21 +289,34 @@ pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
             }
         }
     }
-    // `Code: message` (go v1, JavaScript), `api error Code: message` (go v2),
-    // `Forbidden: null` (a reason phrase in the code's place).
-    for (i, _) in line.match_indices(':') {
+}
+
+/// `Code: message` (go v1, JavaScript), `api error Code: message` (go v2),
+/// `Forbidden: null` (a reason phrase in the code's place).
+fn colons(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let b = line.as_bytes();
+    let push = |facts: &mut Vec<Fact>, at: usize, kind: Kind| {
+        facts.push(Fact {
+            at: base + at,
+            kind,
+        })
+    };
+    for i in memchr::memchr_iter(b':', b) {
         if b.get(i + 1) == Some(&b':') || (i > 0 && b[i - 1] == b':') {
             continue;
         }
+        if i == 0 || !b[i - 1].is_ascii_alphabetic() {
+            continue;
+        }
         let (word, start) = word_before(line, i);
-        if word.is_empty() || (start > 0 && b[start - 1] == b':') {
+        if start > 0 && b[start - 1] == b':' {
             continue;
         }
         let go_v2 = line[..start].ends_with("api error ");
-        let message = line[i + 1..].trim();
         if go_v2 || catalogued(word) {
             if let CodeValue::Code(code) = value::code_value(word) {
                 push(facts, start, Kind::Code(code));
+                let message = line[i + 1..].trim();
                 if !message.is_empty() && !value::is_placeholder(message) {
                     push(facts, i, Kind::Message(message.to_string()));
                 }
@@ -185,88 +337,51 @@ pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
             }
         }
     }
-    // Ruby: `Aws::S3::Errors::AccessDenied`, `Excon::Error::Forbidden`.
-    for marker in ["::Errors::", "::Error::"] {
-        for i in all(line, marker) {
-            let word = word_after(line, i + marker.len());
-            let word = word.trim_end_matches(['.', '-']);
-            if catalogued(word) {
-                push(facts, i, Kind::Code(word.to_string()));
-            } else if let Some((status, _)) =
-                value::reason_at(word).filter(|&(_, l)| l == word.len())
-            {
-                push(facts, i, Kind::Status(status));
-            }
-        }
-    }
-    // PHP: `AccessDenied (client): message`.
-    for tail in [" (client): ", " (server): "] {
-        for i in all(line, tail) {
-            let (word, start) = word_before(line, i);
-            if let CodeValue::Code(code) = value::code_value(word) {
-                push(facts, start, Kind::Code(code));
-            }
-        }
-    }
-    // PHP's S3 class and others: `[AccessDenied]`.
-    for (i, _) in line.match_indices('[') {
+}
+
+/// PHP's S3 class and others: `[AccessDenied]`.
+fn brackets(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let b = line.as_bytes();
+    for i in memchr::memchr_iter(b'[', b) {
         let word = word_after(line, i + 1);
         if b.get(i + 1 + word.len()) == Some(&b']') && catalogued(word) {
-            push(facts, i, Kind::Code(word.to_string()));
+            facts.push(Fact {
+                at: base + i,
+                kind: Kind::Code(word.to_string()),
+            });
         }
     }
-    // Terraform's OBS providers: `...: AccessDenied, Reason: message`.
-    for i in all(line, ", Reason: ") {
-        let (word, start) = word_before(line, i);
-        if start == 0 || matches!(b[start - 1], b' ' | b':') {
-            if let CodeValue::Code(code) = value::code_value(word) {
-                push(facts, start, Kind::Code(code));
-            }
-        }
-    }
-    // The OBS C SDK: `create bucket x failed(ErrorUnknown).`
-    for i in all(line, "failed(") {
-        let inner = word_after(line, i + 7);
-        if b.get(i + 7 + inner.len()) == Some(&b')') {
-            let code = match value::code_value(inner) {
-                CodeValue::Code(code) => Some(code),
-                _ => None,
-            };
-            push(facts, i, Kind::Standalone(code));
-        }
-    }
-    // `403 Forbidden` anywhere; a status alone on its line.
+}
+
+/// `403 Forbidden` anywhere; a status alone on its line.
+fn statuses(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let b = line.as_bytes();
+    let push = |facts: &mut Vec<Fact>, at: usize, kind: Kind| {
+        facts.push(Fact {
+            at: base + at,
+            kind,
+        })
+    };
     let trimmed = line.trim().trim_matches('`');
     if let Some(status) = value::three_digits(trimmed).filter(|_| trimmed.len() == 3) {
         push(facts, line.len() - line.trim_start().len(), Kind::Status(status));
     }
-    let mut i = 0;
-    while i + 3 < b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && b[i + 3] == b' ' {
-            if let Some(status) = value::three_digits(&line[i..]) {
-                let rest = &line[i + 4..];
-                if let Some((s, len)) = value::reason_at(rest).filter(|&(s, _)| s == status) {
-                    push(facts, i, Kind::Status(s));
-                    push(facts, i + 4, Kind::Reason(rest[..len].to_string()));
-                }
-            }
+    for i in memchr::memchr_iter(b' ', b) {
+        // Three digits before this space, at a word start.
+        if i < 3 || !b[i - 3].is_ascii_digit() || (i > 3 && b[i - 4].is_ascii_alphanumeric()) {
+            continue;
         }
-        i += 1;
-    }
-    for phrase in NO_RESPONSE {
-        if let Some(i) = super::find(line, phrase) {
-            push(facts, i, Kind::NoResponse((*phrase).to_string()));
-        }
-    }
-    if let Some(i) = super::find(line, "ObsException") {
-        push(facts, i, Kind::Marker);
-    }
-    for phrase in BOUNDARIES {
-        if let Some(i) = super::find(line, phrase) {
-            push(facts, i, Kind::Boundary);
+        let Some(status) = value::three_digits(&line[i - 3..]) else {
+            continue;
+        };
+        let rest = &line[i + 1..];
+        if let Some((s, len)) = value::reason_at(rest).filter(|&(s, _)| s == status) {
+            push(facts, i - 3, Kind::Status(s));
+            push(facts, i + 1, Kind::Reason(rest[..len].to_string()));
         }
     }
 }
+
 
 #[cfg(test)]
 mod tests {
