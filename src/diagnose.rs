@@ -51,7 +51,13 @@ const GENERIC_MEANING: &[&str] = &["AccessDenied"];
 
 /// Words that say nothing about which cause a row describes.
 const UNSPECIFIC: &[&str] = &[
-    "request", "because", "specified", "cannot", "provided", "incorrect", "invalid",
+    "request",
+    "because",
+    "specified",
+    "cannot",
+    "provided",
+    "incorrect",
+    "invalid",
 ];
 
 /// The documented meaning of `entry` that the server's `message` names: the
@@ -89,7 +95,11 @@ pub fn meaning(entry: &'static Entry, message: Option<&str>) -> Meaning {
         .map(|(i, d)| {
             let distinctive = rows[i]
                 .iter()
-                .filter(|w| rows.iter().enumerate().all(|(j, r)| j == i || !r.contains(w)))
+                .filter(|w| {
+                    rows.iter()
+                        .enumerate()
+                        .all(|(j, r)| j == i || !r.contains(w))
+                })
                 .filter(|w| said.contains(w))
                 .count();
             (distinctive, d)
@@ -686,7 +696,10 @@ mod tests {
         assert_eq!(row(meaning(e, Some("Access Denied"))), "generic");
         assert_eq!(row(meaning(e, None)), "generic");
         assert_eq!(
-            row(meaning(e, Some("There were headers present in the request which were not signed"))),
+            row(meaning(
+                e,
+                Some("There were headers present in the request which were not signed")
+            )),
             "generic"
         );
         assert!(row(meaning(

@@ -250,4 +250,3 @@ fn worst_cases_of_the_text_readers_end_with_a_bounded_result() {
         render_all(&bytes[..bytes.len().min(64 * 1024)]);
     }
 }
-

@@ -72,6 +72,11 @@ proptest! {
                     let v = json_of(&json::StatusJson::new(status, info, &codes));
                     prop_assert_eq!(v["status"].as_u64(), Some(u64::from(status)));
                 }
+                Resolved::Class(filter) => {
+                    let codes: Vec<_> = catalogue::by_status(filter).collect();
+                    prop_assert!(!codes.is_empty());
+                    human::list(&mut out, &style(color), &codes).unwrap();
+                }
                 Resolved::Unknown { token, suggestions } => {
                     prop_assert!(suggestions.len() <= 3);
                     out.extend_from_slice(human::unknown(&token, &suggestions).as_bytes());

@@ -89,7 +89,11 @@ fn compare(name: &str, n: usize, want: &Expected, got: &Expected) -> (usize, Vec
             ));
         }
     };
-    check("code", format!("{:?}", want.code), format!("{:?}", got.code));
+    check(
+        "code",
+        format!("{:?}", want.code),
+        format!("{:?}", got.code),
+    );
     check(
         "status",
         format!("{:?}", want.status),
@@ -118,7 +122,11 @@ fn compare(name: &str, n: usize, want: &Expected, got: &Expected) -> (usize, Vec
 #[test]
 fn every_sample_decodes_as_expected() {
     let samples = samples();
-    assert!(samples.len() >= 80, "the corpus has {} samples", samples.len());
+    assert!(
+        samples.len() >= 80,
+        "the corpus has {} samples",
+        samples.len()
+    );
     let mut failures = Vec::new();
     let (mut fields, mut fields_ok, mut samples_ok) = (0, 0, 0);
     for sample in &samples {

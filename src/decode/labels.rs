@@ -238,6 +238,14 @@ fn enclosed(s: &str) -> Option<(&str, usize)> {
     }
 }
 
+/// The text that says no response arrived (`Response code: -1`), without
+/// the delimiter after it.
+fn evidence(text: &str) -> String {
+    text.trim()
+        .trim_end_matches([',', ';', ']', ')', ' '])
+        .to_string()
+}
+
 /// Whether a code written without `:` or `=` after its label is one: known to
 /// the catalogue, or camel case (`Error Code SignatureDoesNotMatch`).
 fn plausible_bare_code(code: &str) -> bool {
@@ -274,8 +282,9 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
         match label.field {
             Field::Status => {
                 let value = raw.trim();
-                if value.starts_with("-1") && !value[2..].starts_with(|c: char| c.is_ascii_digit()) {
-                    push(facts, Kind::NoResponse(line[label.start..end].trim().to_string()));
+                if value.starts_with("-1") && !value[2..].starts_with(|c: char| c.is_ascii_digit())
+                {
+                    push(facts, Kind::NoResponse(evidence(&line[label.start..end])));
                 } else if let Some(status) = value::three_digits(value) {
                     push(facts, Kind::Status(status));
                     if let Some((_, len)) = value::reason_at(value[3..].trim_start()) {
@@ -293,12 +302,16 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
                 }
                 CodeValue::Status(status) => push(facts, Kind::Status(status)),
                 CodeValue::NoResponse => {
-                    push(facts, Kind::NoResponse(line[label.start..end].trim().to_string()));
+                    push(facts, Kind::NoResponse(evidence(&line[label.start..end])));
                 }
                 _ => {}
             },
             Field::RequestId | Field::HostId if label.explicit => {
-                let id = if whole { raw } else { &raw[..value::id_end(raw)] };
+                let id = if whole {
+                    raw
+                } else {
+                    &raw[..value::id_end(raw)]
+                };
                 if let Some(id) = value::clean_id(id) {
                     push(
                         facts,
@@ -321,13 +334,19 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
                     push(facts, Kind::Message(text.to_string()));
                 }
             }
-            Field::Bucket | Field::Key if label.explicit && (whole || label.field == Field::Bucket) => {
+            Field::Bucket | Field::Key
+                if label.explicit && (whole || label.field == Field::Bucket) =>
+            {
                 let name = if label.field == Field::Bucket {
                     "BucketName"
                 } else {
                     "Key"
                 };
-                let value = if whole { raw } else { &raw[..value::id_end(raw)] };
+                let value = if whole {
+                    raw
+                } else {
+                    &raw[..value::id_end(raw)]
+                };
                 if value.starts_with('[') || !whole && label.field == Field::Key {
                     continue;
                 }
@@ -387,19 +406,32 @@ mod tests {
                 Kind::RequestId("R".into())
             ]
         );
-        assert_eq!(kinds("StatusCode：Forbidden"), [Kind::Status(403), Kind::Reason("Forbidden".into())]);
+        assert_eq!(
+            kinds("StatusCode：Forbidden"),
+            [Kind::Status(403), Kind::Reason("Forbidden".into())]
+        );
         assert_eq!(
             kinds("Error Code SignatureDoesNotMatch and Http Status Code Forbidden."),
-            [Kind::Code("SignatureDoesNotMatch".into()), Kind::Status(403), Kind::Reason("Forbidden".into())]
+            [
+                Kind::Code("SignatureDoesNotMatch".into()),
+                Kind::Status(403),
+                Kind::Reason("Forbidden".into())
+            ]
         );
     }
 
     #[test]
     fn placeholders_and_prose_give_nothing() {
-        assert_eq!(kinds("Request ID: null; Extended Request ID: <ID>, request id:....."), []);
+        assert_eq!(
+            kinds("Request ID: null; Extended Request ID: <ID>, request id:....."),
+            []
+        );
         assert_eq!(kinds("code = Unknown desc = x, Code=-1011, code: None"), []);
         assert_eq!(kinds("the status code is wrong; error code here"), []);
-        assert!(matches!(kinds("Response code: -1; Request ID: null")[..], [Kind::NoResponse(_)]));
+        assert!(matches!(
+            kinds("Response code: -1; Request ID: null")[..],
+            [Kind::NoResponse(_)]
+        ));
         assert_eq!(kinds("curl error code=403;"), [Kind::Status(403)]);
     }
 }

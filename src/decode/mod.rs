@@ -240,10 +240,30 @@ pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
             break;
         }
     }
+    if out.is_empty() {
+        out.extend(named_code(&text));
+    }
     for r in &mut out {
         r.binary_at = binary_at;
     }
     out
+}
+
+/// Text with no error in any shape may still name a catalogued code in
+/// passing (`the upload fails with NoSuchUpload`): what `explain` would
+/// resolve, `decode` resolves too. Only a code written as the catalogue
+/// writes it counts (not `Error` or `forbidden` in prose).
+fn named_code(text: &str) -> Option<Response> {
+    let code = text
+        .split(|c: char| !value::is_code_char(c))
+        .map(|w| w.trim_end_matches(['.', '-']))
+        .find(|w| {
+            w.chars().filter(char::is_ascii_uppercase).count() >= 2
+                && crate::catalogue::lookup(w).is_some_and(|e| e.code == *w)
+        })?;
+    let mut response = Response::new(Framing::Bare, Body::LogLine);
+    response.code = Some(code.to_string());
+    Some(response)
 }
 
 impl Response {
@@ -617,6 +637,23 @@ mod tests {
         let r = decode(b"com.obs.services.exception.ObsException: Error message:Request Error.OBS servcie Error Message. -- ResponseCode: 403, ResponseStatus: Forbidden, XML Error Message: <?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>R</RequestId></Error>");
         assert_eq!(r.code.as_deref(), Some("AccessDenied"));
         assert_eq!(r.status, Some(403));
+    }
+
+    #[test]
+    fn several_responses_in_order_and_a_code_named_in_passing() {
+        let two = b"HTTP/1.1 404 Not Found\r\n\r\n<Error><Code>NoSuchKey</Code></Error>\nHTTP/1.1 403 Forbidden\r\n\r\n<Error><Code>AccessDenied</Code></Error>\n";
+        let all = decode_all(two);
+        let codes: Vec<_> = all.iter().map(|r| (r.status, r.code.as_deref())).collect();
+        assert_eq!(
+            codes,
+            [
+                (Some(404), Some("NoSuchKey")),
+                (Some(403), Some("AccessDenied"))
+            ]
+        );
+        let all = decode_all(b"the multipart upload keeps failing with NoSuchUpload, why?");
+        assert_eq!(all[0].code.as_deref(), Some("NoSuchUpload"));
+        assert!(decode_all(b"Traceback (most recent call last):\n  File \"x.py\", line 3, in <module>\nValueError: bad value\n").is_empty());
     }
 
     #[test]

@@ -43,6 +43,35 @@ pub fn prepare(text: &str) -> String {
         }
         out.push_str(eol);
     }
+    unglue_status_lines(out)
+}
+
+/// A body without a final line break runs into the next status line when two
+/// `curl -i` captures are pasted or `cat` together (`...</Error>HTTP/1.1 403`):
+/// the status line gets its own line back.
+fn unglue_status_lines(text: String) -> String {
+    let glued = |t: &str| {
+        memchr::memmem::find_iter(t.as_bytes(), b"HTTP/")
+            .filter(|&i| i > 0 && matches!(t.as_bytes()[i - 1], b'>' | b'}'))
+            .filter(|&i| {
+                let line = &t[i..];
+                let line = &line[..line.find('\n').unwrap_or(line.len())];
+                super::http::status_line(line.trim_end_matches('\r')).is_some()
+            })
+            .collect::<Vec<usize>>()
+    };
+    let at = glued(&text);
+    if at.is_empty() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + at.len());
+    let mut last = 0;
+    for i in at {
+        out.push_str(&text[last..i]);
+        out.push('\n');
+        last = i;
+    }
+    out.push_str(&text[last..]);
     out
 }
 
@@ -60,9 +89,15 @@ fn joins(prev: &str, next: &str) -> bool {
     if next.starts_with('[') {
         let lower = prev.len().saturating_sub(12);
         let tail = prev.get(lower..).unwrap_or("").to_ascii_lowercase();
-        return ["request id", "error code", "status", "error message", "host id"]
-            .iter()
-            .any(|l| tail.ends_with(l));
+        return [
+            "request id",
+            "error code",
+            "status",
+            "error message",
+            "host id",
+        ]
+        .iter()
+        .any(|l| tail.ends_with(l));
     }
     false
 }
@@ -100,7 +135,8 @@ fn strip_prefixes(mut line: &str, verbose: bool) -> &str {
 /// as CloudWatch and container logs put before every line.
 fn strip_timestamp(line: &str) -> &str {
     let b = line.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     if !(digits(0..4)
         && b.get(4) == Some(&b'-')
         && digits(5..7)
@@ -188,7 +224,10 @@ mod tests {
             prepare("err=\"AccessDenied: A\\n\\tstatus code: 403, \\\"q\\\"\""),
             "err=\"AccessDenied: A\n\tstatus code: 403, \"q\"\""
         );
-        assert_eq!(prepare("> **403 Forbidden**\n>- Code: X\n"), "403 Forbidden\nCode: X\n");
+        assert_eq!(
+            prepare("> **403 Forbidden**\n>- Code: X\n"),
+            "403 Forbidden\nCode: X\n"
+        );
         assert_eq!(
             prepare("-> \"HTTP/1.1 403 Forbidden\\r\\n\"\n-> \"\\r\\n\"\n"),
             "HTTP/1.1 403 Forbidden\n\n"
@@ -204,6 +243,18 @@ mod tests {
         assert_eq!(
             prepare("status [-1] - request id\n   [null] - error"),
             "status [-1] - request id [null] - error"
+        );
+    }
+
+    #[test]
+    fn a_status_line_glued_to_a_body_gets_its_line() {
+        assert_eq!(
+            prepare("<Error/>HTTP/1.1 403 Forbidden\r\n\r\n{}HTTP/2 404\n"),
+            "<Error/>\nHTTP/1.1 403 Forbidden\r\n\r\n{}\nHTTP/2 404\n"
+        );
+        assert_eq!(
+            prepare("<a>HTTP/1.1 is a protocol"),
+            "<a>HTTP/1.1 is a protocol"
         );
     }
 

@@ -263,7 +263,11 @@ impl NextOf {
 /// Reads every error in `text`.
 pub fn read(text: &str) -> Scan {
     let mut g = Grouper::default();
-    let mut starts = [NextOf::new("<?xml"), NextOf::new("<Error"), NextOf::new("<Code>")];
+    let mut starts = [
+        NextOf::new("<?xml"),
+        NextOf::new("<Error"),
+        NextOf::new("<Code>"),
+    ];
     let mut error_end = NextOf::new("</Error>");
     let mut response_end = NextOf::new("</ErrorResponse>");
     let mut truncated = NextOf::new("(truncated");
@@ -281,7 +285,9 @@ pub fn read(text: &str) -> Scan {
         let head = &text[start..head_end];
         let wrapper = find(head, "<ErrorResponse").is_some();
         let closing = if wrapper {
-            response_end.from(text, start).map(|e| e + "</ErrorResponse>".len())
+            response_end
+                .from(text, start)
+                .map(|e| e + "</ErrorResponse>".len())
         } else {
             error_end.from(text, start).map(|e| e + "</Error>".len())
         };
@@ -364,7 +370,8 @@ fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) 
 /// (`Code: message`, `(403)`, `[Code]`, `403 Forbidden`): it has a `:`, a
 /// bracket or a digit.
 fn maybe_shapes(line: &str) -> bool {
-    line.bytes().any(|b| matches!(b, b':' | b'(' | b'[' | b'0'..=b'9'))
+    line.bytes()
+        .any(|b| matches!(b, b':' | b'(' | b'[' | b'0'..=b'9'))
 }
 
 #[cfg(test)]
@@ -382,7 +389,10 @@ mod tests {
     #[test]
     fn one_error_told_twice_is_one() {
         let text = "x: AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: R1), S3 Extended Request ID: H\nServletException: AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: R1), S3 Extended Request ID: H\n";
-        assert_eq!(fields(text), [(Some("AccessDenied".into()), Some(403), Some("R1".into()))]);
+        assert_eq!(
+            fields(text),
+            [(Some("AccessDenied".into()), Some(403), Some("R1".into()))]
+        );
     }
 
     #[test]
@@ -400,12 +410,17 @@ mod tests {
     #[test]
     fn xml_fragments_truncated_and_whole() {
         let text = "<?xml?>\n<Error><Code>AccessDenied</Code><RequestId>E5 (truncated...)\n AccessDenied (client): Access Denied - <?xml?>\n<Error><Code>AccessDenied</Code><RequestId>E5EA</RequestId></Error>";
-        assert_eq!(fields(text), [(Some("AccessDenied".into()), None, Some("E5EA".into()))]);
+        assert_eq!(
+            fields(text),
+            [(Some("AccessDenied".into()), None, Some("E5EA".into()))]
+        );
     }
 
     #[test]
     fn many_errors_are_bounded() {
-        let text = (0..MAX_RECORDS + 10).map(|i| format!("request id: R{i}\n")).collect::<String>();
+        let text = (0..MAX_RECORDS + 10)
+            .map(|i| format!("request id: R{i}\n"))
+            .collect::<String>();
         let scan = read(&text);
         assert_eq!((scan.records.len(), scan.omitted), (MAX_RECORDS, 10));
     }

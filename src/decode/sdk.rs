@@ -54,7 +54,8 @@ const WINDOW: usize = 128;
 
 /// Text that starts a second error on a page: S3's website endpoint lists the
 /// error of the custom error document after the first one.
-const BOUNDARIES: &[&str] = &["An Error Occurred While Attempting to Retrieve a Custom Error Document"];
+const BOUNDARIES: &[&str] =
+    &["An Error Occurred While Attempting to Retrieve a Custom Error Document"];
 
 /// A code exactly as the catalogue spells it (not a word that happens to be one
 /// in another case).
@@ -364,7 +365,11 @@ fn statuses(line: &str, base: usize, facts: &mut Vec<Fact>) {
     };
     let trimmed = line.trim().trim_matches('`');
     if let Some(status) = value::three_digits(trimmed).filter(|_| trimmed.len() == 3) {
-        push(facts, line.len() - line.trim_start().len(), Kind::Status(status));
+        push(
+            facts,
+            line.len() - line.trim_start().len(),
+            Kind::Status(status),
+        );
     }
     for i in memchr::memchr_iter(b' ', b) {
         // Three digits before this space, at a word start.
@@ -381,7 +386,6 @@ fn statuses(line: &str, base: usize, facts: &mut Vec<Fact>) {
         }
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -400,28 +404,49 @@ mod tests {
             kinds("An error occurred (NoSuchBucket) when calling the ListObjects operation: The specified bucket does not exist"),
             [Kind::Code("NoSuchBucket".into()), Kind::Message("The specified bucket does not exist".into())]
         );
-        assert_eq!(kinds("An error occurred (403) when calling the HeadObject operation: Forbidden")[0], Kind::Status(403));
+        assert_eq!(
+            kinds("An error occurred (403) when calling the HeadObject operation: Forbidden")[0],
+            Kind::Status(403)
+        );
         assert_eq!(
             kinds("ERROR: S3 error: 403 (SignatureDoesNotMatch): x")[..2],
-            [Kind::Status(403), Kind::Code("SignatureDoesNotMatch".into())]
+            [
+                Kind::Status(403),
+                Kind::Code("SignatureDoesNotMatch".into())
+            ]
         );
     }
 
     #[test]
     fn code_colon_message_and_reason_phrases() {
-        assert_eq!(kinds("AccessDenied: Access Denied")[0], Kind::Code("AccessDenied".into()));
+        assert_eq!(
+            kinds("AccessDenied: Access Denied")[0],
+            Kind::Code("AccessDenied".into())
+        );
         assert_eq!(kinds("    Forbidden: null"), [Kind::Status(403)]);
         assert_eq!(kinds("Error: x"), []);
-        assert_eq!(kinds("request failed: forbidden (403) x")[0], Kind::Status(403));
-        assert_eq!(kinds("Expected(204) <=> Actual(403 Forbidden)")[0], Kind::Status(403));
+        assert_eq!(
+            kinds("request failed: forbidden (403) x")[0],
+            Kind::Status(403)
+        );
+        assert_eq!(
+            kinds("Expected(204) <=> Actual(403 Forbidden)")[0],
+            Kind::Status(403)
+        );
         assert_eq!(kinds("line 153: 100% done"), []);
     }
 
     #[test]
     fn class_names_and_c_sdk_lines() {
-        assert_eq!(kinds("(AWS::S3::Errors::AccessDenied)"), [Kind::Code("AccessDenied".into())]);
+        assert_eq!(
+            kinds("(AWS::S3::Errors::AccessDenied)"),
+            [Kind::Code("AccessDenied".into())]
+        );
         assert_eq!(kinds("Excon::Error::Forbidden x"), [Kind::Status(403)]);
-        assert_eq!(kinds("create bucket b failed(ErrorUnknown)."), [Kind::Standalone(None)]);
+        assert_eq!(
+            kinds("create bucket b failed(ErrorUnknown)."),
+            [Kind::Standalone(None)]
+        );
         assert_eq!(
             kinds("get x failed(NoSuchBucket)."),
             [Kind::Standalone(Some("NoSuchBucket".into()))]

@@ -115,14 +115,19 @@ pub fn status_in(text: &str) -> Option<u16> {
         let reason = reason_at(rest).filter(|&(s, len)| s == status && len == rest.len());
         return (rest.is_empty() || reason.is_some()).then_some(status);
     }
-    reason_at(t).filter(|&(_, len)| t[len..].trim().is_empty()).map(|(s, _)| s)
+    reason_at(t)
+        .filter(|&(_, len)| t[len..].trim().is_empty())
+        .map(|(s, _)| s)
 }
 
 /// A status of three digits at the start of `s` (100..=599), not followed by
 /// another digit.
 pub fn three_digits(s: &str) -> Option<u16> {
     let b = s.as_bytes();
-    if b.len() < 3 || !b[..3].iter().all(u8::is_ascii_digit) || b.get(3).is_some_and(u8::is_ascii_digit) {
+    if b.len() < 3
+        || !b[..3].iter().all(u8::is_ascii_digit)
+        || b.get(3).is_some_and(u8::is_ascii_digit)
+    {
         return None;
     }
     let n: u16 = s[..3].parse().ok()?;
@@ -272,7 +277,10 @@ mod tests {
 
     #[test]
     fn codes_are_never_numbers_placeholders_or_reasons() {
-        assert_eq!(code_value("AccessDenied, x"), CodeValue::Code("AccessDenied".into()));
+        assert_eq!(
+            code_value("AccessDenied, x"),
+            CodeValue::Code("AccessDenied".into())
+        );
         assert_eq!(code_value("SYS.0014"), CodeValue::Code("SYS.0014".into()));
         assert_eq!(code_value("403 Forbidden"), CodeValue::Status(403));
         assert_eq!(code_value("Forbidden"), CodeValue::Status(403));
@@ -282,7 +290,15 @@ mod tests {
         );
         assert_eq!(code_value("-1;"), CodeValue::NoResponse);
         assert_eq!(code_value("-1011"), CodeValue::Nothing);
-        for p in ["null", "None", "...", "UnknownError", "ErrorUnknown", "Unknown", "<>"] {
+        for p in [
+            "null",
+            "None",
+            "...",
+            "UnknownError",
+            "ErrorUnknown",
+            "Unknown",
+            "<>",
+        ] {
             assert_eq!(code_value(p), CodeValue::Nothing, "{p}");
         }
     }
@@ -302,7 +318,14 @@ mod tests {
         assert_eq!(end("null:403 Forbidden"), "null");
         assert_eq!(clean_id("RkRC\n    QUFB"), Some("RkRCQUFB".into()));
         assert_eq!(clean_id("\n  abc def \n"), Some("abc def".into()));
-        for p in ["null", ".....", "*******", "<ID>", "", "E5EA21 (truncated...)"] {
+        for p in [
+            "null",
+            ".....",
+            "*******",
+            "<ID>",
+            "",
+            "E5EA21 (truncated...)",
+        ] {
             assert_eq!(clean_id(p), None, "{p}");
         }
     }
