@@ -194,6 +194,13 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
             Resolved::Class(filter) => {
                 // `explain 4xx` lists the class, as `list --status 4xx` does.
                 let codes: Vec<&Entry> = catalogue::by_status(filter).collect();
+                if codes.is_empty() {
+                    out.status = NOT_FOUND;
+                    out.stderr
+                        .push_str("obserr: no catalogued code has a status of that class\n");
+                    values.push(to_value(json::UnknownJson::new(arg, &[])));
+                    continue;
+                }
                 if as_json {
                     let rows: Vec<json::EntryJson> =
                         codes.iter().map(|e| json::EntryJson::from(*e)).collect();
