@@ -28,12 +28,22 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Days in month `m` of year `y` (Gregorian leap years).
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 fn millis(date: (i64, i64, i64), time: (i64, i64, i64), ms: i64, offset_min: i64) -> Option<i64> {
     let (y, mo, d) = date;
     let (h, mi, sec) = time;
     let valid = (1..=9999).contains(&y)
         && (1..=12).contains(&mo)
-        && (1..=31).contains(&d)
+        && (1..=days_in_month(y, mo)).contains(&d)
         && (0..=23).contains(&h)
         && (0..=59).contains(&mi)
         && (0..=60).contains(&sec);
@@ -178,6 +188,38 @@ mod tests {
         ] {
             assert_eq!(parse_millis(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn impossible_dates_are_none_in_every_form() {
+        for bad in [
+            "2024-02-31T00:00:00Z",
+            "2023-02-29T00:00:00Z",
+            "1900-02-29T00:00:00Z",
+            "20240431T000000Z",
+            "Sat, 31 Jun 2024 10:15:00 GMT",
+            "31 Sep 2024 10:15:00 GMT",
+            "2024-11-31T23:59:59+01:00",
+            "2024-01-00T00:00:00Z",
+        ] {
+            assert_eq!(parse_millis(bad), None, "{bad}");
+        }
+        // The last day of each month, leap days included, stays valid.
+        for good in [
+            "2024-02-29T00:00:00Z",
+            "2000-02-29T00:00:00Z",
+            "2023-02-28T00:00:00Z",
+            "2024-04-30T00:00:00Z",
+            "Wed, 31 Jul 2024 10:15:00 GMT",
+            "20241231T235959Z",
+        ] {
+            assert!(parse_millis(good).is_some(), "{good}");
+        }
+        assert_eq!(
+            parse_millis("2024-03-01T00:00:00Z").unwrap()
+                - parse_millis("2024-02-29T00:00:00Z").unwrap(),
+            86_400_000
+        );
     }
 
     #[test]
