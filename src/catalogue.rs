@@ -22,10 +22,13 @@ pub struct Source {
 /// One row of one documentation table for a code.
 #[derive(Debug)]
 pub struct Documented {
+    /// The page whose table this row is.
     pub source: &'static Source,
     /// `None` where the table says "N/A".
     pub status: Option<u16>,
+    /// The table's description of the error.
     pub message: &'static str,
+    /// The table's solution (or ours, see `solution_inferred`).
     pub solution: &'static str,
     /// The table gives no solution; this one is what the documentation implies.
     pub solution_inferred: bool,
@@ -34,6 +37,7 @@ pub struct Documented {
 /// One error code as the server sends it, with everything documented about it.
 #[derive(Debug)]
 pub struct Entry {
+    /// The code exactly as OBS sends it (`NoSuchKey`).
     pub code: &'static str,
     /// Other spellings that name the same code (documentation typos, split words).
     pub aliases: &'static [&'static str],
@@ -51,9 +55,13 @@ pub struct Entry {
 /// What an HTTP status means for OBS.
 #[derive(Debug, Serialize)]
 pub struct StatusInfo {
+    /// The status.
     pub status: u16,
+    /// Its reason phrase (`Not Found`).
     pub reason: &'static str,
+    /// What it means for an OBS request.
     pub meaning: &'static str,
+    /// Its usual causes.
     pub causes: &'static [&'static str],
     /// Meaning and causes are quoted from OBS's documentation (otherwise ours).
     pub from_docs: bool,
@@ -62,7 +70,9 @@ pub struct StatusInfo {
 /// One word of the search index and the entries (index, field weight) it occurs in.
 #[derive(Debug)]
 pub struct Term {
+    /// The normalised word.
     pub word: &'static str,
+    /// (entry index, field weight) pairs.
     pub postings: &'static [(u16, u8)],
 }
 
@@ -84,9 +94,11 @@ impl Entry {
     pub fn solution_inferred(&self) -> bool {
         self.primary().solution_inferred
     }
+    /// The primary row's description of the error.
     pub fn message(&self) -> &'static str {
         self.primary().message
     }
+    /// The primary row's solution.
     pub fn solution(&self) -> &'static str {
         self.primary().solution
     }
@@ -216,11 +228,14 @@ pub fn status_filter_words() -> Vec<(String, String)> {
 /// A `list --status` filter: one status (`403`) or a class (`4xx`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {
+    /// One status: `403`.
     Exact(u16),
+    /// A class by its first digit: `4` for `4xx`.
     Class(u16),
 }
 
 impl StatusFilter {
+    /// Whether `status` matches.
     pub fn matches(self, status: u16) -> bool {
         match self {
             StatusFilter::Exact(s) => s == status,

@@ -14,7 +14,9 @@ pub enum Resolved {
     Status(u16),
     /// Nothing catalogued; `token` is the part that looked like a code.
     Unknown {
+        /// The part of the argument that looked like a code.
         token: String,
+        /// The nearest catalogued codes, best first.
         suggestions: Vec<&'static Entry>,
     },
 }

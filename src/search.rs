@@ -8,6 +8,7 @@ use crate::text;
 /// One search result.
 #[derive(Debug, Clone, Copy)]
 pub struct Hit {
+    /// The entry found.
     pub entry: &'static Entry,
     /// Relevance, higher is better; comparable within one search only.
     pub score: f64,

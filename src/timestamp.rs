@@ -140,16 +140,6 @@ fn iso8601(s: &str) -> Option<i64> {
     )
 }
 
-/// A duration as whole minutes and seconds: `23 min 12 s`, `45 s`.
-pub fn minutes_seconds(ms: u64) -> String {
-    let secs = ms / 1000;
-    match (secs / 60, secs % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,12 +210,5 @@ mod tests {
                 - parse_millis("2024-02-29T00:00:00Z").unwrap(),
             86_400_000
         );
-    }
-
-    #[test]
-    fn durations_in_minutes_and_seconds() {
-        assert_eq!(minutes_seconds(1_392_000), "23 min 12 s");
-        assert_eq!(minutes_seconds(900_000), "15 min");
-        assert_eq!(minutes_seconds(45_900), "45 s");
     }
 }

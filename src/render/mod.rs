@@ -5,6 +5,9 @@
 pub mod diagnosis;
 pub mod human;
 pub mod json;
+pub mod message;
+
+pub use message::Message;
 
 use owo_colors::{OwoColorize, Style as Paint};
 
