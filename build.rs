@@ -289,17 +289,20 @@ fn emit_vocab(out: &mut String, entries: &[RawEntry]) {
             }
         }
         for d in &e.documented {
-            text::prose_words(&d.message)
-                .into_iter()
-                .for_each(|w| add(w, i, 2));
-            text::prose_words(&d.solution)
-                .into_iter()
-                .for_each(|w| add(w, i, 1));
+            for w in text::prose_words(&d.message) {
+                add(w, i, 2);
+            }
+            for w in text::prose_words(&d.solution) {
+                add(w, i, 1);
+            }
         }
     }
     writeln!(out, "pub(crate) static VOCAB: &[Term] = &[").unwrap();
     for (word, postings) in vocab {
-        let postings: Vec<(u16, u8)> = postings.into_iter().map(|(i, w)| (i as u16, w)).collect();
+        let postings: Vec<(u16, u8)> = postings
+            .into_iter()
+            .map(|(i, w)| (u16::try_from(i).expect("under 65,536 entries"), w))
+            .collect();
         writeln!(
             out,
             "    Term {{ word: {word:?}, postings: &{postings:?} }},"

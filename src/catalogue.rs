@@ -83,6 +83,7 @@ impl Entry {
         &self.documented[0]
     }
     /// The status of the primary documented row; `None` where the table says "N/A".
+    #[must_use]
     pub fn status(&self) -> Option<u16> {
         self.primary().status
     }
@@ -91,18 +92,22 @@ impl Entry {
         self.status().and_then(reason).unwrap_or("")
     }
     /// Whether the primary row's solution is ours, implied by the documentation.
+    #[must_use]
     pub fn solution_inferred(&self) -> bool {
         self.primary().solution_inferred
     }
     /// The primary row's description of the error.
+    #[must_use]
     pub fn message(&self) -> &'static str {
         self.primary().message
     }
     /// The primary row's solution.
+    #[must_use]
     pub fn solution(&self) -> &'static str {
         self.primary().solution
     }
     /// What a client should do about retrying, in one sentence (README: retry rule).
+    #[must_use]
     pub fn retry_advice(&self) -> &'static str {
         match (self.retryable, self.status().unwrap_or(0)) {
             (true, 429 | 503) if THROTTLED.contains(&self.code) => {
@@ -115,16 +120,19 @@ impl Entry {
         }
     }
     /// Whether the code is documented with `status` in any table.
+    #[must_use]
     pub fn documents_status(&self, status: u16) -> bool {
         self.documented.iter().any(|d| d.status == Some(status))
     }
     /// Whether any table documents a status that matches `filter`.
+    #[must_use]
     pub fn has_status(&self, filter: StatusFilter) -> bool {
         self.documented
             .iter()
             .any(|d| d.status.is_some_and(|s| filter.matches(s)))
     }
     /// Every documented status, each once, primary first.
+    #[must_use]
     pub fn statuses(&self) -> Vec<u16> {
         let mut out: Vec<u16> = Vec::new();
         for s in self.documented.iter().filter_map(|d| d.status) {
@@ -135,6 +143,7 @@ impl Entry {
         out
     }
     /// Whether a page with this source id documents the code.
+    #[must_use]
     pub fn documented_in(&self, source: &str) -> bool {
         self.sources.iter().any(|s| s.id == source)
     }
@@ -149,16 +158,19 @@ impl Entry {
 const THROTTLED: [&str; 2] = ["SlowDown", "TooManyRequests"];
 
 /// Every catalogued entry, sorted by code (case-insensitively).
+#[must_use]
 pub fn entries() -> &'static [Entry] {
     ENTRIES
 }
 
 /// The documentation pages the catalogue is built from.
+#[must_use]
 pub fn sources() -> &'static [Source] {
     SOURCES
 }
 
 /// Exact lookup of a code or alias, ignoring ASCII case and surrounding space.
+#[must_use]
 pub fn lookup(code: &str) -> Option<&'static Entry> {
     let key = code.trim().to_ascii_lowercase();
     LOOKUP
@@ -168,17 +180,20 @@ pub fn lookup(code: &str) -> Option<&'static Entry> {
 }
 
 /// What OBS says about an HTTP status, if it is one the catalogue knows.
+#[must_use]
 pub fn status_info(status: u16) -> Option<&'static StatusInfo> {
     STATUSES.iter().find(|s| s.status == status)
 }
 
 /// The reason phrase for a status, as OBS's tables write it.
+#[must_use]
 pub fn reason(status: u16) -> Option<&'static str> {
     status_info(status).map(|s| s.reason)
 }
 
 /// Statuses any table documents for at least one code, ascending: the
 /// statuses [`by_status`] finds codes for.
+#[must_use]
 pub fn catalogued_statuses() -> Vec<u16> {
     let mut out: Vec<u16> = ENTRIES
         .iter()
@@ -209,6 +224,7 @@ pub fn completion_words() -> impl Iterator<Item = (&'static str, &'static Entry)
 
 /// The `list --status` values worth completing, each with a description:
 /// every catalogued status, each class after its statuses (`403 404 4xx 500`).
+#[must_use]
 pub fn status_filter_words() -> Vec<(String, String)> {
     let mut words = Vec::new();
     let statuses = catalogued_statuses();
@@ -236,6 +252,7 @@ pub enum StatusFilter {
 
 impl StatusFilter {
     /// Whether `status` matches.
+    #[must_use]
     pub fn matches(self, status: u16) -> bool {
         match self {
             StatusFilter::Exact(s) => s == status,
@@ -253,7 +270,9 @@ impl std::str::FromStr for StatusFilter {
         let valid_class = |b: u8| (b'1'..=b'5').contains(&b);
         match bytes {
             [c, b'x', b'x'] if valid_class(*c) => Ok(StatusFilter::Class(u16::from(c - b'0'))),
-            [c, d, e] if valid_class(*c) && d.is_ascii_digit() && e.is_ascii_digit() => {
+            [hundreds, tens, ones]
+                if valid_class(*hundreds) && tens.is_ascii_digit() && ones.is_ascii_digit() =>
+            {
                 Ok(StatusFilter::Exact(t.parse().expect("three ASCII digits")))
             }
             _ => Err(format!(
@@ -279,6 +298,7 @@ const MAX_CODE_LEN: usize = 64;
 /// missing, extra or swapped letter, and wrong case), similarity of its words
 /// (catches a changed word: `SignatureDoesntMatch`), and being a prefix of it
 /// (`nosuchlifecycle`, `InvalidAccessKey`).
+#[must_use]
 pub fn suggest(input: &str) -> Vec<&'static Entry> {
     let query: String = input
         .trim()

@@ -10,6 +10,8 @@
 // Doc comments here are clap's help text; fields and variants that need
 // none for --help stay undocumented rather than change it.
 #![allow(missing_docs)]
+// The same doc comments are terminal help, where rustdoc backticks would show.
+#![allow(clippy::doc_markdown)]
 // The doc comments below are help text for people, not rustdoc: brackets in
 // pasted forms like 'error code [NoSuchKey]' are not links.
 #![allow(rustdoc::broken_intra_doc_links)]

@@ -20,6 +20,7 @@ use std::path::PathBuf;
 /// assert!(forbidden.len() < all.len());
 /// assert!(forbidden.iter().any(|e| e.code == "AccessDenied"));
 /// ```
+#[must_use]
 pub fn list(status: Option<StatusFilter>, source: Option<&str>) -> Vec<&'static Entry> {
     catalogue::entries()
         .iter()
@@ -62,6 +63,7 @@ pub enum Explained {
 
 impl Explained {
     /// Found for a code or a known status; nothing found otherwise.
+    #[must_use]
     pub fn outcome(&self) -> Outcome {
         match self {
             Explained::Code(_) | Explained::Status { .. } => Outcome::Found,
@@ -127,6 +129,7 @@ pub enum Input {
 impl Input {
     /// The inputs a `decode` command line names: standard input without
     /// arguments, and `-` among them.
+    #[must_use]
     pub fn from_args(files: &[PathBuf]) -> Vec<Input> {
         if files.is_empty() {
             return vec![Input::Stdin];
@@ -144,6 +147,7 @@ impl Input {
     }
 
     /// The name JSON gives it: the file name as given (lossy UTF-8), or `-`.
+    #[must_use]
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
@@ -197,6 +201,7 @@ pub struct Decoded {
 
 impl Decoded {
     /// Decodes and diagnoses one input's bytes (or passes its read error on).
+    #[must_use]
     pub fn new(input: Input, bytes: Result<Vec<u8>, ReadError>) -> Decoded {
         let result = bytes.map(|b| {
             decode::decode_all(&b)
@@ -218,6 +223,7 @@ impl Decoded {
     }
 
     /// Whether the input was read but held no recognisable response at all.
+    #[must_use]
     pub fn is_blank(&self) -> bool {
         self.result
             .as_ref()

@@ -1,6 +1,6 @@
 //! Judges a decoded [`Response`] against the catalogue: finds the entry for
 //! its code, and computes [`Finding`]s from the response itself (status
-//! mismatch, clock skew, the server's StringToSign, where a redirect points,
+//! mismatch, clock skew, the server's `StringToSign`, where a redirect points,
 //! what the request concerned, what a bare status means, the nearest codes to
 //! an unknown one) and the command to run [`Next`]. Pure data: no I/O and no
 //! words. Every sentence a finding becomes is written in
@@ -78,7 +78,7 @@ pub enum Finding {
         /// Where `allowed_ms` comes from.
         allowed_from: Limit,
     },
-    /// The StringToSign the server computed (`SignatureDoesNotMatch`).
+    /// The `StringToSign` the server computed (`SignatureDoesNotMatch`).
     StringToSign {
         /// Verbatim, line breaks and all.
         value: String,
@@ -160,6 +160,7 @@ pub enum Finding {
 
 impl Finding {
     /// The finding's name in JSON (`clock_skew`), stable across releases.
+    #[must_use]
     pub fn kind(&self) -> &'static str {
         match self {
             Finding::Proxy { .. } => "proxy",
@@ -291,18 +292,22 @@ pub struct Diagnosis {
 
 impl Diagnosis {
     /// A catalogued code was found (exit status 0).
+    #[must_use]
     pub fn found(&self) -> bool {
         self.entry.is_some()
     }
     /// The catalogue's retry advice; unknown without a catalogued code.
+    #[must_use]
     pub fn retryable(&self) -> Option<bool> {
         self.entry.map(|e| e.retryable)
     }
     /// The reason phrase to show: the response's own, else the catalogue's.
+    #[must_use]
     pub fn reason(&self) -> Option<&str> {
         reason(&self.response)
     }
     /// What this diagnosis means for the exit status.
+    #[must_use]
     pub fn outcome(&self) -> crate::Outcome {
         if self.found() {
             crate::Outcome::Found

@@ -23,6 +23,13 @@
 //! generated from it, [`assets`]) needs the default `cli` feature; a library
 //! user can turn it off and not build clap.
 #![warn(missing_docs)]
+// clippy::pedantic is clean but for these, each allowed for a reason:
+// search and suggestion scores divide counts that stay far below 2^52;
+#![allow(clippy::cast_precision_loss)]
+// sentences are built once per run, and write! to a String would add an unwrap per line;
+#![allow(clippy::format_push_string)]
+// the only errors renderers return are those of the io::Write the caller passes in.
+#![allow(clippy::missing_errors_doc)]
 
 #[cfg(feature = "cli")]
 pub mod assets;

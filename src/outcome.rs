@@ -27,6 +27,7 @@ impl Outcome {
     }
 
     /// The process exit status: 0, 1 or 2.
+    #[must_use]
     pub fn exit_status(self) -> u8 {
         match self {
             Outcome::Found => 0,

@@ -78,6 +78,7 @@ pub fn resolve(arg: &str) -> Resolved {
 }
 
 /// A three-digit HTTP status between 100 and 599.
+#[must_use]
 pub fn parse_status(token: &str) -> Option<u16> {
     if token.len() == 3 && token.bytes().all(|b| b.is_ascii_digit()) {
         token.parse().ok().filter(|s| (100..=599).contains(s))

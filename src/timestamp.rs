@@ -61,6 +61,11 @@ fn num(s: &str) -> Option<i64> {
     s.parse().ok()
 }
 
+/// Month abbreviations of the HTTP date, in order.
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
 /// `[Fri, ]15 Mar 2024 10:15:00 GMT` (also `UTC`, `+0000`, `Z`).
 fn http_date(s: &str) -> Option<i64> {
     let s = s.split_once(", ").map_or(s, |(_, rest)| rest);
@@ -68,10 +73,8 @@ fn http_date(s: &str) -> Option<i64> {
     let [day, month, year, time, zone] = parts.as_slice() else {
         return None;
     };
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let month = MONTHS.iter().position(|m| month.eq_ignore_ascii_case(m))? as i64 + 1;
+    let month = MONTHS.iter().position(|m| month.eq_ignore_ascii_case(m))?;
+    let month = i64::try_from(month).ok()? + 1;
     let offset = match *zone {
         "GMT" | "UTC" | "Z" => 0,
         z => offset_minutes(z)?,

@@ -73,6 +73,7 @@ const MAX_HEADERS: usize = 256;
 
 impl Head {
     /// The first header called `name` (any case).
+    #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
     }
@@ -80,6 +81,7 @@ impl Head {
 
 impl Request {
     /// The first header called `name` (any case).
+    #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
     }

@@ -4,7 +4,7 @@
 //!
 //! Only the top-level scalars (and one nested `error` object) are kept:
 //! arrays and other nested values are skipped by serde without being built,
-//! so a large document costs no memory. serde_json's recursion limit bounds
+//! so a large document costs no memory. `serde_json`'s recursion limit bounds
 //! nesting. A truncated document still yields the `"key": "value"` pairs that
 //! arrived.
 
@@ -110,17 +110,14 @@ fn scan_pairs(json: &str, found: &mut Response) {
         };
         let value_part = value_part.trim_start();
         if let Some(unquoted) = value_part.strip_prefix('"') {
-            match string_at(value_part) {
-                Some((value, next)) => {
-                    found.put(&key, &value);
-                    rest = next;
-                }
-                None => {
-                    // The document ends inside this value: keep what arrived.
-                    let raw = unquoted.replace("\\\"", "\"");
-                    found.put(&key, &raw);
-                    return;
-                }
+            if let Some((value, next)) = string_at(value_part) {
+                found.put(&key, &value);
+                rest = next;
+            } else {
+                // The document ends inside this value: keep what arrived.
+                let raw = unquoted.replace("\\\"", "\"");
+                found.put(&key, &raw);
+                return;
             }
         } else {
             rest = value_part;

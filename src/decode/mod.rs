@@ -2,7 +2,7 @@
 //! no printing, no judgement (that is [`crate::diagnose`]'s job).
 //!
 //! The input may be `curl -i` or `curl -v` output, a bare XML, JSON or HTML
-//! body, response headers alone, or an obsutil/SDK log line; [`http`] finds
+//! body, response headers alone, or an obsutil/SDK log line; `http` finds
 //! the framing, then the body is read by the first reader that recognises it.
 //! Invalid UTF-8 is decoded lossily. From where the input turns binary (see
 //! [`binary_at`]: an object body, a corrupt paste) it is not read, which also
@@ -240,10 +240,12 @@ pub struct Response {
 
 impl Response {
     /// A header of the response that counts (any case).
+    #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
         self.head.as_ref().and_then(|h| h.header(name))
     }
     /// A detail by element name (any case).
+    #[must_use]
     pub fn detail(&self, name: &str) -> Option<&str> {
         self.details
             .iter()
@@ -251,6 +253,7 @@ impl Response {
             .map(|(_, v)| v.as_str())
     }
     /// Whether anything at all was recognised.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.status.is_none() && self.code.is_none() && self.message.is_none()
     }
@@ -263,6 +266,7 @@ impl Response {
 /// let r = obserr::decode::decode(b"HTTP/1.1 404 Not Found\r\n\r\n<Error><Code>NoSuchKey</Code></Error>");
 /// assert_eq!((r.status, r.code.as_deref()), (Some(404), Some("NoSuchKey")));
 /// ```
+#[must_use]
 pub fn decode(bytes: &[u8]) -> Response {
     let binary_at = binary_at(bytes);
     let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
@@ -303,6 +307,7 @@ pub fn decode(bytes: &[u8]) -> Response {
 /// let all = obserr::decode::decode_all(b"<Error><Code>AccessDenied</Code></Error>");
 /// assert_eq!(all[0].code.as_deref(), Some("AccessDenied"));
 /// ```
+#[must_use]
 pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
     vec![decode(bytes)]
 }
@@ -356,6 +361,7 @@ const BINARY_CONTROLS: usize = BLOCK / 16;
 /// compressed or image data have one in ten. Reading on would turn binary
 /// data into a U+FFFD per byte for nothing. A few stray controls, as an
 /// escape-injection attempt carries, stay text: they are shown escaped.
+#[must_use]
 pub fn binary_at(bytes: &[u8]) -> Option<usize> {
     let is_binary_control = |b: u8| matches!(b, 0..=8 | 0x0e..=0x1a | 0x1c..=0x1f);
     let nul = memchr::memchr(0, bytes);

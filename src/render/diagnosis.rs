@@ -2,7 +2,7 @@
 //! sentences, the command to run next) and as a `decode --json` response
 //! object. Every sentence a [`Finding`] becomes is written here. Every piece
 //! of text that came from the response goes through [`visible`] on the human
-//! side, colour or not; JSON leaves it to serde_json, which escapes every
+//! side, colour or not; JSON leaves it to `serde_json`, which escapes every
 //! control character.
 
 use super::{json::EntryJson, wrap, Style};
@@ -48,6 +48,7 @@ pub fn human_all(out: &mut impl Write, s: &Style, decoded: &[Decoded]) -> io::Re
 }
 
 /// An input's name for people: the path made safe, or `standard input`.
+#[must_use]
 pub fn input_name(input: &Input) -> String {
     match input {
         Input::Stdin => "standard input".to_string(),
@@ -156,6 +157,7 @@ fn findings(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
 }
 
 /// The command to run next, as a user types it.
+#[must_use]
 pub fn next_command(next: &Next) -> String {
     match next {
         Next::Explain(code) => format!("obserr explain {code}"),
@@ -166,6 +168,7 @@ pub fn next_command(next: &Next) -> String {
 }
 
 /// A duration as whole minutes and seconds: `23 min 12 s`, `45 s`.
+#[must_use]
 pub fn minutes_seconds(ms: u64) -> String {
     let secs = ms / 1000;
     match (secs / 60, secs % 60) {
@@ -214,7 +217,7 @@ fn stamp(s: &Stamp) -> String {
     format!("{} ({})", s.text, stamp_source(s.from))
 }
 
-/// The sentence a finding becomes (for a StringToSign, the line before the
+/// The sentence a finding becomes (for a `StringToSign`, the line before the
 /// block). Text from the response is in it as it arrived: the caller makes
 /// it visible.
 #[allow(clippy::too_many_lines)] // one arm per finding, each a sentence
@@ -500,6 +503,7 @@ fn status_only(
 }
 
 /// A short description of what the input was read as.
+#[must_use]
 pub fn read_as(r: &Response) -> String {
     let version = r
         .head
@@ -627,6 +631,7 @@ pub enum DecodedJson<'a> {
 }
 
 /// The `decode --json` array: one object per response, or per unreadable input.
+#[must_use]
 pub fn json_all(decoded: &[Decoded]) -> Vec<DecodedJson<'_>> {
     let mut items = Vec::new();
     for item in decoded {

@@ -53,6 +53,7 @@ pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
 }
 
 /// A status with its reason phrase, or what the table says when it gives none.
+#[must_use]
 pub fn status_text(status: Option<u16>) -> String {
     match status {
         Some(st) => format!("{st} {}", catalogue::reason(st).unwrap_or("")),
@@ -65,6 +66,7 @@ fn headline_status(s: &Style, status: Option<u16>) -> String {
 }
 
 /// A solution, marked when it is ours rather than the table's.
+#[must_use]
 pub fn solution(text: &str, inferred: bool) -> String {
     if inferred {
         format!("(inferred: the table gives none) {text}")

@@ -1,6 +1,6 @@
 //! Machine-readable output: typed `Serialize` structs whose declaration order
 //! is the key order. Shapes are documented in GUIDE.md; they never carry
-//! colour, and serde_json escapes every control character.
+//! colour, and `serde_json` escapes every control character.
 
 use crate::catalogue::{self, Entry, Source, StatusInfo};
 use crate::command::Explained;
@@ -98,6 +98,7 @@ pub struct StatusJson {
 
 impl StatusJson {
     /// The object for `status`.
+    #[must_use]
     pub fn new(status: u16, info: Option<&'static StatusInfo>, codes: &[&'static Entry]) -> Self {
         StatusJson {
             status,
@@ -122,6 +123,7 @@ pub struct UnknownJson {
 
 impl UnknownJson {
     /// The object for an argument that named nothing.
+    #[must_use]
     pub fn new(input: &str, suggestions: &[&'static Entry]) -> Self {
         UnknownJson {
             error: "unknown error code",
@@ -174,6 +176,7 @@ pub struct ErrorJson {
 
 impl ErrorJson {
     /// An error about `input`, if any.
+    #[must_use]
     pub fn new(error: String, input: Option<String>) -> Self {
         ErrorJson { error, input }
     }
@@ -205,7 +208,7 @@ pub fn write(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     writeln!(out)
 }
 
-/// serde_json's pretty printer, except that DEL, C1 controls (U+009B is a
+/// `serde_json`'s pretty printer, except that DEL, C1 controls (U+009B is a
 /// terminal's CSI) and bidirectional overrides are written as `\uXXXX` too:
 /// JSON only requires escaping C0, but `obserr --json` often lands on a
 /// terminal, and the strings may come from a pasted response.

@@ -50,6 +50,7 @@ pub enum Message<'a> {
 
 impl Message<'_> {
     /// The line after `obserr: error: `.
+    #[must_use]
     pub fn error(&self) -> String {
         match self {
             Message::UnknownCode { token, .. } => {
@@ -87,6 +88,7 @@ impl Message<'_> {
     }
 
     /// What to do about it, when there is something to say.
+    #[must_use]
     pub fn hint(&self) -> Option<String> {
         Some(match self {
             Message::UnknownCode {
@@ -113,6 +115,7 @@ impl Message<'_> {
     }
 
     /// The lines for stderr.
+    #[must_use]
     pub fn text(&self) -> String {
         let mut text = match self {
             Message::PastePrompt => format!("obserr: {}\n", self.error()),
@@ -135,6 +138,7 @@ impl Message<'_> {
 }
 
 /// Why `input` could not be read, in one line (no prefix).
+#[must_use]
 pub fn read_error(input: &Input, error: &ReadError) -> String {
     let name = match input {
         Input::Stdin => "standard input".to_string(),
