@@ -198,7 +198,7 @@ mod tests {
             let script = String::from_utf8(script).unwrap();
             assert!(script.contains("decode"), "{shell}");
             // clap_complete's elvish and PowerShell scripts offer no values at
-            // all, only subcommands and options (README: Shell completions).
+            // all, only subcommands and options (GUIDE.md: Shell completions).
             let values = !matches!(shell, Shell::Elvish | Shell::PowerShell);
             assert_eq!(script.contains("NoSuchKey"), values, "{shell}");
             assert_eq!(script.contains("412"), values, "{shell}");
@@ -206,11 +206,15 @@ mod tests {
     }
 
     #[test]
-    fn exit_statuses_match_the_readme() {
-        let readme = include_str!("../README.md");
-        for (status, meaning) in EXIT_STATUS {
-            let row = format!("| {status} | {} |", meaning.replace("decode", "`decode`"));
-            assert!(readme.contains(&row), "README lacks: {row}");
+    fn exit_statuses_match_the_readme_and_the_guide() {
+        for (name, doc) in [
+            ("README.md", include_str!("../README.md")),
+            ("GUIDE.md", include_str!("../GUIDE.md")),
+        ] {
+            for (status, meaning) in EXIT_STATUS {
+                let row = format!("| {status} | {} |", meaning.replace("decode", "`decode`"));
+                assert!(doc.contains(&row), "{name} lacks: {row}");
+            }
         }
     }
 }

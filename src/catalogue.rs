@@ -41,7 +41,7 @@ pub struct Entry {
     pub code: &'static str,
     /// Other spellings that name the same code (documentation typos, split words).
     pub aliases: &'static [&'static str],
-    /// Whether a client should simply retry the same request (see README).
+    /// Whether a client should simply retry the same request (GUIDE.md: the retry rule).
     pub retryable: bool,
     /// Every documentation page whose table names the code, in the order of
     /// `data/sources.json`.
@@ -106,17 +106,16 @@ impl Entry {
     pub fn solution(&self) -> &'static str {
         self.primary().solution
     }
-    /// What a client should do about retrying, in one sentence (README: retry rule).
+    /// What a client should do about retrying (GUIDE.md: the retry rule);
+    /// `render` words it.
     #[must_use]
-    pub fn retry_advice(&self) -> &'static str {
+    pub fn retry(&self) -> Retry {
         match (self.retryable, self.status().unwrap_or(0)) {
-            (true, 429 | 503) if THROTTLED.contains(&self.code) => {
-                "yes, after slowing down: reduce the request rate and retry with exponential backoff"
-            }
-            (true, 500..) => "yes: a server-side failure; retry with exponential backoff",
-            (true, _) => "yes: the request failed in transit or was interrupted; send it again",
-            (false, 300..=399) => "no: send the request to the address given in the response",
-            (false, _) => "no: the same request will fail again; fix it first",
+            (true, 429 | 503) if THROTTLED.contains(&self.code) => Retry::AfterSlowingDown,
+            (true, 500..) => Retry::ServerFailure,
+            (true, _) => Retry::SendAgain,
+            (false, 300..=399) => Retry::FollowAddress,
+            (false, _) => Retry::FixFirst,
         }
     }
     /// Whether the code is documented with `status` in any table.
@@ -239,6 +238,21 @@ pub fn status_filter_words() -> Vec<(String, String)> {
         }
     }
     words
+}
+
+/// The retry advice for a code, by its `retryable` flag and primary status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Throttled (`SlowDown`, `TooManyRequests`): retry after slowing down.
+    AfterSlowingDown,
+    /// A 5xx failure: retry with exponential backoff.
+    ServerFailure,
+    /// Failed in transit or interrupted: send it again.
+    SendAgain,
+    /// A redirect: send the request to the address in the response.
+    FollowAddress,
+    /// The same request will fail again: fix it first.
+    FixFirst,
 }
 
 /// A `list --status` filter: one status (`403`) or a class (`4xx`).
@@ -469,10 +483,10 @@ mod tests {
             assert_eq!(e.retryable, rule, "{}", e.code);
         }
         assert!(lookup("TooManyRequests").unwrap().retryable);
-        assert!(lookup("TooManyRequests")
-            .unwrap()
-            .retry_advice()
-            .starts_with("yes, after slowing down"));
+        assert_eq!(
+            lookup("TooManyRequests").unwrap().retry(),
+            Retry::AfterSlowingDown
+        );
     }
 
     #[test]

@@ -40,7 +40,7 @@ Examples:
 
 Exit status: 0 found, 1 nothing found, 2 usage or input error.";
 
-/// The exit statuses, for the man page (the README's table says the same).
+/// The exit statuses, for the man page (README.md's and GUIDE.md's tables say the same).
 pub const EXIT_STATUS: &[(u8, &str)] = &[
     (
         0,
