@@ -17,7 +17,9 @@ pub enum Resolved {
     Class(StatusFilter),
     /// Nothing catalogued; `token` is the part that looked like a code.
     Unknown {
+        /// The part of the argument that looked like a code.
         token: String,
+        /// The nearest catalogued codes, best first.
         suggestions: Vec<&'static Entry>,
     },
 }
@@ -107,6 +109,7 @@ pub fn parse_class(token: &str) -> Option<StatusFilter> {
 }
 
 /// A three-digit HTTP status between 100 and 599.
+#[must_use]
 pub fn parse_status(token: &str) -> Option<u16> {
     if token.len() == 3 && token.bytes().all(|b| b.is_ascii_digit()) {
         token.parse().ok().filter(|s| (100..=599).contains(s))

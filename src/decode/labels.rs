@@ -15,28 +15,17 @@
 
 use super::scan::{Fact, Kind};
 use super::value::{self, CodeValue};
+use super::Field;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Status,
-    Code,
-    Message,
-    RequestId,
-    HostId,
-    /// A reason phrase (`ResponseStatus: Forbidden`).
-    Reason,
-    /// `reason`: a reason phrase (Python SDK) or a message (Terraform).
-    ReasonOrMessage,
-    /// What the request concerned: `bucket [logs]`, `BucketName=logs`.
-    Bucket,
-    /// `object key [k]`; a bare `key` only in brackets (`key=AKIA...` is an
-    /// access key id).
-    Key,
-}
-
-/// The labels (the automaton prefers the longest at a place).
+/// The labels, in phrases: the decoder's one alias table ([`super::field`])
+/// names single tokens (`errorcode`); a label in text is also written in words
+/// (`Error Code`, `AWS Error Code`, `S3 Extended Request ID`), which this
+/// table spells out. A test keeps the two in agreement. The automaton prefers
+/// the longest at a place. `reason` is a reason phrase (Python SDK) or a
+/// message (Terraform), by its value; a bare `key` counts only in brackets
+/// (`key=AKIA...` is an access key id).
 const LABELS: &[(&[&str], Field)] = &[
     (&["s3", "extended", "request", "id"], Field::HostId),
     (&["s3", "error", "host", "id"], Field::HostId),
@@ -79,7 +68,7 @@ const LABELS: &[(&[&str], Field)] = &[
     (&["status"], Field::Status),
     (&["code"], Field::Code),
     (&["message"], Field::Message),
-    (&["reason"], Field::ReasonOrMessage),
+    (&["reason"], Field::Reason),
 ];
 
 /// Labels read from one line at most; more are hostile or a table.
@@ -255,6 +244,7 @@ fn plausible_bare_code(code: &str) -> bool {
 }
 
 /// Reads the labelled fields of `line` (at offset `base` of the text).
+#[cfg(test)]
 pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
     let hits: Vec<_> = spellings(line).collect();
     read_with(line, base, facts, &hits);
@@ -323,25 +313,21 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
                     );
                 }
             }
-            Field::Message | Field::ReasonOrMessage | Field::Reason if label.explicit => {
+            Field::Message | Field::Reason if label.explicit => {
                 let text = raw.trim().trim_end_matches([',', ';', '-', ' ']).trim();
                 if let Some(status) = value::status_in(text) {
                     push(facts, Kind::Reason(text.to_string()));
                     if label.field != Field::Message {
                         push(facts, Kind::ReasonStatus(status));
                     }
-                } else if label.field != Field::Reason && !value::is_placeholder(text) {
+                } else if !value::is_placeholder(text) {
                     push(facts, Kind::Message(text.to_string()));
                 }
             }
             Field::Bucket | Field::Key
                 if label.explicit && (whole || label.field == Field::Bucket) =>
             {
-                let name = if label.field == Field::Bucket {
-                    "BucketName"
-                } else {
-                    "Key"
-                };
+                let name = label.field.canonical();
                 let value = if whole {
                     raw
                 } else {
@@ -362,6 +348,29 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every single-token alias of the decoder's table is a label here too,
+    /// for the same field: the two never disagree on what a name means.
+    #[test]
+    fn the_phrases_agree_with_the_alias_table() {
+        for (words, field) in LABELS {
+            let joined = words.concat();
+            if let Some(f) = super::super::field(&joined) {
+                assert_eq!(f, *field, "{joined}");
+            }
+        }
+        for alias in [
+            "status", "statuscode", "responsecode", "httpstatus", "httpcode", "code",
+            "errorcode", "message", "errormessage", "errormsg", "requestid", "hostid", "bucket",
+            "bucketname", "key", "objectkey", "objectname", "reason", "responsestatus",
+        ] {
+            let f = super::super::field(alias).unwrap();
+            assert!(
+                LABELS.iter().any(|(w, lf)| w.concat() == alias && *lf == f),
+                "{alias} has no label"
+            );
+        }
+    }
 
     fn kinds(line: &str) -> Vec<Kind> {
         let mut facts = Vec::new();

@@ -2,7 +2,7 @@
 //! no printing, no judgement (that is [`crate::diagnose`]'s job).
 //!
 //! The input may be `curl -i` or `curl -v` output, a bare XML, JSON or HTML
-//! body, response headers alone, or an obsutil/SDK log line; [`http`] finds
+//! body, response headers alone, or an obsutil/SDK log line; `http` finds
 //! the framing, then the body is read by the first reader that recognises it.
 //! Invalid UTF-8 is decoded lossily. From where the input turns binary (see
 //! [`binary_at`]: an object body, a corrupt paste) it is not read, which also
@@ -11,15 +11,15 @@
 //! Values are kept as they arrived: making them safe to show is the
 //! renderers' job.
 
-pub mod html;
-pub mod http;
-pub mod json;
-pub mod labels;
-pub mod prepare;
-pub mod scan;
-pub mod sdk;
-pub mod value;
-pub mod xml;
+mod html;
+mod http;
+mod json;
+mod labels;
+mod prepare;
+mod scan;
+mod sdk;
+pub(crate) mod value;
+mod xml;
 
 pub use http::{Framing, Head, Request};
 
@@ -29,57 +29,113 @@ pub const MAX_DETAILS: usize = 64;
 pub const MAX_VALUE_BYTES: usize = 16 * 1024;
 
 /// What the body turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Body {
     /// No body (a HEAD response, or headers only).
+    #[default]
     Empty,
+    /// An XML `<Error>` document.
     Xml,
+    /// A JSON error object.
     Json,
     /// An HTML error page of an OBS static website.
     Html,
     /// An HTML page without an OBS error: a proxy or gateway answered.
     ProxyPage,
+    /// An obsutil or SDK log line.
     LogLine,
     /// Something, but nothing obserr recognises.
     Unrecognised,
 }
 
-/// The fields readers find, routed by name (see [`Found::put`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Found {
-    pub status: Option<u16>,
-    pub reason: Option<String>,
-    pub code: Option<String>,
-    pub message: Option<String>,
-    pub request_id: Option<String>,
-    pub host_id: Option<String>,
-    pub resource: Option<String>,
-    /// Every other field, in the order it arrived, each name once.
-    pub details: Vec<(String, String)>,
-    /// Details dropped beyond [`MAX_DETAILS`].
-    pub omitted: usize,
-    /// The body ended before it was complete.
-    pub truncated: bool,
+/// A field every reader recognises under several names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Status,
+    Reason,
+    Code,
+    Message,
+    RequestId,
+    HostId,
+    Resource,
+    Bucket,
+    Key,
 }
 
-impl Found {
-    /// Stores a field under its canonical place: `Code`, `Message`,
-    /// `RequestId`, `HostId` and `Resource` (in any spelling: `error_code`,
-    /// `errorMessage`, `request_id`) are fields, the rest details. The first
-    /// value wins. Ids lose the white space a wrapped line put in them; the
-    /// signing strings keep theirs, every other value has it collapsed.
-    pub fn put(&mut self, name: &str, value: &str) {
-        let key: String = name
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let slot = match key.as_str() {
-            "code" | "errorcode" => &mut self.code,
-            "message" | "errormessage" | "errormsg" => &mut self.message,
-            "requestid" => &mut self.request_id,
-            "hostid" => &mut self.host_id,
-            "resource" => &mut self.resource,
+impl Field {
+    /// The name a detail gets when a log line names it some other way.
+    pub(crate) fn canonical(self) -> &'static str {
+        match self {
+            Field::Status => "Status",
+            Field::Reason => "Reason",
+            Field::Code => "Code",
+            Field::Message => "Message",
+            Field::RequestId => "RequestId",
+            Field::HostId => "HostId",
+            Field::Resource => "Resource",
+            Field::Bucket => "BucketName",
+            Field::Key => "Key",
+        }
+    }
+}
+
+/// The one alias table: every name (its letters and digits, lower case) a
+/// reader may meet for a field (`Code`, `error_code`, `errorCode`, ...).
+const ALIASES: &[(&str, Field)] = &[
+    ("status", Field::Status),
+    ("httpstatus", Field::Status),
+    ("statuscode", Field::Status),
+    ("responsecode", Field::Status),
+    ("httpcode", Field::Status),
+    ("reason", Field::Reason),
+    ("responsestatus", Field::Reason),
+    ("code", Field::Code),
+    ("errorcode", Field::Code),
+    ("message", Field::Message),
+    ("errormessage", Field::Message),
+    ("errormsg", Field::Message),
+    ("requestid", Field::RequestId),
+    ("hostid", Field::HostId),
+    ("id2", Field::HostId),
+    ("resource", Field::Resource),
+    ("bucket", Field::Bucket),
+    ("bucketname", Field::Bucket),
+    ("key", Field::Key),
+    ("objectkey", Field::Key),
+    ("objectname", Field::Key),
+];
+
+/// A name's letters and digits in lower case: `error_code` -> `errorcode`.
+pub(crate) fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// The field a name (already [`normalize`]d) stands for.
+pub(crate) fn field(normalized: &str) -> Option<Field> {
+    ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == normalized)
+        .map(|(_, f)| *f)
+}
+
+impl Response {
+    /// Stores a field a reader found under its canonical place: `Code`,
+    /// `Message`, `RequestId`, `HostId` and `Resource` (in any spelling of
+    /// [`ALIASES`]) are fields, the rest details. The first value wins. Ids
+    /// lose the white space a wrapped line put in them; the signing strings
+    /// keep theirs, every other value has it collapsed.
+    pub(crate) fn put(&mut self, name: &str, value: &str) {
+        let key = normalize(name);
+        let slot = match field(&key) {
+            Some(Field::Code) => &mut self.code,
+            Some(Field::Message) => &mut self.message,
+            Some(Field::RequestId) => &mut self.request_id,
+            Some(Field::HostId) => &mut self.host_id,
+            Some(Field::Resource) => &mut self.resource,
             _ => {
                 if self.details.iter().any(|(n, _)| n == name) {
                     return;
@@ -97,7 +153,9 @@ impl Found {
                 return;
             }
         };
-        let value = if key.ends_with("id") {
+        let value = if key.ends_with("id") || key == "id2" {
+            // A line break and the indentation around it are a wrap; a
+            // placeholder (`null`, `<ID>`) or a cut id is no id.
             match value::clean_id(head(value).0) {
                 Some(id) => cap(&id),
                 None => return,
@@ -146,23 +204,34 @@ fn head(s: &str) -> (&str, bool) {
 }
 
 /// One decoded response: what the input says, nothing more.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Response {
+    /// How the input was framed (curl -i, curl -v, headers, bare body).
     pub framing: Framing,
+    /// What the body was.
     pub body: Body,
+    /// The HTTP status, from the status line, else the body or log line.
     pub status: Option<u16>,
     /// The reason phrase the input gave (HTTP/2 and /3 have none).
     pub reason: Option<String>,
+    /// The error code (`NoSuchKey`), from the body, else a header.
     pub code: Option<String>,
+    /// The server's message.
     pub message: Option<String>,
+    /// The request id OBS support asks for.
     pub request_id: Option<String>,
+    /// The host id (`x-obs-id-2`).
     pub host_id: Option<String>,
+    /// The resource the error names.
     pub resource: Option<String>,
     /// `x-reserved-indicator`, which OBS adds to help troubleshooting.
     pub reserved_indicator: Option<String>,
-    /// Every other child of `<Error>` (or field of the body), in order.
+    /// Every other child of `<Error>` (or field of the body), in order, each
+    /// name once.
     pub details: Vec<(String, String)>,
+    /// Details dropped beyond [`MAX_DETAILS`].
     pub omitted: usize,
+    /// The body ended before it was complete.
     pub truncated: bool,
     /// The input turned binary (a NUL byte) at this offset; the rest was not read.
     pub binary_at: Option<usize>,
@@ -183,10 +252,12 @@ pub struct Response {
 
 impl Response {
     /// A header of the response that counts (any case).
+    #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
         self.head.as_ref().and_then(|h| h.header(name))
     }
     /// A detail by element name (any case).
+    #[must_use]
     pub fn detail(&self, name: &str) -> Option<&str> {
         self.details
             .iter()
@@ -194,6 +265,7 @@ impl Response {
             .map(|(_, v)| v.as_str())
     }
     /// Whether anything at all was recognised.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.status.is_none()
             && self.code.is_none()
@@ -202,26 +274,43 @@ impl Response {
     }
 }
 
-/// Responses one input yields at most; [`MAX_RESPONSES`] bounds the work and
-/// the memory of a hostile input (a log of thousands of errors is for a log
+/// Responses one input yields at most: the work and memory a hostile input
+/// can cause stay bounded (a log of thousands of errors is for a log
 /// scanner, not for `decode`).
 pub const MAX_RESPONSES: usize = scan::MAX_RECORDS;
 
 /// Decodes pasted bytes into the response they hold: the first of
 /// [`decode_all`], or an empty one (nothing recognised) when there is none.
+/// Never fails.
+///
+/// ```
+/// let r = obserr::decode::decode(b"HTTP/1.1 404 Not Found\r\n\r\n<Error><Code>NoSuchKey</Code></Error>");
+/// assert_eq!((r.status, r.code.as_deref()), (Some(404), Some("NoSuchKey")));
+/// ```
+#[must_use]
 pub fn decode(bytes: &[u8]) -> Response {
-    let binary_at = binary_at(bytes);
-    decode_all(bytes).into_iter().next().unwrap_or_else(|| {
-        let mut r = Response::new(Framing::Bare, Body::Unrecognised);
-        r.binary_at = binary_at;
-        r
+    decode_all(bytes).into_iter().next().unwrap_or_else(|| Response {
+        body: Body::Unrecognised,
+        binary_at: binary_at(bytes),
+        ..Response::default()
     })
 }
 
 /// Decodes pasted bytes into every response or error they hold, in order:
 /// each `curl` transcript (a response head with a status of its own, after
 /// the `100 Continue` and redirects before it), and each error in free text
-/// ([`scan`]). Never fails; text that holds no error gives none.
+/// (an SDK's exception, a log line, a stack trace, an XML body in a
+/// string). Text that holds no error gives none. Never fails.
+///
+/// ```
+/// let all = obserr::decode::decode_all(
+///     b"err=\"AccessDenied: Access Denied\\n\\tstatus code: 403, request id: R1\"\n\
+///       err=\"NoSuchBucket: The specified bucket does not exist\\n\\tstatus code: 404, request id: R2\"\n",
+/// );
+/// let got: Vec<_> = all.iter().map(|r| (r.code.as_deref(), r.status, r.request_id.as_deref())).collect();
+/// assert_eq!(got, [(Some("AccessDenied"), Some(403), Some("R1")), (Some("NoSuchBucket"), Some(404), Some("R2"))]);
+/// ```
+#[must_use]
 pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
     let binary_at = binary_at(bytes);
     let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
@@ -261,52 +350,27 @@ fn named_code(text: &str) -> Option<Response> {
             w.chars().filter(char::is_ascii_uppercase).count() >= 2
                 && crate::catalogue::lookup(w).is_some_and(|e| e.code == *w)
         })?;
-    let mut response = Response::new(Framing::Bare, Body::LogLine);
-    response.code = Some(code.to_string());
-    Some(response)
-}
-
-impl Response {
-    fn new(framing: Framing, body: Body) -> Response {
-        Response {
-            framing,
-            body,
-            status: None,
-            reason: None,
-            code: None,
-            message: None,
-            request_id: None,
-            host_id: None,
-            resource: None,
-            reserved_indicator: None,
-            details: Vec::new(),
-            omitted: 0,
-            truncated: false,
-            binary_at: None,
-            head: None,
-            earlier: Vec::new(),
-            responses: 0,
-            request: None,
-            proxy: None,
-            no_response: None,
-        }
-    }
+    Some(Response {
+        body: Body::LogLine,
+        code: Some(code.to_string()),
+        ..Response::default()
+    })
 }
 
 /// The response of one HTTP transcript: its head, and its body read whole.
 fn framed(transcript: http::Transcript) -> Response {
-    let mut found = Found::default();
+    let mut found = Response::default();
     let mut page = html::Page::default();
-    let mut no_response = None;
-    let body = read_body(&transcript.body, &mut found, &mut page, &mut no_response);
-    let mut response = Response::new(transcript.framing, body);
-    response.omitted = found.omitted;
-    response.truncated = found.truncated;
-    response.head = transcript.head;
-    response.earlier = transcript.earlier;
-    response.responses = transcript.responses;
-    response.request = transcript.request;
-    response.no_response = no_response;
+    let body = read_body(&transcript.body, &mut found, &mut page);
+    let mut response = Response {
+        framing: transcript.framing,
+        body,
+        head: transcript.head,
+        earlier: transcript.earlier,
+        responses: transcript.responses,
+        request: transcript.request,
+        ..Response::default()
+    };
     if body == Body::ProxyPage {
         response.proxy = page
             .server
@@ -321,14 +385,16 @@ fn framed(transcript: http::Transcript) -> Response {
 /// body is one; free text holds as many as [`scan`] finds.
 fn bare(text: &str, out: &mut Vec<Response>) {
     let trimmed = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if trimmed.starts_with('<') && html::is_html(trimmed) {
-        let mut found = Found::default();
+    let whole = (trimmed.starts_with('<') && html::is_html(trimmed))
+        || (trimmed.starts_with('{') && json::read(trimmed, &mut Response::default()));
+    if whole {
+        let mut found = Response::default();
         let mut page = html::Page::default();
-        let mut no_response = None;
-        let body = read_body(trimmed, &mut found, &mut page, &mut no_response);
-        let mut response = Response::new(Framing::Bare, body);
-        response.omitted = found.omitted;
-        response.truncated = found.truncated;
+        let body = read_body(trimmed, &mut found, &mut page);
+        let mut response = Response {
+            body,
+            ..Response::default()
+        };
         if body == Body::ProxyPage {
             response.proxy = page.server.clone();
         }
@@ -336,24 +402,11 @@ fn bare(text: &str, out: &mut Vec<Response>) {
         out.push(response);
         return;
     }
-    if trimmed.starts_with('{') {
-        let mut found = Found::default();
-        if json::read(trimmed, &mut found) {
-            let mut response = Response::new(Framing::Bare, Body::Json);
-            response.omitted = found.omitted;
-            response.truncated = found.truncated;
-            merge(&mut response, found, html::Page::default());
-            out.push(response);
-            return;
-        }
-    }
-    let scan = scan::read(text);
-    for record in scan.records {
-        let body = if record.xml { Body::Xml } else { Body::LogLine };
-        let mut response = Response::new(Framing::Bare, body);
-        response.omitted = record.found.omitted;
-        response.truncated = record.found.truncated;
-        response.no_response = record.no_response;
+    for record in scan::read(text).records {
+        let mut response = Response {
+            body: if record.xml { Body::Xml } else { Body::LogLine },
+            ..Response::default()
+        };
         merge(&mut response, record.found, html::Page::default());
         out.push(response);
     }
@@ -408,6 +461,7 @@ const BINARY_CONTROLS: usize = BLOCK / 16;
 /// compressed or image data have one in ten. Reading on would turn binary
 /// data into a U+FFFD per byte for nothing. A few stray controls, as an
 /// escape-injection attempt carries, stay text: they are shown escaped.
+#[must_use]
 pub fn binary_at(bytes: &[u8]) -> Option<usize> {
     let is_binary_control = |b: u8| matches!(b, 0..=8 | 0x0e..=0x1a | 0x1c..=0x1f);
     let nul = memchr::memchr(0, bytes);
@@ -432,12 +486,7 @@ pub fn binary_at(bytes: &[u8]) -> Option<usize> {
 /// an HTML page, an XML or JSON body, else the errors [`scan`] finds in it
 /// (an SDK exception message with the XML body in it, a log line), taken
 /// together.
-fn read_body(
-    body: &str,
-    found: &mut Found,
-    page: &mut html::Page,
-    no_response: &mut Option<String>,
-) -> Body {
+fn read_body(body: &str, found: &mut Response, page: &mut html::Page) -> Body {
     let body = body.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if body.is_empty() {
         return Body::Empty;
@@ -453,21 +502,18 @@ fn read_body(
     if body.starts_with('<') && xml::read(body, found) {
         return Body::Xml;
     }
-    *found = Found::default();
+    *found = Response::default();
     if body.starts_with('{') && json::read(body, found) {
         return Body::Json;
     }
-    *found = Found::default();
-    let scan = scan::read(body);
+    *found = Response::default();
     let mut kind = Body::Unrecognised;
-    for record in scan.records {
-        kind = match (kind, record.xml) {
-            (Body::Xml, _) | (_, true) => Body::Xml,
-            _ => Body::LogLine,
+    for record in scan::read(body).records {
+        kind = if kind == Body::Xml || record.xml {
+            Body::Xml
+        } else {
+            Body::LogLine
         };
-        if no_response.is_none() {
-            *no_response = record.no_response;
-        }
         scan::absorb(found, record.found);
     }
     if kind == Body::Unrecognised {
@@ -476,7 +522,7 @@ fn read_body(
                 return Body::Json;
             }
         }
-        *found = Found::default();
+        *found = Response::default();
     }
     kind
 }
@@ -489,7 +535,7 @@ pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
 
 /// Fills the response from the body's fields, then from the headers where
 /// the body said nothing (a HEAD response has only headers).
-fn merge(r: &mut Response, found: Found, page: html::Page) {
+fn merge(r: &mut Response, found: Response, page: html::Page) {
     let header = |names: &[&str]| -> Option<String> {
         names
             .iter()
@@ -527,6 +573,9 @@ fn merge(r: &mut Response, found: Found, page: html::Page) {
     r.resource = found.resource;
     r.reserved_indicator = indicator;
     r.details = found.details;
+    r.omitted = found.omitted;
+    r.truncated = found.truncated;
+    r.no_response = found.no_response;
 }
 
 #[cfg(test)]
@@ -658,14 +707,14 @@ mod tests {
 
     #[test]
     fn values_are_capped_and_details_bounded() {
-        let mut f = Found::default();
+        let mut f = Response::default();
         f.put("Code", &"x".repeat(MAX_VALUE_BYTES + 10));
         assert!(f.code.as_deref().unwrap().ends_with("… [cut]"));
         for i in 0..MAX_DETAILS + 5 {
             f.put(&format!("D{i}"), "v");
         }
         assert_eq!((f.details.len(), f.omitted), (MAX_DETAILS, 5));
-        let mut f = Found::default();
+        let mut f = Response::default();
         f.put("HostId", "abc\n   def");
         f.put("StringToSign", "GET\n\n/b/k");
         f.put("Other", "a\n   b");

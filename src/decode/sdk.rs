@@ -149,6 +149,7 @@ static NEEDLES: LazyLock<(AhoCorasick, Vec<(&'static str, Needle)>)> = LazyLock:
 });
 
 /// Reads the unlabelled error shapes of `line` (at offset `base`).
+#[cfg(test)]
 pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
     let hits: Vec<_> = needle_hits(line).collect();
     read_with(line, base, facts, &hits);
