@@ -171,9 +171,9 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
             Explained::Class { codes, .. } if !codes.is_empty() => {
                 human::list(&mut out.stdout, style, codes)?;
             }
-            Explained::Class { .. } | Explained::UnknownStatus { .. } | Explained::Unknown { .. } => {
-                continue
-            }
+            Explained::Class { .. }
+            | Explained::UnknownStatus { .. }
+            | Explained::Unknown { .. } => continue,
         }
         // A blank line between explanations.
         if at > 0 {

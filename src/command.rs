@@ -75,8 +75,9 @@ impl Explained {
         match self {
             Explained::Code(_) | Explained::Status { .. } => Outcome::Found,
             Explained::Class { codes, .. } if !codes.is_empty() => Outcome::Found,
-            Explained::Class { .. } => Outcome::NothingFound,
-            Explained::UnknownStatus { .. } | Explained::Unknown { .. } => Outcome::NothingFound,
+            Explained::Class { .. }
+            | Explained::UnknownStatus { .. }
+            | Explained::Unknown { .. } => Outcome::NothingFound,
         }
     }
 }
@@ -238,9 +239,7 @@ impl Decoded {
     /// Whether the input was read but held no recognisable response at all.
     #[must_use]
     pub fn is_blank(&self) -> bool {
-        self.result
-            .as_ref()
-            .is_ok_and(|ds| ds.iter().all(|d| d.response.is_empty()))
+        self.result.as_ref().is_ok_and(Vec::is_empty)
     }
 }
 

@@ -225,6 +225,7 @@ const UNSPECIFIC: &[&str] = &[
 ///
 /// (When the catalogue carries causes with their own matching, this is the
 /// one function to switch over.)
+#[must_use]
 pub fn meaning(entry: &'static Entry, message: Option<&str>) -> Meaning {
     let primary = Meaning::Documented(&entry.documented[0]);
     let generic = GENERIC_MEANING.contains(&entry.code);

@@ -101,6 +101,7 @@ pub fn resolve(arg: &str) -> Resolved {
 }
 
 /// A class of statuses: `4xx` (any case), as `list --status` reads it.
+#[must_use]
 pub fn parse_class(token: &str) -> Option<StatusFilter> {
     token
         .parse::<StatusFilter>()

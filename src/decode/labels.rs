@@ -205,7 +205,7 @@ fn enclosed(s: &str) -> Option<(&str, usize)> {
     match open {
         '"' | '\'' | '`' => {
             let close = s[1..].find(open)?;
-            Some((&s[1..1 + close], close + 2))
+            Some((&s[1..=close], close + 2))
         }
         '[' => {
             let mut depth = 0usize;
@@ -360,9 +360,25 @@ mod tests {
             }
         }
         for alias in [
-            "status", "statuscode", "responsecode", "httpstatus", "httpcode", "code",
-            "errorcode", "message", "errormessage", "errormsg", "requestid", "hostid", "bucket",
-            "bucketname", "key", "objectkey", "objectname", "reason", "responsestatus",
+            "status",
+            "statuscode",
+            "responsecode",
+            "httpstatus",
+            "httpcode",
+            "code",
+            "errorcode",
+            "message",
+            "errormessage",
+            "errormsg",
+            "requestid",
+            "hostid",
+            "bucket",
+            "bucketname",
+            "key",
+            "objectkey",
+            "objectname",
+            "reason",
+            "responsestatus",
         ] {
             let f = super::super::field(alias).unwrap();
             assert!(

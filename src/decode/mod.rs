@@ -289,11 +289,14 @@ pub const MAX_RESPONSES: usize = scan::MAX_RECORDS;
 /// ```
 #[must_use]
 pub fn decode(bytes: &[u8]) -> Response {
-    decode_all(bytes).into_iter().next().unwrap_or_else(|| Response {
-        body: Body::Unrecognised,
-        binary_at: binary_at(bytes),
-        ..Response::default()
-    })
+    decode_all(bytes)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| Response {
+            body: Body::Unrecognised,
+            binary_at: binary_at(bytes),
+            ..Response::default()
+        })
 }
 
 /// Decodes pasted bytes into every response or error they hold, in order:
@@ -396,7 +399,7 @@ fn bare(text: &str, out: &mut Vec<Response>) {
             ..Response::default()
         };
         if body == Body::ProxyPage {
-            response.proxy = page.server.clone();
+            response.proxy.clone_from(&page.server);
         }
         merge(&mut response, found, page);
         out.push(response);

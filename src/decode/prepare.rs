@@ -1,6 +1,6 @@
 //! Undoes what pasting did to a text before any reader looks at it, in one
 //! pass: the prefixes a log viewer or a quote put before each line (a
-//! CloudWatch timestamp, `  | `, Terraform's box `│ `, a Markdown `> `), the
+//! `CloudWatch` timestamp, `  | `, Terraform's box `│ `, a Markdown `> `), the
 //! Markdown bold `**`, a Ruby wire trace's `-> "...\r\n"` quoting, the escapes
 //! of a string literal (`\n`, `\t`, `\"`, as a JSON or logfmt field or a debug
 //! representation shows an SDK's text), and two hard wraps that part a label
@@ -132,7 +132,7 @@ fn strip_prefixes(mut line: &str, verbose: bool) -> &str {
 }
 
 /// A leading ISO 8601 timestamp and its space (`2020-10-02T12:02:28.935Z `),
-/// as CloudWatch and container logs put before every line.
+/// as `CloudWatch` and container logs put before every line.
 fn strip_timestamp(line: &str) -> &str {
     let b = line.as_bytes();
     let digits =

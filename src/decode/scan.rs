@@ -121,17 +121,17 @@ impl Record {
 
     /// Whether `other` can be the same error told again.
     fn agrees(&self, other: &Record) -> bool {
-        fn same<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+        fn same<T: PartialEq>(a: Option<&T>, b: Option<&T>) -> bool {
             match (a, b) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             }
         }
         let (a, b) = (&self.found, &other.found);
-        same(&a.code, &b.code)
-            && same(&a.status, &b.status)
-            && same(&a.request_id, &b.request_id)
-            && same(&a.host_id, &b.host_id)
+        same(a.code.as_ref(), b.code.as_ref())
+            && same(a.status.as_ref(), b.status.as_ref())
+            && same(a.request_id.as_ref(), b.request_id.as_ref())
+            && same(a.host_id.as_ref(), b.host_id.as_ref())
             && !(self.found.no_response.is_some() && b.status.is_some())
             && !(other.found.no_response.is_some() && a.status.is_some())
     }
@@ -224,29 +224,36 @@ pub struct Scan {
     pub records: Vec<Record>,
 }
 
+/// What [`NextOf`] knows of its needle.
+#[derive(Clone, Copy)]
+enum Next {
+    NotSearched,
+    At(usize),
+    NoneLeft,
+}
+
 /// The next place of a needle at or after a position, searched once per
 /// occurrence however often it is asked.
 struct NextOf {
     needle: &'static str,
-    /// `None`: not searched yet; `Some(None)`: none left.
-    cached: Option<Option<usize>>,
+    next: Next,
 }
 
 impl NextOf {
     fn new(needle: &'static str) -> NextOf {
         NextOf {
             needle,
-            cached: None,
+            next: Next::NotSearched,
         }
     }
     fn from(&mut self, text: &str, pos: usize) -> Option<usize> {
-        match self.cached {
-            Some(Some(at)) if at >= pos => return Some(at),
-            Some(None) => return None,
+        match self.next {
+            Next::At(at) if at >= pos => return Some(at),
+            Next::NoneLeft => return None,
             _ => {}
         }
         let found = find(&text[pos..], self.needle).map(|i| pos + i);
-        self.cached = Some(found);
+        self.next = found.map_or(Next::NoneLeft, Next::At);
         found
     }
 }

@@ -180,7 +180,7 @@ fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize
         facts.push(Fact {
             at: base + at,
             kind,
-        })
+        });
     };
     let needles = &NEEDLES.1;
     let (mut marker, mut no_response) = (false, false);
@@ -262,7 +262,7 @@ fn parentheses(line: &str, base: usize, facts: &mut Vec<Fact>) {
         facts.push(Fact {
             at: base + at,
             kind,
-        })
+        });
     };
     for i in memchr::memchr_iter(b'(', b) {
         if i >= 4
@@ -301,7 +301,7 @@ fn colons(line: &str, base: usize, facts: &mut Vec<Fact>) {
         facts.push(Fact {
             at: base + at,
             kind,
-        })
+        });
     };
     for i in memchr::memchr_iter(b':', b) {
         if b.get(i + 1) == Some(&b':') || (i > 0 && b[i - 1] == b':') {
@@ -362,7 +362,7 @@ fn statuses(line: &str, base: usize, facts: &mut Vec<Fact>) {
         facts.push(Fact {
             at: base + at,
             kind,
-        })
+        });
     };
     let trimmed = line.trim().trim_matches('`');
     if let Some(status) = value::three_digits(trimmed).filter(|_| trimmed.len() == 3) {

@@ -244,7 +244,7 @@ pub fn id_end(s: &str) -> usize {
 /// (removed), other white space is kept; `None` for a placeholder.
 pub fn clean_id(raw: &str) -> Option<String> {
     let mut out = String::with_capacity(raw.len());
-    for (n, line) in raw.trim().split('\n').enumerate() {
+    for (n, line) in raw.trim().lines().enumerate() {
         let line = if n > 0 { line.trim_start() } else { line };
         out.push_str(line.trim_end());
     }

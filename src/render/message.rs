@@ -107,9 +107,9 @@ impl Message<'_> {
                 error: ReadError::Empty,
                 ..
             } => "paste a response, or pipe one in: curl -si URL | obserr decode".to_string(),
-            Message::NoResponse { .. } => {
-                "pass the whole response: curl -si URL | obserr decode".to_string()
-            }
+            Message::NoResponse { .. } => "paste the error itself: the HTTP response, or the \
+                message the SDK or tool printed with its status, code or request id"
+                .to_string(),
             _ => return None,
         })
     }
