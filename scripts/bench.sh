@@ -54,7 +54,7 @@ head -c "$cap" /dev/urandom >"$work/max-random.bin"
 # a fact, every one merged into the one error), thousands of distinct errors
 # (each kept up to the limit), and an OBS C SDK line repeated (each an error).
 (yes 'status code: 403, request id: 0000018E4A2B3C4D' || true) | head -c "$cap" >"$work/max-labels.txt"
-awk -v n=$((cap / 40)) 'BEGIN { for (i = 0; i < n; i++) printf "request id: 0000018E%020d\n", i }' >"$work/max-errors.txt"
+awk -v n=$((cap / 42)) 'BEGIN { for (i = 0; i < n; i++) printf "request id: 0000018E%020d\n", i }' >"$work/max-errors.txt"
 (yes 'create bucket b failed(ErrorUnknown).' || true) | head -c "$cap" >"$work/max-sdk-lines.txt"
 
 base=$(instructions "$hello")

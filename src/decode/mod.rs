@@ -350,7 +350,12 @@ fn named_code(text: &str) -> Option<Response> {
         .split(|c: char| !value::is_code_char(c))
         .map(|w| w.trim_end_matches(['.', '-']))
         .find(|w| {
-            w.chars().filter(char::is_ascii_uppercase).count() >= 2
+            // Cheap tests first: a catalogued code starts with a capital and
+            // is at most 64 bytes long.
+            w.len() >= 4
+                && w.len() <= 64
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
                 && crate::catalogue::lookup(w).is_some_and(|e| e.code == *w)
         })?;
     Some(Response {

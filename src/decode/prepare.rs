@@ -171,43 +171,31 @@ fn wire_trace(line: &str) -> Option<&str> {
 
 /// Appends `line` with string-literal escapes resolved and `**` removed.
 fn unescape_into(out: &mut String, line: &str) {
-    if !line.contains(['\\', '*']) {
-        out.push_str(line);
-        return;
-    }
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, chars.peek()) {
-            ('\\', Some('n')) => {
-                chars.next();
-                out.push('\n');
-            }
-            ('\\', Some('r')) => {
-                chars.next();
-                if chars.peek() == Some(&'\\') {
-                    let mut ahead = chars.clone();
-                    ahead.next();
-                    if ahead.peek() == Some(&'n') {
-                        chars.next();
-                        chars.next();
-                    }
+    // Copy the runs between `\\` and `*` whole; only those two need a look.
+    let b = line.as_bytes();
+    let mut from = 0;
+    while let Some(at) = memchr::memchr2(b'\\', b'*', &b[from..]).map(|i| from + i) {
+        out.push_str(&line[from..at]);
+        let next = b.get(at + 1).copied();
+        from = at + 2;
+        match (b[at], next) {
+            (b'\\', Some(b'n')) => out.push('\n'),
+            (b'\\', Some(b'r')) => {
+                if line[from..].starts_with("\\n") {
+                    from += 2;
                 }
                 out.push('\n');
             }
-            ('\\', Some('t')) => {
-                chars.next();
-                out.push('\t');
+            (b'\\', Some(b't')) => out.push('\t'),
+            (b'\\', Some(q @ (b'"' | b'\'' | b'\\' | b'/'))) => out.push(char::from(q)),
+            (b'*', Some(b'*')) => {}
+            (c, _) => {
+                out.push(char::from(c));
+                from = at + 1;
             }
-            ('\\', Some(&q @ ('"' | '\'' | '\\' | '/'))) => {
-                chars.next();
-                out.push(q);
-            }
-            ('*', Some('*')) => {
-                chars.next();
-            }
-            _ => out.push(c),
         }
     }
+    out.push_str(&line[from.min(line.len())..]);
 }
 
 #[cfg(test)]

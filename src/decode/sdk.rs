@@ -325,6 +325,11 @@ fn colons(line: &str, base: usize, facts: &mut Vec<Fact>) {
             }
             continue;
         }
+        // A reason phrase in the code's place is in title case (`Forbidden`,
+        // `Not Found`): its last word starts with a capital.
+        if !b[start].is_ascii_uppercase() {
+            continue;
+        }
         let before = &line[..i];
         for (status, phrase) in value::reasons().filter(|(s, _)| *s >= 400) {
             let Some(from) = before.len().checked_sub(phrase.len()) else {

@@ -58,8 +58,16 @@ const REASONS: &[(u16, &str)] = &[
 /// when written as the standard spells them (they are also plain words).
 /// Spaces may be missing (`NotFound`, a .NET enum name).
 pub fn reason_at(s: &str) -> Option<(u16, usize)> {
+    // Every phrase starts with a letter: most calls end here.
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let first = s.as_bytes()[0].to_ascii_lowercase();
     let mut best: Option<(u16, usize)> = None;
     for &(status, phrase) in REASONS {
+        if phrase.as_bytes()[0].to_ascii_lowercase() != first {
+            continue;
+        }
         let Some(len) = match_phrase(s, phrase) else {
             continue;
         };
@@ -190,7 +198,9 @@ pub fn code_value(raw: &str) -> CodeValue {
     let token = token.trim_end_matches(['.', '-']);
     // A catalogued code is one even where it reads as a reason phrase
     // (`PermanentRedirect`, `MethodNotAllowed`).
-    if crate::catalogue::lookup(token).is_some_and(|e| e.code == token) {
+    if token.starts_with(|c: char| c.is_ascii_uppercase())
+        && crate::catalogue::lookup(token).is_some_and(|e| e.code == token)
+    {
         return CodeValue::Code(token.to_string());
     }
     if let Some((status, _)) = reason_at(t) {
