@@ -188,7 +188,15 @@ mod tests {
         let r = decode(input);
         let d = diagnose(&r);
         let mut buf = Vec::new();
-        human(&mut buf, &Style { color, width: None }, &d).unwrap();
+        human(
+            &mut buf,
+            &Style {
+                color,
+                ..Style::default()
+            },
+            &d,
+        )
+        .unwrap();
         String::from_utf8(buf).unwrap()
     }
 
