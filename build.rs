@@ -45,6 +45,15 @@ struct RawStatus {
     from_docs: bool,
 }
 
+/// `data/catalogue.json`: facts about the catalogue as a whole.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalogue {
+    /// The day the catalogue was last checked against the documentation
+    /// (YYYY-MM-DD): whoever updates `codes.json` sets it. `--version` shows it.
+    updated: String,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
@@ -75,10 +84,21 @@ fn main() {
     let entries: Vec<RawEntry> = read("codes.json");
     let statuses: Vec<RawStatus> = read("statuses.json");
     let sources: Vec<RawSource> = read("sources.json");
+    let catalogue: RawCatalogue = read("catalogue.json");
 
     validate(&entries, &statuses, &sources);
+    validate_date(&catalogue.updated);
+    // `obserr --version`: the version, the catalogue's date and its size, as
+    // tealdeer shows the age of its cache.
+    println!(
+        "cargo:rustc-env=OBSERR_VERSION={} (catalogue {}, {} codes)",
+        env::var("CARGO_PKG_VERSION").unwrap(),
+        catalogue.updated,
+        entries.len()
+    );
 
     let mut out = String::new();
+    writeln!(out, "pub static UPDATED: &str = {:?};", catalogue.updated).unwrap();
     emit_sources(&mut out, &sources);
     emit_statuses(&mut out, &statuses);
     emit_entries(&mut out, &entries, &sources);
@@ -162,6 +182,32 @@ fn validate(entries: &[RawEntry], statuses: &[RawStatus], sources: &[RawSource])
             check_text(&e.code, &d.solution);
         }
     }
+}
+
+/// `catalogue.json`'s date is a real day, written YYYY-MM-DD.
+fn validate_date(date: &str) {
+    let fields: Vec<&str> = date.split('-').collect();
+    let numbers: Vec<u32> = fields.iter().filter_map(|f| f.parse().ok()).collect();
+    let shape = [4, 2, 2];
+    assert!(
+        fields.len() == 3
+            && numbers.len() == 3
+            && fields.iter().zip(shape).all(|(f, n)| f.len() == n),
+        "catalogue.json: updated must be YYYY-MM-DD, not {date:?}"
+    );
+    let (year, month, day) = (numbers[0], numbers[1], numbers[2]);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    assert!(
+        year >= 2020 && (1..=days).contains(&day),
+        "catalogue.json: {date} is not a day (2020 or later)"
+    );
 }
 
 /// An entry's sources are known, listed once, in the order of `sources.json`,

@@ -3,7 +3,7 @@
 //! terminal and environment facts are gathered once in [`Terminal`].
 
 use obserr::catalogue::{self, Entry};
-use obserr::cli::{Cli, ColorChoice, Command};
+use obserr::cli::{Cli, ColorChoice, Command, Paging};
 use obserr::decode::{self, Response};
 use obserr::diagnose::{self, Diagnosis};
 use obserr::query::{self, Resolved};
@@ -28,9 +28,17 @@ pub const MAX_INPUT: u64 = 8 * 1024 * 1024;
 pub struct Terminal {
     pub style: Style,
     pub height: Option<usize>,
-    pub pager: Option<String>,
+    pub pager: Option<Pager>,
     /// Standard input is a terminal: `decode` says how to end a paste.
     pub stdin_tty: bool,
+}
+
+/// The pager command, and whether output goes through it even when short
+/// (`--paging always`).
+#[derive(Debug, Clone)]
+pub struct Pager {
+    pub command: String,
+    pub always: bool,
 }
 
 impl Terminal {
@@ -43,26 +51,70 @@ impl Terminal {
         } else {
             None
         };
-        let pager = if tty && !cli.no_pager && !cli.json {
-            Some(var("PAGER").unwrap_or_else(|| "less -FRX".to_string()))
-        } else {
-            None
+        let (columns, rows) = size.map_or((0, 0), |(w, h)| (w.0, h.0));
+        let pager = match cli.paging() {
+            Paging::Never => None,
+            Paging::Auto if !tty || cli.json => None,
+            paging => Some(Pager {
+                command: pager_command(var),
+                always: paging == Paging::Always,
+            }),
         };
         Terminal {
             style: Style {
                 color,
-                width: size.map(|(w, _)| usize::from(w.0)).or(tty.then_some(80)),
+                width: tty.then(|| dimension(columns, var("COLUMNS"), 80)),
+                ascii: !unicode_locale(var),
+                hyperlinks: tty
+                    && !cli.json
+                    && cli.color != ColorChoice::Never
+                    && var("TERM").as_deref() != Some("dumb"),
             },
-            height: size.map(|(_, h)| usize::from(h.0)),
+            height: tty.then(|| dimension(rows, var("LINES"), 24)),
             pager,
             stdin_tty: io::stdin().is_terminal(),
         }
     }
 }
 
+/// A terminal dimension: the environment variable (`COLUMNS`, `LINES`) when
+/// it holds a positive number, else what the terminal reports unless that is
+/// zero (a pseudo-terminal nobody sized), else `fallback`.
+pub fn dimension(reported: u16, env: Option<String>, fallback: usize) -> usize {
+    env.and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .or((reported > 0).then_some(usize::from(reported)))
+        .unwrap_or(fallback)
+}
+
+/// The pager: `OBSERR_PAGER`, else `PAGER`, else `less -FRX` (an empty
+/// variable counts as unset).
+pub fn pager_command(var: impl Fn(&str) -> Option<String>) -> String {
+    ["OBSERR_PAGER", "PAGER"]
+        .iter()
+        .find_map(|name| var(name).filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "less -FRX".to_string())
+}
+
+/// Whether the terminal can show box-drawing characters: the locale
+/// (`LC_ALL`, else `LC_CTYPE`, else `LANG`, the first one set) names UTF-8.
+/// Windows terminals always can.
+pub fn unicode_locale(var: impl Fn(&str) -> Option<String>) -> bool {
+    if cfg!(windows) {
+        return true;
+    }
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()))
+        .is_some_and(|locale| {
+            let locale = locale.to_ascii_lowercase();
+            locale.contains("utf-8") || locale.contains("utf8")
+        })
+}
+
 /// The colour decision: `always`/`never` win; `auto` means stdout is a terminal,
-/// `NO_COLOR` unset or empty and `TERM` not `dumb`, unless `CLICOLOR_FORCE` (set,
-/// not empty, not `0`) forces colour.
+/// `NO_COLOR` unset or empty, `CLICOLOR` not `0` and `TERM` not `dumb`, unless
+/// `CLICOLOR_FORCE` (set, not empty, not `0`) forces colour.
 pub fn use_color(choice: ColorChoice, tty: bool, var: impl Fn(&str) -> Option<String>) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -72,7 +124,9 @@ pub fn use_color(choice: ColorChoice, tty: bool, var: impl Fn(&str) -> Option<St
             if set("CLICOLOR_FORCE") && var("CLICOLOR_FORCE").as_deref() != Some("0") {
                 return true;
             }
-            tty && !set("NO_COLOR") && var("TERM").as_deref() != Some("dumb")
+            tty && !set("NO_COLOR")
+                && var("CLICOLOR").as_deref() != Some("0")
+                && var("TERM").as_deref() != Some("dumb")
         }
     }
 }
@@ -96,11 +150,12 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
     };
     let style = terminal.style;
     let result = match &cli.command {
-        Command::Explain { codes } => explain(&mut out, cli.json, &style, codes),
+        Command::Explain { codes, open: true } => open_docs(&mut out, codes),
+        Command::Explain { codes, .. } => explain(&mut out, cli.json, &style, codes),
         Command::List { status, source } => {
             let entries: Vec<&Entry> = catalogue::entries()
                 .iter()
-                .filter(|e| status.is_none_or(|f| e.has_status(f)))
+                .filter(|e| status.is_empty() || status.iter().any(|f| e.has_status(*f)))
                 .filter(|e| source.as_deref().is_none_or(|id| e.documented_in(id)))
                 .collect();
             if entries.is_empty() {
@@ -205,6 +260,74 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
         }
     }
     Ok(())
+}
+
+/// `explain --open`: opens each code's first documentation page with the
+/// command in `OBSERR_OPENER`, else the platform's opener, and says so on
+/// stderr; stdout stays empty. A status has no page of its own; an unknown
+/// code is reported as `explain` reports it.
+fn open_docs(out: &mut Output, codes: &[String]) -> io::Result<()> {
+    for arg in codes {
+        match query::resolve(arg) {
+            Resolved::Code(entry) => {
+                let url = entry.sources[0].url;
+                let var = std::env::var("OBSERR_OPENER").ok();
+                let opener = var.as_deref().filter(|v| !v.trim().is_empty());
+                let opener = opener.unwrap_or(DEFAULT_OPENER);
+                out.stderr.push_str(&format!("obserr: opening {url}\n"));
+                if let Err(e) = open_url(opener, url) {
+                    out.stderr.push_str(&format!(
+                        "obserr: error: cannot open {url} with `{}`: {e}\n\
+                         hint: set OBSERR_OPENER to a command that opens a web page\n",
+                        visible(opener)
+                    ));
+                    out.status = INPUT_ERROR;
+                }
+            }
+            Resolved::Status(status) => {
+                out.stderr.push_str(&format!(
+                    "obserr: error: HTTP {status} has no documentation page of its own\n\
+                     hint: `obserr explain {status}` lists the codes that come with it\n"
+                ));
+                out.status = out.status.max(NOT_FOUND);
+            }
+            Resolved::Unknown { token, suggestions } => {
+                out.stderr.push_str(&human::unknown(&token, &suggestions));
+                out.status = out.status.max(NOT_FOUND);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What opens a web page here: `xdg-open` (freedesktop), `open` (macOS),
+/// `start` through `cmd` (Windows; the empty argument is the window title).
+const DEFAULT_OPENER: &str = if cfg!(target_os = "macos") {
+    "open"
+} else if cfg!(windows) {
+    "cmd /C start \"\""
+} else {
+    "xdg-open"
+};
+
+/// Runs `opener` (split on white space, no shell) with `url` as its last
+/// argument and waits for it.
+fn open_url(opener: &str, url: &str) -> io::Result<()> {
+    let mut words = opener.split_whitespace();
+    let program = words
+        .next()
+        .ok_or_else(|| io::Error::other("empty command"))?;
+    let args: Vec<&str> = words.map(|w| if w == "\"\"" { "" } else { w }).collect();
+    let status = std::process::Command::new(program)
+        .args(args)
+        .arg(url)
+        .stdin(Stdio::null())
+        .status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!("it exited with {status}")))
+    }
 }
 
 /// Why an input could not be decoded.
@@ -403,11 +526,10 @@ fn to_value(v: impl serde::Serialize) -> serde_json::Value {
 /// is not an error: the reader has what it wanted.
 pub fn emit(output: Output, terminal: &Terminal) -> ExitCode {
     let _ = io::stderr().write_all(output.stderr.as_bytes());
-    let paged = match (&terminal.pager, terminal.height) {
-        (Some(pager), Some(height))
-            if !output.unpaged && rows(&output.stdout, terminal.style.width) >= height =>
-        {
-            page(pager, &output.stdout).is_ok()
+    let tall = |height: usize| rows(&output.stdout, terminal.style.width) >= height;
+    let paged = match &terminal.pager {
+        Some(pager) if !output.unpaged && (pager.always || terminal.height.is_some_and(tall)) => {
+            page(&pager.command, &output.stdout).is_ok()
         }
         _ => false,
     };
@@ -450,21 +572,14 @@ pub fn clap_failure(err: &clap::Error) -> ExitCode {
 }
 
 /// How many terminal rows `text` takes at `width` columns: long lines wrap.
-/// Colour sequences take no room; every other character is taken as one column.
+/// Escape sequences (colour, hyperlinks) take no room; wide characters two
+/// columns.
 fn rows(text: &[u8], width: Option<usize>) -> usize {
     let text = String::from_utf8_lossy(text);
     text.lines()
         .map(|line| {
-            let mut columns: usize = 0;
-            let mut in_escape = false;
-            for c in line.chars() {
-                match (in_escape, c) {
-                    (false, '\x1b') => in_escape = true,
-                    (true, 'm') => in_escape = false,
-                    (true, _) => {}
-                    (false, _) => columns += 1,
-                }
-            }
+            let visible = anstream::adapter::strip_str(line).to_string();
+            let columns = obserr::render::columns(&visible);
             width.map_or(1, |w| columns.div_ceil(w.max(1)).max(1))
         })
         .sum()
@@ -508,6 +623,39 @@ mod tests {
         assert_eq!(rows(&[b'x'; 200], Some(80)), 3);
         assert_eq!(rows(b"\x1b[1mbold\x1b[0m\n\n", Some(4)), 2);
         assert_eq!(rows(b"", Some(80)), 0);
+        let link = "\x1b]8;;https://example.com/m\x1b\\docs\x1b]8;;\x1b\\\n";
+        assert_eq!(rows(link.as_bytes(), Some(4)), 1);
+        assert_eq!(rows("日本語".as_bytes(), Some(4)), 2);
+    }
+
+    #[test]
+    fn columns_and_lines_beat_the_reported_size_and_zero_means_unknown() {
+        assert_eq!(dimension(120, Some("60".into()), 80), 60);
+        assert_eq!(dimension(120, None, 80), 120);
+        assert_eq!(dimension(0, None, 80), 80);
+        assert_eq!(dimension(0, Some("0".into()), 80), 80);
+        assert_eq!(dimension(0, Some("wide".into()), 80), 80);
+        assert_eq!(dimension(0, Some("70".into()), 80), 70);
+    }
+
+    #[test]
+    fn obserr_pager_beats_pager() {
+        assert_eq!(pager_command(env(&[])), "less -FRX");
+        assert_eq!(pager_command(env(&[("PAGER", "more")])), "more");
+        let both = [("PAGER", "more"), ("OBSERR_PAGER", "most")];
+        assert_eq!(pager_command(env(&both)), "most");
+        let empty = [("PAGER", "more"), ("OBSERR_PAGER", "")];
+        assert_eq!(pager_command(env(&empty)), "more");
+    }
+
+    #[test]
+    fn box_drawing_needs_a_utf8_locale() {
+        assert!(unicode_locale(env(&[("LANG", "en_US.UTF-8")])));
+        assert!(unicode_locale(env(&[("LC_CTYPE", "C.utf8")])));
+        let c = [("LC_ALL", "C"), ("LANG", "en_US.UTF-8")];
+        assert!(!unicode_locale(env(&c)));
+        assert!(!unicode_locale(env(&[("LANG", "POSIX")])));
+        assert!(!unicode_locale(env(&[])));
     }
 
     #[test]
@@ -522,5 +670,9 @@ mod tests {
         assert!(!use_color(Auto, false, env(&[("CLICOLOR_FORCE", "0")])));
         assert!(use_color(Always, false, env(&[("NO_COLOR", "1")])));
         assert!(!use_color(Never, true, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!use_color(Auto, true, env(&[("CLICOLOR", "0")])));
+        assert!(use_color(Auto, true, env(&[("CLICOLOR", "1")])));
+        let forced = [("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")];
+        assert!(use_color(Auto, false, env(&forced)));
     }
 }

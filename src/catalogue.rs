@@ -141,6 +141,12 @@ pub fn entries() -> &'static [Entry] {
     ENTRIES
 }
 
+/// The day the catalogue was last checked against the documentation
+/// (`data/catalogue.json`, YYYY-MM-DD; `--version` shows it).
+pub fn updated() -> &'static str {
+    UPDATED
+}
+
 /// The documentation pages the catalogue is built from.
 pub fn sources() -> &'static [Source] {
     SOURCES

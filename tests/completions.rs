@@ -172,6 +172,15 @@ fn check_shell(shell: &str, complete: impl Fn(&str) -> Vec<String>) {
         "{shell}: {offered:?}"
     );
 
+    // Any case, as fish does by itself: bash and zsh through obserr's additions.
+    let offered = complete("obserr explain nosuchk");
+    assert!(
+        offered.contains(&"NoSuchKey".into()),
+        "{shell}: lower case: {offered:?}"
+    );
+    let offered = complete("obserr list --source S3");
+    assert_eq!(offered, ["s3api"], "{shell}");
+
     let offered = complete("obserr explain NoSuchKey NoSuchBuck");
     assert!(
         offered.contains(&"NoSuchBucket".into()),
@@ -229,6 +238,13 @@ fn fish_offers_codes_statuses_subcommands_and_files() {
     if available("fish") {
         check_shell("fish", fish_complete);
         check_files("fish", fish_complete);
+        // Each page's title beside its id.
+        let script = "source completions/obserr.fish; complete -C 'obserr list --source '";
+        let offered = run_raw("fish", &["--no-config", "-c", script]);
+        for source in obserr::catalogue::sources() {
+            let line = format!("{}\t{}", source.id, source.title);
+            assert!(offered.lines().any(|l| l == line), "{line:?} in {offered}");
+        }
     }
 }
 
@@ -251,6 +267,7 @@ fn man_page_has_the_commands_exit_status_and_examples() {
         "SYNOPSIS",
         "OPTIONS",
         "COMMANDS",
+        "ENVIRONMENT",
         "\"EXIT STATUS\"",
         "EXAMPLES",
     ] {
@@ -260,6 +277,20 @@ fn man_page_has_the_commands_exit_status_and_examples() {
         assert!(page.contains(&format!(".SS \"obserr {sub}\"")), "no {sub}");
     }
     assert!(page.contains("\\fBobserr explain NoSuchKey\\fR"), "{page}");
+    for name in [
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "PAGER",
+        "OBSERR_PAGER",
+        "COLUMNS",
+        "OBSERR_OPENER",
+    ] {
+        assert!(
+            page.contains(&format!(".TP\n\\fB{name}\\fR\n")),
+            "no {name}"
+        );
+    }
     // Possible values stay hidden: the page does not list every code.
     assert!(!page.contains("AccessForbidden"), "{page}");
 }
