@@ -11,5 +11,6 @@ fn cli_cases() {
         .env("NO_COLOR", "1")
         .env("CLICOLOR_FORCE", "0")
         .case("tests/cmd/*.toml")
-        .case("README.md");
+        .case("README.md")
+        .case("GUIDE.md");
 }

@@ -198,12 +198,39 @@ fn check_shell(shell: &str, complete: impl Fn(&str) -> Vec<String>) {
     );
     let offered = complete("obserr list --status 4");
     assert!(offered.contains(&"4xx".into()), "{shell}: {offered:?}");
+    let (first, last) = catalogued_4xx();
+    for status in [first, last] {
+        assert!(offered.contains(&status.to_string()), "{shell}: {offered:?}");
+    }
 
     assert_eq!(complete("obserr de"), ["decode"], "{shell}");
     let offered = complete("obserr completions ");
     for name in ["bash", "elvish", "fish", "powershell", "zsh"] {
         assert!(offered.contains(&name.into()), "{shell}: {offered:?}");
     }
+}
+
+/// The lowest and highest catalogued 4xx statuses: what `4<Tab>` offers.
+fn catalogued_4xx() -> (u16, u16) {
+    let statuses: Vec<u16> = obserr::catalogue::entries()
+        .iter()
+        .flat_map(|e| e.statuses())
+        .filter(|s| (400..500).contains(s))
+        .collect();
+    (*statuses.iter().min().unwrap(), *statuses.iter().max().unwrap())
+}
+
+#[test]
+fn the_docs_say_what_4_tab_offers() {
+    let (first, last) = catalogued_4xx();
+    let claim = format!("`4<Tab>` offers `{first}` … `{last}` and `4xx`");
+    let docs: String = ["README.md", "GUIDE.md"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).ok())
+        .collect();
+    // Line breaks in the docs are spaces.
+    let docs = docs.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(docs.contains(&claim), "the docs should say: {claim}");
 }
 
 /// zsh and fish complete file names for `decode` themselves.
