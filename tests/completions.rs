@@ -6,10 +6,11 @@
 //! with `OBSERR_UPDATE_COMPLETIONS=1 cargo test --test completions` and review
 //! the diff.
 
+mod common;
+
 use clap::ValueEnum;
 use clap_complete::Shell;
 use obserr::assets;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -47,26 +48,8 @@ fn committed_scripts_are_fresh() {
     );
 }
 
-/// Whether `program` runs here. A missing shell is a visible skip, not a
-/// pass: the line goes straight to stderr, past the test harness's capture.
-/// With `OBSERR_REQUIRE_SHELLS=1` (CI sets it after installing them) it fails.
 fn available(program: &str) -> bool {
-    let found = Command::new(program)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        let required = std::env::var_os("OBSERR_REQUIRE_SHELLS").is_some_and(|v| v == "1");
-        assert!(
-            !required,
-            "{program} is required (OBSERR_REQUIRE_SHELLS=1) but not installed"
-        );
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "SKIPPED: {program} is not installed; its completion script was not run"
-        );
-    }
-    found
+    common::available(program, "its completion script was not run")
 }
 
 /// Runs a shell in the project folder, killed if it takes over 30 seconds (a
@@ -200,7 +183,10 @@ fn check_shell(shell: &str, complete: impl Fn(&str) -> Vec<String>) {
     assert!(offered.contains(&"4xx".into()), "{shell}: {offered:?}");
     let (first, last) = catalogued_4xx();
     for status in [first, last] {
-        assert!(offered.contains(&status.to_string()), "{shell}: {offered:?}");
+        assert!(
+            offered.contains(&status.to_string()),
+            "{shell}: {offered:?}"
+        );
     }
 
     assert_eq!(complete("obserr de"), ["decode"], "{shell}");
@@ -217,18 +203,18 @@ fn catalogued_4xx() -> (u16, u16) {
         .flat_map(|e| e.statuses())
         .filter(|s| (400..500).contains(s))
         .collect();
-    (*statuses.iter().min().unwrap(), *statuses.iter().max().unwrap())
+    (
+        *statuses.iter().min().unwrap(),
+        *statuses.iter().max().unwrap(),
+    )
 }
 
 #[test]
 fn the_docs_say_what_4_tab_offers() {
     let (first, last) = catalogued_4xx();
     let claim = format!("`4<Tab>` offers `{first}` … `{last}` and `4xx`");
-    let docs: String = ["README.md", "GUIDE.md"]
-        .iter()
-        .filter_map(|f| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).ok())
-        .collect();
     // Line breaks in the docs are spaces.
+    let docs = common::user_docs();
     let docs = docs.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(docs.contains(&claim), "the docs should say: {claim}");
 }

@@ -7,18 +7,11 @@
 //! directory). Without man-db that last check says it was skipped (CI
 //! installs it and requires it with `OBSERR_REQUIRE_SHELLS=1`).
 
-use std::io::Write;
+mod common;
+
+use common::user_docs as docs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// The user-facing docs: the install table may live in either.
-fn docs() -> String {
-    ["README.md", "GUIDE.md"]
-        .iter()
-        .filter_map(|f| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).ok())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 /// A fresh HOME with obserr in `~/.cargo/bin`.
 fn home(name: &str) -> PathBuf {
@@ -111,16 +104,17 @@ fn the_man_page_line_puts_it_where_man_finds_it() {
         .to_string();
     let home = home("man");
     let out = run(&home, &line);
-    assert!(out.status.success(), "`{line}`: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "`{line}`: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let page = target(&home, &line);
-    assert!(std::fs::metadata(&page).is_ok_and(|m| m.len() > 0), "{page:?}");
-    let found = Command::new("man").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("OBSERR_REQUIRE_SHELLS").is_none_or(|v| v != "1"),
-            "man-db is required (OBSERR_REQUIRE_SHELLS=1) but not installed"
-        );
-        let _ = writeln!(std::io::stderr().lock(), "SKIPPED: man is not installed; `man -w obserr` not run");
+    assert!(
+        std::fs::metadata(&page).is_ok_and(|m| m.len() > 0),
+        "{page:?}"
+    );
+    if !common::available("man", "`man -w obserr` was not run") {
         return;
     }
     let out = Command::new("man")
@@ -131,6 +125,11 @@ fn the_man_page_line_puts_it_where_man_finds_it() {
         .output()
         .unwrap();
     let shown = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(shown.trim(), page.display().to_string(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        shown.trim(),
+        page.display().to_string(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     std::fs::remove_dir_all(&home).unwrap();
 }

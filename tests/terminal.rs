@@ -5,28 +5,15 @@
 //! Without `script` the tests say they were skipped (CI requires it with
 //! `OBSERR_REQUIRE_SHELLS=1`).
 
-use std::io::Write;
+mod common;
+
 use std::process::{Command, Stdio};
 use unicode_width::UnicodeWidthStr;
 
 const BIN: &str = env!("CARGO_BIN_EXE_obserr");
 
 fn have_script() -> bool {
-    let found = Command::new("script")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("OBSERR_REQUIRE_SHELLS").is_none_or(|v| v != "1"),
-            "script (util-linux) is required but not installed"
-        );
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "SKIPPED: script (util-linux) is not installed; no terminal test ran"
-        );
-    }
-    found
+    common::available("script", "no terminal test ran")
 }
 
 /// Runs `obserr ARGS` on a fresh pseudo-terminal of `size` (columns, rows;
