@@ -4,6 +4,7 @@
 use super::{wrap, Style};
 use crate::catalogue::{self, Entry, StatusInfo};
 use crate::search::Hit;
+#[cfg(feature = "cli")]
 use comfy_table::{presets, Cell, ColumnConstraint, ContentArrangement, Table};
 use std::io::{self, Write};
 
@@ -66,6 +67,7 @@ fn docs(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
 }
 
 /// A status with its reason phrase, or what the table says when it gives none.
+#[must_use]
 pub fn status_text(status: Option<u16>) -> String {
     match status {
         Some(st) => format!("{st} {}", catalogue::reason(st).unwrap_or("")),
@@ -78,6 +80,7 @@ fn headline_status(s: &Style, status: Option<u16>) -> String {
 }
 
 /// A solution, marked when it is ours rather than the table's.
+#[must_use]
 pub fn solution(text: &str, inferred: bool) -> String {
     if inferred {
         format!("(inferred: the table gives none) {text}")
@@ -121,48 +124,43 @@ pub fn status(
     Ok(())
 }
 
-/// How much of an unknown argument the error message echoes.
-const ECHO_CHARS: usize = 80;
-
-/// The error line (and hint) for a code that is not catalogued; for stderr.
-pub fn unknown(token: &str, suggestions: &[&Entry]) -> String {
-    // A pasted page is not echoed whole: its start names it well enough.
-    let shown: String = token.chars().take(ECHO_CHARS).collect();
-    let more = if shown.len() < token.len() { "…" } else { "" };
-    let mut msg = format!(
-        "obserr: error: unknown error code '{}'{more}\n",
-        crate::sanitize::visible(&shown)
-    );
-    if suggestions.is_empty() {
-        msg.push_str("hint: try `obserr search <words>` or `obserr list`\n");
-    } else {
-        let names: Vec<&str> = suggestions.iter().map(|e| e.code).collect();
-        msg.push_str(&format!("hint: did you mean {}?\n", names.join(", ")));
-    }
-    msg
-}
-
 /// The narrowest message column worth a table: below it, a list is printed
 /// in the plain one-line form rather than squeezing words a few to a line.
+#[cfg(feature = "cli")]
 const MIN_MESSAGE: usize = 20;
 
-/// A list of entries: a table fitted to the terminal, or, when not on a
-/// terminal or when the terminal is too narrow for a table, one plain line per
-/// code: code, status, message. A code is never broken: the code, status and
+/// A list of entries: a table fitted to the terminal, or one plain line per
+/// code (code, status, message) when not on a terminal, when the terminal is
+/// too narrow for a table, or when built without the `cli` feature (which
+/// brings the table crate). A code is never broken: the code, status and
 /// retry columns take their content's width, and the message column wraps.
 pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<()> {
     let statuses: Vec<String> = entries.iter().map(|e| list_status(e)).collect();
-    let widest = |cells: &mut dyn Iterator<Item = usize>, header: &str| {
-        cells.max().unwrap_or(0).max(super::columns(header))
-    };
-    let code_w = widest(&mut entries.iter().map(|e| super::columns(e.code)), "Code");
-    let status_w = widest(&mut statuses.iter().map(|st| super::columns(st)), "Status");
-    // Four columns: five borders, and one space of padding each side of a cell.
-    let fixed = code_w + status_w + super::columns("Retry") + 5 + 4 * 2;
-    let table_width = s.width.filter(|w| *w >= fixed + 2 + MIN_MESSAGE);
-    let Some(width) = table_width else {
-        return plain_list(out, entries, &statuses);
-    };
+    #[cfg(feature = "cli")]
+    {
+        let widest = |cells: &mut dyn Iterator<Item = usize>, header: &str| {
+            cells.max().unwrap_or(0).max(super::columns(header))
+        };
+        let code_w = widest(&mut entries.iter().map(|e| super::columns(e.code)), "Code");
+        let status_w = widest(&mut statuses.iter().map(|st| super::columns(st)), "Status");
+        // Four columns: five borders, and one space of padding each side of a cell.
+        let fixed = code_w + status_w + super::columns("Retry") + 5 + 4 * 2;
+        if let Some(width) = s.width.filter(|w| *w >= fixed + 2 + MIN_MESSAGE) {
+            return table(out, s, width, entries, statuses);
+        }
+    }
+    let _ = s;
+    plain_list(out, entries, &statuses)
+}
+
+#[cfg(feature = "cli")]
+fn table(
+    out: &mut impl Write,
+    s: &Style,
+    width: usize,
+    entries: &[&Entry],
+    statuses: Vec<String>,
+) -> io::Result<()> {
     let mut table = Table::new();
     table
         .load_style(if s.ascii {
@@ -267,7 +265,10 @@ mod tests {
         }
         let plain = render(|o| entry(o, &Style::default(), e));
         assert!(!plain.contains('\x1b'));
-        let stripped = anstream::adapter::strip_str(&text).to_string();
+        let mut stripped = text.replace("\x1b]8;;\x1b\\", "");
+        for src in e.sources {
+            stripped = stripped.replace(&format!("\x1b]8;;{}\x1b\\", src.url), "");
+        }
         assert_eq!(stripped, plain);
     }
 
@@ -349,6 +350,7 @@ mod tests {
         assert!(first.starts_with(entries[0].code));
     }
 
+    #[cfg(feature = "cli")]
     fn table(width: usize, ascii: bool, entries: &[&Entry]) -> String {
         let style = Style {
             width: Some(width),
@@ -359,6 +361,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "cli")]
     fn tables_fit_the_terminal_and_never_break_a_code() {
         let entries: Vec<&Entry> = catalogue::entries().iter().collect();
         let longest = entries.iter().map(|e| e.code.len()).max().unwrap();
@@ -380,6 +383,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "cli")]
     fn too_narrow_for_a_table_is_the_plain_form() {
         let entries: Vec<&Entry> = catalogue::entries().iter().collect();
         let plain = render(|o| list(o, &Style::default(), &entries));
@@ -389,17 +393,11 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "cli")]
     fn ascii_tables_have_no_box_drawing() {
         let entries: Vec<&Entry> = catalogue::entries().iter().take(5).collect();
         let text = table(100, true, &entries);
         assert!(text.is_ascii(), "{text}");
         assert!(text.contains("| Code"), "{text}");
-    }
-
-    #[test]
-    fn unknown_codes_are_sanitised_and_suggest() {
-        let msg = unknown("No\x1b[2JKey", &[catalogue::lookup("NoSuchKey").unwrap()]);
-        assert!(!msg.contains('\x1b'));
-        assert!(msg.contains("did you mean NoSuchKey?"));
     }
 }

@@ -5,6 +5,9 @@
 pub mod diagnosis;
 pub mod human;
 pub mod json;
+pub mod message;
+
+pub use message::Message;
 
 use owo_colors::{OwoColorize, Style as Paint};
 use unicode_width::UnicodeWidthStr;
@@ -88,7 +91,7 @@ fn retry(
     width: usize,
     e: &crate::Entry,
 ) -> std::io::Result<()> {
-    let wrapped = wrap(e.retry_advice(), width, s.width);
+    let wrapped = wrap(retry_advice(e.retry()), width, s.width);
     let advice: Vec<String> = wrapped
         .split('\n')
         .map(|line| {
@@ -103,6 +106,21 @@ fn retry(
         .collect();
     let padded = format!("{:<width$}", "Retry:");
     writeln!(out, "{}{}", s.label(&padded), advice.join("\n"))
+}
+
+/// The retry advice in one sentence.
+#[must_use]
+pub fn retry_advice(retry: crate::catalogue::Retry) -> &'static str {
+    use crate::catalogue::Retry;
+    match retry {
+        Retry::AfterSlowingDown => {
+            "yes, after slowing down: reduce the request rate and retry with exponential backoff"
+        }
+        Retry::ServerFailure => "yes: a server-side failure; retry with exponential backoff",
+        Retry::SendAgain => "yes: the request failed in transit or was interrupted; send it again",
+        Retry::FollowAddress => "no: send the request to the address given in the response",
+        Retry::FixFirst => "no: the same request will fail again; fix it first",
+    }
 }
 
 /// Word-wraps `text` to `width` terminal columns, continuing lines with
