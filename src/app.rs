@@ -58,7 +58,10 @@ impl Terminal {
                     && cli.color != ColorChoice::Never
                     && var("TERM").as_deref() != Some("dumb"),
             },
-            height: tty.then(|| dimension(rows, var("LINES"), 24)),
+            // Unknown on a terminal that reports no height and no LINES: then
+            // nothing is paged (`--paging always` aside), as nothing can be
+            // known to be too tall.
+            height: tty.then(|| known_dimension(rows, var("LINES"))).flatten(),
             pager,
             stdin_tty: io::stdin().is_terminal(),
         }
@@ -69,10 +72,14 @@ impl Terminal {
 /// it holds a positive number, else what the terminal reports unless that is
 /// zero (a pseudo-terminal nobody sized), else `fallback`.
 pub fn dimension(reported: u16, env: Option<String>, fallback: usize) -> usize {
+    known_dimension(reported, env).unwrap_or(fallback)
+}
+
+/// [`dimension`] without a fallback: `None` when neither says.
+pub fn known_dimension(reported: u16, env: Option<String>) -> Option<usize> {
     env.and_then(|v| v.trim().parse::<usize>().ok())
         .filter(|n| *n > 0)
         .or((reported > 0).then_some(usize::from(reported)))
-        .unwrap_or(fallback)
 }
 
 /// The pager: `OBSERR_PAGER`, else `PAGER`, else `less -FRX` (an empty
@@ -123,7 +130,10 @@ pub fn use_color(choice: ColorChoice, tty: bool, var: impl Fn(&str) -> Option<St
 #[derive(Debug, Default)]
 pub struct Output {
     pub stdout: Vec<u8>,
-    pub stderr: String,
+    /// What goes to stderr, each message with how much of stdout came before
+    /// it, so that the two streams are written in the order things happened
+    /// (`explain A B C` reports B's error between A's and C's explanations).
+    pub stderr: Vec<(usize, String)>,
     pub outcome: Outcome,
     /// Written straight to stdout even when it is taller than the terminal.
     pub unpaged: bool,
@@ -131,7 +141,7 @@ pub struct Output {
 
 impl Output {
     fn say(&mut self, message: &Message) {
-        self.stderr.push_str(&message.text());
+        self.stderr.push((self.stdout.len(), message.text()));
     }
 }
 
@@ -142,8 +152,11 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
     let mut out = Output::default();
     let style = terminal.style;
     let result = match &cli.command {
-        Command::Explain { codes, open: true } => open_docs(&mut out, codes),
-        Command::Explain { codes, .. } => explain(&mut out, cli.json, &style, codes),
+        Command::Explain { codes, open } => match explain_args(codes, terminal) {
+            Ok(codes) if *open => open_docs(&mut out, &codes),
+            Ok(codes) => explain(&mut out, cli.json, &style, &codes),
+            Err(message) => usage_error(&mut out, cli.json, &message),
+        },
         Command::List { status, source } => {
             let entries = command::list(status, source.as_deref());
             if entries.is_empty() {
@@ -193,27 +206,88 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
     out
 }
 
+/// `explain`'s codes: its arguments, or without any, the lines of standard
+/// input unless it is a terminal (nobody would know obserr waits for a paste).
+fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, String> {
+    if !codes.is_empty() {
+        return Ok(codes.to_vec());
+    }
+    if terminal.stdin_tty {
+        return Err(Message::NoCodes.text());
+    }
+    let codes = match command::read_capped(io::stdin().lock(), MAX_INPUT) {
+        Ok(bytes) => command::codes_from(&bytes),
+        Err(ReadError::Empty) => Vec::new(),
+        Err(error) => {
+            let input = Input::Stdin;
+            return Err(Message::Unreadable {
+                input: &input,
+                error: &error,
+            }
+            .text());
+        }
+    };
+    match codes.len() {
+        0 => Err(Message::NoCodes.text()),
+        n if n > command::MAX_STDIN_CODES => Err(Message::TooManyCodes(n).text()),
+        _ => Ok(codes),
+    }
+}
+
+/// A usage or input error that ends the run before anything is looked up:
+/// its message on stderr, and under `--json` the same as a JSON error object.
+fn usage_error(out: &mut Output, as_json: bool, message: &str) -> io::Result<()> {
+    out.stderr.push((0, message.to_string()));
+    out.outcome = Outcome::InputError;
+    if as_json {
+        let first = message.lines().next().unwrap_or_default();
+        let error = first.strip_prefix("obserr: error: ").unwrap_or(first);
+        json::write(
+            &mut out.stdout,
+            &json::ErrorJson::new(error.to_string(), None),
+        )?;
+    }
+    Ok(())
+}
+
+/// `explain`: each argument in turn, its explanation on stdout or its error on
+/// stderr, in argument order, with a blank line between explanations. A typo
+/// with exactly one close code explains that code too, after saying so; the
+/// outcome stays "nothing found", so a script never takes a guess for a match.
 fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> io::Result<()> {
     let explained = command::explain(codes);
     out.outcome = Outcome::of_all(explained.iter().map(Explained::outcome));
-    for x in &explained {
-        match x {
-            Explained::UnknownStatus { status, .. } => out.say(&Message::UnknownStatus(*status)),
-            Explained::Unknown {
-                token, suggestions, ..
-            } => out.say(&Message::UnknownCode { token, suggestions }),
-            Explained::Code(_) | Explained::Status { .. } => {}
-        }
-    }
     if as_json {
+        // JSON keeps a guess a suggestion: the script decides.
+        for x in &explained {
+            match x {
+                Explained::Unknown {
+                    token, suggestions, ..
+                } => out.say(&Message::UnknownCode { token, suggestions }),
+                x => explain_message(x).into_iter().for_each(|m| out.say(&m)),
+            }
+        }
         let items: Vec<json::ExplainedJson> =
             explained.iter().map(json::ExplainedJson::from).collect();
         return json::write(&mut out.stdout, &items);
     }
     for x in &explained {
+        let message = explain_message(x);
+        // A guess's message belongs to the explanation after it: the blank
+        // line goes before both.
+        let guess = matches!(message, Some(Message::Guessed { .. }));
+        if guess && !out.stdout.is_empty() {
+            out.stdout.push(b'\n');
+        }
+        if let Some(message) = message {
+            out.say(&message);
+        }
         let at = out.stdout.len();
         match x {
             Explained::Code(entry) => human::entry(&mut out.stdout, style, entry)?,
+            Explained::Unknown { suggestions, .. } if suggestions.len() == 1 => {
+                human::entry(&mut out.stdout, style, suggestions[0])?;
+            }
             Explained::Status {
                 status,
                 info,
@@ -222,11 +296,25 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
             Explained::UnknownStatus { .. } | Explained::Unknown { .. } => continue,
         }
         // A blank line between explanations.
-        if at > 0 {
+        if at > 0 && !guess {
             out.stdout.insert(at, b'\n');
         }
     }
     Ok(())
+}
+
+/// What `explain` says on stderr about one argument, if anything.
+fn explain_message(x: &Explained) -> Option<Message<'_>> {
+    match x {
+        Explained::UnknownStatus { status, .. } => Some(Message::UnknownStatus(*status)),
+        Explained::Unknown {
+            token, suggestions, ..
+        } => Some(match suggestions.as_slice() {
+            [guess] => Message::Guessed { token, guess },
+            _ => Message::UnknownCode { token, suggestions },
+        }),
+        Explained::Code(_) | Explained::Status { .. } => None,
+    }
 }
 
 /// `explain --open`: opens each code's first documentation page with the
@@ -340,29 +428,59 @@ fn decode(out: &mut Output, as_json: bool, style: &Style, decoded: &[Decoded]) -
 /// Writes the output where it belongs and returns the exit code. A closed pipe
 /// is not an error: the reader has what it wanted.
 pub fn emit(output: Output, terminal: &Terminal) -> ExitCode {
-    let _ = io::stderr().write_all(output.stderr.as_bytes());
     let tall = |height: usize| rows(&output.stdout, terminal.style.width) >= height;
-    let paged = match &terminal.pager {
+    let pager = match &terminal.pager {
         Some(pager) if !output.unpaged && (pager.always || terminal.height.is_some_and(tall)) => {
-            page(&pager.command, &output.stdout).is_ok()
+            Some(pager)
         }
-        _ => false,
+        _ => None,
     };
-    if !paged {
-        let mut stdout = io::stdout().lock();
-        match stdout
-            .write_all(&output.stdout)
-            .and_then(|()| stdout.flush())
-        {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-            Err(e) => {
-                let _ = Message::CannotWrite(&e).write(&mut io::stderr());
-                return ExitCode::from(Outcome::InputError.exit_status());
-            }
+    // The pager takes all of stdout: the messages come first.
+    let paged = pager.is_some_and(|pager| {
+        for (_, text) in &output.stderr {
+            let _ = io::stderr().write_all(text.as_bytes());
+        }
+        page(&pager.command, &output.stdout).is_ok()
+    });
+    if paged {
+        return ExitCode::from(output.outcome.exit_status());
+    }
+    let said = if pager.is_some() {
+        &[][..]
+    } else {
+        &output.stderr[..]
+    };
+    match interleave(&output.stdout, said) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            let _ = Message::CannotWrite(&e).write(&mut io::stderr());
+            return ExitCode::from(Outcome::InputError.exit_status());
         }
     }
     ExitCode::from(output.outcome.exit_status())
+}
+
+/// Writes stdout, and each message to stderr where it came in stdout, so that
+/// a terminal shows both in the order they happened. A closed stdout ends the
+/// stdout part only: the messages are still written.
+fn interleave(stdout_bytes: &[u8], said: &[(usize, String)]) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    let mut written = 0;
+    let mut result = Ok(());
+    for (at, text) in said {
+        let at = (*at).min(stdout_bytes.len());
+        if result.is_ok() && at > written {
+            result = stdout
+                .write_all(&stdout_bytes[written..at])
+                .and_then(|()| stdout.flush());
+            written = at;
+        }
+        let _ = io::stderr().write_all(text.as_bytes());
+    }
+    result?;
+    stdout.write_all(&stdout_bytes[written..])?;
+    stdout.flush()
 }
 
 /// Reports what clap refused (or the help and version it was asked for).
@@ -460,6 +578,8 @@ mod tests {
         assert_eq!(dimension(0, Some("0".into()), 80), 80);
         assert_eq!(dimension(0, Some("wide".into()), 80), 80);
         assert_eq!(dimension(0, Some("70".into()), 80), 70);
+        assert_eq!(known_dimension(0, None), None);
+        assert_eq!(known_dimension(0, Some("30".into())), Some(30));
     }
 
     #[test]

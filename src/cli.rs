@@ -271,8 +271,9 @@ pub enum Command {
     /// 'x-obs-error-code: NoSuchKey'.
     #[command(after_long_help = EXPLAIN_EXAMPLES)]
     Explain {
-        /// Error codes or HTTP statuses.
-        #[arg(required = true, value_name = "CODE", value_parser = CodeValues, hide_possible_values = true)]
+        /// Error codes or HTTP statuses. Without any, they are read from standard input, one a
+        /// line (echo NoSuchKey | obserr explain), unless it is a terminal.
+        #[arg(value_name = "CODE", value_parser = CodeValues, hide_possible_values = true)]
         codes: Vec<String>,
         /// Open the code's first documentation page in the browser (OBSERR_OPENER names
         /// another command to run with its address) instead of explaining it.

@@ -114,6 +114,28 @@ fn explain_one(arg: &str) -> Explained {
     }
 }
 
+/// The most codes `explain` reads from standard input: each unknown one costs
+/// a search for suggestions, so a stray file piped in ends with an error, not
+/// minutes later.
+pub const MAX_STDIN_CODES: usize = 1000;
+
+/// `explain`'s arguments read from standard input: one a line, trimmed, blank
+/// lines skipped, invalid UTF-8 replaced.
+///
+/// ```
+/// let codes = obserr::command::codes_from(b"NoSuchKey\r\n\n  error code [SlowDown]  \n");
+/// assert_eq!(codes, ["NoSuchKey", "error code [SlowDown]"]);
+/// ```
+#[must_use]
+pub fn codes_from(bytes: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// The most `decode` reads from one input: one response is far smaller, and
 /// memory stays bounded whatever is piped in.
 pub const MAX_INPUT: u64 = 8 * 1024 * 1024;

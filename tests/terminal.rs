@@ -21,6 +21,12 @@ fn have_script() -> bool {
 /// locale (unless `env` sets one), and returns what the terminal received,
 /// with the terminal's CR LF turned back into LF.
 fn tty(size: Option<(u16, u16)>, env: &[(&str, &str)], args: &[&str]) -> String {
+    let out = tty_run(size, env, args);
+    String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")
+}
+
+/// [`tty`], with the exit status (`script -e` passes the command's on).
+fn tty_run(size: Option<(u16, u16)>, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
     let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
     let mut line = String::new();
     if let Some((cols, rows)) = size {
@@ -31,8 +37,9 @@ fn tty(size: Option<(u16, u16)>, env: &[(&str, &str)], args: &[&str]) -> String 
         line += " ";
         line += &quote(arg);
     }
-    let mut cmd = Command::new("script");
-    cmd.args(["-qec", &line, "/dev/null"])
+    // A pager waiting for a key would hang the test run: 30 s at most.
+    let mut cmd = Command::new("timeout");
+    cmd.args(["30", "script", "-qec", &line, "/dev/null"])
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("SHELL", "/bin/sh")
@@ -43,8 +50,7 @@ fn tty(size: Option<(u16, u16)>, env: &[(&str, &str)], args: &[&str]) -> String 
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let out = cmd.output().expect("script runs");
-    String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")
+    cmd.output().expect("script runs")
 }
 
 /// What obserr prints when piped, for comparison.
@@ -184,6 +190,18 @@ fn documentation_links_are_hyperlinks_on_a_terminal_only() {
 }
 
 #[test]
+fn a_terminal_of_unknown_height_is_not_paged() {
+    if !have_script() {
+        return;
+    }
+    // 0x0 and no LINES: nothing is known to be too tall (a pager would wait
+    // for a key nobody presses).
+    let pager = [("OBSERR_PAGER", "sed s/^/paged:/")];
+    let text = tty(None, &pager, &["list"]);
+    assert!(!text.contains("paged:"), "{text}");
+}
+
+#[test]
 fn paging_auto_pages_only_what_is_taller_than_the_terminal() {
     if !have_script() {
         return;
@@ -205,4 +223,53 @@ fn paging_auto_pages_only_what_is_taller_than_the_terminal() {
         let text = tty(Some((100, 5)), &pager, &args);
         assert!(!text.contains("paged:"), "{never:?}: {text}");
     }
+}
+
+#[test]
+fn explain_writes_in_argument_order_with_no_stray_blank_line() {
+    if !have_script() {
+        return;
+    }
+    // stdout and stderr both go to the terminal: what it shows is the order.
+    let args = [
+        "--color",
+        "never",
+        "explain",
+        "NoSuchKey",
+        "NoSuchKy",
+        "Nope",
+        "SlowDown",
+    ];
+    let text = tty(None, &[], &args);
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {text}"))
+    };
+    let order = [
+        at("NoSuchKey  404"),
+        at("unknown error code 'NoSuchKy'"),
+        text.rfind("NoSuchKey  404").unwrap(),
+        at("unknown error code 'Nope'"),
+        at("SlowDown  503"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}: {text}");
+    assert!(!text.contains("\n\n\n"), "{text}");
+    assert!(
+        !text.starts_with('\n') && !text.ends_with("\n\n"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn explain_without_arguments_on_a_terminal_asks_for_a_code() {
+    if !have_script() {
+        return;
+    }
+    let out = tty_run(None, &[], &["explain"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("obserr: error: no error code given"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(2), "{text}");
 }

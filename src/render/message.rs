@@ -20,6 +20,15 @@ pub enum Message<'a> {
         /// The nearest catalogued codes.
         suggestions: &'a [&'static Entry],
     },
+    /// An `explain` argument names no catalogued code, but exactly one code is
+    /// close: it is explained instead (the exit status still says "nothing
+    /// found").
+    Guessed {
+        /// The part of the argument that looked like a code.
+        token: &'a str,
+        /// The one close code.
+        guess: &'static Entry,
+    },
     /// An `explain` status no table documents.
     UnknownStatus(u16),
     /// `list` matched nothing.
@@ -43,6 +52,11 @@ pub enum Message<'a> {
     },
     /// Writing the output failed.
     CannotWrite(&'a io::Error),
+    /// `explain` got no argument, and standard input is a terminal or holds
+    /// nothing.
+    NoCodes,
+    /// `explain` read more lines from standard input than it takes.
+    TooManyCodes(usize),
     /// `explain --open` is opening a page. Not an error.
     Opening(&'a str),
     /// `explain --open`: the opener could not run or failed.
@@ -66,7 +80,7 @@ impl Message<'_> {
     #[must_use]
     pub fn error(&self) -> String {
         match self {
-            Message::UnknownCode { token, .. } => {
+            Message::UnknownCode { token, .. } | Message::Guessed { token, .. } => {
                 // A pasted page is not echoed whole: its start names it well enough.
                 let shown: String = token.chars().take(ECHO_CHARS).collect();
                 let more = if shown.len() < token.len() { "…" } else { "" };
@@ -90,6 +104,11 @@ impl Message<'_> {
             ),
             Message::CannotWrite(e) => format!("cannot write output: {e}"),
             Message::Opening(url) => format!("opening {url}"),
+            Message::NoCodes => "no error code given".to_string(),
+            Message::TooManyCodes(n) => format!(
+                "standard input holds {n} lines; explain takes at most {} codes at once",
+                crate::command::MAX_STDIN_CODES
+            ),
             Message::CannotOpen { url, opener, error } => {
                 format!("cannot open {url} with `{}`: {error}", visible(opener))
             }
@@ -118,6 +137,10 @@ impl Message<'_> {
                 let names: Vec<&str> = suggestions.iter().map(|e| e.code).collect();
                 format!("did you mean {}?", names.join(", "))
             }
+            Message::Guessed { guess, .. } => format!(
+                "did you mean {}? It is the only close code, so here it is",
+                guess.code
+            ),
             Message::NoSearchHits => "try fewer or other words, or `obserr list`".to_string(),
             Message::Unreadable {
                 error: ReadError::TooLarge,
@@ -129,6 +152,13 @@ impl Message<'_> {
             } => "paste a response, or pipe one in: curl -si URL | obserr decode".to_string(),
             Message::NoResponse { .. } => {
                 "pass the whole response: curl -si URL | obserr decode".to_string()
+            }
+            Message::NoCodes => {
+                "pass one (obserr explain NoSuchKey), or pipe them in, one a line (echo NoSuchKey | obserr explain)"
+                    .to_string()
+            }
+            Message::TooManyCodes(_) => {
+                "for a whole response or log, use `obserr decode`".to_string()
             }
             Message::CannotOpen { .. } => {
                 "set OBSERR_OPENER to a command that opens a web page".to_string()
@@ -210,6 +240,12 @@ mod tests {
                 error: &io::Error::other("gone"),
             },
             Message::NoPageForStatus(403),
+            Message::NoCodes,
+            Message::TooManyCodes(5000),
+            Message::Guessed {
+                token: "NoSuchKy",
+                guess: nosuchkey[0],
+            },
         ] {
             let text = m.text();
             assert!(text.starts_with("obserr: error: "), "{text}");
