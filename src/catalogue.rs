@@ -164,6 +164,7 @@ pub fn entries() -> &'static [Entry] {
 
 /// The day the catalogue was last checked against the documentation
 /// (`data/catalogue.json`, YYYY-MM-DD; `--version` shows it).
+#[must_use]
 pub fn updated() -> &'static str {
     UPDATED
 }

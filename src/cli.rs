@@ -180,6 +180,7 @@ pub struct Cli {
 
 impl Cli {
     /// The paging asked for: `--no-pager` is `--paging never`.
+    #[must_use]
     pub fn paging(&self) -> Paging {
         if self.no_pager {
             Paging::Never
@@ -195,6 +196,7 @@ const FILE_ONLY_REFUSES: &[&str] = &["json", "color", "paging", "no_pager"];
 
 /// The command line as obserr parses it; the completion scripts and the man
 /// page are built from it too.
+#[must_use]
 pub fn command() -> clap::Command {
     Cli::command()
 }
@@ -216,16 +218,15 @@ where
         };
         if let Some(id) = FILE_ONLY_REFUSES.iter().find(|id| given(id)) {
             let flag = format!("--{}", id.replace('_', "-"));
-            let sub = cmd
-                .find_subcommand_mut(name)
-                .expect("a parsed subcommand exists");
-            return Err(sub.error(
-                ErrorKind::ArgumentConflict,
-                format!(
-                    "'{flag}' means nothing to 'obserr {name}': it prints a file to redirect, \
-                     never JSON, coloured or paged"
-                ),
-            ));
+            let message = format!(
+                "'{flag}' means nothing to 'obserr {name}': it prints a file to redirect, \
+                 never JSON, coloured or paged"
+            );
+            // The subcommand's usage line, when clap still has it.
+            return Err(match cmd.find_subcommand_mut(name) {
+                Some(sub) => sub.error(ErrorKind::ArgumentConflict, message),
+                None => cmd.error(ErrorKind::ArgumentConflict, message),
+            });
         }
     }
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))

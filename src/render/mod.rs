@@ -66,6 +66,7 @@ impl Style {
 }
 
 /// How many terminal columns `text` takes (wide characters count two).
+#[must_use]
 pub fn columns(text: &str) -> usize {
     text.width()
 }
