@@ -6,6 +6,10 @@
 #[path = "src/text.rs"]
 mod text;
 
+#[allow(dead_code)]
+#[path = "src/timestamp.rs"]
+mod timestamp;
+
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -81,6 +85,7 @@ fn check_text(what: &str, s: &str) {
 
 fn main() {
     println!("cargo:rerun-if-changed=src/text.rs");
+    println!("cargo:rerun-if-changed=src/timestamp.rs");
     let entries: Vec<RawEntry> = read("codes.json");
     let statuses: Vec<RawStatus> = read("statuses.json");
     let sources: Vec<RawSource> = read("sources.json");
@@ -189,29 +194,21 @@ fn validate(entries: &[RawEntry], statuses: &[RawStatus], sources: &[RawSource])
     }
 }
 
-/// `catalogue.json`'s date is a real day, written YYYY-MM-DD.
+/// `catalogue.json`'s date is a real day, written YYYY-MM-DD (read by the
+/// same code that reads the dates of responses).
 fn validate_date(date: &str) {
-    let fields: Vec<&str> = date.split('-').collect();
-    let numbers: Vec<u32> = fields.iter().filter_map(|f| f.parse().ok()).collect();
-    let shape = [4, 2, 2];
+    let shape = date.len() == 10
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let day = timestamp::parse_millis(&format!("{date}T00:00:00Z"));
     assert!(
-        fields.len() == 3
-            && numbers.len() == 3
-            && fields.iter().zip(shape).all(|(f, n)| f.len() == n),
-        "catalogue.json: updated must be YYYY-MM-DD, not {date:?}"
-    );
-    let (year, month, day) = (numbers[0], numbers[1], numbers[2]);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => 0,
-    };
-    assert!(
-        year >= 2020 && (1..=days).contains(&day),
-        "catalogue.json: {date} is not a day (2020 or later)"
+        shape && day.is_some_and(|ms| ms >= 1_577_836_800_000),
+        "catalogue.json: updated must be a day written YYYY-MM-DD, 2020 or later, not {date:?}"
     );
 }
 

@@ -378,6 +378,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_catalogue_date_is_a_day_not_in_the_future() {
+        let day = crate::timestamp::parse_millis(&format!("{}T00:00:00Z", updated()))
+            .expect("build.rs checked it");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis();
+        assert!(u128::try_from(day).unwrap() <= now, "{}", updated());
+    }
+
+    #[test]
     fn every_code_is_a_completion_word_and_every_word_resolves() {
         let words: Vec<&str> = completion_words().map(|(w, _)| w).collect();
         for e in entries() {
