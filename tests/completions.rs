@@ -304,6 +304,19 @@ fn man_page_has_the_commands_exit_status_and_examples() {
             "no {name}"
         );
     }
+    // The guide's environment table names every variable the page does.
+    let guide = common::user_docs();
+    let table = &guide[guide
+        .find("### Environment")
+        .expect("an Environment section")..];
+    for (names, _) in obserr::cli::ENVIRONMENT {
+        for name in names.split(", ") {
+            assert!(
+                table.contains(&format!("`{name}`")),
+                "the guide lacks {name}"
+            );
+        }
+    }
     // Possible values stay hidden: the page does not list every code.
     assert!(!page.contains("AccessForbidden"), "{page}");
 }
