@@ -103,6 +103,26 @@ Examples:
   mkdir -p ~/.cargo/share/man/man1 && obserr man > ~/.cargo/share/man/man1/obserr.1
   obserr man | man -l -                 read it without installing it";
 
+/// The help of `man` and `completions`: the global options mean nothing to
+/// them (they are refused, see [`try_parse_from`]), so their help shows only
+/// what they take.
+const MAN_HELP: &str = "\
+{about-with-newline}
+{usage-heading} {usage}
+
+Options:
+  -h, --help  Print help{after-help}";
+
+const COMPLETIONS_HELP: &str = "\
+{about-with-newline}
+{usage-heading} {usage}
+
+Arguments:
+{positionals}
+
+Options:
+  -h, --help  Print help{after-help}";
+
 /// The environment variables obserr reads, for the man page's ENVIRONMENT
 /// section (the guide says the same).
 pub const ENVIRONMENT: &[(&str, &str)] = &[
@@ -323,14 +343,22 @@ pub enum Command {
     /// The script completes subcommands, options, every catalogued code for
     /// explain, the catalogued statuses and classes for list --status, and file
     /// names for decode. The guide says where each shell looks for it.
-    #[command(after_long_help = COMPLETIONS_EXAMPLES)]
+    #[command(
+        after_long_help = COMPLETIONS_EXAMPLES,
+        help_template = COMPLETIONS_HELP,
+        override_usage = "obserr completions <SHELL>"
+    )]
     Completions {
         /// The shell to complete for.
         #[arg(value_name = "SHELL", ignore_case = true)]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff), to install where man finds it.
-    #[command(after_long_help = MAN_EXAMPLES)]
+    #[command(
+        after_long_help = MAN_EXAMPLES,
+        help_template = MAN_HELP,
+        override_usage = "obserr man"
+    )]
     Man,
 }
 
