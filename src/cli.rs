@@ -38,7 +38,7 @@ Examples:
   curl -si URL | obserr decode          diagnose a pasted error response (also curl -v, XML,
                                         JSON, HTML, obsutil/SDK log lines)
   obserr completions bash               print the completion script for bash (or zsh, fish,
-                                        powershell, elvish); the README says where it goes
+                                        powershell, elvish); the guide says where it goes
   obserr man > obserr.1                 print the man page (roff)
 
 Exit status: 0 found, 1 nothing found, 2 usage or input error.";
