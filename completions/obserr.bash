@@ -97,20 +97,12 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__completions)
-            opts="-h --json --color --paging --no-pager --help bash elvish fish powershell zsh"
+            opts="-h --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --color)
-                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
-                    return 0
-                    ;;
-                --paging)
-                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -309,20 +301,12 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__man)
-            opts="-h --json --color --paging --no-pager --help"
+            opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --color)
-                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
-                    return 0
-                    ;;
-                --paging)
-                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;

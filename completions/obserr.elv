@@ -73,18 +73,10 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;completions'= {
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
-            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
-            cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'The same as --paging never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;man'= {
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
-            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
-            cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'The same as --paging never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -101,23 +101,7 @@ never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -l json -d 'Print machine-readable JSON (never coloured)'
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -l no-pager -d 'The same as --paging never'
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c obserr -n "__fish_obserr_using_subcommand completions" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c obserr -n "__fish_obserr_using_subcommand completions" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c obserr -n "__fish_obserr_using_subcommand completions" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand completions" -l no-pager -d 'The same as --paging never'
 complete -c obserr -n "__fish_obserr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c obserr -n "__fish_obserr_using_subcommand man" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c obserr -n "__fish_obserr_using_subcommand man" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c obserr -n "__fish_obserr_using_subcommand man" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand man" -l no-pager -d 'The same as --paging never'
 complete -c obserr -n "__fish_obserr_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode completions man help" -f -a "explain" -d 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
 complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode completions man help" -f -a "list" -d 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'

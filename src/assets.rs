@@ -14,7 +14,7 @@ pub const BIN_NAME: &str = "obserr";
 
 /// Writes the completion script for `shell`.
 pub fn completions(shell: Shell, out: &mut Vec<u8>) {
-    let mut cmd = cli::command();
+    let mut cmd = completion_command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, BIN_NAME, &mut script);
     match shell {
@@ -25,6 +25,37 @@ pub fn completions(shell: Shell, out: &mut Vec<u8>) {
     if shell == Shell::Fish {
         fish_positionals(&cmd, out);
     }
+}
+
+/// The command line as the completion scripts describe it: the global options
+/// offered where they mean something, not after `man` and `completions`
+/// (which refuse them). clap would copy a global option into every
+/// subcommand, so here each is made local and added to the subcommands that
+/// take it; parsing still uses [`cli::command`].
+fn completion_command() -> clap::Command {
+    let cmd = cli::command();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .map(|a| a.clone().global(false))
+        .collect();
+    let mut cmd = cmd.mut_args(|a| a.global(false));
+    // Every subcommand in turn (clap moves a changed one to the end), so the
+    // order stays the definition's.
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let takes = !cli::FILE_COMMANDS.contains(&name.as_str());
+        cmd = cmd.mut_subcommand(name, |mut sub| {
+            for arg in globals.iter().filter(|_| takes) {
+                sub = sub.arg(arg.clone());
+            }
+            sub
+        });
+    }
+    cmd
 }
 
 /// bash's `compgen -W` matches case-sensitively (fish ignores case); obserr's

@@ -210,8 +210,12 @@ impl Cli {
     }
 }
 
-/// The global options that mean nothing to `man` and `completions`, which
-/// print a file to redirect: refused when given.
+/// The subcommands that print a file to redirect (never JSON, coloured or
+/// paged).
+pub const FILE_COMMANDS: &[&str] = &["man", "completions"];
+
+/// The global options that mean nothing to [`FILE_COMMANDS`]: refused when
+/// given, and left out of their help and completions.
 const FILE_ONLY_REFUSES: &[&str] = &["json", "color", "paging", "no_pager"];
 
 /// The command line as obserr parses it; the completion scripts and the man
@@ -230,7 +234,10 @@ where
 {
     let mut cmd = command();
     let matches = cmd.try_get_matches_from_mut(args)?;
-    if let Some((name @ ("man" | "completions"), sub)) = matches.subcommand() {
+    let file_command = matches
+        .subcommand()
+        .filter(|(name, _)| FILE_COMMANDS.contains(name));
+    if let Some((name, sub)) = file_command {
         let given = |id: &str| {
             [&matches, sub]
                 .iter()

@@ -190,6 +190,15 @@ fn check_shell(shell: &str, complete: impl Fn(&str) -> Vec<String>) {
     }
 
     assert_eq!(complete("obserr de"), ["decode"], "{shell}");
+    // The global options where they mean something, not after man and
+    // completions (which refuse them).
+    assert!(
+        complete("obserr explain --js").contains(&"--json".into()),
+        "{shell}"
+    );
+    let offered = complete("obserr man --");
+    assert!(offered.contains(&"--help".into()), "{shell}: {offered:?}");
+    assert!(!offered.contains(&"--json".into()), "{shell}: {offered:?}");
     let offered = complete("obserr completions ");
     for name in ["bash", "elvish", "fish", "powershell", "zsh"] {
         assert!(offered.contains(&name.into()), "{shell}: {offered:?}");
