@@ -256,7 +256,17 @@ where
             });
         }
     }
-    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
+    // Checked here, not with clap's conflicts_with: a global --json given after
+    // the subcommand reaches it too late for that check.
+    if cli.json && matches!(cli.command, Command::Explain { open: true, .. }) {
+        let message = "'--open' opens a page in the browser: it prints nothing, JSON or not";
+        return Err(match cmd.find_subcommand_mut("explain") {
+            Some(sub) => sub.error(ErrorKind::ArgumentConflict, message),
+            None => cmd.error(ErrorKind::ArgumentConflict, message),
+        });
+    }
+    Ok(cli)
 }
 
 /// `list --source` accepts the ids of `data/sources.json` in any case, so
@@ -496,6 +506,13 @@ mod tests {
             assert!(err.to_string().contains("means nothing to"), "{err}");
         }
         assert!(try_parse_from(["obserr", "man"]).is_ok());
+        for args in [
+            &["obserr", "--json", "explain", "--open", "x"][..],
+            &["obserr", "explain", "--open", "x", "--json"],
+        ] {
+            let err = try_parse_from(args).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{args:?}");
+        }
         assert!(try_parse_from(["obserr", "completions", "fish"]).is_ok());
     }
 
