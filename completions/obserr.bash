@@ -75,7 +75,7 @@ _obserr() {
 
     case "${cmd}" in
         obserr)
-            opts="-h -V --json --color --paging --no-pager --help --version explain list search decode completions man help"
+            opts="-h -V --json --color --paging --help --version explain list search decode completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
@@ -111,7 +111,7 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__decode)
-            opts="-h --json --color --paging --no-pager --help"
+            opts="-h --json --color --paging --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
@@ -133,7 +133,7 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__explain)
-            opts="-h --open --json --color --paging --no-pager --help AccessDenied AccessForbidden AccountProblem AllAccessDisabled AmbiguousGrantByEmailAddress AZRedundancyTypeNotSupported BadDigest BadDomainName BadRequest BucketAlreadyExists BucketAlreadyOwnedByYou BucketExpanding BucketNotEmpty CredentialsNotSupported CustomDomainAreadyExist CustomDomainNotExist DeregisterUserId DirectoryNotEmpty EntityTooLarge EntityTooSmall FileGatewayBucket ForbidAnonReqOverwriteRespHead FrozenUserId FsNotSupport FsObjectConflict FsRenameConflict IllegalLocationConstraintException IllegalVersioningConfigurationException InArrearOrInsufficientBalance IncompleteBody IncorrectNumberOfFilesInPostRequest InlineDataTooLarge InsufficientStorageSpace InternalError InvalidAccessKeyId InvalidAddressingHeader InvalidArgument InvalidBucket InvalidBucketName InvalidBucketState InvalidBucketStoragePolicy InvalidContentLength InvalidDefaultStorageClass InvalidDigest InvalidEncryptionAlgorithmError InvalidLocationConstraint InvalidObjectState InvalidPart InvalidPartOrder InvalidPayer InvalidPolicyDocument InvalidRange InvalidRedirectLocation InvalidRequest InvalidRequestBody InvalidSecurity InvalidStorageClass InvalidTagError InvalidTargetBucketForLogging InvalidURI KeyTooLong KeyTooLongError KMS.DisabledException KMS.NotFoundException MalformedACLError MalformedError MalformedLoggingStatus MalformedPolicy MalformedPOSTRequest MalformedQuotaError MalformedXML MalformedXMLError MaxMessageLengthExceeded MaxPostPreDataLengthExceededError MetadataTooLarge MethodNotAllowed MissingContentLength MissingRegion MissingRequestBodyError MissingRequiredHeader MissingSecurityHeader MultipleContentLengths NoSuchBucket NoSuchBucketPolicy NoSuchCORSConfiguration NoSuchCustomDomain NoSuchKey NoSuchLifecycleConfiguration NoSuchPolicy NoSuchTagSet NoSuchUpload NoSuchVersion NoSuchWebsiteConfiguration NotImplemented NotSignedUp NotSuchBucketPolicy ObjectHasAlreadyRestored ObjectNotAppendable OperationAborted PermanentRedirect PreconditionFailed Redirect Request-URITooLarge RequestIsNotMultiPartContent RequestPayerDenied RequestTimeout RequestTimeTooSkewed RequestTorrentOfBucketError RestoreAlreadyInProgress ServiceNotImplemented ServiceNotSupported ServiceUnavailable SignatureDoesNotMatch SlowDown SystemCapacityNotenough TemporaryRedirect TooManyBuckets TooManyCustomDomains TooManyObjectCopied TooManyRequests TooManyWrongSignature Unauthorized UnexpectedContent UnresolvableGrantByEmailAddress UserKeyMustBeSpecified VirtualHostDomainRequired WebsiteRedirect"
+            opts="-h --open --json --color --paging --help AccessDenied AccessForbidden AccountProblem AllAccessDisabled AmbiguousGrantByEmailAddress AZRedundancyTypeNotSupported BadDigest BadDomainName BadRequest BucketAlreadyExists BucketAlreadyOwnedByYou BucketExpanding BucketNotEmpty CredentialsNotSupported CustomDomainAreadyExist CustomDomainNotExist DeregisterUserId DirectoryNotEmpty EntityTooLarge EntityTooSmall FileGatewayBucket ForbidAnonReqOverwriteRespHead FrozenUserId FsNotSupport FsObjectConflict FsRenameConflict IllegalLocationConstraintException IllegalVersioningConfigurationException InArrearOrInsufficientBalance IncompleteBody IncorrectNumberOfFilesInPostRequest InlineDataTooLarge InsufficientStorageSpace InternalError InvalidAccessKeyId InvalidAddressingHeader InvalidArgument InvalidBucket InvalidBucketName InvalidBucketState InvalidBucketStoragePolicy InvalidContentLength InvalidDefaultStorageClass InvalidDigest InvalidEncryptionAlgorithmError InvalidLocationConstraint InvalidObjectState InvalidPart InvalidPartOrder InvalidPayer InvalidPolicyDocument InvalidRange InvalidRedirectLocation InvalidRequest InvalidRequestBody InvalidSecurity InvalidStorageClass InvalidTagError InvalidTargetBucketForLogging InvalidURI KeyTooLong KeyTooLongError KMS.DisabledException KMS.NotFoundException MalformedACLError MalformedError MalformedLoggingStatus MalformedPolicy MalformedPOSTRequest MalformedQuotaError MalformedXML MalformedXMLError MaxMessageLengthExceeded MaxPostPreDataLengthExceededError MetadataTooLarge MethodNotAllowed MissingContentLength MissingRegion MissingRequestBodyError MissingRequiredHeader MissingSecurityHeader MultipleContentLengths NoSuchBucket NoSuchBucketPolicy NoSuchCORSConfiguration NoSuchCustomDomain NoSuchKey NoSuchLifecycleConfiguration NoSuchPolicy NoSuchTagSet NoSuchUpload NoSuchVersion NoSuchWebsiteConfiguration NotImplemented NotSignedUp NotSuchBucketPolicy ObjectHasAlreadyRestored ObjectNotAppendable OperationAborted PermanentRedirect PreconditionFailed Redirect Request-URITooLarge RequestIsNotMultiPartContent RequestPayerDenied RequestTimeout RequestTimeTooSkewed RequestTorrentOfBucketError RestoreAlreadyInProgress ServiceNotImplemented ServiceNotSupported ServiceUnavailable SignatureDoesNotMatch SlowDown SystemCapacityNotenough TemporaryRedirect TooManyBuckets TooManyCustomDomains TooManyObjectCopied TooManyRequests TooManyWrongSignature Unauthorized UnexpectedContent UnresolvableGrantByEmailAddress UserKeyMustBeSpecified VirtualHostDomainRequired WebsiteRedirect"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
@@ -267,7 +267,7 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__list)
-            opts="-s -h --status --source --json --color --paging --no-pager --help"
+            opts="-s -h --status --source --json --color --paging --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
@@ -315,7 +315,7 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__search)
-            opts="-n -h --limit --json --color --paging --no-pager --help"
+            opts="-n -h --limit --json --color --paging --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0

@@ -21,7 +21,6 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'The same as --paging never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -39,7 +38,6 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --open 'Open the code''s first documentation page in the browser (OBSERR_OPENER names another command to run with its address) instead of explaining it'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'The same as --paging never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -50,7 +48,6 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'The same as --paging never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -60,7 +57,6 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'The same as --paging never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -68,7 +64,6 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'The same as --paging never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

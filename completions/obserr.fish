@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_obserr_global_optspecs
-    string join \n json color= paging= no-pager h/help V/version
+    string join \n json color= paging= h/help V/version
 end
 
 function __fish_obserr_needs_command
@@ -31,7 +31,6 @@ complete -c obserr -n "__fish_obserr_needs_command" -l paging -d 'When to page o
 always\t''
 never\t''"
 complete -c obserr -n "__fish_obserr_needs_command" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_needs_command" -l no-pager -d 'The same as --paging never'
 complete -c obserr -n "__fish_obserr_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_needs_command" -s V -l version -d 'Print version'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "explain" -d 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
@@ -49,7 +48,6 @@ always\t''
 never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand explain" -l open -d 'Open the code\'s first documentation page in the browser (OBSERR_OPENER names another command to run with its address) instead of explaining it'
 complete -c obserr -n "__fish_obserr_using_subcommand explain" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand explain" -l no-pager -d 'The same as --paging never'
 complete -c obserr -n "__fish_obserr_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand list" -s s -l status -d 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them' -r -f -a "301\t'Moved Permanently'
 307\t'Moved Temporarily'
@@ -80,7 +78,6 @@ complete -c obserr -n "__fish_obserr_using_subcommand list" -l paging -d 'When t
 always\t''
 never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand list" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand list" -l no-pager -d 'The same as --paging never'
 complete -c obserr -n "__fish_obserr_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand search" -s n -l limit -d 'Show at most this many results' -r
 complete -c obserr -n "__fish_obserr_using_subcommand search" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
@@ -90,7 +87,6 @@ complete -c obserr -n "__fish_obserr_using_subcommand search" -l paging -d 'When
 always\t''
 never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand search" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand search" -l no-pager -d 'The same as --paging never'
 complete -c obserr -n "__fish_obserr_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
 always\t''
@@ -99,7 +95,6 @@ complete -c obserr -n "__fish_obserr_using_subcommand decode" -l paging -d 'When
 always\t''
 never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand decode" -l no-pager -d 'The same as --paging never'
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -40,7 +40,7 @@ impl Terminal {
             None
         };
         let (columns, rows) = size.map_or((0, 0), |(w, h)| (w.0, h.0));
-        let pager = match cli.paging() {
+        let pager = match cli.paging {
             Paging::Never => None,
             Paging::Auto if !tty || cli.json => None,
             paging => Some(Pager {
@@ -52,7 +52,8 @@ impl Terminal {
             style: Style {
                 color,
                 width: tty.then(|| dimension(columns, var("COLUMNS"), 80)),
-                ascii: !unicode_locale(var),
+                // Only tables care, and only terminals get tables.
+                ascii: tty && !unicode_locale(var),
                 hyperlinks: tty
                     && !cli.json
                     && cli.color != ColorChoice::Never

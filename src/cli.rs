@@ -190,25 +190,15 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Paging::Auto, ignore_case = true)]
     pub paging: Paging,
 
-    /// The same as --paging never.
-    #[arg(long, global = true, hide = true)]
-    pub no_pager: bool,
-
     #[command(subcommand)]
     pub command: Command,
 }
 
-impl Cli {
-    /// The paging asked for: `--no-pager` is `--paging never`.
-    #[must_use]
-    pub fn paging(&self) -> Paging {
-        if self.no_pager {
-            Paging::Never
-        } else {
-            self.paging
-        }
-    }
-}
+/// `--no-pager`, obserr's older spelling of `--paging never`. It is read as
+/// that before clap sees the line rather than declared as a hidden option:
+/// clap copies every global option into every subcommand at start-up, which
+/// costs more than the whole lookup of `explain` (CONTRIBUTING: Performance).
+const NO_PAGER: &str = "--no-pager";
 
 /// The subcommands that print a file to redirect (never JSON, coloured or
 /// paged).
@@ -216,13 +206,38 @@ pub const FILE_COMMANDS: &[&str] = &["man", "completions"];
 
 /// The global options that mean nothing to [`FILE_COMMANDS`]: refused when
 /// given, and left out of their help and completions.
-const FILE_ONLY_REFUSES: &[&str] = &["json", "color", "paging", "no_pager"];
+const FILE_ONLY_REFUSES: &[&str] = &["json", "color", "paging"];
 
-/// The command line as obserr parses it; the completion scripts and the man
-/// page are built from it too.
+/// The command line as obserr shows it in help and errors; the completion
+/// scripts and the man page are built from it too.
 #[must_use]
 pub fn command() -> clap::Command {
-    Cli::command()
+    decorate(Cli::command())
+}
+
+/// Adds what only help and error messages show: each subcommand's examples,
+/// and the help of `man` and `completions` without the global options they
+/// refuse. A run that prints neither never builds these (clap builds every
+/// subcommand at start-up; CONTRIBUTING: Performance).
+fn decorate(cmd: clap::Command) -> clap::Command {
+    let examples = [
+        ("explain", EXPLAIN_EXAMPLES),
+        ("list", LIST_EXAMPLES),
+        ("search", SEARCH_EXAMPLES),
+        ("decode", DECODE_EXAMPLES),
+        ("completions", COMPLETIONS_EXAMPLES),
+        ("man", MAN_EXAMPLES),
+    ];
+    let mut cmd = examples.iter().fold(cmd, |cmd, (name, text)| {
+        cmd.mut_subcommand(*name, |sub| sub.after_long_help(*text))
+    });
+    cmd = cmd.mut_subcommand("completions", |sub| {
+        sub.help_template(COMPLETIONS_HELP)
+            .override_usage("obserr completions <SHELL>")
+    });
+    cmd.mut_subcommand("man", |sub| {
+        sub.help_template(MAN_HELP).override_usage("obserr man")
+    })
 }
 
 /// Parses `args` (the program name first): clap's checks, then a clear refusal
@@ -232,8 +247,34 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let mut cmd = command();
-    let matches = cmd.try_get_matches_from_mut(args)?;
+    let mut no_pager = false;
+    let mut options = true;
+    let args: Vec<OsString> = args
+        .into_iter()
+        .map(|arg| {
+            let arg: OsString = arg.into();
+            options &= arg != "--";
+            if options && arg == NO_PAGER {
+                no_pager = true;
+                OsString::from("--paging=never")
+            } else {
+                arg
+            }
+        })
+        .collect();
+    // The lean definition first; help, --version and every error come from
+    // the decorated one, parsing the same line again.
+    let mut cmd = Cli::command();
+    let mut matches = match cmd.try_get_matches_from_mut(args.iter().cloned()) {
+        Ok(matches) => matches,
+        Err(lean) => {
+            let mut cmd = command();
+            return Err(match cmd.try_get_matches_from_mut(args) {
+                Err(full) => full,
+                Ok(_) => lean.format(&mut cmd),
+            });
+        }
+    };
     let file_command = matches
         .subcommand()
         .filter(|(name, _)| FILE_COMMANDS.contains(name));
@@ -244,23 +285,31 @@ where
                 .any(|m| m.value_source(id) == Some(ValueSource::CommandLine))
         };
         if let Some(id) = FILE_ONLY_REFUSES.iter().find(|id| given(id)) {
-            let flag = format!("--{}", id.replace('_', "-"));
+            let flag = if *id == "paging" && no_pager {
+                NO_PAGER.to_string()
+            } else {
+                format!("--{id}")
+            };
             let message = format!(
                 "'{flag}' means nothing to 'obserr {name}': it prints a file to redirect, \
                  never JSON, coloured or paged"
             );
             // The subcommand's usage line, when clap still has it.
+            let mut cmd = command();
+            cmd.build();
             return Err(match cmd.find_subcommand_mut(name) {
                 Some(sub) => sub.error(ErrorKind::ArgumentConflict, message),
                 None => cmd.error(ErrorKind::ArgumentConflict, message),
             });
         }
     }
-    let cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
+    let cli = Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))?;
     // Checked here, not with clap's conflicts_with: a global --json given after
     // the subcommand reaches it too late for that check.
     if cli.json && matches!(cli.command, Command::Explain { open: true, .. }) {
         let message = "'--open' opens a page in the browser: it prints nothing, JSON or not";
+        let mut cmd = command();
+        cmd.build();
         return Err(match cmd.find_subcommand_mut("explain") {
             Some(sub) => sub.error(ErrorKind::ArgumentConflict, message),
             None => cmd.error(ErrorKind::ArgumentConflict, message),
@@ -307,7 +356,6 @@ pub enum Command {
     /// Accepts codes in any case, documented aliases, bare statuses (403) and the
     /// forms pasted from logs: 'NoSuchKey (404)', 'error code [NoSuchKey]',
     /// 'x-obs-error-code: NoSuchKey'.
-    #[command(after_long_help = EXPLAIN_EXAMPLES)]
     Explain {
         /// Error codes or HTTP statuses. Without any, they are read from standard input, one a
         /// line (echo NoSuchKey | obserr explain), unless it is a terminal.
@@ -320,7 +368,6 @@ pub enum Command {
     },
     /// List catalogued codes, optionally by status (403) or class (4xx), or by
     /// the documentation page that documents them.
-    #[command(after_long_help = LIST_EXAMPLES)]
     List {
         /// Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated
         /// list (403,404) or the option repeated gives codes of any of them.
@@ -332,7 +379,6 @@ pub enum Command {
         source: Option<String>,
     },
     /// Fuzzy search over codes, messages and solutions, best match first.
-    #[command(after_long_help = SEARCH_EXAMPLES)]
     Search {
         /// Words to look for; typos and paraphrases are forgiven.
         #[arg(required = true, value_name = "WORDS")]
@@ -349,7 +395,6 @@ pub enum Command {
     /// blocks of HEAD responses, HTML error pages, and obsutil/SDK log lines.
     /// Reads standard input when no file is given; at most 8 MiB per input. With
     /// several files each is decoded in turn.
-    #[command(after_long_help = DECODE_EXAMPLES)]
     Decode {
         /// Files holding the response; '-' is standard input.
         #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
@@ -360,22 +405,12 @@ pub enum Command {
     /// The script completes subcommands, options, every catalogued code for
     /// explain, the catalogued statuses and classes for list --status, and file
     /// names for decode. The guide says where each shell looks for it.
-    #[command(
-        after_long_help = COMPLETIONS_EXAMPLES,
-        help_template = COMPLETIONS_HELP,
-        override_usage = "obserr completions <SHELL>"
-    )]
     Completions {
         /// The shell to complete for.
         #[arg(value_name = "SHELL", ignore_case = true)]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff), to install where man finds it.
-    #[command(
-        after_long_help = MAN_EXAMPLES,
-        help_template = MAN_HELP,
-        override_usage = "obserr man"
-    )]
     Man,
 }
 
@@ -480,7 +515,7 @@ mod tests {
         let cli = try_parse_from(["obserr", "--color", "NEVER", "--paging", "Always", "list"]);
         let cli = cli.unwrap();
         assert_eq!(
-            (cli.color, cli.paging()),
+            (cli.color, cli.paging),
             (ColorChoice::Never, Paging::Always)
         );
         assert!(try_parse_from(["obserr", "completions", "ZSH"]).is_ok());
@@ -488,8 +523,15 @@ mod tests {
 
     #[test]
     fn no_pager_is_paging_never() {
-        let cli = try_parse_from(["obserr", "--no-pager", "list"]).unwrap();
-        assert_eq!(cli.paging(), Paging::Never);
+        for args in [
+            &["obserr", "--no-pager", "list"][..],
+            &["obserr", "list", "--no-pager"],
+        ] {
+            assert_eq!(try_parse_from(args).unwrap().paging, Paging::Never);
+        }
+        // After `--` it is an argument like any other.
+        let cli = try_parse_from(["obserr", "explain", "--", "--no-pager"]).unwrap();
+        assert_eq!(cli.paging, Paging::Auto);
     }
 
     #[test]

@@ -68,7 +68,12 @@ impl Style {
 /// How many terminal columns `text` takes (wide characters count two).
 #[must_use]
 pub fn columns(text: &str) -> usize {
-    text.width()
+    // Nearly every word obserr wraps is ASCII: one column a byte, no tables.
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// Writes `label` padded to `width` columns, then `text` wrapped under it.
@@ -93,6 +98,10 @@ fn retry(
     e: &crate::Entry,
 ) -> std::io::Result<()> {
     let wrapped = wrap(retry_advice(e.retry()), width, s.width);
+    let padded = format!("{:<width$}", "Retry:");
+    if !s.color {
+        return writeln!(out, "{padded}{wrapped}");
+    }
     let advice: Vec<String> = wrapped
         .split('\n')
         .map(|line| {
@@ -105,7 +114,6 @@ fn retry(
             format!("{pad}{painted}")
         })
         .collect();
-    let padded = format!("{:<width$}", "Retry:");
     writeln!(out, "{}{}", s.label(&padded), advice.join("\n"))
 }
 
