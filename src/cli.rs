@@ -476,6 +476,7 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 
     #[test]
@@ -519,6 +520,24 @@ mod tests {
             (ColorChoice::Never, Paging::Always)
         );
         assert!(try_parse_from(["obserr", "completions", "ZSH"]).is_ok());
+    }
+
+    #[test]
+    fn help_shows_each_subcommand_examples_and_errors_their_usage() {
+        for sub in ["explain", "list", "search", "decode", "completions", "man"] {
+            let help = try_parse_from(["obserr", sub, "--help"])
+                .unwrap_err()
+                .to_string();
+            assert!(help.contains("Examples:\n  "), "{sub}: {help}");
+        }
+        let help = try_parse_from(["obserr", "help", "man"])
+            .unwrap_err()
+            .to_string();
+        assert!(!help.contains("--json"), "{help}");
+        let err = try_parse_from(["obserr", "completions"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("Usage: obserr completions <SHELL>"), "{err}");
     }
 
     #[test]
