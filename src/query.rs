@@ -63,8 +63,11 @@ pub fn resolve(arg: &str) -> Resolved {
             return Resolved::Status(status);
         }
     }
+    // Dots and dashes belong to codes (`KMS.DisabledException`), but not at
+    // either end: that is the sentence around it (`InternalError.`).
     let tokens: Vec<&str> = arg
         .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        .map(|t| t.trim_matches(|c| matches!(c, '.' | '-' | '_')))
         .filter(|t| !t.is_empty())
         .collect();
     let status = tokens.iter().find_map(|t| parse_status(t));
@@ -158,6 +161,14 @@ mod tests {
             "NoSuchKey: The specified key does not exist.\n\tstatus code: 404",
         ] {
             assert_eq!(code(pasted), Some("NoSuchKey"), "{pasted:?}");
+        }
+        for arg in [
+            "InternalError.",
+            "InternalError:",
+            "InternalError...",
+            "(InternalError).",
+        ] {
+            assert_eq!(code(arg), Some("InternalError"), "{arg:?}");
         }
     }
 

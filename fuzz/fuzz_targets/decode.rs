@@ -40,6 +40,7 @@ fuzz_target!(|data: &[u8]| {
         let style = Style {
             color,
             width: Some(80),
+            ..Style::default()
         };
         diagnosis::human_all(&mut out, &style, &decoded).unwrap();
         let text = String::from_utf8(out).expect("human output is UTF-8");
