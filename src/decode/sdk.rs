@@ -148,6 +148,11 @@ static NEEDLES: LazyLock<(AhoCorasick, Vec<(&'static str, Needle)>)> = LazyLock:
     (automaton, needles)
 });
 
+/// Adds a fact found at `at` (an offset in the text).
+fn push(facts: &mut Vec<Fact>, at: usize, kind: Kind) {
+    facts.push(Fact { at, kind });
+}
+
 /// Reads the unlabelled error shapes of `line` (at offset `base`).
 #[cfg(test)]
 pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
@@ -176,12 +181,6 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
 
 fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize, usize)]) {
     let b = line.as_bytes();
-    let push = |facts: &mut Vec<Fact>, at: usize, kind: Kind| {
-        facts.push(Fact {
-            at: base + at,
-            kind,
-        });
-    };
     let needles = &NEEDLES.1;
     let (mut marker, mut no_response) = (false, false);
     for &(i, end, pattern) in hits {
@@ -203,31 +202,31 @@ fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize
                 if let Some(message) = op.and_then(|o| o.strip_prefix(" operation: ")) {
                     let message = message.trim();
                     if !message.is_empty() {
-                        push(facts, i, Kind::Message(message.to_string()));
+                        push(facts, base + i, Kind::Message(message.to_string()));
                     }
                 }
             }
             Needle::RubyClass => {
                 let word = word_after(line, end).trim_end_matches(['.', '-']);
                 if catalogued(word) {
-                    push(facts, i, Kind::Code(word.to_string()));
+                    push(facts, base + i, Kind::Code(word.to_string()));
                 } else if let Some((status, _)) =
                     value::reason_at(word).filter(|&(_, l)| l == word.len())
                 {
-                    push(facts, i, Kind::Status(status));
+                    push(facts, base + i, Kind::Status(status));
                 }
             }
             Needle::PhpTag => {
                 let (word, start) = word_before(line, i);
                 if let CodeValue::Code(code) = value::code_value(word) {
-                    push(facts, start, Kind::Code(code));
+                    push(facts, base + start, Kind::Code(code));
                 }
             }
             Needle::Reason => {
                 let (word, start) = word_before(line, i);
                 if start == 0 || matches!(b[start - 1], b' ' | b':') {
                     if let CodeValue::Code(code) = value::code_value(word) {
-                        push(facts, start, Kind::Code(code));
+                        push(facts, base + start, Kind::Code(code));
                     }
                 }
             }
@@ -238,17 +237,17 @@ fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize
                         CodeValue::Code(code) => Some(code),
                         _ => None,
                     };
-                    push(facts, i, Kind::Standalone(code));
+                    push(facts, base + i, Kind::Standalone(code));
                 }
             }
             Needle::Marker if !marker => {
                 marker = true;
-                push(facts, i, Kind::Marker);
+                push(facts, base + i, Kind::Marker);
             }
-            Needle::Boundary => push(facts, i, Kind::Boundary),
+            Needle::Boundary => push(facts, base + i, Kind::Boundary),
             Needle::NoResponse if !no_response => {
                 no_response = true;
-                push(facts, i, Kind::NoResponse(needle.to_string()));
+                push(facts, base + i, Kind::NoResponse(needle.to_string()));
             }
             Needle::Marker | Needle::NoResponse => {}
         }
@@ -258,12 +257,6 @@ fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize
 /// s3cmd's `403 (SignatureDoesNotMatch)`; `forbidden (403)`.
 fn parentheses(line: &str, base: usize, facts: &mut Vec<Fact>) {
     let b = line.as_bytes();
-    let push = |facts: &mut Vec<Fact>, at: usize, kind: Kind| {
-        facts.push(Fact {
-            at: base + at,
-            kind,
-        });
-    };
     for i in memchr::memchr_iter(b'(', b) {
         if i >= 4
             && b[i - 1] == b' '
@@ -274,8 +267,8 @@ fn parentheses(line: &str, base: usize, facts: &mut Vec<Fact>) {
                 let code = word_after(line, i + 1);
                 if b.get(i + 1 + code.len()) == Some(&b')') {
                     if let CodeValue::Code(code) = value::code_value(code) {
-                        push(facts, i - 4, Kind::Status(status));
-                        push(facts, i, Kind::Code(code));
+                        push(facts, base + i - 4, Kind::Status(status));
+                        push(facts, base + i, Kind::Code(code));
                     }
                 }
             }
@@ -287,7 +280,7 @@ fn parentheses(line: &str, base: usize, facts: &mut Vec<Fact>) {
                     && before.is_char_boundary(before.len() - r.len())
                     && before[before.len() - r.len()..].eq_ignore_ascii_case(r)
             }) {
-                push(facts, i, Kind::Status(status));
+                push(facts, base + i, Kind::Status(status));
             }
         }
     }
@@ -297,12 +290,6 @@ fn parentheses(line: &str, base: usize, facts: &mut Vec<Fact>) {
 /// `Forbidden: null` (a reason phrase in the code's place).
 fn colons(line: &str, base: usize, facts: &mut Vec<Fact>) {
     let b = line.as_bytes();
-    let push = |facts: &mut Vec<Fact>, at: usize, kind: Kind| {
-        facts.push(Fact {
-            at: base + at,
-            kind,
-        });
-    };
     for i in memchr::memchr_iter(b':', b) {
         if b.get(i + 1) == Some(&b':') || (i > 0 && b[i - 1] == b':') {
             continue;
@@ -317,10 +304,10 @@ fn colons(line: &str, base: usize, facts: &mut Vec<Fact>) {
         let go_v2 = line[..start].ends_with("api error ");
         if go_v2 || catalogued(word) {
             if let CodeValue::Code(code) = value::code_value(word) {
-                push(facts, start, Kind::Code(code));
+                push(facts, base + start, Kind::Code(code));
                 let message = line[i + 1..].trim();
                 if !message.is_empty() && !value::is_placeholder(message) {
-                    push(facts, i, Kind::Message(message.to_string()));
+                    push(facts, base + i, Kind::Message(message.to_string()));
                 }
             }
             continue;
@@ -339,7 +326,7 @@ fn colons(line: &str, base: usize, facts: &mut Vec<Fact>) {
                 && &before[from..] == phrase
                 && (from == 0 || !b[from - 1].is_ascii_alphanumeric())
             {
-                push(facts, from, Kind::Status(status));
+                push(facts, base + from, Kind::Status(status));
                 break;
             }
         }
@@ -363,12 +350,6 @@ fn brackets(line: &str, base: usize, facts: &mut Vec<Fact>) {
 /// `403 Forbidden` anywhere; a status alone on its line.
 fn statuses(line: &str, base: usize, facts: &mut Vec<Fact>) {
     let b = line.as_bytes();
-    let push = |facts: &mut Vec<Fact>, at: usize, kind: Kind| {
-        facts.push(Fact {
-            at: base + at,
-            kind,
-        });
-    };
     let trimmed = line.trim().trim_matches('`');
     if let Some(status) = value::three_digits(trimmed).filter(|_| trimmed.len() == 3) {
         push(
@@ -387,8 +368,8 @@ fn statuses(line: &str, base: usize, facts: &mut Vec<Fact>) {
         };
         let rest = &line[i + 1..];
         if let Some((s, len)) = value::reason_at(rest).filter(|&(s, _)| s == status) {
-            push(facts, i - 3, Kind::Status(s));
-            push(facts, i + 1, Kind::Reason(rest[..len].to_string()));
+            push(facts, base + i - 3, Kind::Status(s));
+            push(facts, base + i + 1, Kind::Reason(rest[..len].to_string()));
         }
     }
 }
