@@ -62,7 +62,8 @@ pub struct Transcript {
     pub responses: usize,
     /// The last request curl -v showed.
     pub request: Option<Request>,
-    /// The body of the last response (the whole input when framing is bare).
+    /// The body of the last response; empty when the framing is bare (the
+    /// whole input is the body then, and is not copied).
     pub body: String,
 }
 
@@ -247,7 +248,6 @@ pub fn split(text: &str) -> Transcript {
         transcript.responses = 1;
         return transcript;
     }
-    transcript.body = text.to_string();
     transcript
 }
 
@@ -479,7 +479,7 @@ mod tests {
         );
         let t = split("<Error><Code>A</Code></Error>");
         assert_eq!(t.framing, Framing::Bare);
-        assert_eq!(t.body, "<Error><Code>A</Code></Error>");
+        assert_eq!(t.body, "");
     }
 
     #[test]

@@ -316,14 +316,17 @@ pub fn decode(bytes: &[u8]) -> Response {
 #[must_use]
 pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
     let binary_at = binary_at(bytes);
-    let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = prepare::prepare(text);
+    // The lossy copy (when the bytes were not UTF-8) is freed once prepared:
+    // at most two copies of the input are alive at once.
+    let text = {
+        let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
+        prepare::prepare(text.strip_prefix('\u{feff}').unwrap_or(&text))
+    };
     let mut out = Vec::new();
     for segment in http::segments(&text) {
         let transcript = http::split(segment);
         if transcript.framing == Framing::Bare {
-            bare(&transcript.body, &mut out);
+            bare(segment, &mut out);
         } else {
             out.push(framed(transcript));
         }
