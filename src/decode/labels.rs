@@ -66,6 +66,8 @@ const LABELS: &[(&[&str], Field)] = &[
     (&["bucket"], Field::Bucket),
     (&["key"], Field::Key),
     (&["status"], Field::Status),
+    // keystoneauth/openstacksdk debug logs: `RESP: [403] Content-Length: ...`.
+    (&["resp"], Field::Status),
     (&["code"], Field::Code),
     (&["message"], Field::Message),
     (&["reason"], Field::Reason),
@@ -458,5 +460,9 @@ mod tests {
             [Kind::NoResponse(_)]
         ));
         assert_eq!(kinds("curl error code=403;"), [Kind::Status(403)]);
+        assert_eq!(
+            kinds("RESP: [403] x-obs-request-id: 0000018F"),
+            [Kind::Status(403), Kind::RequestId("0000018F".into())]
+        );
     }
 }
