@@ -198,7 +198,11 @@ pub fn code_value(raw: &str) -> CodeValue {
     let token = token.trim_end_matches(['.', '-']);
     // A catalogued code is one even where it reads as a reason phrase
     // (`PermanentRedirect`, `MethodNotAllowed`).
-    if token.starts_with(|c: char| c.is_ascii_uppercase())
+    // ... but a reason phrase written as one (`Forbidden`) stays a status even
+    // if a catalogue names an SDK's error after it.
+    let is_phrase = REASONS.iter().any(|(_, r)| r.eq_ignore_ascii_case(token));
+    if !is_phrase
+        && token.starts_with(|c: char| c.is_ascii_uppercase())
         && crate::catalogue::lookup(token).is_some_and(|e| e.code == token)
     {
         return CodeValue::Code(token.to_string());
