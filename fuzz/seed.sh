@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Seeds the fuzz corpora from the project's own test data, so fuzzing starts
 # from realistic inputs instead of from nothing:
-#   decode: every response in tests/fixtures/decode/
+#   decode: every response in tests/fixtures/decode/ and every real-world
+#           sample in tests/fixtures/realworld/
 #   lookup: every catalogued code and alias, pasted forms of some, and the
 #           queries of tests/search_quality.rs
 # Run from anywhere; writes fuzz/corpus/{decode,lookup}/ (git-ignored).
@@ -10,6 +11,9 @@ cd "$(dirname "$0")/.."
 
 mkdir -p fuzz/corpus/decode fuzz/corpus/lookup
 cp tests/fixtures/decode/* fuzz/corpus/decode/
+for sample in tests/fixtures/realworld/*/*.txt; do
+    cp "$sample" "fuzz/corpus/decode/realworld-$(basename "$(dirname "$sample")")-$(basename "$sample")"
+done
 
 n=0
 seed() { n=$((n + 1)); printf '%s' "$1" >"fuzz/corpus/lookup/seed-$n"; }

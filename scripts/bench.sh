@@ -50,6 +50,12 @@ head -c "$cap" /dev/urandom >"$work/max-random.bin"
 # The worst case: no NUL, no control byte (nothing marks it binary), printable
 # ASCII between short runs of invalid UTF-8.
 (head -c $((cap * 3)) /dev/urandom || true) | (tr -d '\000-\037\177' || true) | head -c "$cap" >"$work/max-printable-and-high.bin"
+# The worst cases of the free-text readers: a label on every line (each line
+# a fact, every one merged into the one error), thousands of distinct errors
+# (each kept up to the limit), and an OBS C SDK line repeated (each an error).
+(yes 'status code: 403, request id: 0000018E4A2B3C4D' || true) | head -c "$cap" >"$work/max-labels.txt"
+awk -v n=$((cap / 42)) 'BEGIN { for (i = 0; i < n; i++) printf "request id: 0000018E%020d\n", i }' >"$work/max-errors.txt"
+(yes 'create bucket b failed(ErrorUnknown).' || true) | head -c "$cap" >"$work/max-sdk-lines.txt"
 
 base=$(instructions "$hello")
 printf '| command | instructions | vs empty Rust program |\n|---|---:|---:|\n'
@@ -63,6 +69,9 @@ cases=(
     "decode $work/max-realistic.txt"
     "decode $work/max-random.bin"
     "decode $work/max-printable-and-high.bin"
+    "decode $work/max-labels.txt"
+    "decode $work/max-errors.txt"
+    "decode $work/max-sdk-lines.txt"
 )
 for args in "${cases[@]}"; do
     # shellcheck disable=SC2086

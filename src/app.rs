@@ -294,7 +294,13 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
                 info,
                 codes,
             } => human::status(&mut out.stdout, style, *status, *info, codes)?,
-            Explained::UnknownStatus { .. } | Explained::Unknown { .. } => continue,
+            // `explain 4xx` lists the class, as `list --status 4xx` does.
+            Explained::Class { codes, .. } if !codes.is_empty() => {
+                human::list(&mut out.stdout, style, codes)?;
+            }
+            Explained::Class { .. }
+            | Explained::UnknownStatus { .. }
+            | Explained::Unknown { .. } => continue,
         }
         // A blank line between explanations.
         if at > 0 && !guess {
@@ -314,7 +320,10 @@ fn explain_message(x: &Explained) -> Option<Message<'_>> {
             [guess] => Message::Guessed { token, guess },
             _ => Message::UnknownCode { token, suggestions },
         }),
-        Explained::Code(_) | Explained::Status { .. } => None,
+        Explained::Class { codes, .. } if codes.is_empty() => {
+            Some(Message::EmptyList { by_source: false })
+        }
+        Explained::Code(_) | Explained::Status { .. } | Explained::Class { .. } => None,
     }
 }
 
@@ -344,6 +353,14 @@ fn open_docs(out: &mut Output, codes: &[String]) -> io::Result<()> {
             }
             Explained::Status { status, .. } => {
                 out.say(&Message::NoPageForStatus(*status));
+                out.outcome = out.outcome.worst(Outcome::NothingFound);
+            }
+            Explained::Class { class, .. } => {
+                let digit = match class {
+                    obserr::catalogue::StatusFilter::Class(c)
+                    | obserr::catalogue::StatusFilter::Exact(c) => *c,
+                };
+                out.say(&Message::NoPageForClass(digit));
                 out.outcome = out.outcome.worst(Outcome::NothingFound);
             }
             Explained::UnknownStatus { status, .. } => out.say(&Message::UnknownStatus(*status)),

@@ -392,8 +392,9 @@ pub enum Command {
     ///
     /// Reads curl -i and curl -v output (HTTP/1.0 to HTTP/3, 100 Continue, followed
     /// redirects: the last response counts), bare XML or JSON error bodies, header
-    /// blocks of HEAD responses, HTML error pages, and obsutil/SDK log lines.
-    /// Reads standard input when no file is given; at most 8 MiB per input. With
+    /// blocks of HEAD responses, HTML error pages, obsutil/SDK log lines, and the
+    /// error text SDKs and tools print (exception messages, stack traces, log
+    /// lines); each error an input holds is diagnosed in turn. Reads standard input when no file is given; at most 8 MiB per input. With
     /// several files each is decoded in turn.
     Decode {
         /// Files holding the response; '-' is standard input.

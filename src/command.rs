@@ -44,6 +44,13 @@ pub enum Explained {
         /// The catalogued codes documented with it.
         codes: Vec<&'static Entry>,
     },
+    /// A class of statuses (`4xx`) and the catalogued codes in it.
+    Class {
+        /// The class.
+        class: StatusFilter,
+        /// The codes with a documented status in it, in catalogue order.
+        codes: Vec<&'static Entry>,
+    },
     /// A status no table documents.
     UnknownStatus {
         /// The argument as given.
@@ -68,7 +75,10 @@ impl Explained {
     pub fn outcome(&self) -> Outcome {
         match self {
             Explained::Code(_) | Explained::Status { .. } => Outcome::Found,
-            Explained::UnknownStatus { .. } | Explained::Unknown { .. } => Outcome::NothingFound,
+            Explained::Class { codes, .. } if !codes.is_empty() => Outcome::Found,
+            Explained::Class { .. }
+            | Explained::UnknownStatus { .. }
+            | Explained::Unknown { .. } => Outcome::NothingFound,
         }
     }
 }
@@ -106,6 +116,10 @@ fn explain_one(arg: &str) -> Explained {
                 }
             }
         }
+        Resolved::Class(class) => Explained::Class {
+            class,
+            codes: catalogue::by_status(class).collect(),
+        },
         Resolved::Unknown { token, suggestions } => Explained::Unknown {
             input: arg.to_string(),
             token,
@@ -248,9 +262,7 @@ impl Decoded {
     /// Whether the input was read but held no recognisable response at all.
     #[must_use]
     pub fn is_blank(&self) -> bool {
-        self.result
-            .as_ref()
-            .is_ok_and(|ds| ds.iter().all(|d| d.response.is_empty()))
+        self.result.as_ref().is_ok_and(Vec::is_empty)
     }
 }
 

@@ -7,7 +7,7 @@
 //! [`crate::render`]; findings hold the response's text as it arrived, and the
 //! renderers make it safe.
 
-use crate::catalogue::{self, Entry, StatusFilter, StatusInfo};
+use crate::catalogue::{self, Documented, Entry, StatusFilter, StatusInfo};
 use crate::decode::{Body, Response};
 use crate::timestamp;
 use serde::Serialize;
@@ -24,6 +24,13 @@ pub const MAX_STATUS_CODES: usize = 8;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Finding {
+    /// No HTTP response arrived: the request failed on the client's side or
+    /// on the network (a `-1` response code, a DNS, connection, TLS or proxy
+    /// failure). Nothing OBS said is in the text.
+    NoResponse {
+        /// The text that says so (`Response code: -1`, `UnknownHostException`).
+        evidence: String,
+    },
     /// An HTML page that did not come from OBS: a proxy or gateway answered.
     Proxy {
         /// Who signed the page or sent the `Server` header (`nginx/1.25.3`).
@@ -177,10 +184,91 @@ impl Finding {
             Finding::StatusOnly { .. } => "status_only",
             Finding::UnknownCode { .. } => "unknown_code",
             Finding::Involved { .. } => "involved",
+            Finding::NoResponse { .. } => "no_response",
             Finding::Truncated => "truncated",
             Finding::Binary { .. } => "binary",
             Finding::SupportIds { .. } => "support_ids",
         }
+    }
+}
+
+/// Which documented meaning of a code applies to this response.
+#[derive(Debug, Clone, Copy)]
+pub enum Meaning {
+    /// A documented row whose cause the server's message names (or the only
+    /// row, or the first where none is more likely).
+    Documented(&'static Documented),
+    /// The code's generic meaning: its rows are narrow causes and the
+    /// server's message names none of them (`AccessDenied`: `Access Denied`).
+    Generic,
+}
+
+/// Codes whose documented rows are narrow special cases of a broader meaning:
+/// without a message naming a row, the broader meaning applies.
+const GENERIC_MEANING: &[&str] = &["AccessDenied"];
+
+/// Words that say nothing about which cause a row describes.
+const UNSPECIFIC: &[&str] = &[
+    "request",
+    "because",
+    "specified",
+    "cannot",
+    "provided",
+    "incorrect",
+    "invalid",
+];
+
+/// The documented meaning of `entry` that the server's `message` names: the
+/// row sharing at least two distinctive words with it (words of that row and
+/// no other, not the code's own, not stop words), else the generic meaning
+/// for codes that have one, else the primary row.
+///
+/// (When the catalogue carries causes with their own matching, this is the
+/// one function to switch over.)
+#[must_use]
+pub fn meaning(entry: &'static Entry, message: Option<&str>) -> Meaning {
+    let primary = Meaning::Documented(&entry.documented[0]);
+    let generic = GENERIC_MEANING.contains(&entry.code);
+    let Some(message) = message else {
+        return if generic { Meaning::Generic } else { primary };
+    };
+    let own: Vec<String> = crate::text::code_words(entry.code)
+        .iter()
+        .map(|w| crate::text::normalize(w))
+        .collect();
+    let words = |text: &str| -> Vec<String> {
+        let mut w: Vec<String> = crate::text::prose_words(text)
+            .into_iter()
+            .filter(|w| w.len() > 3 && !own.contains(w) && !UNSPECIFIC.contains(&w.as_str()))
+            .collect();
+        w.sort();
+        w.dedup();
+        w
+    };
+    let said = words(message);
+    let rows: Vec<Vec<String>> = entry.documented.iter().map(|d| words(d.message)).collect();
+    let best = entry
+        .documented
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let distinctive = rows[i]
+                .iter()
+                .filter(|w| {
+                    rows.iter()
+                        .enumerate()
+                        .all(|(j, r)| j == i || !r.contains(w))
+                })
+                .filter(|w| said.contains(w))
+                .count();
+            (distinctive, d)
+        })
+        .filter(|(n, _)| *n >= 2)
+        .max_by_key(|(n, _)| *n);
+    match best {
+        Some((_, d)) => Meaning::Documented(d),
+        None if generic => Meaning::Generic,
+        None => primary,
     }
 }
 
@@ -280,6 +368,8 @@ pub struct Diagnosis {
     pub response: Response,
     /// The catalogue entry for the response's code.
     pub entry: Option<&'static Entry>,
+    /// Which of the entry's documented meanings applies (see [`meaning`]).
+    pub meaning: Option<Meaning>,
     /// What the response's status means, when the catalogue knows it.
     pub status_info: Option<&'static StatusInfo>,
     /// For an uncatalogued code: the nearest catalogued ones.
@@ -347,7 +437,13 @@ pub fn diagnose(response: Response) -> Diagnosis {
         _ => Vec::new(),
     };
     let status_info = r.status.and_then(catalogue::status_info);
+    let meaning = entry.map(|e| meaning(e, r.message.as_deref()));
     let mut f = Vec::new();
+    if let (Some(evidence), None) = (&r.no_response, r.status) {
+        f.push(Finding::NoResponse {
+            evidence: evidence.clone(),
+        });
+    }
     f.extend(proxy(r));
     f.extend(mismatch(r, entry));
     let code = entry.map(|e| e.code);
@@ -377,6 +473,7 @@ pub fn diagnose(response: Response) -> Diagnosis {
     Diagnosis {
         response,
         entry,
+        meaning,
         status_info,
         suggestions,
         findings: f,
@@ -742,6 +839,37 @@ mod tests {
             ]
         );
         assert_eq!(d.next, Next::Explain("SignatureDoesNotMatch"));
+    }
+
+    #[test]
+    fn access_denied_takes_the_meaning_its_message_names() {
+        let e = catalogue::lookup("AccessDenied").unwrap();
+        let row = |m: Meaning| match m {
+            Meaning::Documented(d) => d.message,
+            Meaning::Generic => "generic",
+        };
+        assert_eq!(row(meaning(e, Some("Access Denied"))), "generic");
+        assert_eq!(row(meaning(e, None)), "generic");
+        assert_eq!(
+            row(meaning(
+                e,
+                Some("There were headers present in the request which were not signed")
+            )),
+            "generic"
+        );
+        assert!(row(meaning(
+            e,
+            Some("AWS authentication requires a valid Date or x-amz-date header")
+        ))
+        .contains("date header"));
+        assert!(row(meaning(
+            e,
+            Some("The object is immutable under its WORM retention and cannot be deleted.")
+        ))
+        .contains("immutable"));
+        // A code without a generic meaning keeps its primary row.
+        let e = catalogue::lookup("NoSuchKey").unwrap();
+        assert_eq!(row(meaning(e, Some("whatever"))), e.documented[0].message);
     }
 
     #[test]

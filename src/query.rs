@@ -3,7 +3,8 @@
 //! (`NoSuchKey (404)`, `404 NoSuchKey`, `error code [NoSuchKey]`,
 //! `x-obs-error-code: NoSuchKey`, `<Code>NoSuchKey</Code>`).
 
-use crate::catalogue::{self, Entry};
+use crate::catalogue::{self, Entry, StatusFilter};
+use crate::decode::{self, value};
 
 /// What one `explain` argument names.
 #[derive(Debug)]
@@ -12,6 +13,8 @@ pub enum Resolved {
     Code(&'static Entry),
     /// A bare HTTP status.
     Status(u16),
+    /// A class of statuses (`4xx`).
+    Class(StatusFilter),
     /// Nothing catalogued; `token` is the part that looked like a code.
     Unknown {
         /// The part of the argument that looked like a code.
@@ -35,10 +38,30 @@ const NOISE: &[&str] = &[
     "s3",
 ];
 
-/// Resolves one argument of `explain`.
+/// Resolves one argument of `explain`. A pasted error (an SDK's message, a
+/// status line, `403 Forbidden`) is read by `decode`'s own readers, so that
+/// what `decode` recognises in a text, `explain` recognises in an argument.
 pub fn resolve(arg: &str) -> Resolved {
     if let Some(entry) = catalogue::lookup(arg) {
         return Resolved::Code(entry);
+    }
+    if let Some(class) = parse_class(arg.trim()) {
+        return Resolved::Class(class);
+    }
+    if let Some(status) = value::status_in(arg) {
+        return Resolved::Status(status);
+    }
+    let pasted = decode::decode_all(arg.as_bytes());
+    if let Some(entry) = pasted
+        .iter()
+        .find_map(|r| r.code.as_deref().and_then(catalogue::lookup))
+    {
+        return Resolved::Code(entry);
+    }
+    if let [r] = pasted.as_slice() {
+        if let (None, Some(status)) = (&r.code, r.status) {
+            return Resolved::Status(status);
+        }
     }
     // Dots and dashes belong to codes (`KMS.DisabledException`), but not at
     // either end: that is the sentence around it (`InternalError.`).
@@ -78,6 +101,15 @@ pub fn resolve(arg: &str) -> Resolved {
             Resolved::Unknown { token, suggestions }
         }
     }
+}
+
+/// A class of statuses: `4xx` (any case), as `list --status` reads it.
+#[must_use]
+pub fn parse_class(token: &str) -> Option<StatusFilter> {
+    token
+        .parse::<StatusFilter>()
+        .ok()
+        .filter(|f| matches!(f, StatusFilter::Class(_)))
 }
 
 /// A three-digit HTTP status between 100 and 599.
@@ -122,6 +154,14 @@ mod tests {
             Some("IncorrectNumberOfFilesInPostRequest")
         );
         assert_eq!(code("KMS.DisabledException"), Some("KMS.DisabledException"));
+        for pasted in [
+            "An error occurred (NoSuchKey) when calling the GetObject operation: x",
+            "Status=404 Not Found, Code=NoSuchKey, Message=x, RequestId=R",
+            "(Service: Amazon S3; Status Code: 404; Error Code: NoSuchKey; Request ID: R)",
+            "NoSuchKey: The specified key does not exist.\n\tstatus code: 404",
+        ] {
+            assert_eq!(code(pasted), Some("NoSuchKey"), "{pasted:?}");
+        }
         for arg in [
             "InternalError.",
             "InternalError:",
@@ -138,6 +178,23 @@ mod tests {
         assert!(matches!(resolve(" 503 "), Resolved::Status(503)));
         assert!(matches!(resolve("HTTP 404"), Resolved::Status(404)));
         assert!(matches!(resolve("999"), Resolved::Unknown { .. }));
+        for pasted in [
+            "403 Forbidden",
+            "HTTP/1.1 403 Forbidden",
+            "Forbidden",
+            "An error occurred (403) when calling the HeadObject operation: Forbidden",
+            "status code: 403, request id: R",
+        ] {
+            assert!(matches!(resolve(pasted), Resolved::Status(403)), "{pasted}");
+        }
+        assert!(matches!(
+            resolve("4xx"),
+            Resolved::Class(StatusFilter::Class(4))
+        ));
+        assert!(matches!(
+            resolve("5XX"),
+            Resolved::Class(StatusFilter::Class(5))
+        ));
     }
 
     #[test]

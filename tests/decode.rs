@@ -4,7 +4,7 @@
 //! output), and the pathological documents the issue names. Timings are measured in the README's benchmark, not here.
 
 use obserr::command::Input;
-use obserr::decode::decode;
+use obserr::decode::{decode, decode_all, MAX_RESPONSES};
 use obserr::diagnose::diagnose;
 use obserr::render::{diagnosis, json, Style};
 use proptest::prelude::*;
@@ -211,5 +211,44 @@ fn pathological_documents_end_with_a_result() {
         "{\"code\":".repeat(100_000),
     ] {
         render_all(junk.as_bytes());
+    }
+}
+
+/// The worst case of each reader of free text, at 2 MiB (a quarter of the
+/// cap, to keep a debug test run short; `examples`-free timing at 8 MiB is
+/// in `scripts/bench.sh`): one label
+/// or shape repeated (on one line and on many), an unclosed quote after every
+/// label, thousands of distinct errors, fragments that never close. Each ends
+/// with a result and at most [`MAX_RESPONSES`] responses; `scripts/bench.sh`
+/// measures them (linear: about as fast as an ordinary 8 MiB log).
+#[test]
+fn worst_cases_of_the_text_readers_end_with_a_bounded_result() {
+    const SIZE: usize = CAP / 4;
+    let fill = |unit: &str| -> Vec<u8> { unit.repeat(SIZE / unit.len()).into_bytes() };
+    let many_errors: String = (0..SIZE / 24)
+        .map(|i| format!("request id: R{i:08}\n"))
+        .collect();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("one label on one line", fill("status code: 403, ")),
+        ("one label per line", fill("status code: 403\n")),
+        ("distinct errors", many_errors.into_bytes()),
+        ("botocore tails", fill(") when calling the ")),
+        ("unclosed quotes", fill("code: \"x ")),
+        ("unclosed brackets", fill("error code [x ")),
+        ("xml declarations", fill("<?xml ")),
+        ("unclosed errors", fill("<Error>")),
+        ("code fragments", fill("<Code>A</Code>")),
+        ("escapes", fill("\\n\\t\\\"")),
+        ("box prefixes", fill("│ x\n")),
+        ("wire trace", fill("-> \"x\\r\\n\"\n")),
+        ("c sdk lines", fill("failed(ErrorUnknown)\n")),
+        ("reason phrases", fill("403 Forbidden ")),
+        ("code colons", fill("AccessDenied: ")),
+        ("status lines", fill("HTTP/1.1 403 Forbidden\n\n")),
+    ];
+    for (name, bytes) in cases {
+        let all = decode_all(&bytes);
+        assert!(all.len() <= MAX_RESPONSES, "{name}: {}", all.len());
+        render_all(&bytes[..bytes.len().min(64 * 1024)]);
     }
 }

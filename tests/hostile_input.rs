@@ -216,6 +216,42 @@ fn a_256_mib_pipe_is_refused_with_bounded_memory() {
     assert!(written < 64 * 1024 * 1024, "obserr read {written} bytes");
 }
 
+/// The free-text readers at the 8 MiB cap, on their worst input (a labelled
+/// field on every line, with runs of invalid UTF-8 so the text is copied,
+/// escapes to undo so it is copied again): a result, and a peak resident set
+/// of a few copies of the input, not more.
+#[cfg(target_os = "linux")]
+#[test]
+#[allow(clippy::zombie_processes)] // reaped by wait4, which also gives its rusage
+fn the_text_readers_at_the_cap_stay_within_a_few_copies_of_it() {
+    use std::os::unix::process::ExitStatusExt;
+
+    let line: &[u8] = b"status code: 403, request id: R\\n\xff\xfe, host id: H\n";
+    let input: Vec<u8> = line.repeat(8 * 1024 * 1024 / line.len());
+    let path = std::env::temp_dir().join(format!("obserr-text-cap-{}.txt", std::process::id()));
+    std::fs::write(&path, &input).unwrap();
+    let mut child = obserr()
+        .arg("decode")
+        .arg(&path)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 fills it for this child only.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let _ = child.stdin.take();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(waited, pid);
+    let status = std::process::ExitStatus::from_raw(status);
+    assert_eq!(status.code(), Some(1), "no catalogued code, but a result");
+    let peak_mib = usage.ru_maxrss as f64 / 1024.0;
+    eprintln!("peak resident set: {peak_mib:.1} MiB for 8 MiB of labelled lines");
+    assert!(peak_mib < 48.0, "peak {peak_mib:.1} MiB for an 8 MiB input");
+}
+
 #[test]
 fn read_faults_name_the_file_and_exit_2() {
     let dir = std::env::temp_dir().join(format!("obserr-faults-{}", std::process::id()));

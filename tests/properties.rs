@@ -73,6 +73,10 @@ proptest! {
                     let v = json_of(&json::StatusJson::new(status, info, &codes));
                     prop_assert_eq!(v["status"].as_u64(), Some(u64::from(status)));
                 }
+                Resolved::Class(filter) => {
+                    let codes: Vec<_> = catalogue::by_status(filter).collect();
+                    human::list(&mut out, &style(color), &codes).unwrap();
+                }
                 Resolved::Unknown { token, suggestions } => {
                     prop_assert!(suggestions.len() <= 3);
                     out.extend_from_slice(Message::UnknownCode { token: &token, suggestions: &suggestions }.text().as_bytes());

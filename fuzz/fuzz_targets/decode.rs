@@ -1,13 +1,16 @@
-//! Arbitrary bytes through `obserr decode`'s whole path: decode, diagnose, and
-//! every renderer (human with and without colour, JSON). Nothing may panic;
-//! human output must carry no raw control character from the input (only
-//! obserr's own SGR colour sequences), and the JSON must parse.
+//! Arbitrary bytes through `obserr decode`'s whole path: decode (every
+//! response `decode_all` finds, through the text readers: paste clean-up,
+//! labelled fields, SDK shapes, XML fragments, grouping), diagnose, and every
+//! renderer of all of them (human with and without colour, JSON); and, as
+//! text, through `explain`'s reading of a pasted argument. Nothing may panic;
+//! at most `MAX_RESPONSES` responses come back; human output must carry no
+//! raw control character from the input (only obserr's own SGR colour
+//! sequences), and the JSON must parse.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use obserr::command::Input;
-use obserr::decode::decode;
-use obserr::diagnose::diagnose;
+use obserr::command::{Decoded, Input};
+use obserr::decode::MAX_RESPONSES;
 use obserr::render::{diagnosis, json, Style};
 use obserr::sanitize::is_unsafe;
 
@@ -29,8 +32,9 @@ fn without_sgr(text: &str) -> String {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let response = decode(data);
-    let d = diagnose(response);
+    let decoded = [Decoded::new(Input::Stdin, Ok(data.to_vec()))];
+    let count = decoded[0].result.as_ref().map_or(0, Vec::len);
+    assert!(count <= MAX_RESPONSES);
     for color in [false, true] {
         let mut out = Vec::new();
         let style = Style {
@@ -38,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
             width: Some(80),
             ..Style::default()
         };
-        diagnosis::human(&mut out, &style, &d).unwrap();
+        diagnosis::human_all(&mut out, &style, &decoded).unwrap();
         let text = String::from_utf8(out).expect("human output is UTF-8");
         let plain = if color { without_sgr(&text) } else { text };
         assert!(
@@ -47,12 +51,11 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let mut out = Vec::new();
-    json::write(
-        &mut out,
-        &[diagnosis::ResponseJson::new(&d, &Input::Stdin)],
-    )
-    .unwrap();
+    json::write(&mut out, &diagnosis::json_all(&decoded)).unwrap();
     let text = String::from_utf8(out).expect("JSON output is UTF-8");
     assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text:?}");
     let _: serde_json::Value = serde_json::from_str(&text).expect("JSON output parses");
+    if let Ok(text) = std::str::from_utf8(&data[..data.len().min(4096)]) {
+        let _ = obserr::query::resolve(text);
+    }
 });

@@ -62,7 +62,8 @@ pub struct Transcript {
     pub responses: usize,
     /// The last request curl -v showed.
     pub request: Option<Request>,
-    /// The body of the last response (the whole input when framing is bare).
+    /// The body of the last response; empty when the framing is bare (the
+    /// whole input is the body then, and is not copied).
     pub body: String,
 }
 
@@ -139,6 +140,62 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Whether a head with this status ends a transcript: a `1xx` is followed by
+/// the real response, a redirect by the one curl -L followed.
+fn is_final(status: u16) -> bool {
+    !(100..200).contains(&status) && !(300..400).contains(&status)
+}
+
+/// Splits pasted text into one piece per HTTP transcript (`cat a.txt b.txt`
+/// of two curl captures is two): a response head with a final status ends
+/// one, and the next status line (`curl -i`) or request line (`curl -v`)
+/// starts the next. Text before the first head is left out; text without
+/// any head is one piece.
+pub fn segments(text: &str) -> Vec<&str> {
+    let verbose = lines(text).any(|(_, l)| {
+        l.strip_prefix("< ")
+            .is_some_and(|rest| status_line(rest).is_some())
+    });
+    let mut cuts = Vec::new();
+    let mut first = None;
+    let mut after_final = false;
+    for (at, line) in lines(text) {
+        if verbose {
+            if let Some((_, status, _)) = line.strip_prefix("< ").and_then(status_line) {
+                first.get_or_insert(0);
+                after_final = is_final(status);
+            } else if after_final && is_request_line(line.strip_prefix("> ").unwrap_or("")) {
+                cuts.push(at);
+                after_final = false;
+            }
+        } else if let Some((_, status, _)) = status_line(line) {
+            if first.is_none() {
+                first = Some(at);
+            } else if after_final {
+                cuts.push(at);
+            }
+            after_final = is_final(status);
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = first.unwrap_or(0);
+    for cut in cuts {
+        out.push(&text[start..cut]);
+        start = cut;
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// `GET /key HTTP/1.1`.
+fn is_request_line(line: &str) -> bool {
+    let mut words = line.split(' ');
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(m), Some(_), Some(v)) if v.starts_with("HTTP/") && !m.is_empty() && m.bytes().all(|b| b.is_ascii_uppercase())
+    )
+}
+
 /// Splits pasted text into heads, request and body.
 pub fn split(text: &str) -> Transcript {
     let verbose = lines(text).any(|(_, l)| {
@@ -191,7 +248,6 @@ pub fn split(text: &str) -> Transcript {
         transcript.responses = 1;
         return transcript;
     }
-    transcript.body = text.to_string();
     transcript
 }
 
@@ -423,7 +479,7 @@ mod tests {
         );
         let t = split("<Error><Code>A</Code></Error>");
         assert_eq!(t.framing, Framing::Bare);
-        assert_eq!(t.body, "<Error><Code>A</Code></Error>");
+        assert_eq!(t.body, "");
     }
 
     #[test]

@@ -14,7 +14,11 @@
 mod html;
 mod http;
 mod json;
-mod logline;
+mod labels;
+mod prepare;
+mod scan;
+mod sdk;
+pub(crate) mod value;
 mod xml;
 
 pub use http::{Framing, Head, Request};
@@ -150,7 +154,12 @@ impl Response {
             }
         };
         let value = if key.ends_with("id") || key == "id2" {
-            cap(&head(value).0.split_whitespace().collect::<String>())
+            // A line break and the indentation around it are a wrap; a
+            // placeholder (`null`, `<ID>`) or a cut id is no id.
+            match value::clean_id(head(value).0) {
+                Some(id) => cap(&id),
+                None => return,
+            }
         } else {
             collapse(value)
         };
@@ -236,6 +245,9 @@ pub struct Response {
     pub request: Option<Request>,
     /// For a proxy page: who signed it (`nginx/1.25.3`), if it says.
     pub proxy: Option<String>,
+    /// No HTTP response arrived (a `-1` response code, a DNS, connection or
+    /// proxy failure): the text that says so.
+    pub no_response: Option<String>,
 }
 
 impl Response {
@@ -255,12 +267,21 @@ impl Response {
     /// Whether anything at all was recognised.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.status.is_none() && self.code.is_none() && self.message.is_none()
+        self.status.is_none()
+            && self.code.is_none()
+            && self.message.is_none()
+            && self.no_response.is_none()
     }
 }
 
-/// Decodes pasted bytes into the response they hold. Never fails: what is
-/// not recognised is left out.
+/// Responses one input yields at most: the work and memory a hostile input
+/// can cause stay bounded (a log of thousands of errors is for a log
+/// scanner, not for `decode`).
+pub const MAX_RESPONSES: usize = scan::MAX_RECORDS;
+
+/// Decodes pasted bytes into the response they hold: the first of
+/// [`decode_all`], or an empty one (nothing recognised) when there is none.
+/// Never fails.
 ///
 /// ```
 /// let r = obserr::decode::decode(b"HTTP/1.1 404 Not Found\r\n\r\n<Error><Code>NoSuchKey</Code></Error>");
@@ -268,18 +289,93 @@ impl Response {
 /// ```
 #[must_use]
 pub fn decode(bytes: &[u8]) -> Response {
+    decode_all(bytes)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| Response {
+            body: Body::Unrecognised,
+            binary_at: binary_at(bytes),
+            ..Response::default()
+        })
+}
+
+/// Decodes pasted bytes into every response or error they hold, in order:
+/// each `curl` transcript (a response head with a status of its own, after
+/// the `100 Continue` and redirects before it), and each error in free text
+/// (an SDK's exception, a log line, a stack trace, an XML body in a
+/// string). Text that holds no error gives none. Never fails.
+///
+/// ```
+/// let all = obserr::decode::decode_all(
+///     b"err=\"AccessDenied: Access Denied\\n\\tstatus code: 403, request id: R1\"\n\
+///       err=\"NoSuchBucket: The specified bucket does not exist\\n\\tstatus code: 404, request id: R2\"\n",
+/// );
+/// let got: Vec<_> = all.iter().map(|r| (r.code.as_deref(), r.status, r.request_id.as_deref())).collect();
+/// assert_eq!(got, [(Some("AccessDenied"), Some(403), Some("R1")), (Some("NoSuchBucket"), Some(404), Some("R2"))]);
+/// ```
+#[must_use]
+pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
     let binary_at = binary_at(bytes);
-    let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let transcript = http::split(text);
-    // The body's fields, as the readers found them.
+    // The lossy copy (when the bytes were not UTF-8) is freed once prepared:
+    // at most two copies of the input are alive at once.
+    let text = {
+        let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
+        prepare::prepare(text.strip_prefix('\u{feff}').unwrap_or(&text))
+    };
+    let mut out = Vec::new();
+    for segment in http::segments(&text) {
+        let transcript = http::split(segment);
+        if transcript.framing == Framing::Bare {
+            bare(segment, &mut out);
+        } else {
+            out.push(framed(transcript));
+        }
+        if out.len() >= MAX_RESPONSES {
+            out.truncate(MAX_RESPONSES);
+            break;
+        }
+    }
+    if out.is_empty() {
+        out.extend(named_code(&text));
+    }
+    for r in &mut out {
+        r.binary_at = binary_at;
+    }
+    out
+}
+
+/// Text with no error in any shape may still name a catalogued code in
+/// passing (`the upload fails with NoSuchUpload`): what `explain` would
+/// resolve, `decode` resolves too. Only a code written as the catalogue
+/// writes it counts (not `Error` or `forbidden` in prose).
+fn named_code(text: &str) -> Option<Response> {
+    let code = text
+        .split(|c: char| !value::is_code_char(c))
+        .map(|w| w.trim_end_matches(['.', '-']))
+        .find(|w| {
+            // Cheap tests first: a catalogued code starts with a capital and
+            // is at most 64 bytes long.
+            w.len() >= 4
+                && w.len() <= 64
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+                && crate::catalogue::lookup(w).is_some_and(|e| e.code == *w)
+        })?;
+    Some(Response {
+        body: Body::LogLine,
+        code: Some(code.to_string()),
+        ..Response::default()
+    })
+}
+
+/// The response of one HTTP transcript: its head, and its body read whole.
+fn framed(transcript: http::Transcript) -> Response {
     let mut found = Response::default();
     let mut page = html::Page::default();
     let body = read_body(&transcript.body, &mut found, &mut page);
     let mut response = Response {
         framing: transcript.framing,
         body,
-        binary_at,
         head: transcript.head,
         earlier: transcript.earlier,
         responses: transcript.responses,
@@ -296,20 +392,35 @@ pub fn decode(bytes: &[u8]) -> Response {
     response
 }
 
-/// Decodes pasted bytes into every response they hold, in order.
-///
-/// One paste may hold several responses (a log excerpt, two `curl -i`
-/// transcripts one after the other); each is diagnosed on its own. Today the
-/// whole input is read as one response, so the list has one element; callers
-/// should not rely on that.
-///
-/// ```
-/// let all = obserr::decode::decode_all(b"<Error><Code>AccessDenied</Code></Error>");
-/// assert_eq!(all[0].code.as_deref(), Some("AccessDenied"));
-/// ```
-#[must_use]
-pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
-    vec![decode(bytes)]
+/// The responses in text without HTTP framing: a whole HTML page or JSON
+/// body is one; free text holds as many as [`scan`] finds.
+fn bare(text: &str, out: &mut Vec<Response>) {
+    let trimmed = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let whole = (trimmed.starts_with('<') && html::is_html(trimmed))
+        || (trimmed.starts_with('{') && json::read(trimmed, &mut Response::default()));
+    if whole {
+        let mut found = Response::default();
+        let mut page = html::Page::default();
+        let body = read_body(trimmed, &mut found, &mut page);
+        let mut response = Response {
+            body,
+            ..Response::default()
+        };
+        if body == Body::ProxyPage {
+            response.proxy.clone_from(&page.server);
+        }
+        merge(&mut response, found, page);
+        out.push(response);
+        return;
+    }
+    for record in scan::read(text).records {
+        let mut response = Response {
+            body: if record.xml { Body::Xml } else { Body::LogLine },
+            ..Response::default()
+        };
+        merge(&mut response, record.found, html::Page::default());
+        out.push(response);
+    }
 }
 
 /// `bytes` as text. Each run of non-ASCII bytes that is not valid UTF-8
@@ -382,9 +493,10 @@ pub fn binary_at(bytes: &[u8]) -> Option<usize> {
     dense.or(nul)
 }
 
-/// Reads the body with the first reader that recognises it: by its first
-/// character first, then looking inside it (an SDK exception message with
-/// the XML body in it, a log line starting with a `[timestamp]`).
+/// Reads the body of one response with the first reader that recognises it:
+/// an HTML page, an XML or JSON body, else the errors [`scan`] finds in it
+/// (an SDK exception message with the XML body in it, a log line), taken
+/// together.
 fn read_body(body: &str, found: &mut Response, page: &mut html::Page) -> Body {
     let body = body.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if body.is_empty() {
@@ -406,35 +518,29 @@ fn read_body(body: &str, found: &mut Response, page: &mut html::Page) -> Body {
         return Body::Json;
     }
     *found = Response::default();
-    let xml_at = ["<?xml", "<Error", "<Code>"]
-        .iter()
-        .filter_map(|m| find(body, m))
-        .min()
-        .filter(|&at| at > 0);
-    if let Some(at) = xml_at {
-        if xml::read(&body[at..], found) {
-            // The text around it may add the status.
-            logline::read(&body[..at], found);
-            return Body::Xml;
+    let mut kind = Body::Unrecognised;
+    for record in scan::read(body).records {
+        kind = if kind == Body::Xml || record.xml {
+            Body::Xml
+        } else {
+            Body::LogLine
+        };
+        scan::absorb(found, record.found);
+    }
+    if kind == Body::Unrecognised {
+        if let Some(at) = find(body, "{\"").filter(|&at| at > 0) {
+            if json::read(&body[at..], found) {
+                return Body::Json;
+            }
         }
         *found = Response::default();
     }
-    if logline::read(body, found) {
-        return Body::LogLine;
-    }
-    *found = Response::default();
-    if let Some(at) = find(body, "{\"").filter(|&at| at > 0) {
-        if json::read(&body[at..], found) {
-            return Body::Json;
-        }
-    }
-    *found = Response::default();
-    Body::Unrecognised
+    kind
 }
 
 /// `haystack.find(needle)`, with memchr's SIMD search: these scans run over
 /// the whole input, up to 8 MiB of it.
-fn find(haystack: &str, needle: &str) -> Option<usize> {
+pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
     memchr::memmem::find(haystack.as_bytes(), needle.as_bytes())
 }
 
@@ -480,6 +586,7 @@ fn merge(r: &mut Response, found: Response, page: html::Page) {
     r.details = found.details;
     r.omitted = found.omitted;
     r.truncated = found.truncated;
+    r.no_response = found.no_response;
 }
 
 #[cfg(test)]
@@ -590,6 +697,23 @@ mod tests {
         let r = decode(b"com.obs.services.exception.ObsException: Error message:Request Error.OBS servcie Error Message. -- ResponseCode: 403, ResponseStatus: Forbidden, XML Error Message: <?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>R</RequestId></Error>");
         assert_eq!(r.code.as_deref(), Some("AccessDenied"));
         assert_eq!(r.status, Some(403));
+    }
+
+    #[test]
+    fn several_responses_in_order_and_a_code_named_in_passing() {
+        let two = b"HTTP/1.1 404 Not Found\r\n\r\n<Error><Code>NoSuchKey</Code></Error>\nHTTP/1.1 403 Forbidden\r\n\r\n<Error><Code>AccessDenied</Code></Error>\n";
+        let all = decode_all(two);
+        let codes: Vec<_> = all.iter().map(|r| (r.status, r.code.as_deref())).collect();
+        assert_eq!(
+            codes,
+            [
+                (Some(404), Some("NoSuchKey")),
+                (Some(403), Some("AccessDenied"))
+            ]
+        );
+        let all = decode_all(b"the multipart upload keeps failing with NoSuchUpload, why?");
+        assert_eq!(all[0].code.as_deref(), Some("NoSuchUpload"));
+        assert!(decode_all(b"Traceback (most recent call last):\n  File \"x.py\", line 3, in <module>\nValueError: bad value\n").is_empty());
     }
 
     #[test]

@@ -77,7 +77,15 @@ pub fn read(xml: &str, found: &mut Response) -> bool {
     }
     if !stack.is_empty() {
         found.truncated = true;
-        // What arrived of the innermost open element still counts.
+        // What arrived of the innermost open element still counts, but for a
+        // cut id: part of an id identifies nothing.
+        if overflow == 0
+            && stack
+                .last()
+                .is_some_and(|f| !f.has_child && f.name.to_ascii_lowercase().ends_with("id"))
+        {
+            stack.pop();
+        }
         while !stack.is_empty() {
             overflow = 0;
             close(&mut stack, &mut overflow, found);

@@ -9,12 +9,15 @@ use super::{json::EntryJson, wrap, Style};
 use crate::command::{Decoded, Input};
 use crate::decode::{Body, Framing, Response};
 use crate::diagnose::{
-    Diagnosis, DocumentedStatus, Finding, Limit, Next, Stamp, SupportId, TimeSource,
+    Diagnosis, DocumentedStatus, Finding, Limit, Meaning, Next, Stamp, SupportId, TimeSource,
     MAX_STATUS_CODES,
 };
 use crate::sanitize::visible;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::io::{self, Write};
+
+/// Errors of one input shown in full; past it, a count and where to look.
+pub const MAX_SHOWN: usize = 20;
 
 /// Width of the labels (`Request ID:` plus a space).
 const LABEL: usize = 12;
@@ -33,15 +36,40 @@ pub fn human_all(out: &mut impl Write, s: &Style, decoded: &[Decoded]) -> io::Re
         let Ok(diagnoses) = &item.result else {
             continue;
         };
-        for d in diagnoses {
+        let count = diagnoses.len();
+        for (n, d) in diagnoses.iter().take(MAX_SHOWN).enumerate() {
             if !first {
                 writeln!(out)?;
             }
-            if several {
-                writeln!(out, "==> {} <==", input_name(&item.input))?;
-            }
             first = false;
+            match (several, count > 1) {
+                (true, true) => writeln!(
+                    out,
+                    "==> {} ({} of {count}) <==",
+                    input_name(&item.input),
+                    n + 1
+                )?,
+                (true, false) => writeln!(out, "==> {} <==", input_name(&item.input))?,
+                (false, true) => writeln!(out, "==> {} of {count} <==", n + 1)?,
+                (false, false) => {}
+            }
             human(out, s, d)?;
+        }
+        if count > MAX_SHOWN {
+            let file = match &item.input {
+                Input::File(_) => input_name(&item.input),
+                Input::Stdin => "FILE".to_string(),
+            };
+            let more = if count >= crate::decode::MAX_RESPONSES {
+                "at least ".to_string()
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "\n... and {more}{} more errors: `obserr scan {file}` lists every error in a log",
+                count - MAX_SHOWN
+            )?;
         }
     }
     Ok(())
@@ -64,8 +92,8 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
         field(out, s, "Message:", &visible(m))?;
     }
     if let Some(e) = d.entry {
-        field(out, s, "Meaning:", e.message())?;
-        let solution = super::human::solution(e.solution(), e.solution_inferred());
+        let (meaning, solution) = meaning_text(e, d.meaning);
+        field(out, s, "Meaning:", &meaning)?;
         field(out, s, "Solution:", &solution)?;
         super::retry(out, s, LABEL, e)?;
     }
@@ -102,6 +130,41 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
     )
 }
 
+/// The meaning and solution to show for `e`: the documented row that applies,
+/// or the code's generic meaning.
+fn meaning_text(e: &crate::catalogue::Entry, meaning: Option<Meaning>) -> (String, String) {
+    match meaning {
+        Some(Meaning::Generic) => generic_meaning(e.code),
+        Some(Meaning::Documented(row)) => (
+            row.message.to_string(),
+            super::human::solution(row.solution, row.solution_inferred),
+        ),
+        None => (
+            e.message().to_string(),
+            super::human::solution(e.solution(), e.solution_inferred()),
+        ),
+    }
+}
+
+/// The broader meaning of a code whose documented rows are special cases
+/// (see [`crate::diagnose::meaning`]).
+fn generic_meaning(code: &str) -> (String, String) {
+    match code {
+        "AccessDenied" => (
+            "The request was authenticated, but the account or user is not allowed to do \
+             this: an IAM or bucket policy denies it, the ACL does not grant it, or the bucket \
+             or object belongs to another account."
+                .to_string(),
+            "Check the IAM user's policies and the bucket policy and ACL for this action on \
+             this resource (an explicit deny wins), and that the bucket is the one you own. \
+             The documented special cases (a missing Date header, a WORM-protected object) \
+             apply only when the server's message names them."
+                .to_string(),
+        ),
+        _ => (String::new(), String::new()),
+    }
+}
+
 fn headline(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
     let r = &d.response;
     let status = r.status.map(|st| {
@@ -115,6 +178,12 @@ fn headline(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
             let st = r.status.unwrap_or_default();
             let text = format!("HTTP {st} {}", visible(d.reason().unwrap_or("")));
             s.status(st, text.trim_end())
+        }
+        (None, None, None) if r.no_response.is_some() => {
+            s.label("No HTTP response arrived: a client-side or network failure")
+        }
+        (None, None, None) if r.body == Body::LogLine => {
+            s.label("An SDK error that states no status, code or request id")
         }
         (None, None, None) => s.label("No OBS error response found in the input"),
     };
@@ -412,6 +481,12 @@ pub fn finding(f: &Finding) -> String {
             }
             format!("It concerns {}.", parts.join(", "))
         }
+        Finding::NoResponse { evidence } => format!(
+            "No HTTP response arrived ({evidence}): the request failed before OBS could \
+             answer, on the client's side or on the network (DNS, connection, TLS, proxy). \
+             There is no error code to look up: check the endpoint name, the network path and \
+             any proxy settings, and the SDK's log for the underlying exception, then retry."
+        ),
         Finding::Truncated => "The body ends before it is complete (cut off in transit or when \
             copied): what arrived is used, the full response may say more."
             .to_string(),
@@ -527,7 +602,7 @@ pub fn read_as(r: &Response) -> String {
             Body::Json => "JSON error body",
             Body::Html => "OBS website error page",
             Body::ProxyPage => "HTML page from a proxy",
-            Body::LogLine => "obsutil/SDK log line",
+            Body::LogLine => "SDK/tool error text",
             Body::Unrecognised => "unrecognised text",
         }
         .to_string(),
@@ -593,6 +668,8 @@ pub struct ResponseJson<'a> {
     details: Details<'a>,
     /// The entry exactly as `explain --json` prints it.
     entry: Option<EntryJson>,
+    /// Which of the entry's meanings applies to this response.
+    meaning: Option<MeaningJson>,
     retryable: Option<bool>,
     hints: Vec<FindingJson<'a>>,
     next: String,
@@ -612,9 +689,38 @@ impl<'a> ResponseJson<'a> {
             resource: r.resource.as_deref(),
             details: Details(&r.details),
             entry: d.entry.map(EntryJson::from),
+            meaning: d.entry.map(|e| MeaningJson::new(e, d.meaning)),
             retryable: d.retryable(),
             hints: d.findings.iter().map(FindingJson::from).collect(),
             next: next_command(&d.next),
+        }
+    }
+}
+
+/// The meaning of a code that applies to one response: the documented row
+/// its message names, or the code's generic meaning.
+#[derive(serde::Serialize)]
+pub struct MeaningJson {
+    /// The generic meaning (no documented row's cause is named).
+    generic: bool,
+    /// The page of the documented row; null for the generic meaning.
+    source: Option<&'static str>,
+    message: String,
+    solution: String,
+}
+
+impl MeaningJson {
+    fn new(e: &'static crate::catalogue::Entry, meaning: Option<Meaning>) -> Self {
+        let (message, solution) = meaning_text(e, meaning);
+        MeaningJson {
+            generic: matches!(meaning, Some(Meaning::Generic)),
+            source: match meaning {
+                Some(Meaning::Documented(row)) => Some(row.source.id),
+                Some(Meaning::Generic) => None,
+                None => e.documented.first().map(|row| row.source.id),
+            },
+            message,
+            solution,
         }
     }
 }

@@ -165,6 +165,8 @@ pub enum ExplainedJson {
     Code(EntryJson),
     /// A bare status.
     Status(StatusJson),
+    /// A class of statuses: its codes.
+    Class(Vec<EntryJson>),
     /// A bare status with no catalogued code.
     UnknownStatus(UnknownStatusJson),
     /// An argument that named nothing catalogued.
@@ -180,6 +182,9 @@ impl From<&Explained> for ExplainedJson {
                 info,
                 codes,
             } => ExplainedJson::Status(StatusJson::new(*status, *info, codes)),
+            Explained::Class { codes, .. } => {
+                ExplainedJson::Class(codes.iter().map(|e| EntryJson::from(*e)).collect())
+            }
             Explained::UnknownStatus { input, status } => {
                 ExplainedJson::UnknownStatus(UnknownStatusJson::new(input, *status))
             }

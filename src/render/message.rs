@@ -70,6 +70,8 @@ pub enum Message<'a> {
     },
     /// `explain --open` was given a status, which has no page of its own.
     NoPageForStatus(u16),
+    /// `explain --open` of a class of statuses (`4xx`): the class digit.
+    NoPageForClass(u16),
     /// Standard input is a terminal: how to end a paste. Not an error, so it
     /// has no `error:` in it.
     PastePrompt,
@@ -115,6 +117,9 @@ impl Message<'_> {
             Message::NoPageForStatus(status) => {
                 format!("HTTP {status} has no documentation page of its own")
             }
+            Message::NoPageForClass(class) => {
+                format!("the {class}xx statuses have no documentation page of their own")
+            }
             Message::PastePrompt => {
                 let keys = if cfg!(windows) {
                     "Ctrl-Z, then Enter"
@@ -150,9 +155,9 @@ impl Message<'_> {
                 error: ReadError::Empty,
                 ..
             } => "paste a response, or pipe one in: curl -si URL | obserr decode".to_string(),
-            Message::NoResponse { .. } => {
-                "pass the whole response: curl -si URL | obserr decode".to_string()
-            }
+            Message::NoResponse { .. } => "paste the error itself: the HTTP response, or the \
+                message the SDK or tool printed with its status, code or request id"
+                .to_string(),
             Message::NoCodes => {
                 "pass one (obserr explain NoSuchKey), or pipe them in, one a line (echo NoSuchKey | obserr explain)"
                     .to_string()
@@ -165,6 +170,9 @@ impl Message<'_> {
             }
             Message::NoPageForStatus(status) => {
                 format!("`obserr explain {status}` lists the codes that come with it")
+            }
+            Message::NoPageForClass(class) => {
+                format!("`obserr explain {class}xx` lists their codes")
             }
             _ => return None,
         })

@@ -1,0 +1,468 @@
+//! Reads labelled fields in a line of text, in every spelling SDKs and tools
+//! print them: `Status Code: 403`, `status [404]`, `ResponseCode[403]`,
+//! `RequestId=...`, `"statusCode":403`, `'x-amz-request-id': '...'`,
+//! `StatusCode 403`, `Http Status Code Forbidden`, `StatusCode：Forbidden`
+//! (a full-width colon), `statusCode = 301` (Haskell).
+//!
+//! A label is one of a fixed set of phrases, matched in any case with its
+//! words written apart, joined, or linked by `_` or `-` (`request id`,
+//! `RequestID`, `request_id`, `x-amz-request-id`), at a word boundary. A value
+//! ends at its delimiter: the closing quote or bracket, `,` `;` `)` `]` or
+//! white space for an id, the next label for a message. Values are checked by
+//! [`super::value`]: a code that is a number is a status, a placeholder is
+//! nothing. One pass over the line finds every label; values are then cut
+//! between them, so a line costs time linear in its length.
+
+use super::scan::{Fact, Kind};
+use super::value::{self, CodeValue};
+use super::Field;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::sync::LazyLock;
+
+/// The labels, in phrases: the decoder's one alias table ([`super::field`])
+/// names single tokens (`errorcode`); a label in text is also written in words
+/// (`Error Code`, `AWS Error Code`, `S3 Extended Request ID`), which this
+/// table spells out. A test keeps the two in agreement. The automaton prefers
+/// the longest at a place. `reason` is a reason phrase (Python SDK) or a
+/// message (Terraform), by its value; a bare `key` counts only in brackets
+/// (`key=AKIA...` is an access key id).
+const LABELS: &[(&[&str], Field)] = &[
+    (&["s3", "extended", "request", "id"], Field::HostId),
+    (&["s3", "error", "host", "id"], Field::HostId),
+    (&["s3", "error", "message"], Field::Message),
+    (&["s3", "error", "code"], Field::Code),
+    (&["s3", "error"], Field::Status),
+    (&["x", "amz", "request", "id"], Field::RequestId),
+    (&["x", "obs", "request", "id"], Field::RequestId),
+    (&["x", "amz", "id", "2"], Field::HostId),
+    (&["x", "obs", "id", "2"], Field::HostId),
+    (&["x", "amz", "error", "code"], Field::Code),
+    (&["x", "obs", "error", "code"], Field::Code),
+    (&["x", "amz", "error", "message"], Field::Message),
+    (&["x", "obs", "error", "message"], Field::Message),
+    (&["aws", "request", "id"], Field::RequestId),
+    (&["aws", "error", "code"], Field::Code),
+    (&["aws", "error", "message"], Field::Message),
+    (&["extended", "request", "id"], Field::HostId),
+    (&["http", "status", "code"], Field::Status),
+    (&["http", "response", "code"], Field::Status),
+    (&["http", "status"], Field::Status),
+    (&["http", "code"], Field::Status),
+    (&["status", "code"], Field::Status),
+    (&["response", "code"], Field::Status),
+    (&["response", "status"], Field::Reason),
+    (&["response", "message"], Field::Reason),
+    (&["client", "error"], Field::Status),
+    (&["error", "code"], Field::Code),
+    (&["error", "message"], Field::Message),
+    (&["error", "msg"], Field::Message),
+    (&["err", "code"], Field::Code),
+    (&["errcode"], Field::Code),
+    (&["request", "id"], Field::RequestId),
+    (&["host", "id"], Field::HostId),
+    (&["bucket", "name"], Field::Bucket),
+    (&["object", "key"], Field::Key),
+    (&["object", "name"], Field::Key),
+    (&["bucket"], Field::Bucket),
+    (&["key"], Field::Key),
+    (&["status"], Field::Status),
+    // keystoneauth/openstacksdk debug logs: `RESP: [403] Content-Length: ...`.
+    (&["resp"], Field::Status),
+    (&["code"], Field::Code),
+    (&["message"], Field::Message),
+    (&["reason"], Field::Reason),
+];
+
+/// Labels read from one line at most; more are hostile or a table.
+const MAX_LABELS: usize = 256;
+/// The longest quoted or bracketed value looked for.
+const MAX_ENCLOSED: usize = 8 * 1024;
+
+struct Label {
+    start: usize,
+    value: usize,
+    field: Field,
+    /// After `:`, `=` or a bracket; else only white space parted them.
+    explicit: bool,
+}
+
+/// Every spelling of every label (words apart, joined, or linked by `_` or
+/// `-`) in one case-insensitive automaton: a line is searched once.
+static SPELLINGS: LazyLock<(AhoCorasick, Vec<Field>)> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut fields = Vec::new();
+    for (words, field) in LABELS {
+        let mut spellings = vec![words[0].to_string()];
+        for word in &words[1..] {
+            spellings = spellings
+                .iter()
+                .flat_map(|s| ["", " ", "_", "-"].map(|sep| format!("{s}{sep}{word}")))
+                .collect();
+        }
+        for spelling in spellings {
+            if !patterns.contains(&spelling) {
+                patterns.push(spelling);
+                fields.push(*field);
+            }
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .expect("label spellings build an automaton");
+    (automaton, fields)
+});
+
+/// The separator after a label ending at `end`: where the value starts and
+/// whether it was explicit. `None` when no value can follow.
+fn separator(line: &str, end: usize) -> Option<(usize, bool)> {
+    let b = line.as_bytes();
+    let mut i = end;
+    while matches!(b.get(i), Some(b'"' | b'\'')) && i < end + 1 {
+        i += 1;
+    }
+    let spaces_from = i;
+    while matches!(b.get(i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    let spaced = i > spaces_from;
+    let explicit_at = if matches!(b.get(i), Some(b':' | b'=')) {
+        Some(i + 1)
+    } else if line[i..].starts_with('：') {
+        Some(i + '：'.len_utf8())
+    } else if b.get(i) == Some(&b'[') {
+        return Some((i, true));
+    } else {
+        None
+    };
+    match explicit_at {
+        Some(mut v) => {
+            // `a == b` is a comparison, not a label.
+            if b.get(v) == Some(&b'=') {
+                return None;
+            }
+            while matches!(b.get(v), Some(b' ' | b'\t')) {
+                v += 1;
+            }
+            if line[v..].starts_with("Just ") {
+                v += 5;
+            }
+            Some((v, true))
+        }
+        None if spaced => Some((i, false)),
+        None => None,
+    }
+}
+
+/// The label spellings in `text`, in order: `(start, end, field)`. The
+/// search runs over a whole chunk of text at once; [`read_with`] takes the
+/// ones of each line.
+pub fn spellings(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    SPELLINGS
+        .0
+        .find_iter(text)
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+}
+
+/// The labels in `line` from its spellings (offsets in the line), in order:
+/// those at word boundaries with a separator after them.
+fn labels(line: &str, hits: &[(usize, usize, usize)]) -> Vec<Label> {
+    let b = line.as_bytes();
+    let fields = &SPELLINGS.1;
+    let mut out = Vec::new();
+    for &(start, end, pattern) in hits {
+        if (start > 0 && b[start - 1].is_ascii_alphanumeric())
+            || b.get(end).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            continue;
+        }
+        if let Some((value, explicit)) = separator(line, end) {
+            out.push(Label {
+                start,
+                value,
+                field: fields[pattern],
+                explicit,
+            });
+            if out.len() >= MAX_LABELS {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// A quoted or bracketed value at the start of `s`: its content and where it
+/// ends in `s`. Brackets nest (`[a [b] c]`); an unclosed one runs to the end.
+fn enclosed(s: &str) -> Option<(&str, usize)> {
+    // A value is looked for this far at most: an unclosed quote on a long
+    // line must not make every label on it scan to its end.
+    let mut window = s.len().min(MAX_ENCLOSED);
+    while !s.is_char_boundary(window) {
+        window -= 1;
+    }
+    let s = &s[..window];
+    let open = s.chars().next()?;
+    match open {
+        '"' | '\'' | '`' => {
+            let close = s[1..].find(open)?;
+            Some((&s[1..=close], close + 2))
+        }
+        '[' => {
+            let mut depth = 0usize;
+            for (i, c) in s.char_indices() {
+                match c {
+                    '[' => depth += 1,
+                    ']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some((&s[1..i], i + 1));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Some((&s[1..], s.len()))
+        }
+        _ => None,
+    }
+}
+
+/// The text that says no response arrived (`Response code: -1`), without
+/// the delimiter after it.
+fn evidence(text: &str) -> String {
+    text.trim()
+        .trim_end_matches([',', ';', ']', ')', ' '])
+        .to_string()
+}
+
+/// Whether a code written without `:` or `=` after its label is one: known to
+/// the catalogue, or camel case (`Error Code SignatureDoesNotMatch`).
+fn plausible_bare_code(code: &str) -> bool {
+    crate::catalogue::lookup(code).is_some()
+        || code.chars().filter(char::is_ascii_uppercase).count() >= 2
+            && code.chars().any(char::is_lowercase)
+}
+
+/// Reads the labelled fields of `line` (at offset `base` of the text).
+#[cfg(test)]
+pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let hits: Vec<_> = spellings(line).collect();
+    read_with(line, base, facts, &hits);
+}
+
+/// [`read`], with the line's label spellings already found.
+pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize, usize)]) {
+    let labels = labels(line, hits);
+    let mut consumed = 0;
+    for (n, label) in labels.iter().enumerate() {
+        if label.start < consumed {
+            continue;
+        }
+        let next = labels.get(n + 1).map_or(line.len(), |l| l.start);
+        let rest = &line[label.value..];
+        let (raw, whole, end) = match enclosed(rest).filter(|_| label.explicit) {
+            Some((inner, len)) => (inner, true, label.value + len),
+            None => (&line[label.value..next.max(label.value)], false, next),
+        };
+        if label.explicit {
+            consumed = end;
+        }
+        let at = base + label.start;
+        let push = |facts: &mut Vec<Fact>, kind| facts.push(Fact { at, kind });
+        match label.field {
+            Field::Status => {
+                let value = raw.trim();
+                if value.starts_with("-1") && !value[2..].starts_with(|c: char| c.is_ascii_digit())
+                {
+                    push(facts, Kind::NoResponse(evidence(&line[label.start..end])));
+                } else if let Some(status) = value::three_digits(value) {
+                    push(facts, Kind::Status(status));
+                    if let Some((_, len)) = value::reason_at(value[3..].trim_start()) {
+                        let r = value[3..].trim_start();
+                        push(facts, Kind::Reason(r[..len].to_string()));
+                    }
+                } else if let Some((status, len)) = value::reason_at(value) {
+                    push(facts, Kind::Status(status));
+                    push(facts, Kind::Reason(value[..len].to_string()));
+                }
+            }
+            Field::Code => match value::code_value(raw) {
+                CodeValue::Code(code) if label.explicit || plausible_bare_code(&code) => {
+                    push(facts, Kind::Code(code));
+                }
+                CodeValue::Status(status) => push(facts, Kind::Status(status)),
+                CodeValue::NoResponse => {
+                    push(facts, Kind::NoResponse(evidence(&line[label.start..end])));
+                }
+                _ => {}
+            },
+            Field::RequestId | Field::HostId if label.explicit => {
+                let id = if whole {
+                    raw
+                } else {
+                    &raw[..value::id_end(raw)]
+                };
+                if let Some(id) = value::clean_id(id) {
+                    push(
+                        facts,
+                        if label.field == Field::RequestId {
+                            Kind::RequestId(id)
+                        } else {
+                            Kind::HostId(id)
+                        },
+                    );
+                }
+            }
+            Field::Message | Field::Reason if label.explicit => {
+                let text = raw.trim().trim_end_matches([',', ';', '-', ' ']).trim();
+                if let Some(status) = value::status_in(text) {
+                    push(facts, Kind::Reason(text.to_string()));
+                    if label.field != Field::Message {
+                        push(facts, Kind::ReasonStatus(status));
+                    }
+                } else if !value::is_placeholder(text) {
+                    push(facts, Kind::Message(text.to_string()));
+                }
+            }
+            Field::Bucket | Field::Key
+                if label.explicit && (whole || label.field == Field::Bucket) =>
+            {
+                let name = label.field.canonical();
+                let value = if whole {
+                    raw
+                } else {
+                    &raw[..value::id_end(raw)]
+                };
+                if value.starts_with('[') || !whole && label.field == Field::Key {
+                    continue;
+                }
+                if !value::is_placeholder(value) {
+                    push(facts, Kind::Detail(name.to_string(), value.to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every single-token alias of the decoder's table is a label here too,
+    /// for the same field: the two never disagree on what a name means.
+    #[test]
+    fn the_phrases_agree_with_the_alias_table() {
+        for (words, field) in LABELS {
+            let joined = words.concat();
+            if let Some(f) = super::super::field(&joined) {
+                assert_eq!(f, *field, "{joined}");
+            }
+        }
+        for alias in [
+            "status",
+            "statuscode",
+            "responsecode",
+            "httpstatus",
+            "httpcode",
+            "code",
+            "errorcode",
+            "message",
+            "errormessage",
+            "errormsg",
+            "requestid",
+            "hostid",
+            "bucket",
+            "bucketname",
+            "key",
+            "objectkey",
+            "objectname",
+            "reason",
+            "responsestatus",
+        ] {
+            let f = super::super::field(alias).unwrap();
+            assert!(
+                LABELS.iter().any(|(w, lf)| w.concat() == alias && *lf == f),
+                "{alias} has no label"
+            );
+        }
+    }
+
+    fn kinds(line: &str) -> Vec<Kind> {
+        let mut facts = Vec::new();
+        read(line, 0, &mut facts);
+        facts.into_iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn java_v1_and_go_v1() {
+        assert_eq!(
+            kinds("Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: 25B4; S3 Extended Request ID: TBye2b7=)"),
+            [
+                Kind::Status(403),
+                Kind::Code("AccessDenied".into()),
+                Kind::RequestId("25B4".into()),
+                Kind::HostId("TBye2b7=".into())
+            ]
+        );
+        assert_eq!(
+            kinds("\tstatus code: 403, request id: , host id: Upt=. Sleeping"),
+            [Kind::Status(403), Kind::HostId("Upt=".into())]
+        );
+    }
+
+    #[test]
+    fn brackets_quotes_and_odd_separators() {
+        assert_eq!(
+            kinds("ResponseCode[403],ErrorCode[AccessDenied],ErrorMessage[Request Error.],RequestId[0000]"),
+            [
+                Kind::Status(403),
+                Kind::Code("AccessDenied".into()),
+                Kind::Message("Request Error.".into()),
+                Kind::RequestId("0000".into())
+            ]
+        );
+        assert_eq!(
+            kinds("{'status': 404, 'reason': 'Not Found', \"x-amz-request-id\": \"R\"}"),
+            [
+                Kind::Status(404),
+                Kind::Reason("Not Found".into()),
+                Kind::ReasonStatus(404),
+                Kind::RequestId("R".into())
+            ]
+        );
+        assert_eq!(
+            kinds("StatusCode：Forbidden"),
+            [Kind::Status(403), Kind::Reason("Forbidden".into())]
+        );
+        assert_eq!(
+            kinds("Error Code SignatureDoesNotMatch and Http Status Code Forbidden."),
+            [
+                Kind::Code("SignatureDoesNotMatch".into()),
+                Kind::Status(403),
+                Kind::Reason("Forbidden".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn placeholders_and_prose_give_nothing() {
+        assert_eq!(
+            kinds("Request ID: null; Extended Request ID: <ID>, request id:....."),
+            []
+        );
+        assert_eq!(kinds("code = Unknown desc = x, Code=-1011, code: None"), []);
+        assert_eq!(kinds("the status code is wrong; error code here"), []);
+        assert!(matches!(
+            kinds("Response code: -1; Request ID: null")[..],
+            [Kind::NoResponse(_)]
+        ));
+        assert_eq!(kinds("curl error code=403;"), [Kind::Status(403)]);
+        assert_eq!(
+            kinds("RESP: [403] x-obs-request-id: 0000018F"),
+            [Kind::Status(403), Kind::RequestId("0000018F".into())]
+        );
+    }
+}

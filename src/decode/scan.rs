@@ -1,0 +1,433 @@
+//! Reads free text (a log, a stack trace, an issue comment) for errors: the
+//! XML error bodies in it, and on every other line the labelled fields
+//! ([`super::labels`]) and the SDKs' own shapes ([`super::sdk`]). What they
+//! find are [`Fact`]s in the order of the text; [`Grouper`] turns them into
+//! [`Record`]s, one per error.
+//!
+//! Grouping: a fact for a field the current error already has (a second
+//! status, code, request id or host id) starts a new error. An error that
+//! follows another and contradicts none of its fields is the same one told
+//! again (a log line and the exception wrapping it, a truncated body and then
+//! the whole one) and is merged into it, unless a boundary parts them or
+//! either is an error of its own (the OBS C SDK's one line per call). Fields
+//! are never taken from one error into another that contradicts it.
+//!
+//! Linear: every search keeps its place ([`NextOf`]), each line is read once,
+//! and at most [`MAX_RECORDS`] errors are kept.
+
+use super::{find, labels, sdk, xml, Response};
+
+/// Errors kept from one text; the rest are left out.
+pub const MAX_RECORDS: usize = 1000;
+/// Longer lines are read up to here (a line of a log is far shorter).
+const MAX_LINE: usize = 64 * 1024;
+
+/// Something one reader found, at a byte offset of the text.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub at: usize,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+pub enum Kind {
+    Status(u16),
+    /// A reason phrase, with or without its status.
+    Reason(String),
+    /// A status known only from a reason phrase in a reason's place: it fills
+    /// the status, but never starts another error.
+    ReasonStatus(u16),
+    Code(String),
+    Message(String),
+    RequestId(String),
+    HostId(String),
+    /// Any other named field (`BucketName`, `Key`).
+    Detail(String, String),
+    /// No HTTP response arrived; the text that says so.
+    NoResponse(String),
+    /// An SDK error that states nothing more (`ObsException`).
+    Marker,
+    /// What follows is another error, whatever its fields.
+    Boundary,
+    /// An error on its own (never merged), with its code if it has one.
+    Standalone(Option<String>),
+    /// An XML error body.
+    Xml(Box<Response>),
+}
+
+/// One error read from the text.
+#[derive(Debug, Default)]
+pub struct Record {
+    /// Its fields (`no_response` too), as [`super::merge`] takes them.
+    pub found: Response,
+    /// An XML body was part of it.
+    pub xml: bool,
+    standalone: bool,
+    /// A boundary came right before it.
+    boundary: bool,
+    facts: usize,
+}
+
+impl Record {
+    /// Whether `kind` sets a field this error already has.
+    fn has(&self, kind: &Kind) -> bool {
+        let f = &self.found;
+        match kind {
+            Kind::Status(_) => f.status.is_some() || self.found.no_response.is_some(),
+            Kind::Code(_) => f.code.is_some(),
+            Kind::RequestId(_) => f.request_id.is_some(),
+            Kind::HostId(_) => f.host_id.is_some(),
+            Kind::NoResponse(_) => self.found.no_response.is_some() || f.status.is_some(),
+            Kind::Xml(x) => {
+                (x.code.is_some() && f.code.is_some())
+                    || (x.request_id.is_some() && f.request_id.is_some())
+                    || (x.host_id.is_some() && f.host_id.is_some())
+            }
+            _ => false,
+        }
+    }
+
+    fn apply(&mut self, kind: Kind) {
+        self.facts += 1;
+        let f = &mut self.found;
+        match kind {
+            Kind::Status(s) | Kind::ReasonStatus(s) => {
+                f.status.get_or_insert(s);
+            }
+            Kind::Reason(r) => {
+                f.reason.get_or_insert(r);
+            }
+            Kind::Code(c) => {
+                f.code.get_or_insert(c);
+            }
+            Kind::Message(m) => f.put("Message", &m),
+            Kind::Detail(name, value) => f.put(&name, &value),
+            Kind::RequestId(id) => {
+                f.request_id.get_or_insert(id);
+            }
+            Kind::HostId(id) => {
+                f.host_id.get_or_insert(id);
+            }
+            Kind::NoResponse(e) => {
+                f.no_response.get_or_insert(e);
+            }
+            Kind::Xml(x) => {
+                self.xml = true;
+                absorb(f, *x);
+            }
+            Kind::Marker | Kind::Boundary | Kind::Standalone(_) => {}
+        }
+    }
+
+    /// Whether `other` can be the same error told again.
+    fn agrees(&self, other: &Record) -> bool {
+        fn same<T: PartialEq>(a: Option<&T>, b: Option<&T>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+        }
+        let (a, b) = (&self.found, &other.found);
+        same(a.code.as_ref(), b.code.as_ref())
+            && same(a.status.as_ref(), b.status.as_ref())
+            && same(a.request_id.as_ref(), b.request_id.as_ref())
+            && same(a.host_id.as_ref(), b.host_id.as_ref())
+            && !(self.found.no_response.is_some() && b.status.is_some())
+            && !(other.found.no_response.is_some() && a.status.is_some())
+    }
+}
+
+/// Fills what `into` lacks from `from` (the first value of a field wins).
+pub fn absorb(into: &mut Response, from: Response) {
+    fn fill<T>(a: &mut Option<T>, b: Option<T>) {
+        if a.is_none() {
+            *a = b;
+        }
+    }
+    fill(&mut into.status, from.status);
+    fill(&mut into.reason, from.reason);
+    fill(&mut into.code, from.code);
+    fill(&mut into.message, from.message);
+    fill(&mut into.request_id, from.request_id);
+    fill(&mut into.host_id, from.host_id);
+    fill(&mut into.resource, from.resource);
+    fill(&mut into.no_response, from.no_response);
+    for (name, value) in from.details {
+        into.put(&name, &value);
+    }
+    into.omitted += from.omitted;
+    into.truncated |= from.truncated;
+}
+
+/// Turns facts, in the order of the text, into errors.
+#[derive(Debug, Default)]
+pub struct Grouper {
+    records: Vec<Record>,
+    current: Record,
+    boundary_next: bool,
+}
+
+impl Grouper {
+    pub fn push(&mut self, kind: Kind) {
+        match kind {
+            Kind::Boundary => {
+                self.finish();
+                self.boundary_next = true;
+            }
+            Kind::Standalone(code) => {
+                self.finish();
+                self.current.standalone = true;
+                self.current.found.code = code;
+                self.current.facts = 1;
+                self.finish();
+            }
+            kind => {
+                if self.current.has(&kind) {
+                    self.finish();
+                }
+                if self.current.facts == 0 {
+                    self.current.boundary = std::mem::take(&mut self.boundary_next);
+                }
+                self.current.apply(kind);
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        let record = std::mem::take(&mut self.current);
+        if record.facts == 0 {
+            return;
+        }
+        if let Some(last) = self.records.last_mut() {
+            if !last.standalone && !record.standalone && !record.boundary && last.agrees(&record) {
+                last.xml |= record.xml;
+                absorb(&mut last.found, record.found);
+                return;
+            }
+        }
+        if self.records.len() < MAX_RECORDS {
+            self.records.push(record);
+        }
+    }
+
+    pub fn done(mut self) -> Scan {
+        self.finish();
+        Scan {
+            records: self.records,
+        }
+    }
+}
+
+/// The errors in a text, at most [`MAX_RECORDS`] of them.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub records: Vec<Record>,
+}
+
+/// What [`NextOf`] knows of its needle.
+#[derive(Clone, Copy)]
+enum Next {
+    NotSearched,
+    At(usize),
+    NoneLeft,
+}
+
+/// The next place of a needle at or after a position, searched once per
+/// occurrence however often it is asked.
+struct NextOf {
+    needle: &'static str,
+    next: Next,
+}
+
+impl NextOf {
+    fn new(needle: &'static str) -> NextOf {
+        NextOf {
+            needle,
+            next: Next::NotSearched,
+        }
+    }
+    fn from(&mut self, text: &str, pos: usize) -> Option<usize> {
+        match self.next {
+            Next::At(at) if at >= pos => return Some(at),
+            Next::NoneLeft => return None,
+            _ => {}
+        }
+        let found = find(&text[pos..], self.needle).map(|i| pos + i);
+        self.next = found.map_or(Next::NoneLeft, Next::At);
+        found
+    }
+}
+
+/// Reads every error in `text`.
+pub fn read(text: &str) -> Scan {
+    let mut g = Grouper::default();
+    let mut starts = [
+        NextOf::new("<?xml"),
+        NextOf::new("<Error"),
+        NextOf::new("<Code>"),
+    ];
+    let mut error_end = NextOf::new("</Error>");
+    let mut response_end = NextOf::new("</ErrorResponse>");
+    let mut truncated = NextOf::new("(truncated");
+    let mut facts = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let next = starts.iter_mut().filter_map(|s| s.from(text, pos)).min();
+        let stop = next.unwrap_or(text.len());
+        read_lines(&text[pos..stop], pos, &mut g, &mut facts);
+        let Some(start) = next else { break };
+        let mut head_end = text.len().min(start + 256);
+        while !text.is_char_boundary(head_end) {
+            head_end -= 1;
+        }
+        let head = &text[start..head_end];
+        let wrapper = find(head, "<ErrorResponse").is_some();
+        let closing = if wrapper {
+            response_end
+                .from(text, start)
+                .map(|e| e + "</ErrorResponse>".len())
+        } else {
+            error_end.from(text, start).map(|e| e + "</Error>".len())
+        };
+        // A document cut short ends where the next one starts.
+        let following = starts[0].from(text, start + 1);
+        let mut end = match (closing, following) {
+            (Some(c), Some(f)) if f < c && !wrapper => f,
+            (Some(c), _) => c,
+            (None, Some(f)) => f,
+            (None, None) => text.len(),
+        };
+        if let Some(t) = truncated.from(text, start).filter(|&t| t < end) {
+            end = t;
+        }
+        let mut found = Response::default();
+        if xml::read(&text[start..end], &mut found) {
+            g.push(Kind::Xml(Box::new(found)));
+        }
+        pos = end.max(start + 1);
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    g.done()
+}
+
+fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) {
+    // The automata run over the chunk once (a call per line would cost more
+    // than the search); each line takes the hits that end in it.
+    let mut label_hits = labels::spellings(chunk).peekable();
+    let mut needle_hits = sdk::needle_hits(chunk).peekable();
+    let (mut line_labels, mut line_needles) = (Vec::new(), Vec::new());
+    let mut offset = 0;
+    for raw in chunk.split_inclusive('\n') {
+        let at = offset;
+        offset += raw.len();
+        let mut line = raw.trim_end_matches(['\n', '\r']);
+        if line.len() > MAX_LINE {
+            let mut end = MAX_LINE;
+            while !line.is_char_boundary(end) {
+                end -= 1;
+            }
+            line = &line[..end];
+        }
+        let end = at + line.len();
+        line_labels.clear();
+        line_needles.clear();
+        while let Some(&(s, e, p)) = label_hits.peek() {
+            if s >= offset {
+                break;
+            }
+            if e <= end {
+                line_labels.push((s - at, e - at, p));
+            }
+            label_hits.next();
+        }
+        while let Some(&(s, e, p)) = needle_hits.peek() {
+            if e > offset {
+                break;
+            }
+            if e <= end && s >= at {
+                line_needles.push((s - at, e - at, p));
+            }
+            needle_hits.next();
+        }
+        if line_labels.is_empty() && line_needles.is_empty() && !maybe_shapes(line) {
+            continue;
+        }
+        facts.clear();
+        labels::read_with(line, base + at, facts, &line_labels);
+        sdk::read_with(line, base + at, facts, &line_needles);
+        facts.sort_by_key(|f| f.at);
+        for fact in facts.drain(..) {
+            g.push(fact.kind);
+        }
+    }
+}
+
+/// Whether a line without labels or fixed strings may still hold a shape
+/// (`Code: message`, `(403)`, `[Code]`, `403 Forbidden`): it has a `:`, a
+/// bracket or a digit.
+fn maybe_shapes(line: &str) -> bool {
+    line.bytes()
+        .any(|b| matches!(b, b':' | b'(' | b'[' | b'0'..=b'9'))
+}
+
+/// For tests: kinds compare by what they say.
+#[cfg(test)]
+impl PartialEq for Kind {
+    fn eq(&self, other: &Self) -> bool {
+        format!("{self:?}") == format!("{other:?}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(text: &str) -> Vec<(Option<String>, Option<u16>, Option<String>)> {
+        read(text)
+            .records
+            .into_iter()
+            .map(|r| (r.found.code, r.found.status, r.found.request_id))
+            .collect()
+    }
+
+    #[test]
+    fn one_error_told_twice_is_one() {
+        let text = "x: AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: R1), S3 Extended Request ID: H\nServletException: AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: R1), S3 Extended Request ID: H\n";
+        assert_eq!(
+            fields(text),
+            [(Some("AccessDenied".into()), Some(403), Some("R1".into()))]
+        );
+    }
+
+    #[test]
+    fn errors_that_contradict_each_other_are_several() {
+        let text = "err=\"AccessDenied: Access Denied\n\tstatus code: 403, request id: R1, host id: H1\"\nerr=\"AccessDenied: Access Denied\n\tstatus code: 403, request id: R2, host id: H2\"\n";
+        assert_eq!(
+            fields(text),
+            [
+                (Some("AccessDenied".into()), Some(403), Some("R1".into())),
+                (Some("AccessDenied".into()), Some(403), Some("R2".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn xml_fragments_truncated_and_whole() {
+        let text = "<?xml?>\n<Error><Code>AccessDenied</Code><RequestId>E5 (truncated...)\n AccessDenied (client): Access Denied - <?xml?>\n<Error><Code>AccessDenied</Code><RequestId>E5EA</RequestId></Error>";
+        assert_eq!(
+            fields(text),
+            [(Some("AccessDenied".into()), None, Some("E5EA".into()))]
+        );
+    }
+
+    #[test]
+    fn many_errors_are_bounded() {
+        let text = (0..MAX_RECORDS + 10)
+            .map(|i| format!("request id: R{i}\n"))
+            .collect::<String>();
+        let scan = read(&text);
+        assert_eq!(scan.records.len(), MAX_RECORDS);
+    }
+}

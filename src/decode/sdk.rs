@@ -1,0 +1,442 @@
+//! Reads the unlabelled shapes SDKs and tools print an error in, one line at
+//! a time:
+//!
+//! - botocore/aws-cli: `An error occurred (NoSuchBucket) when calling the
+//!   ListObjects operation: ...`, `(403)` in the code's place for a HEAD;
+//! - s3cmd: `S3 error: 403 (SignatureDoesNotMatch): ...`;
+//! - aws-sdk-go v1, JavaScript, Node's inspect: `AccessDenied: Access Denied`
+//!   (a catalogued code, or a reason phrase: `Forbidden: null`), and go v2's
+//!   `api error Code: ...`;
+//! - Ruby: `Aws::S3::Errors::AccessDenied`, `Excon::Error::Forbidden`;
+//!   PHP: `AccessDenied (client): ...`, `S3::putObject(): [AccessDenied]`;
+//! - the OBS C SDK: `failed(ErrorUnknown)`, each line an error of its own;
+//! - Terraform's OBS providers: `...: AccessDenied, Reason: ...`;
+//! - a status with its reason phrase anywhere (`403 Forbidden`,
+//!   `forbidden (403)`), or alone on a line;
+//! - failures before any response: `UnknownHostException`, `connection
+//!   refused`, `proxyconnect`, `Max retries exceeded`.
+//!
+//! Each search runs over the line once: linear in its length.
+
+use super::scan::{Fact, Kind};
+use super::value::{self, CodeValue};
+use crate::catalogue;
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
+/// Phrases that say no HTTP response arrived (DNS, TCP, TLS, proxy).
+const NO_RESPONSE: &[&str] = &[
+    "UnknownHostException",
+    "Name or service not known",
+    "no such host",
+    "Unable to establish connection",
+    "Max retries exceeded",
+    "proxyconnect",
+    "connection refused",
+    "Connection refused",
+    "ConnectException",
+    "ConnectTimeoutException",
+    "SocketTimeoutException",
+    "SocketException",
+    "Connection reset",
+    "connection reset by peer",
+    "Broken pipe",
+    "SSLHandshakeException",
+    "TLS handshake timeout",
+    "i/o timeout",
+    "Network is unreachable",
+    "Could not connect to the endpoint URL",
+    "EndpointConnectionError",
+];
+
+/// How far before `) when calling` a code's `(` is looked for.
+const WINDOW: usize = 128;
+
+/// Text that starts a second error on a page: S3's website endpoint lists the
+/// error of the custom error document after the first one.
+const BOUNDARIES: &[&str] =
+    &["An Error Occurred While Attempting to Retrieve a Custom Error Document"];
+
+/// A code exactly as the catalogue spells it (not a word that happens to be one
+/// in another case).
+fn catalogued(word: &str) -> bool {
+    // Every code starts with an upper-case letter: most words need no lookup.
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && catalogue::lookup(word).is_some_and(|e| e.code == word)
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-')
+}
+
+/// The code-like word ending at `end` of `line`, and where it starts.
+fn word_before(line: &str, end: usize) -> (&str, usize) {
+    let b = line.as_bytes();
+    let mut start = end;
+    while start > 0 && is_word_byte(b[start - 1]) {
+        start -= 1;
+    }
+    (&line[start..end], start)
+}
+
+/// The code-like word starting at `start` of `line`.
+fn word_after(line: &str, start: usize) -> &str {
+    let b = line.as_bytes();
+    let mut end = start;
+    while end < b.len() && is_word_byte(b[end]) {
+        end += 1;
+    }
+    &line[start..end]
+}
+
+/// Facts for a value in a code's place.
+fn code_or_status(facts: &mut Vec<Fact>, at: usize, raw: &str, evidence: &str) {
+    match value::code_value(raw) {
+        CodeValue::Code(code) => facts.push(Fact {
+            at,
+            kind: Kind::Code(code),
+        }),
+        CodeValue::Status(status) => facts.push(Fact {
+            at,
+            kind: Kind::Status(status),
+        }),
+        CodeValue::NoResponse => facts.push(Fact {
+            at,
+            kind: Kind::NoResponse(evidence.to_string()),
+        }),
+        CodeValue::Nothing => {}
+    }
+}
+
+/// The fixed strings some shapes are found by.
+#[derive(Debug, Clone, Copy)]
+enum Needle {
+    /// botocore: `(X) when calling the Op operation: message`.
+    Calling,
+    /// Ruby: `Aws::S3::Errors::AccessDenied`, `Excon::Error::Forbidden`.
+    RubyClass,
+    /// PHP: `AccessDenied (client): message`.
+    PhpTag,
+    /// Terraform's OBS providers: `...: AccessDenied, Reason: message`.
+    Reason,
+    /// The OBS C SDK: `create bucket x failed(ErrorUnknown).`
+    Failed,
+    /// `ObsException`: an OBS SDK error, whatever it states.
+    Marker,
+    Boundary,
+    NoResponse,
+}
+
+/// One automaton for every fixed string: a line is searched once for all.
+static NEEDLES: LazyLock<(AhoCorasick, Vec<(&'static str, Needle)>)> = LazyLock::new(|| {
+    let mut needles = vec![
+        (") when calling the ", Needle::Calling),
+        (") occurred when calling the ", Needle::Calling),
+        ("::Errors::", Needle::RubyClass),
+        ("::Error::", Needle::RubyClass),
+        (" (client): ", Needle::PhpTag),
+        (" (server): ", Needle::PhpTag),
+        (", Reason: ", Needle::Reason),
+        ("failed(", Needle::Failed),
+        ("ObsException", Needle::Marker),
+    ];
+    needles.extend(BOUNDARIES.iter().map(|b| (*b, Needle::Boundary)));
+    needles.extend(NO_RESPONSE.iter().map(|p| (*p, Needle::NoResponse)));
+    let automaton = AhoCorasick::builder()
+        .build(needles.iter().map(|(n, _)| n))
+        .expect("fixed strings build an automaton");
+    (automaton, needles)
+});
+
+/// Adds a fact found at `at` (an offset in the text).
+fn push(facts: &mut Vec<Fact>, at: usize, kind: Kind) {
+    facts.push(Fact { at, kind });
+}
+
+/// Reads the unlabelled error shapes of `line` (at offset `base`).
+#[cfg(test)]
+pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let hits: Vec<_> = needle_hits(line).collect();
+    read_with(line, base, facts, &hits);
+}
+
+/// The fixed strings in `text`, as `(start, end, needle)`, ordered by end.
+/// The search runs over a whole chunk at once; [`read_with`] takes the ones
+/// of each line.
+pub fn needle_hits(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    NEEDLES
+        .0
+        .find_overlapping_iter(text)
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+}
+
+/// [`read`], with the line's fixed strings already found.
+pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize, usize)]) {
+    needles(line, base, facts, hits);
+    parentheses(line, base, facts);
+    colons(line, base, facts);
+    brackets(line, base, facts);
+    statuses(line, base, facts);
+}
+
+fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize, usize)]) {
+    let b = line.as_bytes();
+    let needles = &NEEDLES.1;
+    let (mut marker, mut no_response) = (false, false);
+    for &(i, end, pattern) in hits {
+        let (needle, kind) = needles[pattern];
+        match kind {
+            Needle::Calling => {
+                // The code is short: its `(` is looked for nearby only, so
+                // that a line of many `) when calling the ` costs its length.
+                let mut from = i.saturating_sub(WINDOW);
+                while !line.is_char_boundary(from) {
+                    from += 1;
+                }
+                let Some(open) = line[from..i].rfind('(').map(|o| from + o) else {
+                    continue;
+                };
+                code_or_status(facts, base + open, &line[open + 1..i], "");
+                let after = &line[end..];
+                let op = after.find(' ').map(|w| &after[w..]);
+                if let Some(message) = op.and_then(|o| o.strip_prefix(" operation: ")) {
+                    let message = message.trim();
+                    if !message.is_empty() {
+                        push(facts, base + i, Kind::Message(message.to_string()));
+                    }
+                }
+            }
+            Needle::RubyClass => {
+                let word = word_after(line, end).trim_end_matches(['.', '-']);
+                if catalogued(word) {
+                    push(facts, base + i, Kind::Code(word.to_string()));
+                } else if let Some((status, _)) =
+                    value::reason_at(word).filter(|&(_, l)| l == word.len())
+                {
+                    push(facts, base + i, Kind::Status(status));
+                }
+            }
+            Needle::PhpTag => {
+                let (word, start) = word_before(line, i);
+                if let CodeValue::Code(code) = value::code_value(word) {
+                    push(facts, base + start, Kind::Code(code));
+                }
+            }
+            Needle::Reason => {
+                let (word, start) = word_before(line, i);
+                if start == 0 || matches!(b[start - 1], b' ' | b':') {
+                    if let CodeValue::Code(code) = value::code_value(word) {
+                        push(facts, base + start, Kind::Code(code));
+                    }
+                }
+            }
+            Needle::Failed => {
+                let inner = word_after(line, end);
+                if b.get(end + inner.len()) == Some(&b')') {
+                    let code = match value::code_value(inner) {
+                        CodeValue::Code(code) => Some(code),
+                        _ => None,
+                    };
+                    push(facts, base + i, Kind::Standalone(code));
+                }
+            }
+            Needle::Marker if !marker => {
+                marker = true;
+                push(facts, base + i, Kind::Marker);
+            }
+            Needle::Boundary => push(facts, base + i, Kind::Boundary),
+            Needle::NoResponse if !no_response => {
+                no_response = true;
+                push(facts, base + i, Kind::NoResponse(needle.to_string()));
+            }
+            Needle::Marker | Needle::NoResponse => {}
+        }
+    }
+}
+
+/// s3cmd's `403 (SignatureDoesNotMatch)`; `forbidden (403)`.
+fn parentheses(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let b = line.as_bytes();
+    for i in memchr::memchr_iter(b'(', b) {
+        if i >= 4
+            && b[i - 1] == b' '
+            && b[i - 4].is_ascii_digit()
+            && (i == 4 || !b[i - 5].is_ascii_alphanumeric())
+        {
+            if let Some(status) = value::three_digits(&line[i - 4..]) {
+                let code = word_after(line, i + 1);
+                if b.get(i + 1 + code.len()) == Some(&b')') {
+                    if let CodeValue::Code(code) = value::code_value(code) {
+                        push(facts, base + i - 4, Kind::Status(status));
+                        push(facts, base + i, Kind::Code(code));
+                    }
+                }
+            }
+        }
+        if let (Some(status), Some(b')')) = (value::three_digits(&line[i + 1..]), b.get(i + 4)) {
+            let before = line[..i].trim_end();
+            if value::reasons_for(status).any(|r| {
+                before.len() >= r.len()
+                    && before.is_char_boundary(before.len() - r.len())
+                    && before[before.len() - r.len()..].eq_ignore_ascii_case(r)
+            }) {
+                push(facts, base + i, Kind::Status(status));
+            }
+        }
+    }
+}
+
+/// `Code: message` (go v1, JavaScript), `api error Code: message` (go v2),
+/// `Forbidden: null` (a reason phrase in the code's place).
+fn colons(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let b = line.as_bytes();
+    for i in memchr::memchr_iter(b':', b) {
+        if b.get(i + 1) == Some(&b':') || (i > 0 && b[i - 1] == b':') {
+            continue;
+        }
+        if i == 0 || !b[i - 1].is_ascii_alphabetic() {
+            continue;
+        }
+        let (word, start) = word_before(line, i);
+        if start > 0 && b[start - 1] == b':' {
+            continue;
+        }
+        let go_v2 = line[..start].ends_with("api error ");
+        if go_v2 || catalogued(word) {
+            if let CodeValue::Code(code) = value::code_value(word) {
+                push(facts, base + start, Kind::Code(code));
+                let message = line[i + 1..].trim();
+                if !message.is_empty() && !value::is_placeholder(message) {
+                    push(facts, base + i, Kind::Message(message.to_string()));
+                }
+            }
+            continue;
+        }
+        // A reason phrase in the code's place is in title case (`Forbidden`,
+        // `Not Found`): its last word starts with a capital.
+        if !b[start].is_ascii_uppercase() {
+            continue;
+        }
+        let before = &line[..i];
+        for (status, phrase) in value::reasons().filter(|(s, _)| *s >= 400) {
+            let Some(from) = before.len().checked_sub(phrase.len()) else {
+                continue;
+            };
+            if before.is_char_boundary(from)
+                && &before[from..] == phrase
+                && (from == 0 || !b[from - 1].is_ascii_alphanumeric())
+            {
+                push(facts, base + from, Kind::Status(status));
+                break;
+            }
+        }
+    }
+}
+
+/// PHP's S3 class and others: `[AccessDenied]`.
+fn brackets(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let b = line.as_bytes();
+    for i in memchr::memchr_iter(b'[', b) {
+        let word = word_after(line, i + 1);
+        if b.get(i + 1 + word.len()) == Some(&b']') && catalogued(word) {
+            facts.push(Fact {
+                at: base + i,
+                kind: Kind::Code(word.to_string()),
+            });
+        }
+    }
+}
+
+/// `403 Forbidden` anywhere; a status alone on its line.
+fn statuses(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let b = line.as_bytes();
+    let trimmed = line.trim().trim_matches('`');
+    if let Some(status) = value::three_digits(trimmed).filter(|_| trimmed.len() == 3) {
+        push(
+            facts,
+            line.len() - line.trim_start().len(),
+            Kind::Status(status),
+        );
+    }
+    for i in memchr::memchr_iter(b' ', b) {
+        // Three digits before this space, at a word start.
+        if i < 3 || !b[i - 3].is_ascii_digit() || (i > 3 && b[i - 4].is_ascii_alphanumeric()) {
+            continue;
+        }
+        let Some(status) = value::three_digits(&line[i - 3..]) else {
+            continue;
+        };
+        let rest = &line[i + 1..];
+        if let Some((s, len)) = value::reason_at(rest).filter(|&(s, _)| s == status) {
+            push(facts, base + i - 3, Kind::Status(s));
+            push(facts, base + i + 1, Kind::Reason(rest[..len].to_string()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(line: &str) -> Vec<Kind> {
+        let mut facts = Vec::new();
+        read(line, 0, &mut facts);
+        facts.sort_by_key(|f| f.at);
+        facts.into_iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn botocore_and_s3cmd() {
+        assert_eq!(
+            kinds("An error occurred (NoSuchBucket) when calling the ListObjects operation: The specified bucket does not exist"),
+            [Kind::Code("NoSuchBucket".into()), Kind::Message("The specified bucket does not exist".into())]
+        );
+        assert_eq!(
+            kinds("An error occurred (403) when calling the HeadObject operation: Forbidden")[0],
+            Kind::Status(403)
+        );
+        assert_eq!(
+            kinds("ERROR: S3 error: 403 (SignatureDoesNotMatch): x")[..2],
+            [
+                Kind::Status(403),
+                Kind::Code("SignatureDoesNotMatch".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn code_colon_message_and_reason_phrases() {
+        assert_eq!(
+            kinds("AccessDenied: Access Denied")[0],
+            Kind::Code("AccessDenied".into())
+        );
+        assert_eq!(kinds("    Forbidden: null"), [Kind::Status(403)]);
+        assert_eq!(kinds("Error: x"), []);
+        assert_eq!(
+            kinds("request failed: forbidden (403) x")[0],
+            Kind::Status(403)
+        );
+        assert_eq!(
+            kinds("Expected(204) <=> Actual(403 Forbidden)")[0],
+            Kind::Status(403)
+        );
+        assert_eq!(kinds("line 153: 100% done"), []);
+    }
+
+    #[test]
+    fn class_names_and_c_sdk_lines() {
+        assert_eq!(
+            kinds("(AWS::S3::Errors::AccessDenied)"),
+            [Kind::Code("AccessDenied".into())]
+        );
+        assert_eq!(kinds("Excon::Error::Forbidden x"), [Kind::Status(403)]);
+        assert_eq!(
+            kinds("create bucket b failed(ErrorUnknown)."),
+            [Kind::Standalone(None)]
+        );
+        assert_eq!(
+            kinds("get x failed(NoSuchBucket)."),
+            [Kind::Standalone(Some("NoSuchBucket".into()))]
+        );
+    }
+}

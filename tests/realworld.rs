@@ -1,0 +1,285 @@
+//! The real-world corpus (`tests/fixtures/realworld/`, each sample with its
+//! provenance and `[[expected]]` responses): every sample is decoded through
+//! the library and checked field by field (code, status, request id, host id,
+//! client side) and for the number of responses; a few go through the binary
+//! too. All failures are reported at once, then the pass rate.
+//!
+//! An expected entry without a field means the text states none: decode must
+//! not invent one (from a placeholder, a number elsewhere, a neighbouring
+//! field). `client_side` is checked only where the entry states it.
+
+use obserr::decode::{decode_all, Response};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const ROOT: &str = "tests/fixtures/realworld";
+
+#[derive(Debug, Default, Clone)]
+struct Expected {
+    code: Option<String>,
+    status: Option<u16>,
+    request_id: Option<String>,
+    host_id: Option<String>,
+    client_side: Option<bool>,
+}
+
+fn samples() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for family in std::fs::read_dir(ROOT).expect("the corpus is there") {
+        let family = family.unwrap().path();
+        if !family.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&family).unwrap() {
+            let file = file.unwrap().path();
+            if file.extension().is_some_and(|e| e == "txt") {
+                out.push(file);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn expectations(sample: &Path) -> Vec<Expected> {
+    let toml = std::fs::read_to_string(sample.with_extension("toml"))
+        .unwrap_or_else(|e| panic!("{}: no provenance file: {e}", sample.display()));
+    let doc: toml_edit::DocumentMut = toml.parse().expect("provenance is TOML");
+    let Some(entries) = doc.get("expected").and_then(|e| e.as_array_of_tables()) else {
+        panic!("{}: no [[expected]]", sample.display());
+    };
+    entries
+        .iter()
+        .map(|t| {
+            let text = |k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string);
+            Expected {
+                code: text("code"),
+                status: t
+                    .get("status")
+                    .and_then(|v| v.as_integer())
+                    .map(|n| u16::try_from(n).expect("a status")),
+                request_id: text("request_id"),
+                host_id: text("host_id"),
+                client_side: t.get("client_side").and_then(|v| v.as_bool()),
+            }
+        })
+        .collect()
+}
+
+/// What decode reported for one response, in the corpus's terms.
+fn got(r: &Response) -> Expected {
+    Expected {
+        code: r.code.clone(),
+        status: r.status,
+        request_id: r.request_id.clone(),
+        host_id: r.host_id.clone(),
+        client_side: Some(r.no_response.is_some()),
+    }
+}
+
+/// Compares one response; returns (fields checked, failures).
+fn compare(name: &str, n: usize, want: &Expected, got: &Expected) -> (usize, Vec<String>) {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let mut check = |field: &str, w: String, g: String| {
+        checked += 1;
+        if w != g {
+            failures.push(format!(
+                "{name} [response {n}] {field}: got {g}, expected {w}"
+            ));
+        }
+    };
+    check(
+        "code",
+        format!("{:?}", want.code),
+        format!("{:?}", got.code),
+    );
+    check(
+        "status",
+        format!("{:?}", want.status),
+        format!("{:?}", got.status),
+    );
+    check(
+        "request_id",
+        format!("{:?}", want.request_id),
+        format!("{:?}", got.request_id),
+    );
+    check(
+        "host_id",
+        format!("{:?}", want.host_id),
+        format!("{:?}", got.host_id),
+    );
+    if let Some(cs) = want.client_side {
+        check(
+            "client_side",
+            cs.to_string(),
+            got.client_side.unwrap_or(false).to_string(),
+        );
+    }
+    (checked, failures)
+}
+
+#[test]
+fn every_sample_decodes_as_expected() {
+    let samples = samples();
+    assert!(
+        samples.len() >= 80,
+        "the corpus has {} samples",
+        samples.len()
+    );
+    let mut failures = Vec::new();
+    let (mut fields, mut fields_ok, mut samples_ok) = (0, 0, 0);
+    for sample in &samples {
+        let name = sample.strip_prefix(ROOT).unwrap().display().to_string();
+        let want = expectations(sample);
+        let bytes = std::fs::read(sample).unwrap();
+        let responses = decode_all(&bytes);
+        let mut bad = Vec::new();
+        if responses.len() != want.len() {
+            bad.push(format!(
+                "{name} responses: got {}, expected {}",
+                responses.len(),
+                want.len()
+            ));
+        }
+        let none = Expected {
+            client_side: Some(false),
+            ..Expected::default()
+        };
+        for (n, w) in want.iter().enumerate() {
+            let g = responses.get(n).map_or_else(|| none.clone(), got);
+            let (checked, f) = compare(&name, n + 1, w, &g);
+            fields += checked;
+            fields_ok += checked - f.len();
+            bad.extend(f);
+        }
+        if bad.is_empty() {
+            samples_ok += 1;
+        }
+        failures.extend(bad);
+    }
+    eprintln!(
+        "realworld corpus: {samples_ok}/{} samples, {fields_ok}/{fields} fields",
+        samples.len()
+    );
+    check_guide_table(&table(&samples));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The binary reads the same: `decode --json` on a few samples of different
+/// families gives the same fields as the library.
+#[test]
+fn the_binary_agrees_on_a_few_samples() {
+    for sample in [
+        "aws-sdk-go-v2/juicefs-6236-two-errors-previous.txt",
+        "obs-go/juicefs-3196-no-encryption-config.txt",
+        "obsa-hadoop/dli-spark-obsa-caused-by.txt",
+        "xml-body/otc-docs-error-body-wrapped-hostid.txt",
+        "aws-java-v1/cloudformation-action-failed.txt",
+    ] {
+        let path = Path::new(ROOT).join(sample);
+        let want = expectations(&path);
+        let out = Command::new(env!("CARGO_BIN_EXE_obserr"))
+            .env_clear()
+            .args(["decode", "--json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{sample}: {e}: {:?}", out.stderr));
+        let items = match json {
+            serde_json::Value::Array(items) => items,
+            one => vec![one],
+        };
+        assert_eq!(items.len(), want.len(), "{sample}: {items:?}");
+        for (item, w) in items.iter().zip(&want) {
+            let field = |k: &str| {
+                item.get(k)
+                    .or_else(|| item.get("response").and_then(|r| r.get(k)))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
+            assert_eq!(field("code"), w.code, "{sample}: {item}");
+            assert_eq!(field("request_id"), w.request_id, "{sample}: {item}");
+            assert_eq!(field("host_id"), w.host_id, "{sample}: {item}");
+            let status = item
+                .get("status")
+                .or_else(|| item.get("response").and_then(|r| r.get("status")))
+                .and_then(|v| v.as_u64());
+            assert_eq!(status, w.status.map(u64::from), "{sample}: {item}");
+        }
+    }
+}
+
+/// Per family: samples, responses, and how many of them state (and decode
+/// reads) each field.
+fn table(samples: &[PathBuf]) -> String {
+    use std::collections::BTreeMap;
+    let mut rows: BTreeMap<String, [usize; 7]> = BTreeMap::new();
+    for sample in samples {
+        let family = sample
+            .parent()
+            .and_then(|p| p.file_name())
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let want = expectations(sample);
+        let responses = decode_all(&std::fs::read(sample).unwrap());
+        let row = rows.entry(family).or_default();
+        row[0] += 1;
+        row[1] += want.len();
+        for (w, g) in want.iter().zip(responses.iter().map(got)) {
+            let read = |w: bool, same: bool| usize::from(w && same);
+            row[2] += read(w.code.is_some(), w.code == g.code);
+            row[3] += read(w.status.is_some(), w.status == g.status);
+            row[4] += read(w.request_id.is_some(), w.request_id == g.request_id);
+            row[5] += read(w.host_id.is_some(), w.host_id == g.host_id);
+            row[6] += read(w.client_side == Some(true), g.client_side == Some(true));
+        }
+    }
+    let mut out = String::from(
+        "| family | samples | responses | code | status | request id | host id | no response |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    let mut total = [0usize; 7];
+    for (family, row) in &rows {
+        out.push_str(&format!("| {family} |"));
+        for (n, t) in row.iter().zip(total.iter_mut()) {
+            out.push_str(&format!(" {n} |"));
+            *t += n;
+        }
+        out.push('\n');
+    }
+    out.push_str("| **all** |");
+    for t in total {
+        out.push_str(&format!(" **{t}** |"));
+    }
+    out.push('\n');
+    out
+}
+
+/// The table in GUIDE.md must be the one the corpus gives (between its
+/// markers); `OBSERR_UPDATE_GUIDE=1` rewrites it.
+fn check_guide_table(table: &str) {
+    const START: &str = "<!-- realworld-table: generated by tests/realworld.rs -->\n";
+    const END: &str = "<!-- /realworld-table -->";
+    let guide = std::fs::read_to_string("GUIDE.md").expect("GUIDE.md is there");
+    let (Some(a), Some(b)) = (guide.find(START), guide.find(END)) else {
+        panic!("GUIDE.md has no realworld table markers");
+    };
+    let current = &guide[a + START.len()..b];
+    if current == table {
+        return;
+    }
+    if std::env::var_os("OBSERR_UPDATE_GUIDE").is_some() {
+        let updated = format!("{}{table}{}", &guide[..a + START.len()], &guide[b..]);
+        std::fs::write("GUIDE.md", updated).unwrap();
+        return;
+    }
+    panic!("GUIDE.md's real-world table is stale (OBSERR_UPDATE_GUIDE=1 cargo test --test realworld rewrites it):\n{table}");
+}
