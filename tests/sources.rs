@@ -1,5 +1,6 @@
 //! The catalogue against the documentation it comes from: every (code, status)
-//! row of each error table in `../shared/sources` is catalogued with that
+//! row of each error table in `tests/upstream` (vendored copies of the
+//! documentation, see its README) is catalogued with that
 //! source and status, every source an entry claims lists the code, and the
 //! number of codes per source is pinned, so an edit cannot silently drop one.
 
@@ -22,15 +23,10 @@ const TABLES: [(&str, &str, usize, usize); 3] = [
 /// Codes in the union of the three tables: the catalogue.
 const TOTAL: usize = 127;
 
+/// The vendored upstream pages: part of the repository, so the tests need
+/// nothing beside the clone.
 fn sources_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/sources");
-    assert!(
-        dir.is_dir(),
-        "{} is missing: these tests read the documentation tables the catalogue comes \
-         from, which CI keeps in ../shared/sources beside the clone",
-        dir.display()
-    );
-    dir
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/upstream")
 }
 
 /// One row of an error table: the code as the cell spells it (lines joined
@@ -183,4 +179,37 @@ fn the_parser_joins_wrapped_codes_and_reads_na() {
         ("KeyTooLong", Some(400))
     );
     assert_eq!((rows[1].code.as_str(), rows[1].status), ("Other", None));
+}
+
+#[test]
+fn every_vendored_page_says_where_it_came_from() {
+    let dir = sources_dir();
+    let readme = std::fs::read_to_string(dir.join("README.md")).expect("tests/upstream/README.md");
+    assert!(dir.join("LICENSE-docs").is_file(), "the pages' licence");
+    let mut pages = Vec::new();
+    for sub in [dir.clone(), dir.join("per-api")] {
+        for f in std::fs::read_dir(&sub).unwrap() {
+            let path = f.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rst") {
+                pages.push(
+                    path.strip_prefix(&dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    assert!(pages.len() >= 7, "{pages:?}");
+    for page in pages {
+        assert!(
+            readme.contains(&format!("| `{page}` |")),
+            "{page}: not in the README"
+        );
+        let text = std::fs::read_to_string(dir.join(&page)).unwrap();
+        assert!(
+            text.contains(":original_name:"),
+            "{page}: no :original_name:"
+        );
+    }
 }
