@@ -630,7 +630,7 @@ mod tests {
             .contains("nearest catalogued codes: NoSuchKey"));
         assert_eq!(d.next, "obserr explain NoSuchKey");
         let r = decode(b"{\"code\":\"SYS.0014\"}");
-        assert_eq!(diagnose(&r).next, "obserr search sys 0014");
+        assert_eq!(diagnose(&r).next, "obserr explain SYS.0014");
         assert_eq!(diagnose(&decode(b"hello")).next, "obserr list");
         let r = decode(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\n");
         assert!(diagnose(&r).hints[0]

@@ -17,6 +17,7 @@ pub mod decode;
 pub mod diagnose;
 pub mod query;
 pub mod render;
+pub mod retry;
 pub mod sanitize;
 pub mod search;
 pub mod text;
