@@ -97,18 +97,25 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
     let style = terminal.style;
     let result = match &cli.command {
         Command::Explain { codes } => explain(&mut out, cli.json, &style, codes),
-        Command::List { status, source } => {
+        Command::List {
+            status,
+            source,
+            kind,
+            retryable,
+        } => {
+            let filter = catalogue::ListFilter {
+                status: *status,
+                source: source.as_deref(),
+                kind: *kind,
+                retryable: *retryable,
+            };
             let entries: Vec<&Entry> = catalogue::entries()
                 .iter()
-                .filter(|e| status.is_none_or(|f| e.has_status(f)))
-                .filter(|e| source.as_deref().is_none_or(|id| e.documented_in(id)))
+                .filter(|e| filter.matches(e))
                 .collect();
             if entries.is_empty() {
-                out.stderr.push_str(if source.is_some() {
-                    "obserr: no catalogued code has that status in that source\n"
-                } else {
-                    "obserr: no catalogued code has that status\n"
-                });
+                out.stderr
+                    .push_str("obserr: no catalogued code matches those filters\n");
             }
             list(&mut out, cli.json, &style, &entries)
         }
@@ -161,16 +168,30 @@ fn list(
 
 fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> io::Result<()> {
     let mut values = Vec::new();
-    for (n, arg) in codes.iter().enumerate() {
+    for (n, (arg, resolved)) in query::resolve_args(codes).into_iter().enumerate() {
+        let arg = &arg;
         if n > 0 && !as_json && !out.stdout.is_empty() {
             writeln!(out.stdout)?;
         }
-        match query::resolve(arg) {
+        match resolved {
             Resolved::Code(entry) => {
                 if as_json {
                     values.push(to_value(json::EntryJson::from(entry)));
                 } else {
                     human::entry(&mut out.stdout, style, entry)?;
+                }
+            }
+            // One code, two tools: every meaning, each in full.
+            Resolved::Shared(entries) => {
+                for (i, entry) in entries.into_iter().enumerate() {
+                    if as_json {
+                        values.push(to_value(json::EntryJson::from(entry)));
+                    } else {
+                        if i > 0 {
+                            writeln!(out.stdout)?;
+                        }
+                        human::entry(&mut out.stdout, style, entry)?;
+                    }
                 }
             }
             Resolved::Status(status) => {

@@ -174,6 +174,13 @@ impl Entry {
     }
     /// What a client should do about retrying, in one sentence (README: retry rule).
     pub fn retry_advice(&self) -> &'static str {
+        match (self.kind, self.retryable) {
+            (Kind::Server, _) => {}
+            (_, true) => {
+                return "yes: the failure may pass; run it again (the SDK or tool may already have)"
+            }
+            (_, false) => return "no: it will fail again; fix the cause first",
+        }
         match (self.retryable, self.status().unwrap_or(0)) {
             (true, 429 | 503) if THROTTLED.contains(&self.code) => {
                 "yes, after slowing down: reduce the request rate and retry with exponential backoff"
@@ -238,7 +245,12 @@ impl Entry {
 }
 
 /// Codes whose documented remedy is to slow down: they are retried after backoff.
-const THROTTLED: [&str; 2] = ["SlowDown", "TooManyRequests"];
+const THROTTLED: [&str; 4] = [
+    "GetQosTokenException",
+    "SlowDown",
+    "SYS.0011",
+    "TooManyRequests",
+];
 
 /// Every catalogued entry, sorted by code (case-insensitively).
 pub fn entries() -> &'static [Entry] {
@@ -386,6 +398,27 @@ impl std::str::FromStr for StatusFilter {
                 crate::sanitize::visible(s)
             )),
         }
+    }
+}
+
+/// The filters of `list`; each one set must match.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ListFilter<'a> {
+    /// A documented status (any table's) matches.
+    pub status: Option<StatusFilter>,
+    /// A source id that documents the code.
+    pub source: Option<&'a str>,
+    pub kind: Option<Kind>,
+    /// Only codes a client should retry.
+    pub retryable: bool,
+}
+
+impl ListFilter<'_> {
+    pub fn matches(&self, e: &Entry) -> bool {
+        self.status.is_none_or(|f| e.has_status(f))
+            && self.source.is_none_or(|id| e.documented_in(id))
+            && self.kind.is_none_or(|k| e.kind == k)
+            && (!self.retryable || e.retryable)
     }
 }
 
