@@ -1,7 +1,8 @@
 //! Machine-readable output. Shapes are documented in the README; they never
 //! carry colour, and serde_json escapes every control character.
 
-use crate::catalogue::{self, Entry, Source, StatusInfo};
+use crate::catalogue::{self, Cause, Check, Entry, Kind, Source, StatusInfo};
+use crate::retry::SdkRetry;
 use crate::search::Hit;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -10,12 +11,22 @@ use std::io::{self, Write};
 #[derive(Serialize)]
 pub struct EntryJson {
     pub code: &'static str,
+    /// `server`, `client` or `tool`.
+    pub kind: Kind,
+    /// The code as its tool shows it when another tool reuses it.
+    pub shared_code: Option<&'static str>,
     pub status: Option<u16>,
     pub reason: Option<&'static str>,
     pub message: &'static str,
     pub solution: &'static str,
     pub solution_inferred: bool,
     pub retryable: bool,
+    /// The official SDKs that retry the code by themselves.
+    pub sdk_retries: Vec<SdkRetry>,
+    /// What to look at on the user's side (client and tool codes).
+    pub checks: &'static [Check],
+    /// Why the code happens, most frequent first.
+    pub causes: &'static [Cause],
     pub aliases: &'static [&'static str],
     pub sources: &'static [&'static Source],
     pub documented: Vec<DocumentedJson>,
@@ -31,18 +42,25 @@ pub struct DocumentedJson {
     pub message: &'static str,
     pub solution: &'static str,
     pub solution_inferred: bool,
+    /// How the row disagrees with the others.
+    pub note: Option<&'static str>,
 }
 
 impl From<&'static Entry> for EntryJson {
     fn from(e: &'static Entry) -> Self {
         EntryJson {
             code: e.code,
+            kind: e.kind,
+            shared_code: e.shared_code,
             status: e.status(),
             reason: e.status().and_then(catalogue::reason),
             message: e.message(),
             solution: e.solution(),
             solution_inferred: e.solution_inferred(),
             retryable: e.retryable,
+            sdk_retries: e.sdk_retries(),
+            checks: e.checks,
+            causes: e.causes,
             aliases: e.aliases,
             sources: e.sources,
             documented: e
@@ -56,6 +74,7 @@ impl From<&'static Entry> for EntryJson {
                     message: d.message,
                     solution: d.solution,
                     solution_inferred: d.solution_inferred,
+                    note: d.note,
                 })
                 .collect(),
         }
@@ -186,6 +205,9 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
         for key in [
             "code",
+            "kind",
+            "causes",
+            "sdk_retries",
             "status",
             "reason",
             "message",
@@ -200,6 +222,22 @@ mod tests {
         assert_eq!(v["code"], "NoSuchKey");
         assert_eq!(v["status"], 404);
         assert_eq!(v["retryable"], false);
+        assert_eq!(v["kind"], "server");
+        assert!(v["causes"][0]["check"].is_string());
+        assert!(
+            v["causes"][0].get("when").is_none(),
+            "matching phrases stay internal"
+        );
+        let mut buf = Vec::new();
+        write(
+            &mut buf,
+            &EntryJson::from(catalogue::lookup("InternalError").unwrap()),
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        assert_eq!(v["sdk_retries"][0]["sdk"], "python");
+        assert_eq!(v["sdk_retries"][0]["condition"], "always");
+        assert_eq!(v["sdk_retries"][0]["tries"], 3);
     }
 
     #[test]
