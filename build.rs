@@ -122,7 +122,7 @@ fn main() {
     emit_statuses(&mut out, &statuses);
     emit_entries(&mut out, &entries, &sources);
     emit_lookup(&mut out, &entries);
-    emit_vocab(&mut out, &entries);
+    emit_vocab(&mut out, &entries, &statuses);
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("catalogue_data.rs");
     fs::write(dest, out).unwrap();
 }
@@ -478,9 +478,10 @@ fn emit_lookup(out: &mut String, entries: &[RawEntry]) {
     writeln!(out, "];").unwrap();
 }
 
-/// The search index: each word of a code (weight 3), message (2) or solution (1)
-/// with the entries it occurs in, keeping the best weight per entry.
-fn emit_vocab(out: &mut String, entries: &[RawEntry]) {
+/// The search index: each word of a code (weight 3), message or documented
+/// status's reason phrase (2: people type "moved permanently"), solution or
+/// cause (1) with the entries it occurs in, keeping the best weight per entry.
+fn emit_vocab(out: &mut String, entries: &[RawEntry], statuses: &[RawStatus]) {
     let mut vocab: BTreeMap<String, BTreeMap<usize, u8>> = BTreeMap::new();
     let mut add = |word: String, entry: usize, weight: u8| {
         let slot = vocab.entry(word).or_default().entry(entry).or_insert(0);
@@ -499,6 +500,12 @@ fn emit_vocab(out: &mut String, entries: &[RawEntry]) {
             text::prose_words(&d.message)
                 .into_iter()
                 .for_each(|w| add(w, i, 2));
+            let reason = statuses.iter().find(|s| Some(s.status) == d.status);
+            if let Some(reason) = reason {
+                text::prose_words(&reason.reason)
+                    .into_iter()
+                    .for_each(|w| add(w, i, 2));
+            }
             text::prose_words(&d.solution)
                 .into_iter()
                 .for_each(|w| add(w, i, 1));
