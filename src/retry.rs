@@ -1,8 +1,12 @@
 //! What the official OBS SDKs and tools retry by themselves, as rules read
 //! from their source code, so that `explain` can say whether "it failed"
 //! means "it already failed several times". Each rule names the file and lines
-//! it was read from (snapshot commits as in `../shared/research/sdk-retry-rules.md`,
-//! re-read for this module).
+//! it was read from, at these commits: Python huaweicloud-sdk-python-obs@14032dc,
+//! Go huaweicloud-sdk-go-obs@745aa98, Java huaweicloud-sdk-java-obs@1e4e5b7,
+//! .NET huaweicloud-sdk-dotnet-obs@1f9a020, Node.js huaweicloud-sdk-nodejs-obs@5cc75e2,
+//! C huaweicloud-sdk-c-obs@98f052d, obsutil huaweicloud-obs-obsutil@45ac956,
+//! Hadoop connector obsa-hdfs@ab0c47c. BrowserJS retries only UploadPart,
+//! when the caller sets PartRetryNum (default 0), so no code is listed for it.
 //!
 //! Only server codes are judged here, by the status and code of the response;
 //! a client code lists the SDKs that retry it in its own data (`retried_by`).
@@ -57,16 +61,16 @@ pub enum Condition {
 pub struct SdkRetry {
     pub sdk: Sdk,
     pub condition: Condition,
-    /// Attempts in all, as the SDK's default configures them.
-    pub tries: Option<u8>,
+    /// How many times it retries at most, by the SDK's default settings.
+    pub retries: Option<u8>,
 }
 
-/// The default number of tries each SDK makes, where it has one.
-fn tries(sdk: Sdk) -> Option<u8> {
+/// The default number of retries of each SDK, where it has one.
+fn retries(sdk: Sdk) -> Option<u8> {
     match sdk {
         // python client.py L203 max_retry_count=3; go const.go L163; java
-        // ObsConstraint.java L83; dotnet Constants.cs L119; c request.c L1067;
-        // obsutil misc.go L65.
+        // ObsConstraint.java L83; dotnet Internal/Constants.cs L119; c request.c
+        // L1067 (RETRY_NUM); obsutil src/command/misc.go L65.
         Sdk::Python | Sdk::Go | Sdk::Java | Sdk::Dotnet | Sdk::C | Sdk::Obsutil => Some(3),
         Sdk::Nodejs | Sdk::Obsa => None,
     }
@@ -89,13 +93,14 @@ fn rule(sdk: Sdk, status: u16, code: &str, json_api: bool) -> Option<Condition> 
         Sdk::Java if json_api => None,
         Sdk::Java if code == "RequestTimeTooSkewed" => Some(Condition::AfterClockCorrection),
         Sdk::Java => always(status >= 500 || code == "RequestTimeout"),
-        // HttpClient.cs L284, L353: 5xx, and a 4xx only for RequestTimeout.
+        // Internal/HttpClient.cs L197-218: a 4xx or 304 only for RequestTimeout;
+        // 5xx always.
         Sdk::Dotnet => always(status >= 500 || code == "RequestTimeout"),
         // utils.js L494, L1229: transport errors only, never an HTTP status.
         Sdk::Nodejs => None,
         // request.c L1072: 408 or above 499.
         Sdk::C => always(status == 408 || status > 499),
-        // obsutil http.go L263, L466: 5xx and 408.
+        // obsutil src/obs/http.go L263, L466: 408 and 5xx (3xx and 4xx are final).
         Sdk::Obsutil => always(status >= 500 || status == 408),
         // OBSCommonUtils.java L447: a 503 with GetQosTokenException is
         // throttling, always retried; other statuses only for idempotent calls.
@@ -116,7 +121,7 @@ pub fn sdk_retries(entry: &Entry) -> Vec<SdkRetry> {
             .map(|&sdk| SdkRetry {
                 sdk,
                 condition: Condition::Always,
-                tries: tries(sdk),
+                retries: retries(sdk),
             })
             .collect();
     }
@@ -130,7 +135,7 @@ pub fn sdk_retries(entry: &Entry) -> Vec<SdkRetry> {
             rule(sdk, status, entry.code, json_api).map(|condition| SdkRetry {
                 sdk,
                 condition,
-                tries: tries(sdk),
+                retries: retries(sdk),
             })
         })
         .collect()

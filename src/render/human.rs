@@ -166,8 +166,8 @@ fn sdk_retries_text(e: &Entry) -> Option<String> {
         retries
             .iter()
             .filter(|r| r.condition == cond)
-            .map(|r| match r.tries {
-                Some(n) => format!("{} ({n} tries)", sdk_name(r.sdk)),
+            .map(|r| match r.retries {
+                Some(n) => format!("{} (up to {n} retries)", sdk_name(r.sdk)),
                 None => sdk_name(r.sdk).to_string(),
             })
             .collect()
@@ -193,7 +193,7 @@ fn sdk_retries_text(e: &Entry) -> Option<String> {
     }
     let mut text = parts.join("; ");
     if !always.is_empty() {
-        text.push_str(": an error seen through one of these already failed every try");
+        text.push_str(": an error seen through one of these was already retried");
     }
     Some(text)
 }
@@ -382,10 +382,10 @@ mod tests {
         let i = catalogue::lookup("InternalError").unwrap();
         let text = render(|o| entry(o, &Style::default(), i));
         assert!(
-            text.contains("retried by itself in Python (3 tries), Go (3 tries), Java (3 tries)"),
+            text.contains("retried by itself in Python (up to 3 retries), Go (up to 3 retries), Java (up to 3 retries)"),
             "{text}"
         );
-        assert!(text.contains("already failed every try"), "{text}");
+        assert!(text.contains("was already retried"), "{text}");
         let c = catalogue::lookup("NameLookupError").unwrap();
         let text = render(|o| entry(o, &Style::default(), c));
         assert!(

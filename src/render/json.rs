@@ -237,7 +237,7 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
         assert_eq!(v["sdk_retries"][0]["sdk"], "python");
         assert_eq!(v["sdk_retries"][0]["condition"], "always");
-        assert_eq!(v["sdk_retries"][0]["tries"], 3);
+        assert_eq!(v["sdk_retries"][0]["retries"], 3);
     }
 
     #[test]
