@@ -410,16 +410,14 @@ fn emit_entries(out: &mut String, entries: &[RawEntry], sources: &[RawSource]) {
                 )
             })
             .collect();
-        let checks: Vec<String> = e
-            .checks
-            .iter()
-            .map(|c| format!("Check::{}", variant(c)))
-            .collect();
-        let retried_by: Vec<String> = e
-            .retried_by
-            .iter()
-            .map(|c| format!("Sdk::{}", variant(c)))
-            .collect();
+        let variants = |ty: &str, values: &[String]| -> Vec<String> {
+            values
+                .iter()
+                .map(|v| format!("{ty}::{}", variant(v)))
+                .collect()
+        };
+        let checks = variants("Check", &e.checks);
+        let retried_by = variants("Sdk", &e.retried_by);
         writeln!(
             out,
             "    Entry {{ code: {:?}, aliases: &{:?}, kind: Kind::{}, shared_code: {:?}, retryable: {}, \

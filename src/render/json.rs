@@ -194,15 +194,16 @@ impl serde_json::ser::Formatter for SafeFormatter {
 mod tests {
     use super::*;
 
+    /// The JSON `explain --json` prints for a code, parsed back.
+    fn entry_json(code: &str) -> serde_json::Value {
+        let mut buf = Vec::new();
+        write(&mut buf, &EntryJson::from(catalogue::lookup(code).unwrap())).unwrap();
+        serde_json::from_slice(&buf).unwrap()
+    }
+
     #[test]
     fn an_entry_has_the_documented_keys() {
-        let mut buf = Vec::new();
-        write(
-            &mut buf,
-            &EntryJson::from(catalogue::lookup("NoSuchKey").unwrap()),
-        )
-        .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        let v = entry_json("NoSuchKey");
         for key in [
             "code",
             "kind",
@@ -228,13 +229,7 @@ mod tests {
             v["causes"][0].get("when").is_none(),
             "matching phrases stay internal"
         );
-        let mut buf = Vec::new();
-        write(
-            &mut buf,
-            &EntryJson::from(catalogue::lookup("InternalError").unwrap()),
-        )
-        .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        let v = entry_json("InternalError");
         assert_eq!(v["sdk_retries"][0]["sdk"], "python");
         assert_eq!(v["sdk_retries"][0]["condition"], "always");
         assert_eq!(v["sdk_retries"][0]["retries"], 3);
