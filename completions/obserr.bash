@@ -264,7 +264,7 @@ _obserr() {
                     return 0
                     ;;
                 --source)
-                    COMPREPLY=($(compgen -W "obs_21_2002 api-ref s3api swiftapi api-ref-put-inventory api-ref-get-inventory api-ref-get-encryption api-ref-get-replication api-ref-put-object-tags api-ref-put-object-worm api-ref-options-bucket api-ref-options-object s3api-get-encryption s3api-get-replication s3api-put-bucket-tagging s3api-put-object-worm oef-api append-object obsa c-sdk-server java-sdk dotnet-sdk nodejs-sdk c-sdk obsutil console browser" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "obs_21_2002 api-ref s3api swiftapi api-ref-put-inventory api-ref-get-inventory api-ref-get-encryption api-ref-get-replication api-ref-put-object-tags api-ref-put-object-worm api-ref-options-bucket api-ref-options-object s3api-get-encryption s3api-get-replication s3api-put-bucket-tagging s3api-put-object-worm oef-api append-object obsa c-sdk-server java-sdk dotnet-sdk dotnet-sdk-status nodejs-sdk c-sdk obsutil console browser" -- "${cur}"))
                     return 0
                     ;;
                 --kind)

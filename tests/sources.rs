@@ -108,13 +108,14 @@ const TOOLS: [(&str, &str, &str, usize); 3] = [
 /// Entries per source, for the sources whose pages cannot be vendored (a
 /// licence that allows facts only, or an SDK's code): pinned here, with the
 /// vendored tables' above, so that an edit cannot silently drop one.
-const UNVENDORED: [(&str, usize); 8] = [
+const UNVENDORED: [(&str, usize); 9] = [
     ("oef-api", 42),
     ("append-object", 3),
     ("obsa", 1),
     ("c-sdk-server", 11),
     ("java-sdk", 2),
     ("dotnet-sdk", 3),
+    ("dotnet-sdk-status", 6),
     ("nodejs-sdk", 12),
     ("c-sdk", 57),
 ];
