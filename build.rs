@@ -6,6 +6,10 @@
 #[path = "src/text.rs"]
 mod text;
 
+#[allow(dead_code)]
+#[path = "src/timestamp.rs"]
+mod timestamp;
+
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -78,6 +82,15 @@ struct RawStatus {
     from_docs: bool,
 }
 
+/// `data/catalogue.json`: facts about the catalogue as a whole.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalogue {
+    /// The day the catalogue was last checked against the documentation
+    /// (YYYY-MM-DD): whoever updates `codes.json` sets it. `--version` shows it.
+    updated: String,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
@@ -111,13 +124,30 @@ fn check_text(what: &str, s: &str) {
 
 fn main() {
     println!("cargo:rerun-if-changed=src/text.rs");
+    println!("cargo:rerun-if-changed=src/timestamp.rs");
     let entries: Vec<RawEntry> = read("codes.json");
     let statuses: Vec<RawStatus> = read("statuses.json");
     let sources: Vec<RawSource> = read("sources.json");
+    let catalogue: RawCatalogue = read("catalogue.json");
 
     validate(&entries, &statuses, &sources);
+    validate_date(&catalogue.updated);
+    // `obserr --version`: the version, the catalogue's date and its size, as
+    // tealdeer shows the age of its cache.
+    println!(
+        "cargo:rustc-env=OBSERR_VERSION={} (catalogue {}, {} codes)",
+        env::var("CARGO_PKG_VERSION").unwrap(),
+        catalogue.updated,
+        entries.len()
+    );
 
     let mut out = String::new();
+    writeln!(
+        out,
+        "pub(crate) static UPDATED: &str = {:?};",
+        catalogue.updated
+    )
+    .unwrap();
     emit_sources(&mut out, &sources);
     emit_statuses(&mut out, &statuses);
     emit_entries(&mut out, &entries, &sources);
@@ -318,6 +348,24 @@ fn validate_extras(e: &RawEntry) {
     }
 }
 
+/// `catalogue.json`'s date is a real day, written YYYY-MM-DD (read by the
+/// same code that reads the dates of responses).
+fn validate_date(date: &str) {
+    let shape = date.len() == 10
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let day = timestamp::parse_millis(&format!("{date}T00:00:00Z"));
+    assert!(
+        shape && day.is_some_and(|ms| ms >= 1_577_836_800_000),
+        "catalogue.json: updated must be a day written YYYY-MM-DD, 2020 or later, not {date:?}"
+    );
+}
+
 /// An entry's sources are known, listed once, in the order of `sources.json`,
 /// and the primary documented row comes from the first of them.
 fn validate_sources(e: &RawEntry, sources: &[RawSource]) {
@@ -366,7 +414,7 @@ fn canonical(code: &str) -> (String, &str) {
 }
 
 fn emit_sources(out: &mut String, sources: &[RawSource]) {
-    writeln!(out, "pub static SOURCES: &[Source] = &[").unwrap();
+    writeln!(out, "pub(crate) static SOURCES: &[Source] = &[").unwrap();
     for s in sources {
         writeln!(
             out,
@@ -379,7 +427,7 @@ fn emit_sources(out: &mut String, sources: &[RawSource]) {
 }
 
 fn emit_statuses(out: &mut String, statuses: &[RawStatus]) {
-    writeln!(out, "pub static STATUSES: &[StatusInfo] = &[").unwrap();
+    writeln!(out, "pub(crate) static STATUSES: &[StatusInfo] = &[").unwrap();
     for s in statuses {
         writeln!(
             out,
@@ -392,7 +440,7 @@ fn emit_statuses(out: &mut String, statuses: &[RawStatus]) {
 }
 
 fn emit_entries(out: &mut String, entries: &[RawEntry], sources: &[RawSource]) {
-    writeln!(out, "pub static ENTRIES: &[Entry] = &[").unwrap();
+    writeln!(out, "pub(crate) static ENTRIES: &[Entry] = &[").unwrap();
     for e in entries {
         let index = |id: &String| sources.iter().position(|s| &s.id == id).unwrap();
         let refs: Vec<String> = e
@@ -458,7 +506,7 @@ fn emit_lookup(out: &mut String, entries: &[RawEntry]) {
             keys.insert(lower, i);
         }
     }
-    writeln!(out, "pub static LOOKUP: &[(&str, u16)] = &[").unwrap();
+    writeln!(out, "pub(crate) static LOOKUP: &[(&str, u16)] = &[").unwrap();
     for (key, i) in keys {
         writeln!(out, "    ({key:?}, {i}),").unwrap();
     }
@@ -469,7 +517,7 @@ fn emit_lookup(out: &mut String, entries: &[RawEntry]) {
             shared.entry(code.to_ascii_lowercase()).or_default().push(i);
         }
     }
-    writeln!(out, "pub static SHARED: &[(&str, &[u16])] = &[").unwrap();
+    writeln!(out, "pub(crate) static SHARED: &[(&str, &[u16])] = &[").unwrap();
     for (key, list) in shared {
         writeln!(out, "    ({key:?}, &{list:?}),").unwrap();
     }
@@ -495,28 +543,31 @@ fn emit_vocab(out: &mut String, entries: &[RawEntry], statuses: &[RawStatus]) {
             }
         }
         for d in &e.documented {
-            text::prose_words(&d.message)
-                .into_iter()
-                .for_each(|w| add(w, i, 2));
+            for w in text::prose_words(&d.message) {
+                add(w, i, 2);
+            }
             let reason = statuses.iter().find(|s| Some(s.status) == d.status);
             if let Some(reason) = reason {
-                text::prose_words(&reason.reason)
-                    .into_iter()
-                    .for_each(|w| add(w, i, 2));
+                for w in text::prose_words(&reason.reason) {
+                    add(w, i, 2);
+                }
             }
-            text::prose_words(&d.solution)
-                .into_iter()
-                .for_each(|w| add(w, i, 1));
+            for w in text::prose_words(&d.solution) {
+                add(w, i, 1);
+            }
         }
         for c in &e.causes {
-            text::prose_words(&c.cause)
-                .into_iter()
-                .for_each(|w| add(w, i, 1));
+            for w in text::prose_words(&c.cause) {
+                add(w, i, 1);
+            }
         }
     }
-    writeln!(out, "pub static VOCAB: &[Term] = &[").unwrap();
+    writeln!(out, "pub(crate) static VOCAB: &[Term] = &[").unwrap();
     for (word, postings) in vocab {
-        let postings: Vec<(u16, u8)> = postings.into_iter().map(|(i, w)| (i as u16, w)).collect();
+        let postings: Vec<(u16, u8)> = postings
+            .into_iter()
+            .map(|(i, w)| (u16::try_from(i).expect("under 65,536 entries"), w))
+            .collect();
         writeln!(
             out,
             "    Term {{ word: {word:?}, postings: &{postings:?} }},"

@@ -18,9 +18,9 @@ set edit:completion:arg-completer[obserr] = {|@words|
     }
     var completions = [
         &'obserr'= {
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -30,57 +30,52 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand search 'Fuzzy search over codes, messages and solutions, best match first'
             cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
             cand completions 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
-            cand man 'Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1'
+            cand man 'Print the man page (roff), to install where man finds it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obserr;explain'= {
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
+            cand --open 'Open the code''s first documentation page in the browser (OBSERR_OPENER names another command to run with its address) instead of explaining it'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;list'= {
-            cand -s 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx)'
-            cand --status 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx)'
+            cand -s 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them'
+            cand --status 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them'
             cand --source 'Only codes documented in this page: obs_21_2002 (OBS Server-side Error Codes), api-ref (API Reference), s3api (S3-compatible API), swiftapi, a per-operation page, an SDK, obsutil, console or browser'
             cand --kind 'Only codes of this kind: server (in a server response), client (an SDK raised it without one) or tool (obsutil, OBS Console, OBS Browser+)'
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --retryable 'Only codes a client should retry'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;search'= {
             cand -n 'Show at most this many results (at least 1)'
             cand --limit 'Show at most this many results (at least 1)'
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;decode'= {
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;completions'= {
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
-            cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;man'= {
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
-            cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;help'= {
             cand explain 'Explain error codes or HTTP statuses: meaning, causes, solution, retry advice'
@@ -88,7 +83,7 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand search 'Fuzzy search over codes, messages and solutions, best match first'
             cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
             cand completions 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
-            cand man 'Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1'
+            cand man 'Print the man page (roff), to install where man finds it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obserr;help;explain'= {

@@ -1,36 +1,33 @@
-//! Runs a parsed command: looks things up through the library, renders into
-//! buffers, and decides where the bytes go (stdout, a pager, stderr). All
-//! terminal and environment facts are gathered once in [`Terminal`].
+//! The binary's I/O: gathers every terminal and environment fact once
+//! ([`Terminal`]), reads `decode` inputs, hands the parsed command to the
+//! library ([`obserr::command`]) and the renderers, and decides where the
+//! bytes go (stdout, a pager, stderr) and which exit status ends the run.
 
 use obserr::catalogue::{self, Entry};
-use obserr::cli::{Cli, ColorChoice, Command};
-use obserr::decode::{self, Response};
-use obserr::diagnose::{self, Diagnosis};
-use obserr::query::{self, Resolved};
-use obserr::render::{diagnosis, human, json, Style};
-use obserr::sanitize::visible;
+use obserr::cli::{Cli, ColorChoice, Command, Paging};
+use obserr::command::{self, Decoded, Explained, Input, ReadError, MAX_INPUT};
+use obserr::render::{diagnosis, human, json, Message, Style};
 use obserr::search;
-use std::io::{self, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use obserr::Outcome;
+use std::io::{self, IsTerminal, Write};
 use std::process::{ExitCode, Stdio};
-
-/// Exit statuses, as documented in the README.
-pub const FOUND: u8 = 0;
-pub const NOT_FOUND: u8 = 1;
-pub const INPUT_ERROR: u8 = 2;
-
-/// The most `decode` reads from one input: one response is far smaller, and
-/// memory stays bounded whatever is piped in.
-pub const MAX_INPUT: u64 = 8 * 1024 * 1024;
 
 /// What the environment says about where output goes.
 #[derive(Debug, Clone)]
 pub struct Terminal {
     pub style: Style,
     pub height: Option<usize>,
-    pub pager: Option<String>,
+    pub pager: Option<Pager>,
     /// Standard input is a terminal: `decode` says how to end a paste.
     pub stdin_tty: bool,
+}
+
+/// The pager command, and whether output goes through it even when short
+/// (`--paging always`).
+#[derive(Debug, Clone)]
+pub struct Pager {
+    pub command: String,
+    pub always: bool,
 }
 
 impl Terminal {
@@ -43,26 +40,78 @@ impl Terminal {
         } else {
             None
         };
-        let pager = if tty && !cli.no_pager && !cli.json {
-            Some(var("PAGER").unwrap_or_else(|| "less -FRX".to_string()))
-        } else {
-            None
+        let (columns, rows) = size.map_or((0, 0), |(w, h)| (w.0, h.0));
+        let pager = match cli.paging {
+            Paging::Never => None,
+            Paging::Auto if !tty || cli.json => None,
+            paging => Some(Pager {
+                command: pager_command(var),
+                always: paging == Paging::Always,
+            }),
         };
         Terminal {
             style: Style {
                 color,
-                width: size.map(|(w, _)| usize::from(w.0)).or(tty.then_some(80)),
+                width: tty.then(|| dimension(columns, var("COLUMNS"), 80)),
+                // Only tables care, and only terminals get tables.
+                ascii: tty && !unicode_locale(var),
+                hyperlinks: tty
+                    && !cli.json
+                    && cli.color != ColorChoice::Never
+                    && var("TERM").as_deref() != Some("dumb"),
             },
-            height: size.map(|(_, h)| usize::from(h.0)),
+            // Unknown on a terminal that reports no height and no LINES: then
+            // nothing is paged (`--paging always` aside), as nothing can be
+            // known to be too tall.
+            height: tty.then(|| known_dimension(rows, var("LINES"))).flatten(),
             pager,
             stdin_tty: io::stdin().is_terminal(),
         }
     }
 }
 
+/// A terminal dimension: the environment variable (`COLUMNS`, `LINES`) when
+/// it holds a positive number, else what the terminal reports unless that is
+/// zero (a pseudo-terminal nobody sized), else `fallback`.
+pub fn dimension(reported: u16, env: Option<String>, fallback: usize) -> usize {
+    known_dimension(reported, env).unwrap_or(fallback)
+}
+
+/// [`dimension`] without a fallback: `None` when neither says.
+pub fn known_dimension(reported: u16, env: Option<String>) -> Option<usize> {
+    env.and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .or((reported > 0).then_some(usize::from(reported)))
+}
+
+/// The pager: `OBSERR_PAGER`, else `PAGER`, else `less -FRX` (an empty
+/// variable counts as unset).
+pub fn pager_command(var: impl Fn(&str) -> Option<String>) -> String {
+    ["OBSERR_PAGER", "PAGER"]
+        .iter()
+        .find_map(|name| var(name).filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "less -FRX".to_string())
+}
+
+/// Whether the terminal can show box-drawing characters: the locale
+/// (`LC_ALL`, else `LC_CTYPE`, else `LANG`, the first one set) names UTF-8.
+/// Windows terminals always can.
+pub fn unicode_locale(var: impl Fn(&str) -> Option<String>) -> bool {
+    if cfg!(windows) {
+        return true;
+    }
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()))
+        .is_some_and(|locale| {
+            let locale = locale.to_ascii_lowercase();
+            locale.contains("utf-8") || locale.contains("utf8")
+        })
+}
+
 /// The colour decision: `always`/`never` win; `auto` means stdout is a terminal,
-/// `NO_COLOR` unset or empty and `TERM` not `dumb`, unless `CLICOLOR_FORCE` (set,
-/// not empty, not `0`) forces colour.
+/// `NO_COLOR` unset or empty, `CLICOLOR` not `0` and `TERM` not `dumb`, unless
+/// `CLICOLOR_FORCE` (set, not empty, not `0`) forces colour.
 pub fn use_color(choice: ColorChoice, tty: bool, var: impl Fn(&str) -> Option<String>) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -72,7 +121,9 @@ pub fn use_color(choice: ColorChoice, tty: bool, var: impl Fn(&str) -> Option<St
             if set("CLICOLOR_FORCE") && var("CLICOLOR_FORCE").as_deref() != Some("0") {
                 return true;
             }
-            tty && !set("NO_COLOR") && var("TERM").as_deref() != Some("dumb")
+            tty && !set("NO_COLOR")
+                && var("CLICOLOR").as_deref() != Some("0")
+                && var("TERM").as_deref() != Some("dumb")
         }
     }
 }
@@ -81,45 +132,64 @@ pub fn use_color(choice: ColorChoice, tty: bool, var: impl Fn(&str) -> Option<St
 #[derive(Debug, Default)]
 pub struct Output {
     pub stdout: Vec<u8>,
-    pub stderr: String,
-    pub status: u8,
+    /// What goes to stderr, each message with how much of stdout came before
+    /// it, so that the two streams are written in the order things happened
+    /// (`explain A B C` reports B's error between A's and C's explanations).
+    pub stderr: Vec<(usize, String)>,
+    pub outcome: Outcome,
     /// Written straight to stdout even when it is taller than the terminal.
     pub unpaged: bool,
 }
 
-/// Runs the command. Rendering into memory cannot fail; errors are reported
-/// through [`Output::stderr`] and [`Output::status`].
+impl Output {
+    fn say(&mut self, message: &Message) {
+        self.stderr.push((self.stdout.len(), message.text()));
+    }
+}
+
+/// Runs the command: the library computes, `render` writes into memory, and
+/// only the input is read here. Rendering into memory cannot fail; errors are
+/// reported through [`Output::stderr`] and [`Output::outcome`].
 pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
-    let mut out = Output {
-        status: FOUND,
-        ..Output::default()
-    };
+    let mut out = Output::default();
     let style = terminal.style;
     let result = match &cli.command {
-        Command::Explain { codes } => explain(&mut out, cli.json, &style, codes),
+        Command::Explain { codes, open } => match explain_args(codes, terminal) {
+            Ok(codes) if *open => open_docs(&mut out, &codes),
+            Ok(codes) => explain(&mut out, cli.json, &style, &codes),
+            Err(message) => usage_error(&mut out, cli.json, &message),
+        },
         Command::List {
             status,
             source,
             kind,
             retryable,
         } => {
-            let filter = catalogue::ListFilter {
-                status: *status,
+            let entries = command::list(&catalogue::ListFilter {
+                status,
                 source: source.as_deref(),
                 kind: *kind,
                 retryable: *retryable,
-            };
-            let entries: Vec<&Entry> = catalogue::entries()
-                .iter()
-                .filter(|e| filter.matches(e))
-                .collect();
+            });
             if entries.is_empty() {
-                out.stderr
-                    .push_str("obserr: no catalogued code matches those filters\n");
+                out.outcome = Outcome::NothingFound;
+                out.say(&Message::EmptyList {
+                    by_source: source.is_some(),
+                });
             }
-            list(&mut out, cli.json, &style, &entries)
+            if cli.json {
+                let rows: Vec<json::EntryJson> =
+                    entries.iter().map(|e| json::EntryJson::from(*e)).collect();
+                json::write(&mut out.stdout, &rows)
+            } else {
+                human::list(&mut out.stdout, &style, &entries)
+            }
         }
-        Command::Decode { files } => decode_inputs(&mut out, cli.json, terminal, files),
+        Command::Decode { files } => {
+            let inputs = Input::from_args(files);
+            let decoded = command::decode_inputs(inputs, |input| read_input(input, terminal));
+            decode(&mut out, cli.json, &style, &decoded)
+        }
         // Generated files are meant to be redirected: never paged or coloured.
         Command::Completions { shell } => {
             out.unpaged = true;
@@ -133,8 +203,8 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
         Command::Search { words, limit } => {
             let hits = search::search(&words.join(" "), *limit);
             if hits.is_empty() {
-                out.stderr.push_str("obserr: nothing matches that search\nhint: try fewer or other words, or `obserr list`\n");
-                out.status = NOT_FOUND;
+                out.say(&Message::NoSearchHits);
+                out.outcome = Outcome::NothingFound;
             }
             if cli.json {
                 let rows: Vec<json::HitJson> = hits.iter().map(json::HitJson::from).collect();
@@ -148,344 +218,337 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
     out
 }
 
-fn list(
-    out: &mut Output,
-    as_json: bool,
-    style: &Style,
-    entries: &[&'static Entry],
-) -> io::Result<()> {
-    if entries.is_empty() {
-        out.status = NOT_FOUND;
+/// `explain`'s codes: its arguments, or without any, the lines of standard
+/// input unless it is a terminal (nobody would know obserr waits for a paste).
+fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, String> {
+    if !codes.is_empty() {
+        return Ok(codes.to_vec());
     }
-    if as_json {
-        let rows: Vec<json::EntryJson> =
-            entries.iter().map(|e| json::EntryJson::from(*e)).collect();
-        json::write(&mut out.stdout, &rows)
-    } else {
-        human::list(&mut out.stdout, style, entries)
+    if terminal.stdin_tty {
+        return Err(Message::NoCodes.text());
+    }
+    let codes = match command::read_capped(io::stdin().lock(), MAX_INPUT) {
+        Ok(bytes) => command::codes_from(&bytes),
+        Err(ReadError::Empty) => Vec::new(),
+        Err(error) => {
+            let input = Input::Stdin;
+            return Err(Message::Unreadable {
+                input: &input,
+                error: &error,
+            }
+            .text());
+        }
+    };
+    match codes.len() {
+        0 => Err(Message::NoCodes.text()),
+        n if n > command::MAX_STDIN_CODES => Err(Message::TooManyCodes(n).text()),
+        _ => Ok(codes),
     }
 }
 
+/// A usage or input error that ends the run before anything is looked up:
+/// its message on stderr, and under `--json` the same as a JSON error object.
+fn usage_error(out: &mut Output, as_json: bool, message: &str) -> io::Result<()> {
+    out.stderr.push((0, message.to_string()));
+    out.outcome = Outcome::InputError;
+    if as_json {
+        let first = message.lines().next().unwrap_or_default();
+        let error = first.strip_prefix("obserr: error: ").unwrap_or(first);
+        json::write(
+            &mut out.stdout,
+            &json::ErrorJson::new(error.to_string(), None),
+        )?;
+    }
+    Ok(())
+}
+
+/// `explain`: each argument in turn, its explanation on stdout or its error on
+/// stderr, in argument order, with a blank line between explanations. A typo
+/// with exactly one close code explains that code too, after saying so; the
+/// outcome stays "nothing found", so a script never takes a guess for a match.
 fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> io::Result<()> {
-    let mut values = Vec::new();
-    for (n, (arg, resolved)) in query::resolve_args(codes).into_iter().enumerate() {
-        let arg = &arg;
-        if n > 0 && !as_json && !out.stdout.is_empty() {
-            writeln!(out.stdout)?;
+    let explained = command::explain(codes);
+    out.outcome = Outcome::of_all(explained.iter().map(Explained::outcome));
+    if as_json {
+        // JSON keeps a guess a suggestion: the script decides.
+        for x in &explained {
+            match x {
+                Explained::Unknown {
+                    token, suggestions, ..
+                } => out.say(&Message::UnknownCode { token, suggestions }),
+                x => explain_message(x).into_iter().for_each(|m| out.say(&m)),
+            }
         }
-        match resolved {
-            Resolved::Code(entry) => {
-                if as_json {
-                    values.push(to_value(json::EntryJson::from(entry)));
-                } else {
+        let items: Vec<json::ExplainedJson> =
+            explained.iter().map(json::ExplainedJson::from).collect();
+        return json::write(&mut out.stdout, &items);
+    }
+    for x in &explained {
+        let message = explain_message(x);
+        // A guess's message belongs to the explanation after it: the blank
+        // line goes before both.
+        let guess = matches!(message, Some(Message::Guessed { .. }));
+        if guess && !out.stdout.is_empty() {
+            out.stdout.push(b'\n');
+        }
+        if let Some(message) = message {
+            out.say(&message);
+        }
+        let at = out.stdout.len();
+        match x {
+            Explained::Code(entry) => human::entry(&mut out.stdout, style, entry)?,
+            // One code, two tools: every meaning, each in full.
+            Explained::Shared { entries, .. } => {
+                for (i, entry) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.stdout.push(b'\n');
+                    }
                     human::entry(&mut out.stdout, style, entry)?;
                 }
             }
-            // One code, two tools: every meaning, each in full.
-            Resolved::Shared(entries) => {
-                for (i, entry) in entries.into_iter().enumerate() {
-                    if as_json {
-                        values.push(to_value(json::EntryJson::from(entry)));
-                    } else {
-                        if i > 0 {
-                            writeln!(out.stdout)?;
-                        }
-                        human::entry(&mut out.stdout, style, entry)?;
-                    }
-                }
+            Explained::Unknown { suggestions, .. } if suggestions.len() == 1 => {
+                human::entry(&mut out.stdout, style, suggestions[0])?;
             }
-            Resolved::Status(status) => {
-                let info = catalogue::status_info(status);
-                let codes: Vec<&Entry> =
-                    catalogue::by_status(catalogue::StatusFilter::Exact(status)).collect();
-                if info.is_none() && codes.is_empty() {
-                    out.status = NOT_FOUND;
-                    out.stderr.push_str(&format!(
-                        "obserr: error: OBS documents no error code with status {status}\n"
-                    ));
-                    values.push(to_value(json::UnknownJson::new(arg, &[])));
-                    continue;
-                }
-                if as_json {
-                    values.push(to_value(json::StatusJson::new(status, info, &codes)));
-                } else {
-                    human::status(&mut out.stdout, style, status, info, &codes)?;
-                }
-            }
-            Resolved::Unknown { token, suggestions } => {
-                out.status = NOT_FOUND;
-                out.stderr.push_str(&human::unknown(&token, &suggestions));
-                values.push(to_value(json::UnknownJson::new(arg, &suggestions)));
-            }
+            Explained::Status {
+                status,
+                info,
+                codes,
+            } => human::status(&mut out.stdout, style, *status, *info, codes)?,
+            Explained::UnknownStatus { .. } | Explained::Unknown { .. } => continue,
         }
-    }
-    if as_json {
-        match values.len() {
-            1 => json::write(&mut out.stdout, &values[0])?,
-            _ => json::write(&mut out.stdout, &values)?,
+        // A blank line between explanations.
+        if at > 0 && !guess {
+            out.stdout.insert(at, b'\n');
         }
     }
     Ok(())
 }
 
-/// Why an input could not be decoded.
-#[derive(Debug)]
-pub enum ReadError {
-    Io(io::Error),
-    TooLarge,
-    Empty,
+/// What `explain` says on stderr about one argument, if anything.
+fn explain_message(x: &Explained) -> Option<Message<'_>> {
+    match x {
+        Explained::UnknownStatus { status, .. } => Some(Message::UnknownStatus(*status)),
+        Explained::Unknown {
+            token, suggestions, ..
+        } => Some(match suggestions.as_slice() {
+            [guess] => Message::Guessed { token, guess },
+            _ => Message::UnknownCode { token, suggestions },
+        }),
+        Explained::Code(_) | Explained::Shared { .. } | Explained::Status { .. } => None,
+    }
 }
 
-/// Reads at most `cap` bytes; one byte more means the input is too large, and
-/// the rest is never read.
-pub fn read_capped(reader: impl Read, cap: u64) -> Result<Vec<u8>, ReadError> {
-    let mut buf = Vec::new();
-    reader
-        .take(cap + 1)
-        .read_to_end(&mut buf)
-        .map_err(ReadError::Io)?;
-    if buf.len() as u64 > cap {
-        return Err(ReadError::TooLarge);
+/// `explain --open`: opens each code's first documentation page with the
+/// command in `OBSERR_OPENER`, else the platform's opener, and says so on
+/// stderr; stdout stays empty. A status has no page of its own; an unknown
+/// code is reported as `explain` reports it.
+fn open_docs(out: &mut Output, codes: &[String]) -> io::Result<()> {
+    let explained = command::explain(codes);
+    out.outcome = Outcome::of_all(explained.iter().map(Explained::outcome));
+    for x in &explained {
+        match x {
+            Explained::Code(entry) => open_page(out, entry),
+            Explained::Shared { entries, .. } => {
+                entries.iter().for_each(|entry| open_page(out, entry));
+            }
+            Explained::Status { status, .. } => {
+                out.say(&Message::NoPageForStatus(*status));
+                out.outcome = out.outcome.worst(Outcome::NothingFound);
+            }
+            Explained::UnknownStatus { status, .. } => out.say(&Message::UnknownStatus(*status)),
+            Explained::Unknown {
+                token, suggestions, ..
+            } => out.say(&Message::UnknownCode { token, suggestions }),
+        }
     }
-    if buf.iter().all(u8::is_ascii_whitespace) {
-        return Err(ReadError::Empty);
-    }
-    Ok(buf)
+    Ok(())
 }
 
-/// One `decode` input: a file, or standard input (`None`).
-fn read_input(path: Option<&Path>, stdin_tty: bool) -> Result<Vec<u8>, ReadError> {
-    match path {
-        Some(path) => {
+/// Opens an entry's first documentation page and says so on stderr.
+fn open_page(out: &mut Output, entry: &Entry) {
+    let url = entry.sources[0].url;
+    let var = std::env::var("OBSERR_OPENER").ok();
+    let opener = var.as_deref().filter(|v| !v.trim().is_empty());
+    let opener = opener.unwrap_or(DEFAULT_OPENER);
+    out.say(&Message::Opening(url));
+    if let Err(error) = open_url(opener, url) {
+        out.say(&Message::CannotOpen {
+            url,
+            opener,
+            error: &error,
+        });
+        out.outcome = Outcome::InputError;
+    }
+}
+
+/// What opens a web page here: `xdg-open` (freedesktop), `open` (macOS),
+/// `start` through `cmd` (Windows; the empty argument is the window title).
+const DEFAULT_OPENER: &str = if cfg!(target_os = "macos") {
+    "open"
+} else if cfg!(windows) {
+    "cmd /C start \"\""
+} else {
+    "xdg-open"
+};
+
+/// Runs `opener` (split on white space, no shell) with `url` as its last
+/// argument and waits for it.
+fn open_url(opener: &str, url: &str) -> io::Result<()> {
+    let mut words = opener.split_whitespace();
+    let program = words
+        .next()
+        .ok_or_else(|| io::Error::other("empty command"))?;
+    let args: Vec<&str> = words.map(|w| if w == "\"\"" { "" } else { w }).collect();
+    let status = std::process::Command::new(program)
+        .args(args)
+        .arg(url)
+        .stdin(Stdio::null())
+        .status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!("it exited with {status}")))
+    }
+}
+
+/// One `decode` input's bytes, at most [`MAX_INPUT`] of them.
+fn read_input(input: &Input, terminal: &Terminal) -> Result<Vec<u8>, ReadError> {
+    match input {
+        Input::File(path) => {
             let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-            read_capped(file, MAX_INPUT)
+            command::read_capped(file, MAX_INPUT)
         }
-        None => {
-            if stdin_tty {
+        Input::Stdin => {
+            if terminal.stdin_tty {
                 // Said at once, not buffered: otherwise obserr seems to hang.
-                let keys = if cfg!(windows) {
-                    "Ctrl-Z, then Enter"
-                } else {
-                    "Ctrl-D on an empty line"
-                };
-                let _ = writeln!(
-                    io::stderr(),
-                    "obserr: paste the response, then press {keys}"
-                );
+                let _ = Message::PastePrompt.write(&mut io::stderr());
             }
-            read_capped(io::stdin().lock(), MAX_INPUT)
+            command::read_capped(io::stdin().lock(), MAX_INPUT)
         }
     }
 }
 
-fn read_error_message(name: &str, err: &ReadError) -> String {
-    match err {
-        ReadError::Io(e) => format!("obserr: error: cannot read {name}: {e}\n"),
-        ReadError::TooLarge => format!(
-            "obserr: error: {name} is larger than {} MiB; no single error response is that big\n\
-             hint: cut the failing response out of the log first\n",
-            MAX_INPUT / 1024 / 1024
-        ),
-        ReadError::Empty => format!(
-            "obserr: error: {name} is empty\n\
-             hint: paste a response, or pipe one in: curl -si URL | obserr decode\n"
-        ),
-    }
-}
-
-/// `decode`: each input is read, decoded and diagnosed in turn. With several,
-/// human output puts a `==> NAME <==` line before each; JSON prints an array
-/// with a `file` key in each object (or an `error` for an unreadable one). The
-/// exit status is the worst one: 2 if any input could not be read, else 1 if
-/// any gave no catalogued code, else 0.
-fn decode_inputs(
-    out: &mut Output,
-    as_json: bool,
-    terminal: &Terminal,
-    files: &[PathBuf],
-) -> io::Result<()> {
-    let inputs: Vec<Option<&Path>> = if files.is_empty() {
-        vec![None]
-    } else {
-        files
-            .iter()
-            .map(|f| (f.as_os_str() != "-").then_some(f.as_path()))
-            .collect()
-    };
-    let several = inputs.len() > 1;
-    // Each input: its name as given (for JSON), and the decoded response or
-    // the error line.
-    let mut decoded: Vec<(String, Result<Response, String>)> = Vec::new();
-    for path in inputs {
-        let name = path.map_or("-".to_string(), |p| p.to_string_lossy().into_owned());
-        let result = match read_input(path, terminal.stdin_tty) {
-            Ok(bytes) => Ok(decode::decode(&bytes)),
-            Err(e) => {
-                let shown = match path {
-                    Some(_) => format!("'{}'", visible(&name)),
-                    None => "standard input".to_string(),
-                };
-                let message = read_error_message(&shown, &e);
-                out.stderr.push_str(&message);
-                out.status = INPUT_ERROR;
-                Err(message.lines().next().unwrap_or("").to_string())
-            }
-        };
-        decoded.push((name, result));
-    }
-    let diagnoses: Vec<(&str, Result<Diagnosis, &str>)> = decoded
-        .iter()
-        .map(|(name, r)| match r {
-            Ok(response) => (name.as_str(), Ok(diagnose::diagnose(response))),
-            Err(e) => (name.as_str(), Err(e.as_str())),
-        })
-        .collect();
-    for (name, d) in &diagnoses {
-        let Ok(d) = d else { continue };
-        if !d.found() && out.status != INPUT_ERROR {
-            out.status = NOT_FOUND;
-        }
-        if d.response.is_empty() {
-            let whose = if several {
-                format!(" in {}", display_name(name))
-            } else {
-                String::new()
-            };
-            out.stderr.push_str(&format!(
-                "obserr: no OBS error response found{whose}\n\
-                 hint: pass the whole response: curl -si URL | obserr decode\n"
-            ));
+/// `decode`: the diagnoses of every input, then the messages about those
+/// that could not be read or held nothing. The worst outcome wins.
+fn decode(out: &mut Output, as_json: bool, style: &Style, decoded: &[Decoded]) -> io::Result<()> {
+    out.outcome = Outcome::of_all(decoded.iter().map(Decoded::outcome));
+    let several = decoded.len() > 1;
+    for item in decoded {
+        match &item.result {
+            Err(error) => out.say(&Message::Unreadable {
+                input: &item.input,
+                error,
+            }),
+            Ok(_) if item.is_blank() => out.say(&Message::NoResponse {
+                input: several.then_some(&item.input),
+            }),
+            Ok(_) => {}
         }
     }
     if as_json {
-        return decode_json(out, &diagnoses, several);
-    }
-    let mut first = true;
-    for (name, d) in &diagnoses {
-        let Ok(d) = d else { continue };
-        if several {
-            if !first {
-                writeln!(out.stdout)?;
-            }
-            writeln!(out.stdout, "==> {} <==", display_name(name))?;
-        }
-        first = false;
-        diagnosis::human(&mut out.stdout, &terminal.style, d)?;
-    }
-    Ok(())
-}
-
-/// An input's name for people: the path made safe, or `standard input`.
-fn display_name(name: &str) -> String {
-    if name == "-" {
-        "standard input".to_string()
+        json::write(&mut out.stdout, &diagnosis::json_all(decoded))
     } else {
-        visible(name).into_owned()
+        diagnosis::human_all(&mut out.stdout, style, decoded)
     }
-}
-
-fn decode_json(
-    out: &mut Output,
-    diagnoses: &[(&str, Result<Diagnosis, &str>)],
-    several: bool,
-) -> io::Result<()> {
-    #[derive(serde::Serialize)]
-    #[serde(untagged)]
-    enum Item<'a> {
-        Found(diagnosis::DiagnosisJson<'a>),
-        Failed(diagnosis::FileErrorJson),
-    }
-    let items: Vec<Item> = diagnoses
-        .iter()
-        .map(|(name, d)| {
-            let file = several.then(|| name.to_string());
-            match d {
-                Ok(d) => Item::Found(diagnosis::DiagnosisJson::new(d, file)),
-                Err(e) => Item::Failed(diagnosis::FileErrorJson {
-                    file: file.unwrap_or_default(),
-                    error: e.trim_start_matches("obserr: error: ").to_string(),
-                }),
-            }
-        })
-        .collect();
-    match (several, items.as_slice()) {
-        (true, _) => json::write(&mut out.stdout, &items),
-        (false, [Item::Found(one)]) => json::write(&mut out.stdout, one),
-        // A single unreadable input: the error is on stderr, stdout stays empty.
-        (false, _) => Ok(()),
-    }
-}
-
-fn to_value(v: impl serde::Serialize) -> serde_json::Value {
-    serde_json::to_value(v).expect("catalogue values serialise")
 }
 
 /// Writes the output where it belongs and returns the exit code. A closed pipe
 /// is not an error: the reader has what it wanted.
 pub fn emit(output: Output, terminal: &Terminal) -> ExitCode {
-    let _ = io::stderr().write_all(output.stderr.as_bytes());
-    let paged = match (&terminal.pager, terminal.height) {
-        (Some(pager), Some(height))
-            if !output.unpaged && rows(&output.stdout, terminal.style.width) >= height =>
-        {
-            page(pager, &output.stdout).is_ok()
+    let tall = |height: usize| rows(&output.stdout, terminal.style.width) >= height;
+    let pager = match &terminal.pager {
+        Some(pager) if !output.unpaged && (pager.always || terminal.height.is_some_and(tall)) => {
+            Some(pager)
         }
-        _ => false,
+        _ => None,
     };
-    if !paged {
-        let mut stdout = io::stdout().lock();
-        match stdout
-            .write_all(&output.stdout)
-            .and_then(|()| stdout.flush())
-        {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-            Err(e) => {
-                let _ = writeln!(io::stderr(), "obserr: error: cannot write output: {e}");
-                return ExitCode::from(INPUT_ERROR);
-            }
+    // The pager takes all of stdout: the messages come first.
+    let paged = pager.is_some_and(|pager| {
+        for (_, text) in &output.stderr {
+            let _ = io::stderr().write_all(text.as_bytes());
+        }
+        page(&pager.command, &output.stdout).is_ok()
+    });
+    if paged {
+        return ExitCode::from(output.outcome.exit_status());
+    }
+    let said = if pager.is_some() {
+        &[][..]
+    } else {
+        &output.stderr[..]
+    };
+    match interleave(&output.stdout, said) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            let _ = Message::CannotWrite(&e).write(&mut io::stderr());
+            return ExitCode::from(Outcome::InputError.exit_status());
         }
     }
-    ExitCode::from(output.status)
+    ExitCode::from(output.outcome.exit_status())
+}
+
+/// Writes stdout, and each message to stderr where it came in stdout, so that
+/// a terminal shows both in the order they happened. A closed stdout ends the
+/// stdout part only: the messages are still written.
+fn interleave(stdout_bytes: &[u8], said: &[(usize, String)]) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    let mut written = 0;
+    let mut result = Ok(());
+    for (at, text) in said {
+        let at = (*at).min(stdout_bytes.len());
+        if result.is_ok() && at > written {
+            result = stdout
+                .write_all(&stdout_bytes[written..at])
+                .and_then(|()| stdout.flush());
+            written = at;
+        }
+        let _ = io::stderr().write_all(text.as_bytes());
+    }
+    result?;
+    stdout.write_all(&stdout_bytes[written..])?;
+    stdout.flush()
 }
 
 /// Reports what clap refused (or the help and version it was asked for).
 /// clap echoes the offending argument, so the text is made visible first.
-pub fn clap_failure(err: &clap::Error) -> ExitCode {
+/// Under `--json` a usage error is also a JSON error object on stdout.
+pub fn clap_failure(err: &clap::Error, json: bool) -> ExitCode {
     let text = err.render().to_string();
     let text = obserr::sanitize::visible_lines(&text);
-    let written = if err.use_stderr() {
-        // Same shape as obserr's own errors: `obserr: error: ...`.
-        let prefix = if text.starts_with("error:") {
-            "obserr: "
-        } else {
-            ""
-        };
-        io::stderr().write_all(format!("{prefix}{text}").as_bytes())
+    if !err.use_stderr() {
+        // --help and --version go to stdout with status 0; a closed pipe is fine.
+        drop(io::stdout().lock().write_all(text.as_bytes()));
+        return ExitCode::from(Outcome::Found.exit_status());
+    }
+    // Same shape as obserr's own errors: `obserr: error: ...`.
+    let prefix = if text.starts_with("error:") {
+        "obserr: "
     } else {
-        io::stdout().lock().write_all(text.as_bytes())
+        ""
     };
-    // --help and --version go to stdout with status 0; a closed pipe is fine.
-    drop(written);
-    ExitCode::from(if err.use_stderr() { INPUT_ERROR } else { FOUND })
+    drop(io::stderr().write_all(format!("{prefix}{text}").as_bytes()));
+    if json {
+        // The error paragraph, before the usage lines, on one line.
+        let paragraph = text.split("\n\n").next().unwrap_or_default();
+        let paragraph = paragraph.strip_prefix("error: ").unwrap_or(paragraph);
+        let error = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut buf = Vec::new();
+        json::write(&mut buf, &json::ErrorJson::new(error, None)).expect("memory");
+        drop(io::stdout().lock().write_all(&buf));
+    }
+    ExitCode::from(Outcome::InputError.exit_status())
 }
 
 /// How many terminal rows `text` takes at `width` columns: long lines wrap.
-/// Colour sequences take no room; every other character is taken as one column.
+/// Escape sequences (colour, hyperlinks) take no room; wide characters two
+/// columns.
 fn rows(text: &[u8], width: Option<usize>) -> usize {
     let text = String::from_utf8_lossy(text);
     text.lines()
         .map(|line| {
-            let mut columns: usize = 0;
-            let mut in_escape = false;
-            for c in line.chars() {
-                match (in_escape, c) {
-                    (false, '\x1b') => in_escape = true,
-                    (true, 'm') => in_escape = false,
-                    (true, _) => {}
-                    (false, _) => columns += 1,
-                }
-            }
+            let visible = anstream::adapter::strip_str(line).to_string();
+            let columns = obserr::render::columns(&visible);
             width.map_or(1, |w| columns.div_ceil(w.max(1)).max(1))
         })
         .sum()
@@ -529,6 +592,41 @@ mod tests {
         assert_eq!(rows(&[b'x'; 200], Some(80)), 3);
         assert_eq!(rows(b"\x1b[1mbold\x1b[0m\n\n", Some(4)), 2);
         assert_eq!(rows(b"", Some(80)), 0);
+        let link = "\x1b]8;;https://example.com/m\x1b\\docs\x1b]8;;\x1b\\\n";
+        assert_eq!(rows(link.as_bytes(), Some(4)), 1);
+        assert_eq!(rows("日本語".as_bytes(), Some(4)), 2);
+    }
+
+    #[test]
+    fn columns_and_lines_beat_the_reported_size_and_zero_means_unknown() {
+        assert_eq!(dimension(120, Some("60".into()), 80), 60);
+        assert_eq!(dimension(120, None, 80), 120);
+        assert_eq!(dimension(0, None, 80), 80);
+        assert_eq!(dimension(0, Some("0".into()), 80), 80);
+        assert_eq!(dimension(0, Some("wide".into()), 80), 80);
+        assert_eq!(dimension(0, Some("70".into()), 80), 70);
+        assert_eq!(known_dimension(0, None), None);
+        assert_eq!(known_dimension(0, Some("30".into())), Some(30));
+    }
+
+    #[test]
+    fn obserr_pager_beats_pager() {
+        assert_eq!(pager_command(env(&[])), "less -FRX");
+        assert_eq!(pager_command(env(&[("PAGER", "more")])), "more");
+        let both = [("PAGER", "more"), ("OBSERR_PAGER", "most")];
+        assert_eq!(pager_command(env(&both)), "most");
+        let empty = [("PAGER", "more"), ("OBSERR_PAGER", "")];
+        assert_eq!(pager_command(env(&empty)), "more");
+    }
+
+    #[test]
+    fn box_drawing_needs_a_utf8_locale() {
+        assert!(unicode_locale(env(&[("LANG", "en_US.UTF-8")])));
+        assert!(unicode_locale(env(&[("LC_CTYPE", "C.utf8")])));
+        let c = [("LC_ALL", "C"), ("LANG", "en_US.UTF-8")];
+        assert!(!unicode_locale(env(&c)));
+        assert!(!unicode_locale(env(&[("LANG", "POSIX")])));
+        assert!(!unicode_locale(env(&[])));
     }
 
     #[test]
@@ -543,5 +641,9 @@ mod tests {
         assert!(!use_color(Auto, false, env(&[("CLICOLOR_FORCE", "0")])));
         assert!(use_color(Always, false, env(&[("NO_COLOR", "1")])));
         assert!(!use_color(Never, true, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!use_color(Auto, true, env(&[("CLICOLOR", "0")])));
+        assert!(use_color(Auto, true, env(&[("CLICOLOR", "1")])));
+        let forced = [("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")];
+        assert!(use_color(Auto, false, env(&forced)));
     }
 }

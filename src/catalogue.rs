@@ -24,6 +24,7 @@ impl Kind {
     pub const ALL: [Kind; 3] = [Kind::Server, Kind::Client, Kind::Tool];
 
     /// The name `list --kind` and the JSON use.
+    #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Kind::Server => "server",
@@ -51,22 +52,34 @@ pub enum SourceKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Check {
+    /// The network path to the endpoint (firewall, routes, timeouts).
     Network,
+    /// Name resolution of the endpoint.
     Dns,
+    /// A proxy or gateway between the client and OBS.
     Proxy,
+    /// TLS: certificates, CA bundle, interception.
     Tls,
+    /// A local file or directory: path, permissions, free space.
     LocalFile,
+    /// The arguments passed to the SDK or tool.
     Arguments,
+    /// The access key, secret key or token.
     Credentials,
+    /// The local clock.
     Clock,
+    /// Memory available to the process.
     Memory,
 }
 
 /// One reason a code happens: how to confirm or rule it out, and the fix.
 #[derive(Debug, Serialize)]
 pub struct Cause {
+    /// What happened.
     pub cause: &'static str,
+    /// How to confirm or rule it out.
     pub check: &'static str,
+    /// What to do about it.
     pub fix: &'static str,
     /// Lower-case phrases of a server message that point to this cause;
     /// empty for a generic cause.
@@ -85,6 +98,7 @@ pub struct Source {
     pub page: &'static str,
     /// Where the page is published.
     pub url: &'static str,
+    /// What kind of page it is.
     pub kind: SourceKind,
     /// The page's licence allows facts only: its rows are in our words.
     pub own_words: bool,
@@ -93,10 +107,13 @@ pub struct Source {
 /// One row of one documentation table for a code.
 #[derive(Debug)]
 pub struct Documented {
+    /// The page whose table this row is.
     pub source: &'static Source,
     /// `None` where the table says "N/A".
     pub status: Option<u16>,
+    /// The table's description of the error.
     pub message: &'static str,
+    /// The table's solution (or ours, see `solution_inferred`).
     pub solution: &'static str,
     /// The table gives no solution; this one is what the documentation implies.
     pub solution_inferred: bool,
@@ -107,13 +124,15 @@ pub struct Documented {
 /// One error code as the server sends it, with everything documented about it.
 #[derive(Debug)]
 pub struct Entry {
+    /// The code exactly as OBS sends it (`NoSuchKey`).
     pub code: &'static str,
     /// Other spellings that name the same code (documentation typos, split words).
     pub aliases: &'static [&'static str],
+    /// Server, client or tool.
     pub kind: Kind,
     /// The code as its tool shows it when another tool reuses it (`Obs.0012`).
     pub shared_code: Option<&'static str>,
-    /// Whether a client should simply retry the same request (see README).
+    /// Whether a client should simply retry the same request (GUIDE.md: the retry rule).
     pub retryable: bool,
     /// Why the code happens, most frequent first.
     pub causes: &'static [Cause],
@@ -133,9 +152,13 @@ pub struct Entry {
 /// What an HTTP status means for OBS.
 #[derive(Debug, Serialize)]
 pub struct StatusInfo {
+    /// The status.
     pub status: u16,
+    /// Its reason phrase (`Not Found`).
     pub reason: &'static str,
+    /// What it means for an OBS request.
     pub meaning: &'static str,
+    /// Its usual causes.
     pub causes: &'static [&'static str],
     /// Meaning and causes are quoted from OBS's documentation (otherwise ours).
     pub from_docs: bool,
@@ -144,7 +167,9 @@ pub struct StatusInfo {
 /// One word of the search index and the entries (index, field weight) it occurs in.
 #[derive(Debug)]
 pub struct Term {
+    /// The normalised word.
     pub word: &'static str,
+    /// (entry index, field weight) pairs.
     pub postings: &'static [(u16, u8)],
 }
 
@@ -155,6 +180,7 @@ impl Entry {
         &self.documented[0]
     }
     /// The status of the primary documented row; `None` where the table says "N/A".
+    #[must_use]
     pub fn status(&self) -> Option<u16> {
         self.primary().status
     }
@@ -163,45 +189,51 @@ impl Entry {
         self.status().and_then(reason).unwrap_or("")
     }
     /// Whether the primary row's solution is ours, implied by the documentation.
+    #[must_use]
     pub fn solution_inferred(&self) -> bool {
         self.primary().solution_inferred
     }
+    /// The primary row's description of the error.
+    #[must_use]
     pub fn message(&self) -> &'static str {
         self.primary().message
     }
+    /// The primary row's solution.
+    #[must_use]
     pub fn solution(&self) -> &'static str {
         self.primary().solution
     }
-    /// What a client should do about retrying, in one sentence (README: retry rule).
-    pub fn retry_advice(&self) -> &'static str {
+    /// What a client should do about retrying (GUIDE.md: the retry rule);
+    /// `render` words it.
+    #[must_use]
+    pub fn retry(&self) -> Retry {
         match (self.kind, self.retryable) {
             (Kind::Server, _) => {}
-            (_, true) => {
-                return "yes: the failure may pass; run it again (the SDK or tool may already have)"
-            }
-            (_, false) => return "no: it will fail again; fix the cause first",
+            (_, true) => return Retry::RunAgain,
+            (_, false) => return Retry::FixCause,
         }
         match (self.retryable, self.status().unwrap_or(0)) {
-            (true, 429 | 503) if THROTTLED.contains(&self.code) => {
-                "yes, after slowing down: reduce the request rate and retry with exponential backoff"
-            }
-            (true, 500..) => "yes: a server-side failure; retry with exponential backoff",
-            (true, _) => "yes: the request failed in transit or was interrupted; send it again",
-            (false, 300..=399) => "no: send the request to the address given in the response",
-            (false, _) => "no: the same request will fail again; fix it first",
+            (true, 429 | 503) if THROTTLED.contains(&self.code) => Retry::AfterSlowingDown,
+            (true, 500..) => Retry::ServerFailure,
+            (true, _) => Retry::SendAgain,
+            (false, 300..=399) => Retry::FollowAddress,
+            (false, _) => Retry::FixFirst,
         }
     }
     /// Whether the code is documented with `status` in any table.
+    #[must_use]
     pub fn documents_status(&self, status: u16) -> bool {
         self.documented.iter().any(|d| d.status == Some(status))
     }
     /// Whether any table documents a status that matches `filter`.
+    #[must_use]
     pub fn has_status(&self, filter: StatusFilter) -> bool {
         self.documented
             .iter()
             .any(|d| d.status.is_some_and(|s| filter.matches(s)))
     }
     /// Every documented status, each once, primary first.
+    #[must_use]
     pub fn statuses(&self) -> Vec<u16> {
         let mut out: Vec<u16> = Vec::new();
         for s in self.documented.iter().filter_map(|d| d.status) {
@@ -212,6 +244,7 @@ impl Entry {
         out
     }
     /// Whether a page with this source id documents the code.
+    #[must_use]
     pub fn documented_in(&self, source: &str) -> bool {
         self.sources.iter().any(|s| s.id == source)
     }
@@ -230,6 +263,7 @@ impl Entry {
     /// assert!(date.unwrap().cause.contains("Date"));
     /// assert_eq!(e.cause_for("Access Denied").unwrap().cause, e.causes[0].cause);
     /// ```
+    #[must_use]
     pub fn cause_for(&self, message: &str) -> Option<&'static Cause> {
         let message = message.to_lowercase();
         self.causes
@@ -239,6 +273,7 @@ impl Entry {
     }
     /// The official SDKs and tools that retry this code by themselves, and on
     /// what condition (see [`crate::retry`]).
+    #[must_use]
     pub fn sdk_retries(&self) -> Vec<crate::retry::SdkRetry> {
         crate::retry::sdk_retries(self)
     }
@@ -253,11 +288,20 @@ const THROTTLED: [&str; 4] = [
 ];
 
 /// Every catalogued entry, sorted by code (case-insensitively).
+#[must_use]
 pub fn entries() -> &'static [Entry] {
     ENTRIES
 }
 
+/// The day the catalogue was last checked against the documentation
+/// (`data/catalogue.json`, YYYY-MM-DD; `--version` shows it).
+#[must_use]
+pub fn updated() -> &'static str {
+    UPDATED
+}
+
 /// The documentation pages the catalogue is built from.
+#[must_use]
 pub fn sources() -> &'static [Source] {
     SOURCES
 }
@@ -265,6 +309,7 @@ pub fn sources() -> &'static [Source] {
 /// Every entry a code names: the one entry of a code or alias, or all the
 /// entries of a shared tool code (`Obs.0012` is one code in OBS Console and
 /// another in OBS Browser+). Empty when nothing is catalogued under it.
+#[must_use]
 pub fn lookup_all(code: &str) -> Vec<&'static Entry> {
     if let Some(e) = lookup(code) {
         return vec![e];
@@ -277,6 +322,7 @@ pub fn lookup_all(code: &str) -> Vec<&'static Entry> {
 }
 
 /// Exact lookup of a code or alias, ignoring ASCII case and surrounding space.
+#[must_use]
 pub fn lookup(code: &str) -> Option<&'static Entry> {
     let key = code.trim().to_ascii_lowercase();
     LOOKUP
@@ -286,17 +332,20 @@ pub fn lookup(code: &str) -> Option<&'static Entry> {
 }
 
 /// What OBS says about an HTTP status, if it is one the catalogue knows.
+#[must_use]
 pub fn status_info(status: u16) -> Option<&'static StatusInfo> {
     STATUSES.iter().find(|s| s.status == status)
 }
 
 /// The reason phrase for a status, as OBS's tables write it.
+#[must_use]
 pub fn reason(status: u16) -> Option<&'static str> {
     status_info(status).map(|s| s.reason)
 }
 
 /// Statuses any table documents for at least one code, ascending: the
 /// statuses [`by_status`] finds codes for.
+#[must_use]
 pub fn catalogued_statuses() -> Vec<u16> {
     let mut out: Vec<u16> = ENTRIES
         .iter()
@@ -339,6 +388,7 @@ pub const TOOL_WORDS: [&str; 3] = ["obsutil", "console", "browser"];
 
 /// The entries of one tool's code: `tool` is one of [`TOOL_WORDS`] (any case),
 /// `code` its code (`8`, `255` for obsutil's -1, `Obs.0012`).
+#[must_use]
 pub fn lookup_tool(tool: &str, code: &str) -> Option<&'static Entry> {
     let tool = tool.trim().to_ascii_lowercase();
     if !TOOL_WORDS.contains(&tool.as_str()) {
@@ -349,6 +399,7 @@ pub fn lookup_tool(tool: &str, code: &str) -> Option<&'static Entry> {
 
 /// The `list --status` values worth completing, each with a description:
 /// every catalogued status, each class after its statuses (`403 404 4xx 500`).
+#[must_use]
 pub fn status_filter_words() -> Vec<(String, String)> {
     let mut words = Vec::new();
     let statuses = catalogued_statuses();
@@ -365,14 +416,38 @@ pub fn status_filter_words() -> Vec<(String, String)> {
     words
 }
 
+/// The retry advice for a code, by its `retryable` flag and primary status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Throttled (`SlowDown`, `TooManyRequests`): retry after slowing down.
+    AfterSlowingDown,
+    /// A 5xx failure: retry with exponential backoff.
+    ServerFailure,
+    /// Failed in transit or interrupted: send it again.
+    SendAgain,
+    /// A redirect: send the request to the address in the response.
+    FollowAddress,
+    /// The same request will fail again: fix it first.
+    FixFirst,
+    /// A client or tool code that may pass: run it again (the SDK or tool
+    /// may already have).
+    RunAgain,
+    /// A client or tool code that will fail again: fix its cause first.
+    FixCause,
+}
+
 /// A `list --status` filter: one status (`403`) or a class (`4xx`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {
+    /// One status: `403`.
     Exact(u16),
+    /// A class by its first digit: `4` for `4xx`.
     Class(u16),
 }
 
 impl StatusFilter {
+    /// Whether `status` matches.
+    #[must_use]
     pub fn matches(self, status: u16) -> bool {
         match self {
             StatusFilter::Exact(s) => s == status,
@@ -390,7 +465,9 @@ impl std::str::FromStr for StatusFilter {
         let valid_class = |b: u8| (b'1'..=b'5').contains(&b);
         match bytes {
             [c, b'x', b'x'] if valid_class(*c) => Ok(StatusFilter::Class(u16::from(c - b'0'))),
-            [c, d, e] if valid_class(*c) && d.is_ascii_digit() && e.is_ascii_digit() => {
+            [hundreds, tens, ones]
+                if valid_class(*hundreds) && tens.is_ascii_digit() && ones.is_ascii_digit() =>
+            {
                 Ok(StatusFilter::Exact(t.parse().expect("three ASCII digits")))
             }
             _ => Err(format!(
@@ -404,18 +481,21 @@ impl std::str::FromStr for StatusFilter {
 /// The filters of `list`; each one set must match.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ListFilter<'a> {
-    /// A documented status (any table's) matches.
-    pub status: Option<StatusFilter>,
+    /// A documented status (any table's) matches one of these; none: any.
+    pub status: &'a [StatusFilter],
     /// A source id that documents the code.
     pub source: Option<&'a str>,
+    /// The entry's kind.
     pub kind: Option<Kind>,
     /// Only codes a client should retry.
     pub retryable: bool,
 }
 
 impl ListFilter<'_> {
+    /// Whether `e` passes every filter set.
+    #[must_use]
     pub fn matches(&self, e: &Entry) -> bool {
-        self.status.is_none_or(|f| e.has_status(f))
+        (self.status.is_empty() || self.status.iter().any(|f| e.has_status(*f)))
             && self.source.is_none_or(|id| e.documented_in(id))
             && self.kind.is_none_or(|k| e.kind == k)
             && (!self.retryable || e.retryable)
@@ -437,6 +517,7 @@ const MAX_CODE_LEN: usize = 64;
 /// missing, extra or swapped letter, and wrong case), similarity of its words
 /// (catches a changed word: `SignatureDoesntMatch`), and being a prefix of it
 /// (`nosuchlifecycle`, `InvalidAccessKey`).
+#[must_use]
 pub fn suggest(input: &str) -> Vec<&'static Entry> {
     let query: String = input
         .trim()
@@ -493,6 +574,17 @@ fn similarity(query: &str, code: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_catalogue_date_is_a_day_not_in_the_future() {
+        let day = crate::timestamp::parse_millis(&format!("{}T00:00:00Z", updated()))
+            .expect("build.rs checked it");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis();
+        assert!(u128::try_from(day).unwrap() <= now, "{}", updated());
+    }
 
     #[test]
     fn every_code_is_a_completion_word_and_every_word_resolves() {
@@ -646,10 +738,10 @@ mod tests {
         }
         assert!(lookup("GetQosTokenException").unwrap().retryable);
         assert!(lookup("TooManyRequests").unwrap().retryable);
-        assert!(lookup("TooManyRequests")
-            .unwrap()
-            .retry_advice()
-            .starts_with("yes, after slowing down"));
+        assert_eq!(
+            lookup("TooManyRequests").unwrap().retry(),
+            Retry::AfterSlowingDown
+        );
     }
 
     #[test]

@@ -5,13 +5,15 @@ mod app;
 
 use obserr::cli;
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::try_parse_from(std::env::args_os()) {
         Ok(cli) => cli,
-        Err(err) => return app::clap_failure(&err),
+        Err(err) => {
+            let json = std::env::args_os().skip(1).any(|a| a == "--json");
+            return app::clap_failure(&err, json);
+        }
     };
     let terminal = app::Terminal::detect(&cli);
     let output = app::run(&cli, &terminal);

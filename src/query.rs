@@ -17,7 +17,9 @@ pub enum Resolved {
     Status(u16),
     /// Nothing catalogued; `token` is the part that looked like a code.
     Unknown {
+        /// The part of the argument that looked like a code.
         token: String,
+        /// The nearest catalogued codes, best first.
         suggestions: Vec<&'static Entry>,
     },
 }
@@ -39,6 +41,7 @@ const NOISE: &[&str] = &[
 /// Resolves the arguments of `explain`: a tool's name (`obsutil`, `console`,
 /// `browser`) and the argument after it are one code (`obsutil 8`); every
 /// other argument stands alone. Each result comes with the argument(s) it read.
+#[must_use]
 pub fn resolve_args(args: &[String]) -> Vec<(String, Resolved)> {
     let mut out = Vec::new();
     let mut rest = args.iter();
@@ -72,8 +75,11 @@ pub fn resolve(arg: &str) -> Resolved {
         [one] => return Resolved::Code(one),
         several => return Resolved::Shared(several.to_vec()),
     }
+    // Dots and dashes belong to codes (`KMS.DisabledException`), but not at
+    // either end: that is the sentence around it (`InternalError.`).
     let tokens: Vec<&str> = arg
         .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        .map(|t| t.trim_matches(|c| matches!(c, '.' | '-' | '_')))
         .filter(|t| !t.is_empty())
         .collect();
     let status = tokens.iter().find_map(|t| parse_status(t));
@@ -110,6 +116,7 @@ pub fn resolve(arg: &str) -> Resolved {
 }
 
 /// A three-digit HTTP status between 100 and 599.
+#[must_use]
 pub fn parse_status(token: &str) -> Option<u16> {
     if token.len() == 3 && token.bytes().all(|b| b.is_ascii_digit()) {
         token.parse().ok().filter(|s| (100..=599).contains(s))
@@ -150,6 +157,14 @@ mod tests {
             Some("IncorrectNumberOfFilesInPostRequest")
         );
         assert_eq!(code("KMS.DisabledException"), Some("KMS.DisabledException"));
+        for arg in [
+            "InternalError.",
+            "InternalError:",
+            "InternalError...",
+            "(InternalError).",
+        ] {
+            assert_eq!(code(arg), Some("InternalError"), "{arg:?}");
+        }
     }
 
     #[test]

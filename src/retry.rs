@@ -5,8 +5,8 @@
 //! Go huaweicloud-sdk-go-obs@745aa98, Java huaweicloud-sdk-java-obs@1e4e5b7,
 //! .NET huaweicloud-sdk-dotnet-obs@1f9a020, Node.js huaweicloud-sdk-nodejs-obs@5cc75e2,
 //! C huaweicloud-sdk-c-obs@98f052d, obsutil huaweicloud-obs-obsutil@45ac956,
-//! Hadoop connector obsa-hdfs@ab0c47c. BrowserJS retries only UploadPart,
-//! when the caller sets PartRetryNum (default 0), so no code is listed for it.
+//! Hadoop connector obsa-hdfs@ab0c47c. The browser SDK retries only `UploadPart`,
+//! when the caller sets `PartRetryNum` (default 0), so no code is listed for it.
 //!
 //! Only server codes are judged here, by the status and code of the response;
 //! a client code lists the SDKs that retry it in its own data (`retried_by`).
@@ -18,12 +18,19 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sdk {
+    /// huaweicloud-sdk-python-obs.
     Python,
+    /// huaweicloud-sdk-go-obs.
     Go,
+    /// huaweicloud-sdk-java-obs.
     Java,
+    /// huaweicloud-sdk-dotnet-obs.
     Dotnet,
+    /// huaweicloud-sdk-nodejs-obs.
     Nodejs,
+    /// huaweicloud-sdk-c-obs.
     C,
+    /// The obsutil command-line tool.
     Obsutil,
     /// The Hadoop connector (obsa-hdfs).
     Obsa,
@@ -59,7 +66,9 @@ pub enum Condition {
 /// One SDK that retries a code by itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SdkRetry {
+    /// The SDK or tool.
     pub sdk: Sdk,
+    /// When it retries.
     pub condition: Condition,
     /// How many times it retries at most, by the SDK's default settings.
     pub retries: Option<u8>,
@@ -83,19 +92,18 @@ const OBSA_FINAL: [u16; 8] = [400, 401, 403, 404, 405, 409, 410, 416];
 fn rule(sdk: Sdk, status: u16, code: &str, json_api: bool) -> Option<Condition> {
     let always = |yes: bool| yes.then_some(Condition::Always);
     match sdk {
-        // client.py L1057-1058: status >= 500 raises the internal retry.
-        Sdk::Python => always(status >= 500),
-        // http.go L396-401: 4xx and 304 are final, anything else is retried.
-        Sdk::Go => always(status >= 500),
+        // Python client.py L1057-1058: status >= 500 raises the internal
+        // retry; Go http.go L396-401: 4xx and 304 are final, anything else
+        // is retried.
+        Sdk::Python | Sdk::Go => always(status >= 500),
         // RestStorageService.java L516-545: 5xx; a 4xx only for RequestTimeout,
         // or RequestTimeTooSkewed after the clock is corrected; JSON (SYS.xxxx)
         // responses are never retried (L507-510).
         Sdk::Java if json_api => None,
         Sdk::Java if code == "RequestTimeTooSkewed" => Some(Condition::AfterClockCorrection),
-        Sdk::Java => always(status >= 500 || code == "RequestTimeout"),
-        // Internal/HttpClient.cs L197-218: a 4xx or 304 only for RequestTimeout;
-        // 5xx always.
-        Sdk::Dotnet => always(status >= 500 || code == "RequestTimeout"),
+        // .NET Internal/HttpClient.cs L197-218: a 4xx or 304 only for
+        // RequestTimeout; 5xx always.
+        Sdk::Java | Sdk::Dotnet => always(status >= 500 || code == "RequestTimeout"),
         // utils.js L494, L1229: transport errors only, never an HTTP status.
         Sdk::Nodejs => None,
         // request.c L1072: 408 or above 499.
@@ -113,6 +121,7 @@ fn rule(sdk: Sdk, status: u16, code: &str, json_api: bool) -> Option<Condition> 
 /// The SDKs and tools that retry `entry` by themselves, in [`Sdk::ALL`] order.
 /// A server code is judged by its primary status (none: nobody retries it); a
 /// client code by its data.
+#[must_use]
 pub fn sdk_retries(entry: &Entry) -> Vec<SdkRetry> {
     if entry.kind != Kind::Server {
         return entry

@@ -5,6 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use obserr::command::Input;
 use obserr::decode::decode;
 use obserr::diagnose::diagnose;
 use obserr::render::{diagnosis, json, Style};
@@ -29,12 +30,13 @@ fn without_sgr(text: &str) -> String {
 
 fuzz_target!(|data: &[u8]| {
     let response = decode(data);
-    let d = diagnose(&response);
+    let d = diagnose(response);
     for color in [false, true] {
         let mut out = Vec::new();
         let style = Style {
             color,
             width: Some(80),
+            ..Style::default()
         };
         diagnosis::human(&mut out, &style, &d).unwrap();
         let text = String::from_utf8(out).expect("human output is UTF-8");
@@ -45,7 +47,11 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let mut out = Vec::new();
-    json::write(&mut out, &diagnosis::DiagnosisJson::new(&d, None)).unwrap();
+    json::write(
+        &mut out,
+        &[diagnosis::ResponseJson::new(&d, &Input::Stdin)],
+    )
+    .unwrap();
     let text = String::from_utf8(out).expect("JSON output is UTF-8");
     assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text:?}");
     let _: serde_json::Value = serde_json::from_str(&text).expect("JSON output parses");

@@ -5,7 +5,8 @@ use super::{wrap, Style};
 use crate::catalogue::{self, Check, Entry, Kind, Sdk, StatusInfo};
 use crate::retry::Condition;
 use crate::search::Hit;
-use comfy_table::{presets, Cell, ContentArrangement, Table};
+#[cfg(feature = "cli")]
+use comfy_table::{presets, Cell, ColumnConstraint, ContentArrangement, Table};
 use std::io::{self, Write};
 
 /// Width of the labels in front of an entry's fields (`Solution:` plus a space).
@@ -60,7 +61,14 @@ pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
         }
         field(out, s, "Also:", &text)?;
     }
-    let docs: Vec<String> = e
+    docs(out, s, e)?;
+    causes(out, s, e)
+}
+
+/// The `Docs:` lines: each page's title and address, the address a link when
+/// hyperlinks are on (wrapped first, so the escapes take no room).
+fn docs(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
+    let lines: Vec<String> = e
         .sources
         .iter()
         .map(|src| {
@@ -68,8 +76,15 @@ pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
             format!("{}{own} <{}>", src.title, src.url)
         })
         .collect();
-    field(out, s, "Docs:", &docs.join("\n"))?;
-    causes(out, s, e)
+    let mut text = wrap(&lines.join("\n"), LABEL, s.width);
+    if s.hyperlinks {
+        for src in e.sources {
+            let shown = format!("<{}>", src.url);
+            text = text.replacen(&shown, &format!("<{}>", s.link(src.url, src.url)), 1);
+        }
+    }
+    let padded = format!("{:<LABEL$}", "Docs:");
+    writeln!(out, "{}{text}", s.label(&padded))
 }
 
 /// The causes of a code, most frequent first, numbered, each with the check
@@ -199,6 +214,7 @@ fn sdk_retries_text(e: &Entry) -> Option<String> {
 }
 
 /// A status with its reason phrase, or what the table says when it gives none.
+#[must_use]
 pub fn status_text(status: Option<u16>) -> String {
     match status {
         Some(st) => format!("{st} {}", catalogue::reason(st).unwrap_or("")),
@@ -211,6 +227,7 @@ fn headline_status(s: &Style, status: Option<u16>) -> String {
 }
 
 /// A solution, marked when it is ours rather than the table's.
+#[must_use]
 pub fn solution(text: &str, inferred: bool) -> String {
     if inferred {
         format!("(inferred: the table gives none) {text}")
@@ -254,61 +271,85 @@ pub fn status(
     Ok(())
 }
 
-/// How much of an unknown argument the error message echoes.
-const ECHO_CHARS: usize = 80;
+/// The narrowest message column worth a table: below it, a list is printed
+/// in the plain one-line form rather than squeezing words a few to a line.
+#[cfg(feature = "cli")]
+const MIN_MESSAGE: usize = 20;
 
-/// The error line (and hint) for a code that is not catalogued; for stderr.
-pub fn unknown(token: &str, suggestions: &[&Entry]) -> String {
-    // A pasted page is not echoed whole: its start names it well enough.
-    let shown: String = token.chars().take(ECHO_CHARS).collect();
-    let more = if shown.len() < token.len() { "…" } else { "" };
-    let mut msg = format!(
-        "obserr: error: unknown error code '{}'{more}\n",
-        crate::sanitize::visible(&shown)
-    );
-    if suggestions.is_empty() {
-        msg.push_str("hint: try `obserr search <words>` or `obserr list`\n");
-    } else {
-        let names: Vec<&str> = suggestions.iter().map(|e| e.code).collect();
-        msg.push_str(&format!("hint: did you mean {}?\n", names.join(", ")));
+/// A list of entries: a table fitted to the terminal, or one plain line per
+/// code (code, status, message) when not on a terminal, when the terminal is
+/// too narrow for a table, or when built without the `cli` feature (which
+/// brings the table crate). A code is never broken: the code, status and
+/// retry columns take their content's width, and the message column wraps.
+pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<()> {
+    let statuses: Vec<String> = entries.iter().map(|e| list_status(e)).collect();
+    #[cfg(feature = "cli")]
+    {
+        let widest = |cells: &mut dyn Iterator<Item = usize>, header: &str| {
+            cells.max().unwrap_or(0).max(super::columns(header))
+        };
+        let code_w = widest(&mut entries.iter().map(|e| super::columns(e.code)), "Code");
+        let status_w = widest(&mut statuses.iter().map(|st| super::columns(st)), "Status");
+        // Four columns: five borders, and one space of padding each side of a cell.
+        let fixed = code_w + status_w + super::columns("Retry") + 5 + 4 * 2;
+        if let Some(width) = s.width.filter(|w| *w >= fixed + 2 + MIN_MESSAGE) {
+            return table(out, s, width, entries, statuses);
+        }
     }
-    msg
+    let _ = s;
+    plain_list(out, entries, &statuses)
 }
 
-/// A list of entries: a table fitted to the terminal, or, when not on a
-/// terminal, one plain line per code: code, status, message.
-pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<()> {
-    let Some(width) = s.width else {
-        let max = entries.iter().map(|e| e.code.len()).max().unwrap_or(0);
-        let statuses: Vec<String> = entries.iter().map(|e| list_status(e)).collect();
-        let wide = statuses.iter().map(String::len).max().unwrap_or(0);
-        for (e, status) in entries.iter().zip(&statuses) {
-            writeln!(
-                out,
-                "{:<max$}  {status:<wide$}  {}",
-                e.code,
-                one_line(e.message())
-            )?;
-        }
-        return Ok(());
-    };
+#[cfg(feature = "cli")]
+fn table(
+    out: &mut impl Write,
+    s: &Style,
+    width: usize,
+    entries: &[&Entry],
+    statuses: Vec<String>,
+) -> io::Result<()> {
     let mut table = Table::new();
     table
-        .load_style(presets::UTF8_FULL_CONDENSED)
+        .load_style(if s.ascii {
+            presets::ASCII_FULL_CONDENSED
+        } else {
+            presets::UTF8_FULL_CONDENSED
+        })
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(width).unwrap_or(u16::MAX))
         .set_header(["Code", "Status", "Message", "Retry"]);
-    for e in entries {
+    for (e, status) in entries.iter().zip(statuses) {
         table.add_row([
             // Cells stay uncoloured: comfy-table measures widths in bytes
             // unless built with crossterm, which obserr does not need.
             Cell::new(e.code),
-            Cell::new(list_status(e)),
+            Cell::new(status),
             Cell::new(one_line(e.message())),
             Cell::new(if e.retryable { "yes" } else { "no" }),
         ]);
     }
+    for column in [0, 1, 3] {
+        if let Some(column) = table.column_mut(column) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
     writeln!(out, "{table}")
+}
+
+/// One line per code, columns aligned: `code  status  message`, for `grep`,
+/// `cut` and `awk`, and for terminals too narrow for a table.
+fn plain_list(out: &mut impl Write, entries: &[&Entry], statuses: &[String]) -> io::Result<()> {
+    let max = entries.iter().map(|e| e.code.len()).max().unwrap_or(0);
+    let wide = statuses.iter().map(String::len).max().unwrap_or(0);
+    for (e, status) in entries.iter().zip(statuses) {
+        writeln!(
+            out,
+            "{:<max$}  {status:<wide$}  {}",
+            e.code,
+            one_line(e.message())
+        )?;
+    }
+    Ok(())
 }
 
 /// Search results, best first, in the same shapes as [`list`].
@@ -414,6 +455,48 @@ mod tests {
     }
 
     #[test]
+    fn documentation_links_are_hyperlinks_only_when_asked() {
+        let e = catalogue::lookup("NoSuchKey").unwrap();
+        let linked = Style {
+            hyperlinks: true,
+            ..Style::default()
+        };
+        let text = render(|o| entry(o, &linked, e));
+        for src in e.sources {
+            let link = format!("<\x1b]8;;{0}\x1b\\{0}\x1b]8;;\x1b\\>", src.url);
+            assert!(text.contains(&link), "{text:?}");
+        }
+        let plain = render(|o| entry(o, &Style::default(), e));
+        assert!(!plain.contains('\x1b'));
+        let mut stripped = text.replace("\x1b]8;;\x1b\\", "");
+        for src in e.sources {
+            stripped = stripped.replace(&format!("\x1b]8;;{}\x1b\\", src.url), "");
+        }
+        assert_eq!(stripped, plain);
+    }
+
+    #[test]
+    fn retry_advice_wraps_like_every_field() {
+        let e = catalogue::lookup("SlowDown").unwrap();
+        let style = Style {
+            width: Some(40),
+            ..Style::default()
+        };
+        let text = render(|o| entry(o, &style, e));
+        let retry: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("Retry:"))
+            .take_while(|l| l.starts_with("Retry:") || l.starts_with("     "))
+            .collect();
+        assert!(retry.len() > 1, "{text}");
+        assert!(
+            retry.iter().all(|l| super::super::columns(l) <= 40),
+            "{text}"
+        );
+        assert!(retry[1].starts_with(&" ".repeat(LABEL)), "{text}");
+    }
+
+    #[test]
     fn colour_on_adds_escapes() {
         let e = catalogue::lookup("InternalError").unwrap();
         let text = render(|o| {
@@ -421,7 +504,7 @@ mod tests {
                 o,
                 &Style {
                     color: true,
-                    width: None,
+                    ..Style::default()
                 },
                 e,
             )
@@ -435,8 +518,8 @@ mod tests {
         let codes: Vec<&Entry> =
             catalogue::by_status(catalogue::StatusFilter::Exact(403)).collect();
         let style = Style {
-            color: false,
             width: Some(70),
+            ..Style::default()
         };
         let text = render(|o| status(o, &style, 403, catalogue::status_info(403), &codes));
         assert!(text.lines().all(|l| l.chars().count() <= 70), "{text}");
@@ -470,27 +553,54 @@ mod tests {
         assert!(first.starts_with(entries[0].code));
     }
 
-    #[test]
-    fn tables_fit_the_terminal() {
-        let entries: Vec<&Entry> = catalogue::entries().iter().take(5).collect();
-        let text = render(|o| {
-            list(
-                o,
-                &Style {
-                    color: false,
-                    width: Some(60),
-                },
-                &entries,
-            )
-        });
-        assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
-        assert!(text.contains("Code"));
+    #[cfg(feature = "cli")]
+    fn table(width: usize, ascii: bool, entries: &[&Entry]) -> String {
+        let style = Style {
+            width: Some(width),
+            ascii,
+            ..Style::default()
+        };
+        render(|o| list(o, &style, entries))
     }
 
     #[test]
-    fn unknown_codes_are_sanitised_and_suggest() {
-        let msg = unknown("No\x1b[2JKey", &[catalogue::lookup("NoSuchKey").unwrap()]);
-        assert!(!msg.contains('\x1b'));
-        assert!(msg.contains("did you mean NoSuchKey?"));
+    #[cfg(feature = "cli")]
+    fn tables_fit_the_terminal_and_never_break_a_code() {
+        let entries: Vec<&Entry> = catalogue::entries().iter().collect();
+        let longest = entries.iter().map(|e| e.code.len()).max().unwrap();
+        for width in [longest + 50, 100, 120, 200] {
+            let text = table(width, false, &entries);
+            assert!(text.contains("│ Code"), "{width}: {text}");
+            assert!(
+                text.lines().all(|l| super::super::columns(l) <= width),
+                "{width}: {text}"
+            );
+            for e in &entries {
+                assert!(
+                    text.contains(&format!("│ {} ", e.code)),
+                    "{width}: {} is broken:\n{text}",
+                    e.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(feature = "cli")]
+    fn too_narrow_for_a_table_is_the_plain_form() {
+        let entries: Vec<&Entry> = catalogue::entries().iter().collect();
+        let plain = render(|o| list(o, &Style::default(), &entries));
+        for width in [1, 40, 60] {
+            assert_eq!(table(width, false, &entries), plain, "{width}");
+        }
+    }
+
+    #[test]
+    #[cfg(feature = "cli")]
+    fn ascii_tables_have_no_box_drawing() {
+        let entries: Vec<&Entry> = catalogue::entries().iter().take(5).collect();
+        let text = table(100, true, &entries);
+        assert!(text.is_ascii(), "{text}");
+        assert!(text.contains("| Code"), "{text}");
     }
 }
