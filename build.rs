@@ -506,11 +506,22 @@ fn emit_lookup(out: &mut String, entries: &[RawEntry]) {
             keys.insert(lower, i);
         }
     }
-    writeln!(out, "pub(crate) static LOOKUP: &[(&str, u16)] = &[").unwrap();
+    // Keys as spans of one string, not `&str`s: each pointer in a static is
+    // a relocation the static-pie start-up applies (CONTRIBUTING: Performance).
+    let mut text = String::new();
+    writeln!(out, "pub(crate) static LOOKUP: &[Key] = &[").unwrap();
     for (key, i) in keys {
-        writeln!(out, "    ({key:?}, {i}),").unwrap();
+        let len = u8::try_from(key.len()).expect("a key under 256 bytes");
+        writeln!(
+            out,
+            "    Key {{ at: {}, len: {len}, entry: {i} }},",
+            text.len()
+        )
+        .unwrap();
+        text.push_str(&key);
     }
     writeln!(out, "];").unwrap();
+    writeln!(out, "pub(crate) static LOOKUP_TEXT: &str = {text:?};").unwrap();
     let mut shared: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
         if let Some(code) = &e.shared_code {
@@ -562,17 +573,29 @@ fn emit_vocab(out: &mut String, entries: &[RawEntry], statuses: &[RawStatus]) {
             }
         }
     }
+    // Words and postings as spans of one string and one array, not pointers
+    // (see emit_lookup).
+    let mut words = String::new();
+    let mut all: Vec<(u16, u8)> = Vec::new();
     writeln!(out, "pub(crate) static VOCAB: &[Term] = &[").unwrap();
     for (word, postings) in vocab {
-        let postings: Vec<(u16, u8)> = postings
-            .into_iter()
-            .map(|(i, w)| (u16::try_from(i).expect("under 65,536 entries"), w))
-            .collect();
+        let start = all.len();
+        all.extend(
+            postings
+                .into_iter()
+                .map(|(i, w)| (u16::try_from(i).expect("under 65,536 entries"), w)),
+        );
         writeln!(
             out,
-            "    Term {{ word: {word:?}, postings: &{postings:?} }},"
+            "    Term {{ word_at: {}, word_len: {}, postings_at: {start}, postings_len: {} }},",
+            words.len(),
+            u8::try_from(word.len()).expect("an index word under 256 bytes"),
+            u16::try_from(all.len() - start).expect("under 65,536 postings a word")
         )
         .unwrap();
+        words.push_str(&word);
     }
     writeln!(out, "];").unwrap();
+    writeln!(out, "pub(crate) static VOCAB_TEXT: &str = {words:?};").unwrap();
+    writeln!(out, "pub(crate) static POSTINGS: &[(u16, u8)] = &{all:?};").unwrap();
 }

@@ -164,13 +164,46 @@ pub struct StatusInfo {
     pub from_docs: bool,
 }
 
-/// One word of the search index and the entries (index, field weight) it occurs in.
+/// One word of the search index and the entries (index, field weight) it
+/// occurs in. Stored as spans of one string and one array, not as pointers:
+/// a pointer in a static costs a relocation at start-up.
 #[derive(Debug)]
 pub struct Term {
+    word_at: u32,
+    word_len: u8,
+    postings_at: u32,
+    postings_len: u16,
+}
+
+impl Term {
     /// The normalised word.
-    pub word: &'static str,
+    #[must_use]
+    pub fn word(&self) -> &'static str {
+        let at = self.word_at as usize;
+        &VOCAB_TEXT[at..at + usize::from(self.word_len)]
+    }
     /// (entry index, field weight) pairs.
-    pub postings: &'static [(u16, u8)],
+    #[must_use]
+    pub fn postings(&self) -> &'static [(u16, u8)] {
+        let at = self.postings_at as usize;
+        &POSTINGS[at..at + usize::from(self.postings_len)]
+    }
+}
+
+/// One lookup key (a code or alias, lower case) as a span of `LOOKUP_TEXT`,
+/// and the index of its entry.
+#[derive(Debug)]
+pub(crate) struct Key {
+    at: u32,
+    len: u8,
+    entry: u16,
+}
+
+impl Key {
+    fn text(&self) -> &'static str {
+        let at = self.at as usize;
+        &LOOKUP_TEXT[at..at + usize::from(self.len)]
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalogue_data.rs"));
@@ -326,9 +359,9 @@ pub fn lookup_all(code: &str) -> Vec<&'static Entry> {
 pub fn lookup(code: &str) -> Option<&'static Entry> {
     let key = code.trim().to_ascii_lowercase();
     LOOKUP
-        .binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
+        .binary_search_by(|k| k.text().cmp(key.as_str()))
         .ok()
-        .map(|i| &ENTRIES[LOOKUP[i].1 as usize])
+        .map(|i| &ENTRIES[usize::from(LOOKUP[i].entry)])
 }
 
 /// What OBS says about an HTTP status, if it is one the catalogue knows.

@@ -91,8 +91,8 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
     for word in &words {
         best.fill(0.0);
         for_each_match(word, |term, quality| {
-            let idf = (1.0 + n as f64 / term.postings.len() as f64).ln();
-            for &(entry, weight) in term.postings {
+            let idf = (1.0 + n as f64 / term.postings().len() as f64).ln();
+            for &(entry, weight) in term.postings() {
                 let s = quality * f64::from(weight) * idf;
                 let slot = &mut best[entry as usize];
                 *slot = slot.max(s);
@@ -183,7 +183,7 @@ fn query_words(query: &str) -> Vec<String> {
 /// Two index words typed without the space between them (`nosuch`), when the
 /// word itself is no index word nor the start of one.
 fn split_joined(word: &str) -> Option<(&str, &str)> {
-    if word.len() < 5 || term(word).is_some() || VOCAB.iter().any(|t| t.word.starts_with(word)) {
+    if word.len() < 5 || term(word).is_some() || VOCAB.iter().any(|t| t.word().starts_with(word)) {
         return None;
     }
     (2..word.len() - 1)
@@ -212,12 +212,12 @@ fn for_each_match(word: &str, mut found: impl FnMut(&'static Term, f64)) {
         }
     }
     if word.len() >= 3 {
-        let start = VOCAB.partition_point(|t| t.word < word);
+        let start = VOCAB.partition_point(|t| t.word() < word);
         for t in VOCAB[start..]
             .iter()
-            .take_while(|t| t.word.starts_with(word))
+            .take_while(|t| t.word().starts_with(word))
         {
-            if t.word != word {
+            if t.word() != word {
                 found(t, PREFIX);
                 any = true;
             }
@@ -231,10 +231,10 @@ fn for_each_match(word: &str, mut found: impl FnMut(&'static Term, f64)) {
         // of any kind would match half the three-letter words.
         let mut sorted: Vec<u8> = word.bytes().collect();
         sorted.sort_unstable();
-        for t in VOCAB.iter().filter(|t| t.word.len() == 3) {
-            let mut other: Vec<u8> = t.word.bytes().collect();
+        for t in VOCAB.iter().filter(|t| t.word().len() == 3) {
+            let mut other: Vec<u8> = t.word().bytes().collect();
             other.sort_unstable();
-            if other == sorted && strsim::osa_distance(word, t.word) == 1 {
+            if other == sorted && strsim::osa_distance(word, t.word()) == 1 {
                 found(t, TYPO);
             }
         }
@@ -242,8 +242,8 @@ fn for_each_match(word: &str, mut found: impl FnMut(&'static Term, f64)) {
     }
     let max_edits = if word.len() >= 8 { 2 } else { 1 };
     for t in VOCAB {
-        if t.word.len().abs_diff(word.len()) <= max_edits
-            && strsim::osa_distance(word, t.word) <= max_edits
+        if t.word().len().abs_diff(word.len()) <= max_edits
+            && strsim::osa_distance(word, t.word()) <= max_edits
         {
             found(t, TYPO);
         }
@@ -252,7 +252,7 @@ fn for_each_match(word: &str, mut found: impl FnMut(&'static Term, f64)) {
 
 fn term(word: &str) -> Option<&'static Term> {
     VOCAB
-        .binary_search_by(|t| t.word.cmp(word))
+        .binary_search_by(|t| t.word().cmp(word))
         .ok()
         .map(|i| &VOCAB[i])
 }
@@ -279,7 +279,7 @@ mod tests {
 
     #[test]
     fn vocabulary_is_sorted_and_unique() {
-        assert!(VOCAB.windows(2).all(|w| w[0].word < w[1].word));
+        assert!(VOCAB.windows(2).all(|w| w[0].word() < w[1].word()));
     }
 
     #[test]
