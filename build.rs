@@ -20,11 +20,40 @@ use std::{env, fs, path::Path};
 struct RawEntry {
     code: String,
     aliases: Vec<String>,
+    /// `server` (a server response carries it), `client` (an SDK raises it
+    /// without, or before, a response) or `tool` (obsutil, OBS Console, OBS Browser+).
+    kind: String,
+    /// The code as a tool shows it when another tool uses the same code for
+    /// something else (`Obs.0012`): a lookup of it shows every such entry.
+    #[serde(default)]
+    shared_code: Option<String>,
     retryable: bool,
     /// Every table that names the code, in the order of `sources.json`; a
     /// table whose row says nothing new is listed here but has no `documented` row.
     sources: Vec<String>,
     documented: Vec<RawDoc>,
+    /// Why the code happens, most frequent first, each with its check and fix.
+    #[serde(default)]
+    causes: Vec<RawCause>,
+    /// For client and tool codes: what to look at on the user's side.
+    #[serde(default)]
+    checks: Vec<String>,
+    /// For client codes: the SDKs that retry the failure by themselves (a
+    /// server code's are derived from the SDKs' rules, see `src/retry.rs`).
+    #[serde(default)]
+    retried_by: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCause {
+    cause: String,
+    check: String,
+    fix: String,
+    /// Lower-case phrases: a server message containing one of them points to
+    /// this cause. A cause without any is a generic one.
+    #[serde(default)]
+    when: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -37,6 +66,10 @@ struct RawDoc {
     solution: String,
     #[serde(default)]
     solution_inferred: bool,
+    /// How this row disagrees with the others (another status, a contradicting
+    /// text), shown beside it.
+    #[serde(default)]
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +98,12 @@ struct RawSource {
     title: String,
     page: String,
     url: String,
+    /// `table` (an error-code table), `page` (a per-operation page), `sdk`
+    /// (an SDK's source) or `tool` (a tool's documented code list).
+    kind: String,
+    /// The source's licence allows facts only: messages from it are our words.
+    #[serde(default)]
+    own_words: bool,
 }
 
 fn read<T: for<'de> Deserialize<'de>>(name: &str) -> T {
@@ -113,7 +152,7 @@ fn main() {
     emit_statuses(&mut out, &statuses);
     emit_entries(&mut out, &entries, &sources);
     emit_lookup(&mut out, &entries);
-    emit_vocab(&mut out, &entries);
+    emit_vocab(&mut out, &entries, &statuses);
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("catalogue_data.rs");
     fs::write(dest, out).unwrap();
 }
@@ -143,6 +182,12 @@ fn validate(entries: &[RawEntry], statuses: &[RawStatus], sources: &[RawSource])
         "sources.json: duplicate id"
     );
     for s in sources {
+        assert!(
+            SOURCE_KINDS.contains(&s.kind.as_str()),
+            "{}: kind {} is not one of {SOURCE_KINDS:?}",
+            s.id,
+            s.kind
+        );
         check_text(&s.id, &s.title);
         check_text(&s.id, &s.page);
         assert!(s.url.starts_with("https://"), "{}: url must be https", s.id);
@@ -159,12 +204,25 @@ fn validate(entries: &[RawEntry], statuses: &[RawStatus], sources: &[RawSource])
     for e in entries {
         check_text("code", &e.code);
         assert!(
-            e.code
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'),
+            KINDS.contains(&e.kind.as_str()),
+            "{}: kind {} is not one of {KINDS:?}",
+            e.code,
+            e.kind
+        );
+        // A server code is one word as the server sends it; a tool's code is
+        // named with its tool ("obsutil 8", "Console Obs.0012").
+        let word = |w: &str| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_')
+        };
+        let one_word = word(&e.code);
+        assert!(
+            one_word || (e.kind != "server" && e.code.split(' ').all(word)),
             "{}: a code is one word as the server sends it (add spellings as aliases)",
             e.code
         );
+        validate_extras(e);
         assert!(!e.documented.is_empty(), "{}: no documented row", e.code);
         for key in std::iter::once(&e.code).chain(&e.aliases) {
             check_text(&e.code, key);
@@ -190,7 +248,103 @@ fn validate(entries: &[RawEntry], statuses: &[RawStatus], sources: &[RawSource])
             }
             check_text(&e.code, &d.message);
             check_text(&e.code, &d.solution);
+            if let Some(note) = &d.note {
+                check_text(&e.code, note);
+            }
         }
+    }
+    // A shared code names its entries only: it is no code or alias itself.
+    for shared in entries.iter().filter_map(|e| e.shared_code.as_ref()) {
+        assert!(
+            !keys.contains(&shared.to_ascii_lowercase()),
+            "{shared}: a shared code must not also be a code or alias"
+        );
+    }
+}
+
+const KINDS: [&str; 3] = ["server", "client", "tool"];
+const SOURCE_KINDS: [&str; 4] = ["table", "page", "sdk", "tool"];
+/// What a user checks on their side for a client or tool code.
+const CHECKS: [&str; 9] = [
+    "network",
+    "dns",
+    "proxy",
+    "tls",
+    "local-file",
+    "arguments",
+    "credentials",
+    "clock",
+    "memory",
+];
+/// The official SDKs and tools whose retry rules obserr knows (`src/retry.rs`).
+const SDKS: [&str; 8] = [
+    "python", "go", "java", "dotnet", "nodejs", "c", "obsutil", "obsa",
+];
+
+/// Kind-specific fields: causes, checks, SDK retries, shared codes.
+fn validate_extras(e: &RawEntry) {
+    for c in &e.causes {
+        check_text(&e.code, &c.cause);
+        check_text(&e.code, &c.check);
+        check_text(&e.code, &c.fix);
+        for w in &c.when {
+            check_text(&e.code, w);
+            assert_eq!(
+                w,
+                &w.to_lowercase(),
+                "{}: a cause's `when` phrases are lower case",
+                e.code
+            );
+        }
+    }
+    if let Some(first) = e.causes.first() {
+        assert!(
+            first.when.is_empty(),
+            "{}: the first cause is the generic one (no `when`)",
+            e.code
+        );
+    }
+    let mut seen = BTreeSet::new();
+    for c in &e.causes {
+        assert!(seen.insert(&c.cause), "{}: a cause is listed twice", e.code);
+    }
+    for c in &e.checks {
+        assert!(
+            CHECKS.contains(&c.as_str()),
+            "{}: check {c} is not one of {CHECKS:?}",
+            e.code
+        );
+    }
+    match e.kind.as_str() {
+        "server" => assert!(
+            e.checks.is_empty() && e.retried_by.is_empty() && e.shared_code.is_none(),
+            "{}: checks, retried_by and shared_code are for client and tool codes",
+            e.code
+        ),
+        "client" => assert!(
+            !e.checks.is_empty() && e.shared_code.is_none(),
+            "{}: a client code says what to check, and has no shared code",
+            e.code
+        ),
+        _ => assert!(
+            e.retried_by.is_empty(),
+            "{}: a tool code lists no SDK retries",
+            e.code
+        ),
+    }
+    for sdk in &e.retried_by {
+        assert!(
+            SDKS.contains(&sdk.as_str()),
+            "{}: SDK {sdk} is not one of {SDKS:?}",
+            e.code
+        );
+    }
+    if let Some(shared) = &e.shared_code {
+        assert!(
+            e.code.ends_with(&format!(" {shared}")),
+            "{}: the code is its tool's name, a space and the shared code {shared}",
+            e.code
+        );
     }
 }
 
@@ -231,11 +385,27 @@ fn validate_sources(e: &RawEntry, sources: &[RawSource]) {
         "{}: sources repeated or not in the order of sources.json",
         e.code
     );
-    assert_eq!(
-        e.documented[0].source, e.sources[0],
+    // The primary row comes from the first source, unless the entry has
+    // causes: its primary row is then the generic meaning, wherever it is
+    // documented (AccessDenied: the S3-compatible API's "Access denied.").
+    assert!(
+        e.documented[0].source == e.sources[0] || !e.causes.is_empty(),
         "{}: the primary row must come from the first source",
         e.code
     );
+}
+
+/// The Rust variant for a data value: `local-file` -> `LocalFile`, `dotnet` -> `Dotnet`.
+fn variant(value: &str) -> String {
+    value
+        .split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// The order of `codes.json`: case-insensitive, ties broken by the exact spelling.
@@ -248,8 +418,8 @@ fn emit_sources(out: &mut String, sources: &[RawSource]) {
     for s in sources {
         writeln!(
             out,
-            "    Source {{ id: {:?}, title: {:?}, page: {:?}, url: {:?} }},",
-            s.id, s.title, s.page, s.url
+            "    Source {{ id: {:?}, title: {:?}, page: {:?}, url: {:?}, kind: SourceKind::{}, own_words: {} }},",
+            s.id, s.title, s.page, s.url, variant(&s.kind), s.own_words
         )
         .unwrap();
     }
@@ -278,12 +448,36 @@ fn emit_entries(out: &mut String, entries: &[RawEntry], sources: &[RawSource]) {
             .iter()
             .map(|id| format!("&SOURCES[{}]", index(id)))
             .collect();
+        let causes: Vec<String> = e
+            .causes
+            .iter()
+            .map(|c| {
+                format!(
+                    "Cause {{ cause: {:?}, check: {:?}, fix: {:?}, when: &{:?} }}",
+                    c.cause, c.check, c.fix, c.when
+                )
+            })
+            .collect();
+        let variants = |ty: &str, values: &[String]| -> Vec<String> {
+            values
+                .iter()
+                .map(|v| format!("{ty}::{}", variant(v)))
+                .collect()
+        };
+        let checks = variants("Check", &e.checks);
+        let retried_by = variants("Sdk", &e.retried_by);
         writeln!(
             out,
-            "    Entry {{ code: {:?}, aliases: &{:?}, retryable: {}, sources: &[{}], documented: &[",
+            "    Entry {{ code: {:?}, aliases: &{:?}, kind: Kind::{}, shared_code: {:?}, retryable: {}, \
+             causes: &[{}], checks: &[{}], retried_by: &[{}], sources: &[{}], documented: &[",
             e.code,
             e.aliases,
+            variant(&e.kind),
+            e.shared_code,
             e.retryable,
+            causes.join(", "),
+            checks.join(", "),
+            retried_by.join(", "),
             refs.join(", ")
         )
         .unwrap();
@@ -291,8 +485,8 @@ fn emit_entries(out: &mut String, entries: &[RawEntry], sources: &[RawSource]) {
             let source = index(&d.source);
             writeln!(
                 out,
-                "        Documented {{ source: &SOURCES[{source}], status: {:?}, message: {:?}, solution: {:?}, solution_inferred: {} }},",
-                d.status, d.message, d.solution, d.solution_inferred
+                "        Documented {{ source: &SOURCES[{source}], status: {:?}, message: {:?}, solution: {:?}, solution_inferred: {}, note: {:?} }},",
+                d.status, d.message, d.solution, d.solution_inferred, d.note
             )
             .unwrap();
         }
@@ -312,16 +506,39 @@ fn emit_lookup(out: &mut String, entries: &[RawEntry]) {
             keys.insert(lower, i);
         }
     }
-    writeln!(out, "pub(crate) static LOOKUP: &[(&str, u16)] = &[").unwrap();
+    // Keys as spans of one string, not `&str`s: each pointer in a static is
+    // a relocation the static-pie start-up applies (CONTRIBUTING: Performance).
+    let mut text = String::new();
+    writeln!(out, "pub(crate) static LOOKUP: &[Key] = &[").unwrap();
     for (key, i) in keys {
-        writeln!(out, "    ({key:?}, {i}),").unwrap();
+        let len = u8::try_from(key.len()).expect("a key under 256 bytes");
+        writeln!(
+            out,
+            "    Key {{ at: {}, len: {len}, entry: {i} }},",
+            text.len()
+        )
+        .unwrap();
+        text.push_str(&key);
+    }
+    writeln!(out, "];").unwrap();
+    writeln!(out, "pub(crate) static LOOKUP_TEXT: &str = {text:?};").unwrap();
+    let mut shared: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(code) = &e.shared_code {
+            shared.entry(code.to_ascii_lowercase()).or_default().push(i);
+        }
+    }
+    writeln!(out, "pub(crate) static SHARED: &[(&str, &[u16])] = &[").unwrap();
+    for (key, list) in shared {
+        writeln!(out, "    ({key:?}, &{list:?}),").unwrap();
     }
     writeln!(out, "];").unwrap();
 }
 
-/// The search index: each word of a code (weight 3), message (2) or solution (1)
-/// with the entries it occurs in, keeping the best weight per entry.
-fn emit_vocab(out: &mut String, entries: &[RawEntry]) {
+/// The search index: each word of a code (weight 3), message or documented
+/// status's reason phrase (2: people type "moved permanently"), solution or
+/// cause (1) with the entries it occurs in, keeping the best weight per entry.
+fn emit_vocab(out: &mut String, entries: &[RawEntry], statuses: &[RawStatus]) {
     let mut vocab: BTreeMap<String, BTreeMap<usize, u8>> = BTreeMap::new();
     let mut add = |word: String, entry: usize, weight: u8| {
         let slot = vocab.entry(word).or_default().entry(entry).or_insert(0);
@@ -340,22 +557,45 @@ fn emit_vocab(out: &mut String, entries: &[RawEntry]) {
             for w in text::prose_words(&d.message) {
                 add(w, i, 2);
             }
+            let reason = statuses.iter().find(|s| Some(s.status) == d.status);
+            if let Some(reason) = reason {
+                for w in text::prose_words(&reason.reason) {
+                    add(w, i, 2);
+                }
+            }
             for w in text::prose_words(&d.solution) {
                 add(w, i, 1);
             }
         }
+        for c in &e.causes {
+            for w in text::prose_words(&c.cause) {
+                add(w, i, 1);
+            }
+        }
     }
+    // Words and postings as spans of one string and one array, not pointers
+    // (see emit_lookup).
+    let mut words = String::new();
+    let mut all: Vec<(u16, u8)> = Vec::new();
     writeln!(out, "pub(crate) static VOCAB: &[Term] = &[").unwrap();
     for (word, postings) in vocab {
-        let postings: Vec<(u16, u8)> = postings
-            .into_iter()
-            .map(|(i, w)| (u16::try_from(i).expect("under 65,536 entries"), w))
-            .collect();
+        let start = all.len();
+        all.extend(
+            postings
+                .into_iter()
+                .map(|(i, w)| (u16::try_from(i).expect("under 65,536 entries"), w)),
+        );
         writeln!(
             out,
-            "    Term {{ word: {word:?}, postings: &{postings:?} }},"
+            "    Term {{ word_at: {}, word_len: {}, postings_at: {start}, postings_len: {} }},",
+            words.len(),
+            u8::try_from(word.len()).expect("an index word under 256 bytes"),
+            u16::try_from(all.len() - start).expect("under 65,536 postings a word")
         )
         .unwrap();
+        words.push_str(&word);
     }
     writeln!(out, "];").unwrap();
+    writeln!(out, "pub(crate) static VOCAB_TEXT: &str = {words:?};").unwrap();
+    writeln!(out, "pub(crate) static POSTINGS: &[(u16, u8)] = &{all:?};").unwrap();
 }

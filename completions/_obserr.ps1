@@ -28,7 +28,7 @@ Register-ArgumentCompleter -Native -CommandName 'obserr' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain error codes or HTTP statuses: meaning, solution, retry advice')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain error codes or HTTP statuses: meaning, causes, solution, retry advice')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Fuzzy search over codes, messages and solutions, best match first')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs')
@@ -49,17 +49,19 @@ Register-ArgumentCompleter -Native -CommandName 'obserr' -ScriptBlock {
         'obserr;list' {
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them')
-            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only codes documented in this page: obs_21_2002 (OBS Server-side Error Codes), api-ref (API Reference) or s3api (S3-compatible API)')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only codes documented in this page: obs_21_2002 (OBS Server-side Error Codes), api-ref (API Reference), s3api (S3-compatible API), swiftapi, a per-operation page, an SDK, obsutil, console or browser')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only codes of this kind: server (in a server response), client (an SDK raised it without one) or tool (obsutil, OBS Console, OBS Browser+)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it')
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never')
+            [CompletionResult]::new('--retryable', '--retryable', [CompletionResultType]::ParameterName, 'Only codes a client should retry')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (never coloured)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'obserr;search' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show at most this many results')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many results')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show at most this many results (at least 1)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many results (at least 1)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it')
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (never coloured)')
@@ -86,7 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'obserr' -ScriptBlock {
             break
         }
         'obserr;help' {
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain error codes or HTTP statuses: meaning, solution, retry advice')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain error codes or HTTP statuses: meaning, causes, solution, retry advice')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Fuzzy search over codes, messages and solutions, best match first')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs')

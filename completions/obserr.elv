@@ -25,7 +25,7 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand explain 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
+            cand explain 'Explain error codes or HTTP statuses: meaning, causes, solution, retry advice'
             cand list 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
             cand search 'Fuzzy search over codes, messages and solutions, best match first'
             cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
@@ -44,16 +44,18 @@ set edit:completion:arg-completer[obserr] = {|@words|
         &'obserr;list'= {
             cand -s 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them'
             cand --status 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them'
-            cand --source 'Only codes documented in this page: obs_21_2002 (OBS Server-side Error Codes), api-ref (API Reference) or s3api (S3-compatible API)'
+            cand --source 'Only codes documented in this page: obs_21_2002 (OBS Server-side Error Codes), api-ref (API Reference), s3api (S3-compatible API), swiftapi, a per-operation page, an SDK, obsutil, console or browser'
+            cand --kind 'Only codes of this kind: server (in a server response), client (an SDK raised it without one) or tool (obsutil, OBS Console, OBS Browser+)'
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
+            cand --retryable 'Only codes a client should retry'
             cand --json 'Print machine-readable JSON (never coloured)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;search'= {
-            cand -n 'Show at most this many results'
-            cand --limit 'Show at most this many results'
+            cand -n 'Show at most this many results (at least 1)'
+            cand --limit 'Show at most this many results (at least 1)'
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
@@ -76,7 +78,7 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;help'= {
-            cand explain 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
+            cand explain 'Explain error codes or HTTP statuses: meaning, causes, solution, retry advice'
             cand list 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
             cand search 'Fuzzy search over codes, messages and solutions, best match first'
             cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'

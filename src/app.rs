@@ -3,6 +3,7 @@
 //! library ([`obserr::command`]) and the renderers, and decides where the
 //! bytes go (stdout, a pager, stderr) and which exit status ends the run.
 
+use obserr::catalogue::{self, Entry};
 use obserr::cli::{Cli, ColorChoice, Command, Paging};
 use obserr::command::{self, Decoded, Explained, Input, ReadError, MAX_INPUT};
 use obserr::render::{diagnosis, human, json, Message, Style};
@@ -158,8 +159,18 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             Ok(codes) => explain(&mut out, cli.json, &style, &codes),
             Err(message) => usage_error(&mut out, cli.json, &message),
         },
-        Command::List { status, source } => {
-            let entries = command::list(status, source.as_deref());
+        Command::List {
+            status,
+            source,
+            kind,
+            retryable,
+        } => {
+            let entries = command::list(&catalogue::ListFilter {
+                status,
+                source: source.as_deref(),
+                kind: *kind,
+                retryable: *retryable,
+            });
             if entries.is_empty() {
                 out.outcome = Outcome::NothingFound;
                 out.say(&Message::EmptyList {
@@ -286,6 +297,15 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
         let at = out.stdout.len();
         match x {
             Explained::Code(entry) => human::entry(&mut out.stdout, style, entry)?,
+            // One code, two tools: every meaning, each in full.
+            Explained::Shared { entries, .. } => {
+                for (i, entry) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.stdout.push(b'\n');
+                    }
+                    human::entry(&mut out.stdout, style, entry)?;
+                }
+            }
             Explained::Unknown { suggestions, .. } if suggestions.len() == 1 => {
                 human::entry(&mut out.stdout, style, suggestions[0])?;
             }
@@ -323,7 +343,10 @@ fn explain_message(x: &Explained) -> Option<Message<'_>> {
         Explained::Class { codes, .. } if codes.is_empty() => {
             Some(Message::EmptyList { by_source: false })
         }
-        Explained::Code(_) | Explained::Status { .. } | Explained::Class { .. } => None,
+        Explained::Code(_)
+        | Explained::Shared { .. }
+        | Explained::Status { .. }
+        | Explained::Class { .. } => None,
     }
 }
 
@@ -336,20 +359,9 @@ fn open_docs(out: &mut Output, codes: &[String]) -> io::Result<()> {
     out.outcome = Outcome::of_all(explained.iter().map(Explained::outcome));
     for x in &explained {
         match x {
-            Explained::Code(entry) => {
-                let url = entry.sources[0].url;
-                let var = std::env::var("OBSERR_OPENER").ok();
-                let opener = var.as_deref().filter(|v| !v.trim().is_empty());
-                let opener = opener.unwrap_or(DEFAULT_OPENER);
-                out.say(&Message::Opening(url));
-                if let Err(error) = open_url(opener, url) {
-                    out.say(&Message::CannotOpen {
-                        url,
-                        opener,
-                        error: &error,
-                    });
-                    out.outcome = Outcome::InputError;
-                }
+            Explained::Code(entry) => open_page(out, entry),
+            Explained::Shared { entries, .. } => {
+                entries.iter().for_each(|entry| open_page(out, entry));
             }
             Explained::Status { status, .. } => {
                 out.say(&Message::NoPageForStatus(*status));
@@ -370,6 +382,23 @@ fn open_docs(out: &mut Output, codes: &[String]) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Opens an entry's first documentation page and says so on stderr.
+fn open_page(out: &mut Output, entry: &Entry) {
+    let url = entry.sources[0].url;
+    let var = std::env::var("OBSERR_OPENER").ok();
+    let opener = var.as_deref().filter(|v| !v.trim().is_empty());
+    let opener = opener.unwrap_or(DEFAULT_OPENER);
+    out.say(&Message::Opening(url));
+    if let Err(error) = open_url(opener, url) {
+        out.say(&Message::CannotOpen {
+            url,
+            opener,
+            error: &error,
+        });
+        out.outcome = Outcome::InputError;
+    }
 }
 
 /// What opens a web page here: `xdg-open` (freedesktop), `open` (macOS),

@@ -31,8 +31,12 @@ Examples:
   obserr explain NoSuchKey              explain one code (any case, aliases, typos get suggestions)
   obserr explain 'error code [AccessDenied]' 403
   obserr explain --open SlowDown        open the code's documentation page in the browser
+  obserr explain obsutil 8              a tool's code: obsutil's return codes (255 is -1),
+                                        console Obs.0012, browser Obs.0012, or Obs.0012 for both
   obserr list --status 4xx              codes by status or class (--status 403,404: several)
-  obserr list --source s3api            codes documented in one page (obs_21_2002, api-ref, s3api)
+  obserr list --source s3api            codes documented in one page (obs_21_2002, api-ref, s3api, ...)
+  obserr list --kind client             codes an SDK raises without a server response
+  obserr list --retryable --status 5xx  codes a client should retry
   obserr search signature mismatch      fuzzy search over codes, messages and solutions
   obserr --json explain SlowDown        machine-readable output
   curl -si URL | obserr decode          diagnose a pasted error response (also curl -v, XML,
@@ -166,8 +170,9 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
 
 /// Explain Huawei Cloud / Open Telekom Cloud OBS error codes, offline and instantly.
 ///
-/// obserr knows every OBS server-side error code: what it means, what to do,
-/// whether to retry, and where it is documented.
+/// obserr knows every documented OBS error code (server, SDK and tool): what it
+/// means, why it happens, what to do, whether to retry (and whether your SDK
+/// already did), and where it is documented.
 #[derive(Debug, Parser)]
 #[command(
     name = "obserr",
@@ -335,6 +340,18 @@ fn source_ids() -> impl TypedValueParser<Value = String> {
     })
 }
 
+/// `list --kind`: the names of [`catalogue::Kind`].
+fn kind_values() -> impl TypedValueParser<Value = catalogue::Kind> {
+    clap::builder::PossibleValuesParser::new(catalogue::Kind::ALL.map(catalogue::Kind::name)).map(
+        |name| {
+            catalogue::Kind::ALL
+                .into_iter()
+                .find(|k| k.name() == name)
+                .expect("a possible value")
+        },
+    )
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -351,15 +368,17 @@ pub enum Paging {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Explain error codes or HTTP statuses: meaning, solution, retry advice.
+    /// Explain error codes or HTTP statuses: meaning, causes, solution, retry advice.
     ///
     /// Accepts codes in any case, documented aliases, bare statuses (403) and the
     /// forms pasted from logs: 'NoSuchKey (404)', 'error code [NoSuchKey]',
-    /// 'x-obs-error-code: NoSuchKey'.
+    /// 'x-obs-error-code: NoSuchKey'. A tool's code follows the tool's name:
+    /// 'obsutil 8' (a shell shows obsutil's -1 as 255), 'console Obs.0012',
+    /// 'browser Obs.0012'; a bare Obs.0012 shows both tools' meanings.
     Explain {
         /// Error codes or HTTP statuses. Without any, they are read from standard input, one a
         /// line (echo NoSuchKey | obserr explain), unless it is a terminal.
-        #[arg(value_name = "CODE", value_parser = CodeValues, hide_possible_values = true)]
+        #[arg(value_name = "CODE", value_parser = CodeValues, hide_possible_values = true, allow_negative_numbers = true)]
         codes: Vec<String>,
         /// Open the code's first documentation page in the browser (OBSERR_OPENER names
         /// another command to run with its address) instead of explaining it.
@@ -374,17 +393,26 @@ pub enum Command {
         #[arg(long, short, value_name = "STATUS", value_parser = StatusValues, hide_possible_values = true, value_delimiter = ',')]
         status: Vec<StatusFilter>,
         /// Only codes documented in this page: obs_21_2002 (OBS Server-side Error
-        /// Codes), api-ref (API Reference) or s3api (S3-compatible API).
+        /// Codes), api-ref (API Reference), s3api (S3-compatible API), swiftapi,
+        /// a per-operation page, an SDK, obsutil, console or browser.
         #[arg(long, value_name = "ID", value_parser = source_ids(), ignore_case = true)]
         source: Option<String>,
+        /// Only codes of this kind: server (in a server response), client (an
+        /// SDK raised it without one) or tool (obsutil, OBS Console, OBS Browser+).
+        #[arg(long, value_name = "KIND", value_parser = kind_values())]
+        kind: Option<catalogue::Kind>,
+        /// Only codes a client should retry.
+        #[arg(long)]
+        retryable: bool,
     },
     /// Fuzzy search over codes, messages and solutions, best match first.
     Search {
         /// Words to look for; typos and paraphrases are forgiven.
         #[arg(required = true, value_name = "WORDS")]
         words: Vec<String>,
-        /// Show at most this many results.
-        #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+        /// Show at most this many results (at least 1).
+        #[arg(long, short = 'n', value_name = "N", default_value_t = 10,
+              value_parser = clap::value_parser!(u16).range(1..).map(usize::from))]
         limit: usize,
     },
     /// Decode a pasted OBS error response into a diagnosis: what went wrong, why,
@@ -434,9 +462,16 @@ impl TypedValueParser for CodeValues {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(catalogue::completion_words().map(
+        let tools = catalogue::TOOL_WORDS.iter().map(|t| {
+            PossibleValue::new(*t).help(match *t {
+                "obsutil" => "obsutil's return code follows: obsutil 8, obsutil 255",
+                "console" => "an OBS Console code follows: console Obs.0012",
+                _ => "an OBS Browser+ code follows: browser Obs.0012",
+            })
+        });
+        Some(Box::new(tools.chain(catalogue::completion_words().map(
             |(word, entry)| PossibleValue::new(word).help(entry.message()),
-        )))
+        ))))
     }
 }
 
@@ -506,10 +541,34 @@ mod tests {
     }
 
     #[test]
+    fn list_filters_by_kind_and_retryable_and_search_needs_a_limit() {
+        let cli = try_parse_from(["obserr", "list", "--kind", "client", "--retryable"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::List {
+                kind: Some(catalogue::Kind::Client),
+                retryable: true,
+                ..
+            }
+        ));
+        for bad in [
+            &["obserr", "list", "--kind", "sdk"][..],
+            &["obserr", "search", "-n", "0", "x"],
+        ] {
+            let err = try_parse_from(bad).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+        }
+        let cli = try_parse_from(["obserr", "explain", "obsutil", "-1"]).unwrap();
+        assert!(
+            matches!(cli.command, Command::Explain { ref codes, .. } if codes == &["obsutil", "-1"])
+        );
+    }
+
+    #[test]
     fn values_are_case_insensitive_and_statuses_a_list() {
         let cli =
             try_parse_from(["obserr", "list", "--source", "S3API", "--status", "403,4XX"]).unwrap();
-        let Command::List { status, source } = cli.command else {
+        let Command::List { status, source, .. } = cli.command else {
             panic!("not list")
         };
         assert_eq!(source.as_deref(), Some("s3api"));

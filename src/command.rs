@@ -11,22 +11,25 @@ use crate::Outcome;
 use std::io::{self, Read};
 use std::path::PathBuf;
 
-/// `list`: the catalogued entries with a documented status matching any of
-/// `statuses` (all entries when it is empty) and documented in the page
-/// `source` (its id), in catalogue order.
+/// `list`: the catalogued entries that match every filter set (all entries
+/// when none is), in catalogue order.
 ///
 /// ```
-/// let all = obserr::command::list(&[], None);
-/// let forbidden = obserr::command::list(&["403".parse().unwrap()], None);
+/// use obserr::catalogue::{Kind, ListFilter};
+///
+/// let all = obserr::command::list(&ListFilter::default());
+/// let statuses = ["403".parse().unwrap()];
+/// let forbidden = obserr::command::list(&ListFilter { status: &statuses, ..ListFilter::default() });
 /// assert!(forbidden.len() < all.len());
 /// assert!(forbidden.iter().any(|e| e.code == "AccessDenied"));
+/// let tools = obserr::command::list(&ListFilter { kind: Some(Kind::Tool), ..ListFilter::default() });
+/// assert!(tools.iter().all(|e| e.kind == Kind::Tool));
 /// ```
 #[must_use]
-pub fn list(statuses: &[StatusFilter], source: Option<&str>) -> Vec<&'static Entry> {
+pub fn list(filter: &catalogue::ListFilter) -> Vec<&'static Entry> {
     catalogue::entries()
         .iter()
-        .filter(|e| statuses.is_empty() || statuses.iter().any(|f| e.has_status(*f)))
-        .filter(|e| source.is_none_or(|id| e.documented_in(id)))
+        .filter(|e| filter.matches(e))
         .collect()
 }
 
@@ -35,6 +38,13 @@ pub fn list(statuses: &[StatusFilter], source: Option<&str>) -> Vec<&'static Ent
 pub enum Explained {
     /// A catalogued code.
     Code(&'static Entry),
+    /// A code two tools use with different meanings (`Obs.0012`).
+    Shared {
+        /// The argument(s) as given.
+        input: String,
+        /// Every entry it names, one per tool.
+        entries: Vec<&'static Entry>,
+    },
     /// A bare HTTP status the catalogue knows, and its codes.
     Status {
         /// The status.
@@ -74,7 +84,9 @@ impl Explained {
     #[must_use]
     pub fn outcome(&self) -> Outcome {
         match self {
-            Explained::Code(_) | Explained::Status { .. } => Outcome::Found,
+            Explained::Code(_) | Explained::Shared { .. } | Explained::Status { .. } => {
+                Outcome::Found
+            }
             Explained::Class { codes, .. } if !codes.is_empty() => Outcome::Found,
             Explained::Class { .. }
             | Explained::UnknownStatus { .. }
@@ -93,13 +105,31 @@ impl Explained {
 /// assert!(matches!(out[1], Explained::Status { status: 403, .. }));
 /// assert!(matches!(&out[2], Explained::Unknown { suggestions, .. } if suggestions[0].code == "NoSuchKey"));
 /// ```
+///
+/// A tool's name and the argument after it are one code:
+///
+/// ```
+/// use obserr::command::{explain, Explained};
+///
+/// let out = explain(&["obsutil", "255", "Obs.0012"]);
+/// assert!(matches!(out[0], Explained::Code(e) if e.code == "obsutil -1"));
+/// assert!(matches!(&out[1], Explained::Shared { entries, .. } if entries.len() == 2));
+/// ```
 pub fn explain(args: &[impl AsRef<str>]) -> Vec<Explained> {
-    args.iter().map(|a| explain_one(a.as_ref())).collect()
+    let args: Vec<String> = args.iter().map(|a| a.as_ref().to_string()).collect();
+    query::resolve_args(&args)
+        .into_iter()
+        .map(|(arg, resolved)| explained(&arg, resolved))
+        .collect()
 }
 
-fn explain_one(arg: &str) -> Explained {
-    match query::resolve(arg) {
+fn explained(arg: &str, resolved: Resolved) -> Explained {
+    match resolved {
         Resolved::Code(entry) => Explained::Code(entry),
+        Resolved::Shared(entries) => Explained::Shared {
+            input: arg.to_string(),
+            entries,
+        },
         Resolved::Status(status) => {
             let info = catalogue::status_info(status);
             let codes: Vec<&Entry> = catalogue::by_status(StatusFilter::Exact(status)).collect();

@@ -909,7 +909,7 @@ mod tests {
         );
         assert_eq!(d.next, Next::Explain("NoSuchKey"));
         let d = diagnose(decode(b"{\"code\":\"SYS.0014\"}"));
-        assert_eq!(d.next, Next::Search(vec!["sys".into(), "0014".into()]));
+        assert_eq!(d.next, Next::Explain("SYS.0014"));
         assert_eq!(diagnose(decode(b"hello")).next, Next::List);
         let d = diagnose(decode(
             b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\n",

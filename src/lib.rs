@@ -42,6 +42,7 @@ pub mod diagnose;
 mod outcome;
 pub mod query;
 pub mod render;
+pub mod retry;
 pub mod sanitize;
 pub mod search;
 pub(crate) mod text;

@@ -1,7 +1,8 @@
 //! Reads what a user passes to `explain`: a code in any case, an alias, a bare
 //! HTTP status, or a code in the forms people paste from logs
 //! (`NoSuchKey (404)`, `404 NoSuchKey`, `error code [NoSuchKey]`,
-//! `x-obs-error-code: NoSuchKey`, `<Code>NoSuchKey</Code>`).
+//! `x-obs-error-code: NoSuchKey`, `<Code>NoSuchKey</Code>`), and a tool's
+//! code after the tool's name (`obsutil 8`, `console Obs.0012`).
 
 use crate::catalogue::{self, Entry, StatusFilter};
 use crate::decode::{self, value};
@@ -11,6 +12,8 @@ use crate::decode::{self, value};
 pub enum Resolved {
     /// A catalogued code.
     Code(&'static Entry),
+    /// A code two tools use with different meanings (`Obs.0012`): every entry.
+    Shared(Vec<&'static Entry>),
     /// A bare HTTP status.
     Status(u16),
     /// A class of statuses (`4xx`).
@@ -38,12 +41,44 @@ const NOISE: &[&str] = &[
     "s3",
 ];
 
+/// Resolves the arguments of `explain`: a tool's name (`obsutil`, `console`,
+/// `browser`) and the argument after it are one code (`obsutil 8`); every
+/// other argument stands alone. Each result comes with the argument(s) it read.
+#[must_use]
+pub fn resolve_args(args: &[String]) -> Vec<(String, Resolved)> {
+    let mut out = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let tool = arg.trim().to_ascii_lowercase();
+        if catalogue::TOOL_WORDS.contains(&tool.as_str()) {
+            let Some(code) = rest.next() else {
+                out.push((arg.clone(), resolve(arg)));
+                continue;
+            };
+            let both = format!("{arg} {code}");
+            let resolved = match catalogue::lookup_tool(&tool, code) {
+                Some(entry) => Resolved::Code(entry),
+                None => resolve(&both),
+            };
+            out.push((both, resolved));
+            continue;
+        }
+        out.push((arg.clone(), resolve(arg)));
+    }
+    out
+}
+
 /// Resolves one argument of `explain`. A pasted error (an SDK's message, a
 /// status line, `403 Forbidden`) is read by `decode`'s own readers, so that
 /// what `decode` recognises in a text, `explain` recognises in an argument.
 pub fn resolve(arg: &str) -> Resolved {
     if let Some(entry) = catalogue::lookup(arg) {
         return Resolved::Code(entry);
+    }
+    match catalogue::lookup_all(arg).as_slice() {
+        [] => {}
+        [one] => return Resolved::Code(one),
+        several => return Resolved::Shared(several.to_vec()),
     }
     if let Some(class) = parse_class(arg.trim()) {
         return Resolved::Class(class);
@@ -173,6 +208,40 @@ mod tests {
     }
 
     #[test]
+    fn tool_codes_read_naturally() {
+        let args = |a: &[&str]| -> Vec<String> { a.iter().map(|s| s.to_string()).collect() };
+        let codes = |a: &[&str]| -> Vec<String> {
+            resolve_args(&args(a))
+                .into_iter()
+                .map(|(input, r)| match r {
+                    Resolved::Code(e) => e.code.to_string(),
+                    Resolved::Shared(all) => {
+                        all.iter().map(|e| e.code).collect::<Vec<_>>().join("+")
+                    }
+                    Resolved::Status(s) => format!("status {s}"),
+                    Resolved::Class(c) => format!("class {c:?}"),
+                    Resolved::Unknown { .. } => format!("unknown {input}"),
+                })
+                .collect()
+        };
+        assert_eq!(codes(&["obsutil", "8"]), ["obsutil 8"]);
+        assert_eq!(codes(&["obsutil", "255"]), ["obsutil -1"]);
+        assert_eq!(
+            codes(&["OBSUTIL", "-1", "NoSuchKey"]),
+            ["obsutil -1", "NoSuchKey"]
+        );
+        assert_eq!(codes(&["obsutil 8"]), ["obsutil 8"]);
+        assert_eq!(codes(&["obsutil:8"]), ["obsutil 8"]);
+        assert_eq!(codes(&["Obs.0012"]), ["Browser Obs.0012+Console Obs.0012"]);
+        assert_eq!(codes(&["console", "obs.0012"]), ["Console Obs.0012"]);
+        assert_eq!(codes(&["browser", "Obs.0030"]), ["Browser Obs.0030"]);
+        assert_eq!(codes(&["Obs.0030"]), ["Browser Obs.0030"]);
+        assert_eq!(codes(&["obsutil", "42"]), ["unknown obsutil 42"]);
+        assert_eq!(codes(&["obsutil"]), ["unknown obsutil"]);
+        assert_eq!(codes(&["403", "obsutil", "1"]), ["status 403", "obsutil 1"]);
+    }
+
+    #[test]
     fn bare_statuses_are_statuses() {
         assert!(matches!(resolve("403"), Resolved::Status(403)));
         assert!(matches!(resolve(" 503 "), Resolved::Status(503)));
@@ -181,12 +250,15 @@ mod tests {
         for pasted in [
             "403 Forbidden",
             "HTTP/1.1 403 Forbidden",
-            "Forbidden",
             "An error occurred (403) when calling the HeadObject operation: Forbidden",
             "status code: 403, request id: R",
         ] {
             assert!(matches!(resolve(pasted), Resolved::Status(403)), "{pasted}");
         }
+        // A reason phrase alone is a status, except where the catalogue has a
+        // code of that name (the Swift API's `Forbidden`, 403): then the code.
+        assert!(matches!(resolve("Forbidden"), Resolved::Code(e) if e.code == "Forbidden"));
+        assert!(matches!(resolve("Gateway Timeout"), Resolved::Status(504)));
         assert!(matches!(
             resolve("4xx"),
             Resolved::Class(StatusFilter::Class(4))

@@ -2,7 +2,7 @@
 //! build-time index of code words, messages and solutions, forgiving typos,
 //! prefixes and common paraphrases, and the entries are ranked best first.
 
-use crate::catalogue::{entries, Entry, Term, VOCAB};
+use crate::catalogue::{entries, Entry, Kind, Term, VOCAB};
 use crate::text;
 
 /// One search result.
@@ -78,6 +78,7 @@ pub const MAX_QUERY_WORDS: usize = 32;
 /// words count.
 #[must_use]
 pub fn search(query: &str, limit: usize) -> Vec<Hit> {
+    let exact = exact_code(query);
     let mut words = query_words(query);
     words.truncate(MAX_QUERY_WORDS);
     if words.is_empty() || limit == 0 {
@@ -90,8 +91,8 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
     for word in &words {
         best.fill(0.0);
         for_each_match(word, |term, quality| {
-            let idf = (1.0 + n as f64 / term.postings.len() as f64).ln();
-            for &(entry, weight) in term.postings {
+            let idf = (1.0 + n as f64 / term.postings().len() as f64).ln();
+            for &(entry, weight) in term.postings() {
                 let s = quality * f64::from(weight) * idf;
                 let slot = &mut best[entry as usize];
                 *slot = slot.max(s);
@@ -110,12 +111,27 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
             // Entries that match every word of the query beat those matching a few
             // words strongly.
             let coverage = f64::from(matched[i]) / words.len() as f64;
+            let entry = &entries()[i];
+            // Most searches are about a server's answer: an SDK's or a tool's
+            // code with as good a match ranks just below it.
+            let kind = if entry.kind == Kind::Server { 1.0 } else { 0.5 };
             Hit {
-                entry: &entries()[i],
-                score: total[i] * coverage * coverage,
+                entry,
+                score: total[i] * coverage * coverage * kind,
             }
         })
         .collect();
+    // A query that is a code (`nosuchkey`, `No Such Key`) finds it first.
+    if let Some(exact) = exact {
+        let top = hits.iter().map(|h| h.score).fold(0.0, f64::max);
+        match hits.iter_mut().find(|h| std::ptr::eq(h.entry, exact)) {
+            Some(hit) => hit.score = top + 1.0,
+            None => hits.push(Hit {
+                entry: exact,
+                score: top + 1.0,
+            }),
+        }
+    }
     hits.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -125,25 +141,55 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
     hits
 }
 
+/// The entry the whole query names as a code or alias, typed in any case,
+/// with or without spaces between its words.
+fn exact_code(query: &str) -> Option<&'static Entry> {
+    let joined: String = query.split_whitespace().collect();
+    if joined.is_empty() || joined.len() > 64 {
+        return None;
+    }
+    crate::catalogue::lookup(query).or_else(|| crate::catalogue::lookup(&joined))
+}
+
 /// The query's words: split at white space, punctuation and case changes
 /// (`NoSuchKey` -> `no such key`), normalised like the index, stop words dropped.
 /// A word without capitals is prose, not a code: it is kept whole (`md5`), as
-/// the index keeps prose words.
+/// the index keeps prose words, unless it is a code typed in lower case
+/// (`nosuchkey` -> `no such key`) or two index words run together
+/// (`nosuch` -> `no such`).
 fn query_words(query: &str) -> Vec<String> {
     let mut words: Vec<String> = query
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .flat_map(|w| {
             if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                text::code_words(w)
-            } else {
-                vec![text::normalize(w)]
+                return text::code_words(w);
+            }
+            if let Some(e) = crate::catalogue::lookup(w) {
+                return text::code_words(e.code);
+            }
+            let w = text::normalize(w);
+            match split_joined(&w) {
+                Some((a, b)) => vec![a.to_string(), b.to_string()],
+                None => vec![w],
             }
         })
         .filter(|w| !text::is_stopword(w))
         .collect();
     words.dedup();
     words
+}
+
+/// Two index words typed without the space between them (`nosuch`), when the
+/// word itself is no index word nor the start of one.
+fn split_joined(word: &str) -> Option<(&str, &str)> {
+    if word.len() < 5 || term(word).is_some() || VOCAB.iter().any(|t| t.word().starts_with(word)) {
+        return None;
+    }
+    (2..word.len() - 1)
+        .filter(|&i| word.is_char_boundary(i))
+        .map(|i| word.split_at(i))
+        .find(|(a, b)| term(a).is_some() && term(b).is_some())
 }
 
 /// Calls `found` for each index term that matches `word`, with the quality of the
@@ -166,24 +212,38 @@ fn for_each_match(word: &str, mut found: impl FnMut(&'static Term, f64)) {
         }
     }
     if word.len() >= 3 {
-        let start = VOCAB.partition_point(|t| t.word < word);
+        let start = VOCAB.partition_point(|t| t.word() < word);
         for t in VOCAB[start..]
             .iter()
-            .take_while(|t| t.word.starts_with(word))
+            .take_while(|t| t.word().starts_with(word))
         {
-            if t.word != word {
+            if t.word() != word {
                 found(t, PREFIX);
                 any = true;
             }
         }
     }
-    if any || word.len() < 4 {
+    if any || word.len() < 3 {
+        return;
+    }
+    if word.len() == 3 {
+        // A short word forgives only two swapped letters (`kye`): one edit
+        // of any kind would match half the three-letter words.
+        let mut sorted: Vec<u8> = word.bytes().collect();
+        sorted.sort_unstable();
+        for t in VOCAB.iter().filter(|t| t.word().len() == 3) {
+            let mut other: Vec<u8> = t.word().bytes().collect();
+            other.sort_unstable();
+            if other == sorted && strsim::osa_distance(word, t.word()) == 1 {
+                found(t, TYPO);
+            }
+        }
         return;
     }
     let max_edits = if word.len() >= 8 { 2 } else { 1 };
     for t in VOCAB {
-        if t.word.len().abs_diff(word.len()) <= max_edits
-            && strsim::osa_distance(word, t.word) <= max_edits
+        if t.word().len().abs_diff(word.len()) <= max_edits
+            && strsim::osa_distance(word, t.word()) <= max_edits
         {
             found(t, TYPO);
         }
@@ -192,7 +252,7 @@ fn for_each_match(word: &str, mut found: impl FnMut(&'static Term, f64)) {
 
 fn term(word: &str) -> Option<&'static Term> {
     VOCAB
-        .binary_search_by(|t| t.word.cmp(word))
+        .binary_search_by(|t| t.word().cmp(word))
         .ok()
         .map(|i| &VOCAB[i])
 }
@@ -219,7 +279,7 @@ mod tests {
 
     #[test]
     fn vocabulary_is_sorted_and_unique() {
-        assert!(VOCAB.windows(2).all(|w| w[0].word < w[1].word));
+        assert!(VOCAB.windows(2).all(|w| w[0].word() < w[1].word()));
     }
 
     #[test]
@@ -230,6 +290,26 @@ mod tests {
             ["bucket", "not", "empty"]
         );
         assert!(query_words("the of a").is_empty());
+        assert_eq!(query_words("nosuchkey"), ["no", "such", "key"]);
+        assert_eq!(query_words("slowdown"), ["slow", "down"]);
+        assert_eq!(query_words("nosuch key"), ["no", "such", "key"]);
+    }
+
+    #[test]
+    fn a_code_typed_as_words_comes_first_and_short_typos_are_forgiven() {
+        for (query, code) in [
+            ("slowdown", "SlowDown"),
+            ("nosuchkey", "NoSuchKey"),
+            ("accessdenied", "AccessDenied"),
+            ("no such key", "NoSuchKey"),
+            ("obsutil 8", "obsutil 8"),
+        ] {
+            assert_eq!(search(query, 3)[0].entry.code, code, "{query}");
+        }
+        for query in ["no such kye", "nosuch key"] {
+            let codes: Vec<&str> = search(query, 3).iter().map(|h| h.entry.code).collect();
+            assert!(codes.contains(&"NoSuchKey"), "{query}: {codes:?}");
+        }
     }
 
     #[test]

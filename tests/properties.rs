@@ -66,6 +66,14 @@ proptest! {
                     let v = json_of(&json::EntryJson::from(e));
                     prop_assert_eq!(v["code"].as_str(), Some(e.code));
                 }
+                Resolved::Shared(entries) => {
+                    prop_assert!(entries.len() >= 2);
+                    for e in entries {
+                        human::entry(&mut out, &style(color), e).unwrap();
+                        let v = json_of(&json::EntryJson::from(e));
+                        prop_assert_eq!(v["shared_code"].as_str(), e.shared_code);
+                    }
+                }
                 Resolved::Status(status) => {
                     let codes: Vec<_> = catalogue::by_status(StatusFilter::Exact(status)).collect();
                     let info = catalogue::status_info(status);

@@ -74,6 +74,54 @@ const QUERIES: &[(&str, &str)] = &[
     ("uri too long", "Request-URITooLarge"),
     ("account frozen", "FrozenUserId"),
     ("requester pays", "RequestPayerDenied"),
+    // Codes typed as one lower-case word, and short-word typos.
+    ("slowdown", "SlowDown"),
+    ("nosuchkey", "NoSuchKey"),
+    ("accessdenied", "AccessDenied"),
+    ("no such kye", "NoSuchKey"),
+    ("nosuch key", "NoSuchKey"),
+    // Codes from per-operation pages, the Swift API and the JSON APIs.
+    ("inventory limit reached", "InventoryCountOverLimit"),
+    (
+        "inventory prefix overlap",
+        "PrefixExistInclusionRelationship",
+    ),
+    (
+        "no encryption configuration",
+        "NoSuchEncryptionConfiguration",
+    ),
+    (
+        "replication configuration missing",
+        "NoSuchReplicationConfiguration",
+    ),
+    ("invalid object tag", "InvalidTag"),
+    ("object lock xml malformed", "MalformedObjectLockError"),
+    ("append position wrong", "PositionNotEqualToLength"),
+    ("append too large", "AppendTooLarge"),
+    ("qos throttling", "GetQosTokenException"),
+    ("unprocessable entity", "UnprocessableEntity"),
+    ("sys token expired", "SYS.0008"),
+    ("token expired", "ExpiredToken"),
+    ("agency does not exist", "SYS.0028"),
+    ("request headers too large", "SYS.0009"),
+    // Client-side codes.
+    ("host name could not be resolved", "NameLookupError"),
+    (
+        "tls certificate verification failed",
+        "ServerFailedVerification",
+    ),
+    ("checkpoint file invalid", "CheckpointFileInvalid"),
+    ("upload stream not seekable", "NotSeekableUploadStream"),
+    ("no http response received", "ResponseCode-1"),
+    // Tools.
+    ("batch task succeeded partially", "obsutil 8"),
+    ("obsutil unknown error", "obsutil -1"),
+    ("local disk space insufficient", "Browser Obs.0009"),
+    ("file larger than 50 mb console", "Console Obs.0014"),
+    ("proxy server authentication", "Browser Obs.0000"),
+    // Causes are searched too.
+    ("referer hotlink protection", "AccessDenied"),
+    ("kms key permission", "AccessDenied"),
 ];
 
 #[test]
@@ -100,4 +148,5 @@ fn the_wanted_codes_exist() {
     for (_, want) in QUERIES {
         assert!(obserr::lookup(want).is_some(), "{want} is not catalogued");
     }
+    assert!(QUERIES.len() >= 90);
 }

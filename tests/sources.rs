@@ -1,14 +1,16 @@
 //! The catalogue against the documentation it comes from: every (code, status)
-//! row of each error table in `../shared/sources` is catalogued with that
+//! row of each error table in `tests/upstream` (vendored copies of the
+//! documentation, see its README) is catalogued with that
 //! source and status, every source an entry claims lists the code, and the
 //! number of codes per source is pinned, so an edit cannot silently drop one.
 
-use obserr::catalogue::{self, Entry};
+use obserr::catalogue::{self, Entry, Kind};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Each source id with its table's file, its rows and its distinct codes.
-const TABLES: [(&str, &str, usize, usize); 3] = [
+/// Each source id with its table's file (under `tests/upstream`), its rows
+/// and its distinct codes.
+const TABLES: &[(&str, &str, usize, usize)] = &[
     (
         "obs_21_2002",
         "obs_21_2002_server-side_error_codes.rst",
@@ -17,20 +19,114 @@ const TABLES: [(&str, &str, usize, usize); 3] = [
     ),
     ("api-ref", "api-ref_error_codes.rst", 96, 95),
     ("s3api", "s3api_error_codes.rst", 111, 110),
+    ("swiftapi", "swiftapi_error_codes.rst", 16, 16),
+    (
+        "api-ref-put-inventory",
+        "per-api/api-ref_advanced_bucket_settings_configuring_bucket_inventories.rst",
+        4,
+        4,
+    ),
+    (
+        "api-ref-get-inventory",
+        "per-api/api-ref_advanced_bucket_settings_obtaining_a_specific_inventory_of_a_bucket.rst",
+        1,
+        1,
+    ),
+    (
+        "api-ref-get-encryption",
+        "per-api/api-ref_advanced_bucket_settings_obtaining_bucket_encryption_configuration.rst",
+        1,
+        1,
+    ),
+    (
+        "api-ref-get-replication",
+        "per-api/api-ref_advanced_bucket_settings_obtaining_the_cross-region_replication_configuration_of_a_bucket.rst",
+        1,
+        1,
+    ),
+    (
+        "api-ref-put-object-tags",
+        "per-api/api-ref_operations_on_objects_adding_object_tags.rst",
+        6,
+        6,
+    ),
+    (
+        "api-ref-put-object-worm",
+        "per-api/api-ref_operations_on_objects_configuring_worm_retention_for_an_object.rst",
+        4,
+        3,
+    ),
+    (
+        "api-ref-options-bucket",
+        "per-api/api-ref_static_website_hosting_options_bucket.rst",
+        3,
+        2,
+    ),
+    (
+        "api-ref-options-object",
+        "per-api/api-ref_static_website_hosting_options_object.rst",
+        3,
+        2,
+    ),
+    (
+        "s3api-get-encryption",
+        "per-api/s3api_operations_on_buckets_get_bucket_encryption.rst",
+        1,
+        1,
+    ),
+    (
+        "s3api-get-replication",
+        "per-api/s3api_operations_on_buckets_get_bucket_replication.rst",
+        1,
+        1,
+    ),
+    (
+        "s3api-put-bucket-tagging",
+        "per-api/s3api_operations_on_buckets_put_bucket_tagging.rst",
+        2,
+        2,
+    ),
+    (
+        "s3api-put-object-worm",
+        "per-api/s3api_operations_on_objects_configuring_worm_retention_for_an_object.rst",
+        4,
+        3,
+    ),
 ];
 
-/// Codes in the union of the three tables: the catalogue.
-const TOTAL: usize = 127;
+/// Codes in the union of the server tables above.
+const TOTAL: usize = 142;
 
+/// Each tool's source id, the word that names it on the command line, its
+/// list's file and its number of codes.
+const TOOLS: [(&str, &str, &str, usize); 3] = [
+    ("obsutil", "obsutil", "obsutil_return_codes.rst", 11),
+    ("console", "console", "umn_console_error_codes.rst", 23),
+    ("browser", "browser", "umn_browser_error_codes.rst", 36),
+];
+
+/// Entries per source, for the sources whose pages cannot be vendored (a
+/// licence that allows facts only, or an SDK's code): pinned here, with the
+/// vendored tables' above, so that an edit cannot silently drop one.
+const UNVENDORED: [(&str, usize); 9] = [
+    ("oef-api", 42),
+    ("append-object", 3),
+    ("obsa", 1),
+    ("c-sdk-server", 11),
+    ("java-sdk", 2),
+    ("dotnet-sdk", 3),
+    ("dotnet-sdk-status", 6),
+    ("nodejs-sdk", 12),
+    ("c-sdk", 57),
+];
+
+/// Entries per kind.
+const KINDS: [(Kind, usize); 3] = [(Kind::Server, 199), (Kind::Client, 73), (Kind::Tool, 70)];
+
+/// The vendored upstream pages: part of the repository, so the tests need
+/// nothing beside the clone.
 fn sources_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/sources");
-    assert!(
-        dir.is_dir(),
-        "{} is missing: these tests read the documentation tables the catalogue comes \
-         from, which CI keeps in ../shared/sources beside the clone",
-        dir.display()
-    );
-    dir
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/upstream")
 }
 
 /// One row of an error table: the code as the cell spells it (lines joined
@@ -75,17 +171,21 @@ fn error_table(text: &str) -> Vec<Row> {
             i += 1;
         }
         let Some(header) = rows.first() else { continue };
-        let (Some(code), Some(status)) = (
-            header.iter().position(|h| h == "Error Code"),
-            header.iter().position(|h| h.contains("Status Code")),
-        ) else {
+        let Some(code) = header
+            .iter()
+            .position(|h| h == "Error Code" || h == "Return Code")
+        else {
             continue;
         };
+        // The tools' lists have no status column.
+        let status = header
+            .iter()
+            .position(|h| h.contains("Status Code") || h.contains("Response Code"));
         for r in &rows[1..] {
-            let status = &r[status];
+            let status = status.map(|n| r[n].as_str()).filter(|s| *s != "N/A");
             out.push(Row {
                 code: r[code].replace('\n', ""),
-                status: (status != "N/A").then(|| status[..3].parse().expect("a status")),
+                status: status.map(|s| s[..3].parse().expect("a status")),
             });
         }
     }
@@ -108,7 +208,7 @@ fn catalogued(code: &str) -> &'static Entry {
 
 #[test]
 fn every_documented_row_is_catalogued_with_its_source_and_status() {
-    for (id, file, _, _) in TABLES {
+    for &(id, file, _, _) in TABLES {
         for row in rows_of(file) {
             let e = catalogued(&row.code);
             assert!(
@@ -129,18 +229,20 @@ fn every_documented_row_is_catalogued_with_its_source_and_status() {
 fn every_source_an_entry_claims_documents_it() {
     let tables: Vec<(&str, BTreeSet<String>)> = TABLES
         .iter()
-        .map(|(id, file, _, _)| {
+        .map(|&(id, file, _, _)| {
             let codes = rows_of(file)
                 .iter()
                 .map(|r| catalogued(&r.code).code.to_string())
                 .collect();
-            (*id, codes)
+            (id, codes)
         })
         .collect();
     for e in catalogue::entries() {
         for s in e.sources {
-            let (_, codes) = tables.iter().find(|(id, _)| *id == s.id).unwrap();
-            assert!(codes.contains(e.code), "{}: not in {}", e.code, s.id);
+            // Tools and unvendored sources are checked by their own tests.
+            if let Some((_, codes)) = tables.iter().find(|(id, _)| *id == s.id) {
+                assert!(codes.contains(e.code), "{}: not in {}", e.code, s.id);
+            }
         }
     }
 }
@@ -148,7 +250,7 @@ fn every_source_an_entry_claims_documents_it() {
 #[test]
 fn codes_per_source_are_pinned() {
     let mut union = BTreeSet::new();
-    for (id, file, rows, codes) in TABLES {
+    for &(id, file, rows, codes) in TABLES {
         let table = rows_of(file);
         let distinct: BTreeSet<&str> = table.iter().map(|r| catalogued(&r.code).code).collect();
         let listed = catalogue::entries()
@@ -161,7 +263,62 @@ fn codes_per_source_are_pinned() {
         union.extend(distinct);
     }
     assert_eq!(union.len(), TOTAL);
-    assert_eq!(catalogue::entries().len(), TOTAL);
+    let from_tables = catalogue::entries()
+        .iter()
+        .filter(|e| TABLES.iter().any(|(id, ..)| e.documented_in(id)))
+        .count();
+    assert_eq!(from_tables, TOTAL);
+}
+
+#[test]
+fn every_tool_code_is_catalogued_with_its_tool() {
+    for (id, word, file, count) in TOOLS {
+        let rows = rows_of(file);
+        assert_eq!(rows.len(), count, "{id}");
+        for row in &rows {
+            let e = catalogue::lookup_tool(word, &row.code)
+                .unwrap_or_else(|| panic!("{word} {}: documented but not catalogued", row.code));
+            assert_eq!(e.kind, Kind::Tool, "{}", e.code);
+            assert_eq!(e.sources.len(), 1, "{}", e.code);
+            assert_eq!(e.sources[0].id, id, "{}", e.code);
+        }
+        let listed = catalogue::entries()
+            .iter()
+            .filter(|e| e.documented_in(id))
+            .count();
+        assert_eq!(listed, count, "{id}: catalogue entries that list it");
+    }
+}
+
+#[test]
+fn unvendored_sources_and_kinds_are_pinned() {
+    for (id, count) in UNVENDORED {
+        let listed = catalogue::entries()
+            .iter()
+            .filter(|e| e.documented_in(id))
+            .count();
+        println!("{id}: {listed} codes");
+        assert_eq!(listed, count, "{id}");
+    }
+    let known: Vec<&str> = TABLES
+        .iter()
+        .map(|(id, ..)| *id)
+        .chain(TOOLS.iter().map(|(id, ..)| *id))
+        .chain(UNVENDORED.iter().map(|(id, _)| *id))
+        .collect();
+    for s in catalogue::sources() {
+        assert!(known.contains(&s.id), "{}: its count is not pinned", s.id);
+    }
+    for (kind, count) in KINDS {
+        let n = catalogue::entries()
+            .iter()
+            .filter(|e| e.kind == kind)
+            .count();
+        println!("{}: {n} codes", kind.name());
+        assert_eq!(n, count, "{}", kind.name());
+    }
+    let all: usize = KINDS.iter().map(|(_, n)| n).sum();
+    assert_eq!(catalogue::entries().len(), all);
 }
 
 #[test]
@@ -183,4 +340,37 @@ fn the_parser_joins_wrapped_codes_and_reads_na() {
         ("KeyTooLong", Some(400))
     );
     assert_eq!((rows[1].code.as_str(), rows[1].status), ("Other", None));
+}
+
+#[test]
+fn every_vendored_page_says_where_it_came_from() {
+    let dir = sources_dir();
+    let readme = std::fs::read_to_string(dir.join("README.md")).expect("tests/upstream/README.md");
+    assert!(dir.join("LICENSE-docs").is_file(), "the pages' licence");
+    let mut pages = Vec::new();
+    for sub in [dir.clone(), dir.join("per-api")] {
+        for f in std::fs::read_dir(&sub).unwrap() {
+            let path = f.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rst") {
+                pages.push(
+                    path.strip_prefix(&dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    assert!(pages.len() >= 7, "{pages:?}");
+    for page in pages {
+        assert!(
+            readme.contains(&format!("| `{page}` |")),
+            "{page}: not in the README"
+        );
+        let text = std::fs::read_to_string(dir.join(&page)).unwrap();
+        assert!(
+            text.contains(":original_name:"),
+            "{page}: no :original_name:"
+        );
+    }
 }

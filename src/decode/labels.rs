@@ -240,7 +240,9 @@ fn evidence(text: &str) -> String {
 /// Whether a code written without `:` or `=` after its label is one: known to
 /// the catalogue, or camel case (`Error Code SignatureDoesNotMatch`).
 fn plausible_bare_code(code: &str) -> bool {
-    crate::catalogue::lookup(code).is_some()
+    (crate::catalogue::lookup(code).is_some()
+        && !value::is_reason_word(code)
+        && !value::is_placeholder(code))
         || code.chars().filter(char::is_ascii_uppercase).count() >= 2
             && code.chars().any(char::is_lowercase)
 }

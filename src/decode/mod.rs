@@ -359,7 +359,7 @@ fn named_code(text: &str) -> Option<Response> {
                 && w.len() <= 64
                 && w.starts_with(|c: char| c.is_ascii_uppercase())
                 && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-                && crate::catalogue::lookup(w).is_some_and(|e| e.code == *w)
+                && value::catalogued_code(w)
         })?;
     Some(Response {
         body: Body::LogLine,

@@ -20,7 +20,6 @@
 
 use super::scan::{Fact, Kind};
 use super::value::{self, CodeValue};
-use crate::catalogue;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
@@ -56,14 +55,6 @@ const WINDOW: usize = 128;
 /// error of the custom error document after the first one.
 const BOUNDARIES: &[&str] =
     &["An Error Occurred While Attempting to Retrieve a Custom Error Document"];
-
-/// A code exactly as the catalogue spells it (not a word that happens to be one
-/// in another case).
-fn catalogued(word: &str) -> bool {
-    // Every code starts with an upper-case letter: most words need no lookup.
-    word.starts_with(|c: char| c.is_ascii_uppercase())
-        && catalogue::lookup(word).is_some_and(|e| e.code == word)
-}
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-')
@@ -208,7 +199,7 @@ fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize
             }
             Needle::RubyClass => {
                 let word = word_after(line, end).trim_end_matches(['.', '-']);
-                if catalogued(word) {
+                if value::catalogued_code(word) {
                     push(facts, base + i, Kind::Code(word.to_string()));
                 } else if let Some((status, _)) =
                     value::reason_at(word).filter(|&(_, l)| l == word.len())
@@ -302,7 +293,7 @@ fn colons(line: &str, base: usize, facts: &mut Vec<Fact>) {
             continue;
         }
         let go_v2 = line[..start].ends_with("api error ");
-        if go_v2 || catalogued(word) {
+        if go_v2 || value::catalogued_code(word) {
             if let CodeValue::Code(code) = value::code_value(word) {
                 push(facts, base + start, Kind::Code(code));
                 let message = line[i + 1..].trim();
@@ -338,7 +329,7 @@ fn brackets(line: &str, base: usize, facts: &mut Vec<Fact>) {
     let b = line.as_bytes();
     for i in memchr::memchr_iter(b'[', b) {
         let word = word_after(line, i + 1);
-        if b.get(i + 1 + word.len()) == Some(&b']') && catalogued(word) {
+        if b.get(i + 1 + word.len()) == Some(&b']') && value::catalogued_code(word) {
             facts.push(Fact {
                 at: base + i,
                 kind: Kind::Code(word.to_string()),

@@ -184,6 +184,25 @@ pub fn is_code_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')
 }
 
+/// Whether `word` is a catalogued code exactly as the catalogue spells it,
+/// and may stand as a response's code: never a placeholder (`ErrorUnknown`,
+/// which the C SDK prints when it has none) nor a reason phrase written as one
+/// word (`Forbidden`), even where the catalogue has an entry of that name (the
+/// .NET SDK's status-named errors): those say "no code", and the phrase is the
+/// status.
+pub fn catalogued_code(word: &str) -> bool {
+    // Every code starts with an upper-case letter: most words need no lookup.
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && !is_reason_word(word)
+        && !is_placeholder(word)
+        && crate::catalogue::lookup(word).is_some_and(|e| e.code == word)
+}
+
+/// Whether `word` is an HTTP reason phrase (in any case).
+pub fn is_reason_word(word: &str) -> bool {
+    REASONS.iter().any(|(_, r)| r.eq_ignore_ascii_case(word))
+}
+
 /// Reads the value at the start of `raw` (already out of its quotes or
 /// brackets) as an error code.
 pub fn code_value(raw: &str) -> CodeValue {
@@ -200,11 +219,7 @@ pub fn code_value(raw: &str) -> CodeValue {
     // (`PermanentRedirect`, `MethodNotAllowed`).
     // ... but a reason phrase written as one (`Forbidden`) stays a status even
     // if a catalogue names an SDK's error after it.
-    let is_phrase = REASONS.iter().any(|(_, r)| r.eq_ignore_ascii_case(token));
-    if !is_phrase
-        && token.starts_with(|c: char| c.is_ascii_uppercase())
-        && crate::catalogue::lookup(token).is_some_and(|e| e.code == token)
-    {
+    if catalogued_code(token) {
         return CodeValue::Code(token.to_string());
     }
     if let Some((status, _)) = reason_at(t) {

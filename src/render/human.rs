@@ -2,7 +2,8 @@
 //! colour when [`Style::color`] says so, fitted to [`Style::width`] when set.
 
 use super::{wrap, Style};
-use crate::catalogue::{self, Entry, StatusInfo};
+use crate::catalogue::{self, Check, Entry, Kind, Sdk, StatusInfo};
+use crate::retry::Condition;
 use crate::search::Hit;
 #[cfg(feature = "cli")]
 use comfy_table::{presets, Cell, ColumnConstraint, ContentArrangement, Table};
@@ -15,14 +16,20 @@ fn field(out: &mut impl Write, s: &Style, label: &str, text: &str) -> io::Result
     super::field(out, s, LABEL, label, text)
 }
 
-/// The full explanation of one code.
+/// The full explanation of one code, in the long form `rustc --explain`
+/// uses: what it is, why it happens (each cause with its check and fix), what
+/// to do, whether to retry and whether the SDKs already did, where it is
+/// documented.
 pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}  {}",
-        s.code(e.code),
-        headline_status(s, e.status())
-    )?;
+    let status = match (e.kind, e.status()) {
+        (Kind::Client, None) => "client-side: no HTTP status".to_string(),
+        (Kind::Tool, None) => "a tool's code: no HTTP status".to_string(),
+        (_, status) => headline_status(s, status),
+    };
+    writeln!(out, "{}  {status}", s.code(e.code))?;
+    if let Some(kind) = kind_text(e) {
+        field(out, s, "Kind:", &kind)?;
+    }
     field(out, s, "Message:", e.message())?;
     field(
         out,
@@ -30,21 +37,32 @@ pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
         "Solution:",
         &solution(e.solution(), e.solution_inferred()),
     )?;
+    if !e.checks.is_empty() {
+        let checks: Vec<&str> = e.checks.iter().map(|c| check_name(*c)).collect();
+        field(out, s, "Check:", &checks.join(", "))?;
+    }
     super::retry(out, s, LABEL, e)?;
+    if let Some(sdks) = sdk_retries_text(e) {
+        field(out, s, "SDKs:", &sdks)?;
+    }
     if !e.aliases.is_empty() {
         field(out, s, "Aliases:", &e.aliases.join(", "))?;
     }
     for d in e.alternatives() {
-        let text = format!(
+        let mut text = format!(
             "{} ({}): {}\nSolution: {}",
             status_text(d.status),
             d.source.title,
             d.message,
             solution(d.solution, d.solution_inferred)
         );
+        if let Some(note) = d.note {
+            text.push_str(&format!("\nNote: {note}"));
+        }
         field(out, s, "Also:", &text)?;
     }
-    docs(out, s, e)
+    docs(out, s, e)?;
+    causes(out, s, e)
 }
 
 /// The `Docs:` lines: each page's title and address, the address a link when
@@ -53,7 +71,10 @@ fn docs(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
     let lines: Vec<String> = e
         .sources
         .iter()
-        .map(|src| format!("{} <{}>", src.title, src.url))
+        .map(|src| {
+            let own = if src.own_words { " (in our words)" } else { "" };
+            format!("{}{own} <{}>", src.title, src.url)
+        })
         .collect();
     let mut text = wrap(&lines.join("\n"), LABEL, s.width);
     if s.hyperlinks {
@@ -64,6 +85,132 @@ fn docs(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
     }
     let padded = format!("{:<LABEL$}", "Docs:");
     writeln!(out, "{}{text}", s.label(&padded))
+}
+
+/// The causes of a code, most frequent first, numbered, each with the check
+/// that confirms or rules it out and the fix.
+fn causes(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
+    if e.causes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", s.label("Causes, most frequent first:"))?;
+    for (n, c) in e.causes.iter().enumerate() {
+        writeln!(out)?;
+        let number = format!("{}. ", n + 1);
+        writeln!(
+            out,
+            "{number}{}",
+            super::wrap(c.cause, number.len(), s.width)
+        )?;
+        for (label, text) in [("Check: ", c.check), ("Fix:   ", c.fix)] {
+            let indent = number.len() + label.len();
+            writeln!(
+                out,
+                "{}{}{}",
+                " ".repeat(number.len()),
+                s.label(label),
+                super::wrap(text, indent, s.width)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Who reports a client or tool code: the page's title up to its colon
+/// ("OBS C SDK", "obsutil", "OBS Console").
+fn reporter(e: &Entry) -> &'static str {
+    let title = e.sources[0].title;
+    title.split(':').next().unwrap_or(title)
+}
+
+/// What kind of error a client or tool code is; nothing for a server code.
+fn kind_text(e: &Entry) -> Option<String> {
+    match e.kind {
+        Kind::Server => None,
+        Kind::Client => Some(format!(
+            "client-side: {} raised it itself, without (or before) a server response",
+            reporter(e)
+        )),
+        Kind::Tool => Some(format!("a code of {}, not of the OBS server", reporter(e))),
+    }
+}
+
+fn check_name(c: Check) -> &'static str {
+    match c {
+        Check::Network => "network",
+        Check::Dns => "DNS",
+        Check::Proxy => "proxy",
+        Check::Tls => "TLS (certificates)",
+        Check::LocalFile => "local file",
+        Check::Arguments => "the arguments passed",
+        Check::Credentials => "credentials",
+        Check::Clock => "clock",
+        Check::Memory => "memory",
+    }
+}
+
+fn sdk_name(sdk: Sdk) -> &'static str {
+    match sdk {
+        Sdk::Python => "Python",
+        Sdk::Go => "Go",
+        Sdk::Java => "Java",
+        Sdk::Dotnet => ".NET",
+        Sdk::Nodejs => "Node.js",
+        Sdk::C => "C",
+        Sdk::Obsutil => "obsutil",
+        Sdk::Obsa => "the Hadoop connector",
+    }
+}
+
+/// Which official SDKs retry the code by themselves: an error seen through
+/// one of them may already have failed several times. Nothing for tool codes.
+fn sdk_retries_text(e: &Entry) -> Option<String> {
+    if e.kind == Kind::Tool {
+        return None;
+    }
+    let retries = e.sdk_retries();
+    if retries.is_empty() {
+        return Some(if e.kind == Kind::Server {
+            "no official SDK retries it by itself".to_string()
+        } else {
+            "the SDK does not retry it by itself (see the message)".to_string()
+        });
+    }
+    let names = |cond: Condition| -> Vec<String> {
+        retries
+            .iter()
+            .filter(|r| r.condition == cond)
+            .map(|r| match r.retries {
+                Some(n) => format!("{} (up to {n} retries)", sdk_name(r.sdk)),
+                None => sdk_name(r.sdk).to_string(),
+            })
+            .collect()
+    };
+    let mut parts = Vec::new();
+    let always = names(Condition::Always);
+    if !always.is_empty() {
+        parts.push(format!("retried by itself in {}", always.join(", ")));
+    }
+    let clock = names(Condition::AfterClockCorrection);
+    if !clock.is_empty() {
+        parts.push(format!(
+            "{} retries after correcting its clock, when enabled",
+            clock.join(", ")
+        ));
+    }
+    let idempotent = names(Condition::IdempotentOnly);
+    if !idempotent.is_empty() {
+        parts.push(format!(
+            "{} retries idempotent operations",
+            idempotent.join(", ")
+        ));
+    }
+    let mut text = parts.join("; ");
+    if !always.is_empty() {
+        text.push_str(": an error seen through one of these was already retried");
+    }
+    Some(text)
 }
 
 /// A status with its reason phrase, or what the table says when it gives none.
@@ -212,11 +359,15 @@ pub fn hits(out: &mut impl Write, s: &Style, hits: &[Hit]) -> io::Result<()> {
 }
 
 /// The status column of a list: every documented status, primary first
-/// (`408/400`), `N/A` where none is documented.
+/// (`408/400`); where none is documented, `N/A` for a server code and the
+/// kind (`client`, `tool`) for the others, which never have one.
 fn list_status(e: &Entry) -> String {
     let statuses = e.statuses();
     if statuses.is_empty() {
-        return "N/A".to_string();
+        return match e.kind {
+            Kind::Server => "N/A".to_string(),
+            kind => kind.name().to_string(),
+        };
     }
     statuses
         .iter()
@@ -249,6 +400,58 @@ mod tests {
         assert!(text.contains("Retry:    no: "));
         assert!(text.contains("Docs:     "));
         assert!(!text.contains('\x1b'));
+    }
+
+    #[test]
+    fn explain_shows_causes_sdk_retries_and_disagreements() {
+        let explained = |code: &str| {
+            let e = catalogue::lookup(code).unwrap();
+            render(|o| entry(o, &Style::default(), e))
+        };
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "AccessDenied",
+                &[
+                    "Message:  Access denied.\n",
+                    "Causes, most frequent first:\n\n1. The request is authenticated but not allowed",
+                    "   Check: ",
+                    "   Fix:   ",
+                    "SDKs:     no official SDK retries it by itself\n",
+                ],
+            ),
+            (
+                "NoSuchVersion",
+                &[
+                    "Also:     400 Bad Request (OBS API Reference: Configuring WORM",
+                    "Note: The WORM-retention pages",
+                ],
+            ),
+            (
+                "InternalError",
+                &[
+                    "retried by itself in Python (up to 3 retries), Go (up to 3 retries), Java",
+                    "was already retried",
+                ],
+            ),
+            (
+                "NameLookupError",
+                &[
+                    "Kind:     client-side: OBS C SDK raised it itself",
+                    "Check:    DNS, proxy\n",
+                ],
+            ),
+            (
+                "obsutil 8",
+                &["Kind:     a code of obsutil, not of the OBS server"],
+            ),
+        ];
+        for (code, wanted) in cases {
+            let text = explained(code);
+            for w in wanted {
+                assert!(text.contains(w), "{code}: {w:?} in\n{text}");
+            }
+        }
+        assert!(!explained("obsutil 8").contains("SDKs:"));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! is the key order. Shapes are documented in GUIDE.md; they never carry
 //! colour, and `serde_json` escapes every control character.
 
-use crate::catalogue::{self, Entry, Source, StatusInfo};
+use crate::catalogue::{self, Cause, Check, Entry, Kind, Source, StatusInfo};
 use crate::command::Explained;
+use crate::retry::SdkRetry;
 use crate::search::Hit;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -13,6 +14,10 @@ use std::io::{self, Write};
 pub struct EntryJson {
     /// The code.
     pub code: &'static str,
+    /// `server`, `client` or `tool`.
+    pub kind: Kind,
+    /// The code as its tool shows it when another tool reuses it.
+    pub shared_code: Option<&'static str>,
     /// The primary documented status (`null` for N/A).
     pub status: Option<u16>,
     /// Its reason phrase.
@@ -25,6 +30,12 @@ pub struct EntryJson {
     pub solution_inferred: bool,
     /// Whether the same request may succeed when sent again.
     pub retryable: bool,
+    /// The official SDKs that retry the code by themselves.
+    pub sdk_retries: Vec<SdkRetry>,
+    /// What to look at on the user's side (client and tool codes).
+    pub checks: &'static [Check],
+    /// Why the code happens, most frequent first.
+    pub causes: &'static [Cause],
     /// Other spellings of the code.
     pub aliases: &'static [&'static str],
     /// Every page that documents the code.
@@ -50,18 +61,25 @@ pub struct DocumentedJson {
     pub solution: &'static str,
     /// The solution is obserr's, implied by the documentation.
     pub solution_inferred: bool,
+    /// How the row disagrees with the others.
+    pub note: Option<&'static str>,
 }
 
 impl From<&'static Entry> for EntryJson {
     fn from(e: &'static Entry) -> Self {
         EntryJson {
             code: e.code,
+            kind: e.kind,
+            shared_code: e.shared_code,
             status: e.status(),
             reason: e.status().and_then(catalogue::reason),
             message: e.message(),
             solution: e.solution(),
             solution_inferred: e.solution_inferred(),
             retryable: e.retryable,
+            sdk_retries: e.sdk_retries(),
+            checks: e.checks,
+            causes: e.causes,
             aliases: e.aliases,
             sources: e.sources,
             documented: e
@@ -75,6 +93,7 @@ impl From<&'static Entry> for EntryJson {
                     message: d.message,
                     solution: d.solution,
                     solution_inferred: d.solution_inferred,
+                    note: d.note,
                 })
                 .collect(),
         }
@@ -163,6 +182,8 @@ impl UnknownStatusJson {
 pub enum ExplainedJson {
     /// A catalogued code.
     Code(EntryJson),
+    /// A code two tools use with different meanings: every entry.
+    Shared(SharedJson),
     /// A bare status.
     Status(StatusJson),
     /// A class of statuses: its codes.
@@ -177,6 +198,11 @@ impl From<&Explained> for ExplainedJson {
     fn from(x: &Explained) -> Self {
         match x {
             Explained::Code(e) => ExplainedJson::Code(EntryJson::from(*e)),
+            Explained::Shared { input, entries } => ExplainedJson::Shared(SharedJson {
+                input: input.clone(),
+                shared_code: entries.first().and_then(|e| e.shared_code),
+                entries: entries.iter().map(|e| EntryJson::from(*e)).collect(),
+            }),
             Explained::Status {
                 status,
                 info,
@@ -193,6 +219,17 @@ impl From<&Explained> for ExplainedJson {
             } => ExplainedJson::Unknown(UnknownJson::new(input, suggestions)),
         }
     }
+}
+
+/// `explain Obs.0012`: one argument naming a code of several tools.
+#[derive(Serialize)]
+pub struct SharedJson {
+    /// The argument as given.
+    pub input: String,
+    /// The code the tools share (`Obs.0012`).
+    pub shared_code: Option<&'static str>,
+    /// One entry per tool.
+    pub entries: Vec<EntryJson>,
 }
 
 /// An error that ended a run with exit status 2, for stdout under `--json`.
@@ -288,17 +325,21 @@ impl serde_json::ser::Formatter for SafeFormatter {
 mod tests {
     use super::*;
 
+    /// The JSON `explain --json` prints for a code, parsed back.
+    fn entry_json(code: &str) -> serde_json::Value {
+        let mut buf = Vec::new();
+        write(&mut buf, &EntryJson::from(catalogue::lookup(code).unwrap())).unwrap();
+        serde_json::from_slice(&buf).unwrap()
+    }
+
     #[test]
     fn an_entry_has_the_documented_keys() {
-        let mut buf = Vec::new();
-        write(
-            &mut buf,
-            &EntryJson::from(catalogue::lookup("NoSuchKey").unwrap()),
-        )
-        .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        let v = entry_json("NoSuchKey");
         for key in [
             "code",
+            "kind",
+            "causes",
+            "sdk_retries",
             "status",
             "reason",
             "message",
@@ -313,6 +354,16 @@ mod tests {
         assert_eq!(v["code"], "NoSuchKey");
         assert_eq!(v["status"], 404);
         assert_eq!(v["retryable"], false);
+        assert_eq!(v["kind"], "server");
+        assert!(v["causes"][0]["check"].is_string());
+        assert!(
+            v["causes"][0].get("when").is_none(),
+            "matching phrases stay internal"
+        );
+        let v = entry_json("InternalError");
+        assert_eq!(v["sdk_retries"][0]["sdk"], "python");
+        assert_eq!(v["sdk_retries"][0]["condition"], "always");
+        assert_eq!(v["sdk_retries"][0]["retries"], 3);
     }
 
     #[test]

@@ -129,6 +129,10 @@ pub fn retry_advice(retry: crate::catalogue::Retry) -> &'static str {
         Retry::SendAgain => "yes: the request failed in transit or was interrupted; send it again",
         Retry::FollowAddress => "no: send the request to the address given in the response",
         Retry::FixFirst => "no: the same request will fail again; fix it first",
+        Retry::RunAgain => {
+            "yes: the failure may pass; run it again (the SDK or tool may already have)"
+        }
+        Retry::FixCause => "no: it will fail again; fix the cause first",
     }
 }
 

@@ -1,0 +1,194 @@
+//! What the official OBS SDKs and tools retry by themselves, as rules read
+//! from their source code, so that `explain` can say whether "it failed"
+//! means "it already failed several times". Each rule names the file and lines
+//! it was read from, at these commits: Python huaweicloud-sdk-python-obs@14032dc,
+//! Go huaweicloud-sdk-go-obs@745aa98, Java huaweicloud-sdk-java-obs@1e4e5b7,
+//! .NET huaweicloud-sdk-dotnet-obs@1f9a020, Node.js huaweicloud-sdk-nodejs-obs@5cc75e2,
+//! C huaweicloud-sdk-c-obs@98f052d, obsutil huaweicloud-obs-obsutil@45ac956,
+//! Hadoop connector obsa-hdfs@ab0c47c. The browser SDK retries only `UploadPart`,
+//! when the caller sets `PartRetryNum` (default 0), so no code is listed for it.
+//!
+//! Only server codes are judged here, by the status and code of the response;
+//! a client code lists the SDKs that retry it in its own data (`retried_by`).
+
+use crate::catalogue::{Entry, Kind};
+use serde::Serialize;
+
+/// An official SDK or tool with its own retry loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sdk {
+    /// huaweicloud-sdk-python-obs.
+    Python,
+    /// huaweicloud-sdk-go-obs.
+    Go,
+    /// huaweicloud-sdk-java-obs.
+    Java,
+    /// huaweicloud-sdk-dotnet-obs.
+    Dotnet,
+    /// huaweicloud-sdk-nodejs-obs.
+    Nodejs,
+    /// huaweicloud-sdk-c-obs.
+    C,
+    /// The obsutil command-line tool.
+    Obsutil,
+    /// The Hadoop connector (obsa-hdfs).
+    Obsa,
+}
+
+impl Sdk {
+    /// Every SDK and tool, in the order `explain` lists them.
+    pub const ALL: [Sdk; 8] = [
+        Sdk::Python,
+        Sdk::Go,
+        Sdk::Java,
+        Sdk::Dotnet,
+        Sdk::Nodejs,
+        Sdk::C,
+        Sdk::Obsutil,
+        Sdk::Obsa,
+    ];
+}
+
+/// On what condition an SDK retries a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    /// Always, up to its retry limit.
+    Always,
+    /// After correcting its clock by the server's, when the client enables it
+    /// (Java: `LocalTimeUtil`, auto-retry for skewed time).
+    AfterClockCorrection,
+    /// Only for idempotent operations (the Hadoop connector).
+    IdempotentOnly,
+}
+
+/// One SDK that retries a code by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SdkRetry {
+    /// The SDK or tool.
+    pub sdk: Sdk,
+    /// When it retries.
+    pub condition: Condition,
+    /// How many times it retries at most, by the SDK's default settings.
+    pub retries: Option<u8>,
+}
+
+/// The default number of retries of each SDK, where it has one.
+fn retries(sdk: Sdk) -> Option<u8> {
+    match sdk {
+        // python client.py L203 max_retry_count=3; go const.go L163; java
+        // ObsConstraint.java L83; dotnet Internal/Constants.cs L119; c request.c
+        // L1067 (RETRY_NUM); obsutil src/command/misc.go L65.
+        Sdk::Python | Sdk::Go | Sdk::Java | Sdk::Dotnet | Sdk::C | Sdk::Obsutil => Some(3),
+        Sdk::Nodejs | Sdk::Obsa => None,
+    }
+}
+
+/// Statuses the Hadoop connector never retries (OBSCommonUtils.java L389-462).
+const OBSA_FINAL: [u16; 8] = [400, 401, 403, 404, 405, 409, 410, 416];
+
+/// Whether `sdk` retries a server response with this `status` and `code`.
+fn rule(sdk: Sdk, status: u16, code: &str, json_api: bool) -> Option<Condition> {
+    let always = |yes: bool| yes.then_some(Condition::Always);
+    match sdk {
+        // Python client.py L1057-1058: status >= 500 raises the internal
+        // retry; Go http.go L396-401: 4xx and 304 are final, anything else
+        // is retried.
+        Sdk::Python | Sdk::Go => always(status >= 500),
+        // RestStorageService.java L516-545: 5xx; a 4xx only for RequestTimeout,
+        // or RequestTimeTooSkewed after the clock is corrected; JSON (SYS.xxxx)
+        // responses are never retried (L507-510).
+        Sdk::Java if json_api => None,
+        Sdk::Java if code == "RequestTimeTooSkewed" => Some(Condition::AfterClockCorrection),
+        // .NET Internal/HttpClient.cs L197-218: a 4xx or 304 only for
+        // RequestTimeout; 5xx always.
+        Sdk::Java | Sdk::Dotnet => always(status >= 500 || code == "RequestTimeout"),
+        // utils.js L494, L1229: transport errors only, never an HTTP status.
+        Sdk::Nodejs => None,
+        // request.c L1072: 408 or above 499.
+        Sdk::C => always(status == 408 || status > 499),
+        // obsutil src/obs/http.go L263, L466: 408 and 5xx (3xx and 4xx are final).
+        Sdk::Obsutil => always(status >= 500 || status == 408),
+        // OBSCommonUtils.java L447: a 503 with GetQosTokenException is
+        // throttling, always retried; other statuses only for idempotent calls.
+        Sdk::Obsa if status == 503 && code == "GetQosTokenException" => Some(Condition::Always),
+        Sdk::Obsa if OBSA_FINAL.contains(&status) || status < 400 => None,
+        Sdk::Obsa => Some(Condition::IdempotentOnly),
+    }
+}
+
+/// The SDKs and tools that retry `entry` by themselves, in [`Sdk::ALL`] order.
+/// A server code is judged by its primary status (none: nobody retries it); a
+/// client code by its data.
+#[must_use]
+pub fn sdk_retries(entry: &Entry) -> Vec<SdkRetry> {
+    if entry.kind != Kind::Server {
+        return entry
+            .retried_by
+            .iter()
+            .map(|&sdk| SdkRetry {
+                sdk,
+                condition: Condition::Always,
+                retries: retries(sdk),
+            })
+            .collect();
+    }
+    let Some(status) = entry.status() else {
+        return Vec::new();
+    };
+    let json_api = entry.code.starts_with("SYS.");
+    Sdk::ALL
+        .iter()
+        .filter_map(|&sdk| {
+            rule(sdk, status, entry.code, json_api).map(|condition| SdkRetry {
+                sdk,
+                condition,
+                retries: retries(sdk),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lookup;
+
+    fn sdks(code: &str) -> Vec<Sdk> {
+        sdk_retries(lookup(code).unwrap())
+            .iter()
+            .map(|r| r.sdk)
+            .collect()
+    }
+
+    #[test]
+    fn the_sdks_rules_as_read_from_their_source() {
+        // 5xx: everyone but Node.js; the Hadoop connector for idempotent calls.
+        assert_eq!(
+            sdks("InternalError"),
+            [
+                Sdk::Python,
+                Sdk::Go,
+                Sdk::Java,
+                Sdk::Dotnet,
+                Sdk::C,
+                Sdk::Obsutil,
+                Sdk::Obsa
+            ]
+        );
+        // 501 is retried by every SDK that retries 5xx, although it cannot help.
+        assert!(sdks("NotImplemented").contains(&Sdk::Python));
+        // RequestTimeout: Java and .NET by code, C and obsutil by 408.
+        assert_eq!(
+            sdks("RequestTimeout"),
+            [Sdk::Java, Sdk::Dotnet, Sdk::C, Sdk::Obsutil, Sdk::Obsa]
+        );
+        // No SDK retries 429 by code; only the connector, for idempotent calls.
+        assert_eq!(sdks("TooManyRequests"), [Sdk::Obsa]);
+        assert!(sdks("NoSuchKey").is_empty());
+        let skew = sdk_retries(lookup("RequestTimeTooSkewed").unwrap());
+        assert_eq!(skew.len(), 1);
+        assert_eq!(skew[0].condition, Condition::AfterClockCorrection);
+    }
+}
