@@ -18,6 +18,7 @@ pub mod diagnose;
 pub mod query;
 pub mod render;
 pub mod sanitize;
+pub mod scan;
 pub mod search;
 pub mod text;
 pub mod timestamp;
