@@ -56,7 +56,8 @@ pub enum Finding {
         first_seen: Option<i64>,
         last_seen: Option<i64>,
     },
-    /// Most 403s came from one requester or one operation.
+    /// Most 403s came from one requester or one operation (not counting
+    /// the signature and clock failures, which have findings of their own).
     ForbiddenConcentrated {
         on: Dimension,
         value: String,
@@ -65,7 +66,8 @@ pub enum Finding {
     },
     /// Most 5xx were on one key: a hot key, not the service.
     ServerErrorsOnHotKey { key: String, count: u64, total: u64 },
-    /// 5xx spread over many keys and minutes: the service, not the client.
+    /// 5xx spread over many keys and minutes: the service, not the client
+    /// (throttling, which has its own finding, is not counted).
     ServerErrorsSpread {
         count: u64,
         keys: usize,
@@ -153,7 +155,9 @@ impl Evidence {
         let code = r.code.as_deref().unwrap_or("");
         let status = r.status.unwrap_or(0);
         let minute = r.time.map(|t| t.div_euclid(60_000));
-        if matches!(code, "SlowDown" | "TooManyRequests") || matches!(status, 429 | 503) {
+        let throttled =
+            matches!(code, "SlowDown" | "TooManyRequests") || matches!(status, 429 | 503);
+        if throttled {
             if let Some(m) = minute {
                 let tracked = self.throttled.len() < MAX_TRACKED;
                 if let Some(series) = self.throttled.get_mut(prefix) {
@@ -183,14 +187,18 @@ impl Evidence {
                 self.skew.insert(ip.into(), (1, span));
             }
         }
-        if status == 403 {
+        // 403s a finding above explains (signature, clock) are not
+        // counted again.
+        if status == 403 && !matches!(code, "SignatureDoesNotMatch" | "RequestTimeTooSkewed") {
             self.forbidden += 1;
             self.forbidden_requesters
                 .add(r.requester.as_deref().unwrap_or(""));
             self.forbidden_operations
                 .add(r.operation.as_deref().unwrap_or(""));
         }
-        if status >= 500 {
+        // Throttling has its own finding: it is the client's rate, not the
+        // service failing.
+        if status >= 500 && !throttled {
             self.server += 1;
             if let Some(m) = minute {
                 bump(&mut self.server_minutes, m);
