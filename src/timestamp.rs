@@ -157,6 +157,19 @@ pub fn format_utc(ms: i64) -> String {
     )
 }
 
+/// Serialises milliseconds as [`format_utc`] writes them, for typed JSON.
+pub fn serialize_utc<S: serde::Serializer>(ms: &i64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format_utc(*ms))
+}
+
+/// [`serialize_utc`] for a time that may be unknown (`null`).
+pub fn serialize_utc_opt<S: serde::Serializer>(ms: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+    match ms {
+        Some(ms) => serialize_utc(ms, s),
+        None => s.serialize_none(),
+    }
+}
+
 /// A duration as whole minutes and seconds: `23 min 12 s`, `45 s`.
 pub fn minutes_seconds(ms: u64) -> String {
     let secs = ms / 1000;

@@ -5,6 +5,7 @@
 pub mod diagnosis;
 pub mod human;
 pub mod json;
+pub mod scan;
 
 use owo_colors::{OwoColorize, Style as Paint};
 

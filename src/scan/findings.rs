@@ -37,6 +37,7 @@ pub enum Finding {
     /// [`THROTTLE_PERCENT`] of all requests in the minute starting `since`.
     ThrottlingBegan {
         prefix: String,
+        #[serde(serialize_with = "crate::timestamp::serialize_utc")]
         since: i64,
         throttled_that_minute: u64,
         requests_that_minute: u64,
@@ -53,7 +54,9 @@ pub enum Finding {
     ClockSkewFromClient {
         ip: String,
         count: u64,
+        #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
         first_seen: Option<i64>,
+        #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
         last_seen: Option<i64>,
     },
     /// Most 403s came from one requester or one operation (not counting
