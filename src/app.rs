@@ -9,6 +9,7 @@ use obserr::diagnose::{self, Diagnosis};
 use obserr::query::{self, Resolved};
 use obserr::render::{diagnosis, human, json, Style};
 use obserr::sanitize::visible;
+use obserr::scan;
 use obserr::search;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -31,6 +32,8 @@ pub struct Terminal {
     pub pager: Option<String>,
     /// Standard input is a terminal: `decode` says how to end a paste.
     pub stdin_tty: bool,
+    /// Standard error is a terminal: `scan` may draw a progress bar there.
+    pub stderr_tty: bool,
 }
 
 impl Terminal {
@@ -56,6 +59,7 @@ impl Terminal {
             height: size.map(|(_, h)| usize::from(h.0)),
             pager,
             stdin_tty: io::stdin().is_terminal(),
+            stderr_tty: io::stderr().is_terminal(),
         }
     }
 }
@@ -113,6 +117,19 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             list(&mut out, cli.json, &style, &entries)
         }
         Command::Decode { files } => decode_inputs(&mut out, cli.json, terminal, files),
+        Command::Scan {
+            paths,
+            by,
+            since,
+            until,
+        } => {
+            let options = scan::Options {
+                by: (*by).into(),
+                since: *since,
+                until: *until,
+            };
+            scan_logs(&mut out, cli.json, terminal, paths, options)
+        }
         // Generated files are meant to be redirected: never paged or coloured.
         Command::Completions { shell } => {
             out.unpaged = true;
@@ -352,6 +369,118 @@ fn decode_inputs(
         diagnosis::human(&mut out.stdout, &terminal.style, d)?;
     }
     Ok(())
+}
+
+/// A progress bar on stderr for `scan`, drawn only on a terminal and only
+/// once reading has taken longer than [`Bar::DELAY`]: a small log finishes
+/// before a bar would be seen.
+struct Bar {
+    enabled: bool,
+    started: std::time::Instant,
+    bar: Option<indicatif::ProgressBar>,
+    name: String,
+    len: Option<u64>,
+}
+
+impl Bar {
+    const DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
+    fn new(enabled: bool) -> Bar {
+        Bar {
+            enabled,
+            started: std::time::Instant::now(),
+            bar: None,
+            name: String::new(),
+            len: None,
+        }
+    }
+
+    fn style(len: Option<u64>) -> indicatif::ProgressStyle {
+        let template = match len {
+            Some(_) => "{msg} {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+            None => "{spinner} {msg} {bytes} {bytes_per_sec}",
+        };
+        indicatif::ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+    }
+
+    fn clear(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl scan::Progress for Bar {
+    fn start(&mut self, name: &str, len: Option<u64>) {
+        self.name = visible(name).into_owned();
+        self.len = len;
+        if let Some(bar) = &self.bar {
+            bar.set_style(Bar::style(len));
+            bar.set_length(len.unwrap_or(0));
+            bar.set_position(0);
+            bar.set_message(self.name.clone());
+        }
+    }
+
+    fn advance(&mut self, done: u64) {
+        if !self.enabled {
+            return;
+        }
+        if self.bar.is_none() && self.started.elapsed() >= Bar::DELAY {
+            let bar = match self.len {
+                Some(len) => indicatif::ProgressBar::new(len),
+                None => indicatif::ProgressBar::no_length(),
+            }
+            .with_style(Bar::style(self.len))
+            .with_message(self.name.clone());
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(done);
+        }
+    }
+}
+
+/// `scan`: reads every input, then renders the report. The exit status is 2
+/// if an input could not be read, else 0 when errors were found, 1 when none.
+fn scan_logs(
+    out: &mut Output,
+    as_json: bool,
+    terminal: &Terminal,
+    paths: &[PathBuf],
+    options: scan::Options,
+) -> io::Result<()> {
+    let mut scanner = scan::Scanner::new(options);
+    let mut bar = Bar::new(terminal.stderr_tty);
+    scanner.scan_sources(scan::input::sources(paths), &mut bar);
+    bar.clear();
+    let report = scanner.finish();
+    for note in obserr::render::scan::notes(&report) {
+        out.stderr.push_str(&note);
+        out.stderr.push('\n');
+    }
+    out.status = if report.input_error() {
+        INPUT_ERROR
+    } else if report.errors > 0 {
+        FOUND
+    } else {
+        NOT_FOUND
+    };
+    if report.errors == 0 && !as_json {
+        out.stderr.push_str("obserr: no errors found\n");
+    }
+    if as_json {
+        json::write(
+            &mut out.stdout,
+            &obserr::render::scan::ScanJson::new(&report),
+        )
+    } else {
+        // The timeline is for a person at a terminal.
+        let timeline = terminal.style.width.is_some();
+        obserr::render::scan::human(&mut out.stdout, &terminal.style, &report, timeline)
+    }
 }
 
 /// An input's name for people: the path made safe, or `standard input`.

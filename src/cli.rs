@@ -30,6 +30,8 @@ Examples:
   obserr --json explain SlowDown        machine-readable output
   curl -si URL | obserr decode          diagnose a pasted error response (also curl -v, XML,
                                         JSON, HTML, obsutil/SDK log lines)
+  obserr scan logs/                     triage every error in access logs, obsutil logs and
+                                        result lists (.gz too), most frequent first
   obserr completions bash               print the completion script for bash (or zsh, fish,
                                         powershell, elvish); the README says where it goes
   obserr man > obserr.1                 print the man page (roff)
@@ -40,15 +42,15 @@ Exit status: 0 found, 1 nothing found, 2 usage or input error.";
 pub const EXIT_STATUS: &[(u8, &str)] = &[
     (
         0,
-        "found: every code or status asked for is catalogued, the list or search is not empty",
+        "found: every code or status asked for is catalogued, the list or search is not empty, scan found errors",
     ),
     (
         1,
-        "nothing found: an unknown code, a status with no catalogued code, an empty list or search",
+        "nothing found: an unknown code, a status with no catalogued code, an empty list or search, a scan without errors",
     ),
     (
         2,
-        "usage or input error: a bad option or filter; for decode, empty, unreadable, missing or over-8-MiB input",
+        "usage or input error: a bad option or filter; for decode, empty, unreadable, missing or over-8-MiB input; for scan, a path that cannot be read",
     ),
 ];
 
@@ -134,6 +136,34 @@ pub enum Command {
         #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Triage the errors in OBS logs: what failed, how often, since when, and what to do.
+    ///
+    /// Reads OBS bucket access logs, obsutil logs and failure result lists
+    /// (cp_failed_report_*.txt), SDK log lines, and curl -i/-v captures, line
+    /// by line, at disk speed and in bounded memory; .gz files are read
+    /// transparently. Errors are grouped by code and status, most frequent
+    /// first, with their share of all requests, first and last time seen,
+    /// sample request IDs, top operations, buckets and key prefixes, and the
+    /// retry advice and fix from the catalogue. Findings point out throttling,
+    /// clock skew, signature failures on keys that need encoding, concentrated
+    /// 403s, and whether 5xx errors are spread (the service) or on one key.
+    /// Exit status 0 when errors were found, 1 when none, 2 when an input could
+    /// not be read.
+    Scan {
+        /// Log files or directories (read recursively); '-' or nothing is standard input.
+        #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+        paths: Vec<std::path::PathBuf>,
+        /// Group errors by this instead of code and status.
+        #[arg(long, value_enum, value_name = "FIELD", default_value_t = ByField::Code)]
+        by: ByField,
+        /// Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or
+        /// 2026-11-26T08:00:00Z.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        since: Option<i64>,
+        /// Only requests before this UTC time (same forms as --since).
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        until: Option<i64>,
+    },
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     ///
     /// The script completes subcommands, options, every catalogued code for
@@ -146,6 +176,59 @@ pub enum Command {
     },
     /// Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1
     Man,
+}
+
+/// What `scan --by` groups errors by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByField {
+    /// Error code and HTTP status.
+    Code,
+    /// HTTP status.
+    Status,
+    /// The operation (REST.PUT.OBJECT).
+    Operation,
+    Bucket,
+    /// The key up to its first '/'.
+    Prefix,
+    /// The requester's account or user ID.
+    Requester,
+    /// The client's IP address.
+    Ip,
+    /// The minute the request was made.
+    Minute,
+}
+
+impl From<ByField> for crate::scan::By {
+    fn from(b: ByField) -> Self {
+        use crate::scan::By;
+        match b {
+            ByField::Code => By::Code,
+            ByField::Status => By::Status,
+            ByField::Operation => By::Operation,
+            ByField::Bucket => By::Bucket,
+            ByField::Prefix => By::Prefix,
+            ByField::Requester => By::Requester,
+            ByField::Ip => By::Ip,
+            ByField::Minute => By::Minute,
+        }
+    }
+}
+
+/// `--since`/`--until`: a UTC date, date and minute, or full timestamp.
+fn parse_time(s: &str) -> Result<i64, String> {
+    let s = s.trim();
+    [
+        s.to_string(),
+        format!("{s}Z"),
+        format!("{s}:00Z"),
+        format!("{s}T00:00:00Z"),
+    ]
+    .iter()
+    .find_map(|t| crate::timestamp::parse_millis(t))
+    .ok_or_else(|| {
+        "expected a UTC time such as 2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z"
+            .to_string()
+    })
 }
 
 /// `explain`'s arguments: any string (pasted forms, statuses and typos are read
@@ -235,6 +318,16 @@ mod tests {
             err.to_string().contains("obs_21_2002, api-ref, s3api"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn scan_times_take_a_date_a_minute_or_a_timestamp() {
+        assert_eq!(parse_time("2026-11-26"), Ok(1_795_651_200_000));
+        assert_eq!(parse_time("2026-11-26T08:00"), Ok(1_795_680_000_000));
+        assert_eq!(parse_time("2026-11-26T08:00:00Z"), Ok(1_795_680_000_000));
+        assert!(parse_time("yesterday").is_err());
+        let err = Cli::try_parse_from(["obserr", "scan", "--since", "soon"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
     }
 
     #[test]
