@@ -562,14 +562,41 @@ o bkt [26/Nov/2026:08:03:02 +0000] 10.0.0.2 u\x1b[31m R3 REST.PUT.OBJECT b/\x1b[
         let mut out = Vec::new();
         super::super::json::write(&mut out, &ScanJson::new(&r)).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(
-            keys[..5],
-            ["inputs", "bytes", "lines", "requests", "errors"]
+        // The keys, in its order (declaration order).
+        let text = String::from_utf8(out.clone()).unwrap();
+        let order = |text: &str, keys: &[&str]| {
+            let at: Vec<usize> = keys
+                .iter()
+                .map(|k| text.find(&format!("\"{k}\":")).unwrap())
+                .collect();
+            assert!(at.windows(2).all(|w| w[0] < w[1]), "{keys:?} in {text}");
+        };
+        order(
+            &text,
+            &[
+                "inputs", "bytes", "lines", "requests", "errors", "groups", "findings",
+            ],
+        );
+        let groups = &text[text.find("\"groups\"").unwrap()..];
+        order(
+            groups,
+            &[
+                "code",
+                "status",
+                "count",
+                "first_seen",
+                "last_seen",
+                "request_ids",
+                "operations",
+                "buckets",
+                "prefixes",
+                "retryable",
+            ],
         );
         let g = &v["groups"][0];
         assert_eq!(g["count"], 1);
-        assert_eq!(g["first_seen"], "2026-11-26T08:00:01Z");
+        assert_eq!(g["code"], "AccessDenied", "ties by code");
+        assert_eq!(g["first_seen"], "2026-11-26T08:03:02Z");
         assert_eq!(g["retryable"], false);
         assert!(g["fix"].is_string());
     }

@@ -9,7 +9,7 @@
 use super::Scanner;
 use flate2::read::MultiGzDecoder;
 use std::cell::Cell;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -133,7 +133,7 @@ impl Scanner {
         match std::fs::File::open(path) {
             Ok(file) => {
                 progress.start(&name, file.metadata().ok().map(|m| m.len()));
-                self.scan(&name, &mut BufReader::with_capacity(CHUNK, file), progress);
+                self.scan(&name, &mut { file }, progress);
             }
             Err(e) => self.inputs.push(InputReport {
                 name,
@@ -143,35 +143,35 @@ impl Scanner {
         }
     }
 
-    /// Scans one input (a gzip when it starts like one), line by line.
-    pub fn scan(&mut self, name: &str, reader: &mut dyn BufRead, progress: &mut dyn Progress) {
+    /// Scans one input (a gzip when it starts like one), line by line. Plain
+    /// text is read straight into the chunk buffer: a `BufReader` in between
+    /// would copy every byte once more.
+    pub fn scan(&mut self, name: &str, reader: &mut dyn Read, progress: &mut dyn Progress) {
         let mut report = InputReport {
             name: name.to_string(),
             ..InputReport::default()
         };
         let count = Rc::new(Cell::new(0));
-        let gzip = match reader.fill_buf() {
-            Ok(head) => head.starts_with(&[0x1f, 0x8b]),
-            Err(e) => {
-                report.error = Some(e.to_string());
-                self.inputs.push(report);
-                return;
-            }
-        };
-        report.gzip = gzip;
-        let counted = Counting {
+        let mut counted = Counting {
             inner: reader,
             count: Rc::clone(&count),
         };
-        let mut source: Box<dyn Read + '_> = if gzip {
-            Box::new(MultiGzDecoder::new(BufReader::with_capacity(
-                CHUNK, counted,
-            )))
-        } else {
-            Box::new(counted)
-        };
+        // Enough of the start to recognise gzip's magic bytes.
+        let mut magic = Vec::with_capacity(2);
+        if let Err(e) = (&mut counted).take(2).read_to_end(&mut magic) {
+            report.error = Some(e.to_string());
+            self.inputs.push(report);
+            return;
+        }
+        report.gzip = magic == [0x1f, 0x8b];
         let tick = || count.get();
-        self.read_lines(&mut source, &mut report, progress, &tick);
+        if report.gzip {
+            let whole = io::Cursor::new(magic).chain(counted);
+            let mut source = MultiGzDecoder::new(BufReader::with_capacity(CHUNK, whole));
+            self.read_lines(&mut source, &[], &mut report, progress, &tick);
+        } else {
+            self.read_lines(&mut counted, &magic, &mut report, progress, &tick);
+        }
         report.invalid_utf8 = self.end_input();
         self.inputs.push(report);
     }
@@ -181,12 +181,16 @@ impl Scanner {
     fn read_lines(
         &mut self,
         source: &mut dyn Read,
+        start: &[u8],
         report: &mut InputReport,
         progress: &mut dyn Progress,
         tick: &dyn Fn() -> u64,
     ) {
         let mut buf = vec![0u8; CHUNK];
-        let mut carry = 0;
+        // What was read before (the bytes that told gzip from text).
+        buf[..start.len()].copy_from_slice(start);
+        report.bytes = start.len() as u64;
+        let mut carry = start.len();
         // Inside a line longer than MAX_LINE, until its end.
         let mut skipping = false;
         let mut first = true;
@@ -199,12 +203,12 @@ impl Scanner {
                     0
                 }
             };
-            if first && n > 0 {
+            if first && carry + n > 0 {
                 first = false;
-                let head = &buf[..n.min(SNIFF)];
+                let head = &buf[..(carry + n).min(SNIFF)];
                 if crate::decode::binary_at(head).is_some() {
                     report.binary = true;
-                    report.bytes = n as u64;
+                    report.bytes += n as u64;
                     return;
                 }
             }
