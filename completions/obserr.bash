@@ -34,6 +34,9 @@ _obserr() {
             obserr,man)
                 cmd="obserr__subcmd__man"
                 ;;
+            obserr,scan)
+                cmd="obserr__subcmd__scan"
+                ;;
             obserr,search)
                 cmd="obserr__subcmd__search"
                 ;;
@@ -55,6 +58,9 @@ _obserr() {
             obserr__subcmd__help,man)
                 cmd="obserr__subcmd__help__subcmd__man"
                 ;;
+            obserr__subcmd__help,scan)
+                cmd="obserr__subcmd__help__subcmd__scan"
+                ;;
             obserr__subcmd__help,search)
                 cmd="obserr__subcmd__help__subcmd__search"
                 ;;
@@ -65,7 +71,7 @@ _obserr() {
 
     case "${cmd}" in
         obserr)
-            opts="-h -V --json --color --no-pager --help --version explain list search decode completions man help"
+            opts="-h -V --json --color --no-pager --help --version explain list search decode scan completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -137,7 +143,7 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__help)
-            opts="explain list search decode completions man help"
+            opts="explain list search decode scan completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -234,6 +240,20 @@ _obserr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        obserr__subcmd__help__subcmd__scan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         obserr__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -285,6 +305,36 @@ _obserr() {
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obserr__subcmd__scan)
+            opts="-h --by --since --until --json --color --no-pager --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --by)
+                    COMPREPLY=($(compgen -W "code status operation bucket prefix requester ip minute" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

@@ -35,6 +35,7 @@ complete -c obserr -n "__fish_obserr_needs_command" -f -a "explain" -d 'Explain 
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "list" -d 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "search" -d 'Fuzzy search over codes, messages and solutions, best match first'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "decode" -d 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
+complete -c obserr -n "__fish_obserr_needs_command" -f -a "scan" -d 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "completions" -d 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "man" -d 'Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -85,6 +86,22 @@ never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -l json -d 'Print machine-readable JSON (never coloured)'
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -l no-pager -d 'Never pipe long output through $PAGER'
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l by -d 'Group errors by this instead of code and status' -r -f -a "code\t'Error code and HTTP status'
+status\t'HTTP status'
+operation\t'The operation (REST.PUT.OBJECT)'
+bucket\t''
+prefix\t'The key up to its first \'/\''
+requester\t'The requester\'s account or user ID'
+ip\t'The client\'s IP address'
+minute\t'The minute the request was made'"
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l since -d 'Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z' -r
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l until -d 'Only requests before this UTC time (same forms as --since)' -r
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l json -d 'Print machine-readable JSON (never coloured)'
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l no-pager -d 'Never pipe long output through $PAGER'
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand completions" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -97,13 +114,14 @@ never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand man" -l json -d 'Print machine-readable JSON (never coloured)'
 complete -c obserr -n "__fish_obserr_using_subcommand man" -l no-pager -d 'Never pipe long output through $PAGER'
 complete -c obserr -n "__fish_obserr_using_subcommand man" -s h -l help -d 'Print help'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode completions man help" -f -a "explain" -d 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode completions man help" -f -a "list" -d 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode completions man help" -f -a "search" -d 'Fuzzy search over codes, messages and solutions, best match first'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode completions man help" -f -a "decode" -d 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode completions man help" -f -a "completions" -d 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode completions man help" -f -a "man" -d 'Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "explain" -d 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "list" -d 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "search" -d 'Fuzzy search over codes, messages and solutions, best match first'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "decode" -d 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "scan" -d 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "completions" -d 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "man" -d 'Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 
 # Positional values (added by obserr: clap_complete's fish script has none)
 complete -c obserr -n "__fish_obserr_using_subcommand explain" -f -a 'AccessDenied' -d 'Access denied, because the request does not carry a date header or the header format is incorrect.'

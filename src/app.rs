@@ -468,7 +468,7 @@ fn scan_logs(
     } else {
         NOT_FOUND
     };
-    if report.errors == 0 && !as_json {
+    if out.status == NOT_FOUND && !as_json {
         out.stderr.push_str("obserr: no errors found\n");
     }
     if as_json {

@@ -1,6 +1,6 @@
 //! CLI cases as data: each `tests/cmd/*.toml` pins a command's arguments, exit
 //! status, stdout and stderr (typos' and trycmd's pattern), and every `console`
-//! block of the README is run and compared too. Regenerate after an intended
+//! block of the README and of GUIDE.md is run and compared too. Regenerate after an intended
 //! change with `TRYCMD=overwrite cargo test --test cli`, then review the diff.
 
 #[test]
@@ -11,5 +11,6 @@ fn cli_cases() {
         .env("NO_COLOR", "1")
         .env("CLICOLOR_FORCE", "0")
         .case("tests/cmd/*.toml")
-        .case("README.md");
+        .case("README.md")
+        .case("GUIDE.md");
 }

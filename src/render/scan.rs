@@ -210,15 +210,20 @@ fn group(out: &mut impl Write, s: &Style, r: &Report, g: &Group) -> io::Result<(
         )
     };
     let headline = format!(
-        "{}  {} errors, {} of requests",
+        "{}  {} error{}, {} of requests",
         label(g, r.by),
         n(g.count),
+        if g.count == 1 { "" } else { "s" },
         percent(g.count, r.requests)
     );
     let paint = g.status.unwrap_or(0);
     writeln!(out, "{}", s.status(paint, &headline))?;
-    if let (Some(first), Some(last)) = (g.first_seen, g.last_seen) {
-        field(out, "Seen:", &format!("{} to {}", when(first), when(last)))?;
+    match (g.first_seen, g.last_seen) {
+        (Some(first), Some(last)) if first == last => field(out, "Seen:", &when(first))?,
+        (Some(first), Some(last)) => {
+            field(out, "Seen:", &format!("{} to {}", when(first), when(last)))?
+        }
+        _ => {}
     }
     if !g.request_ids.is_empty() {
         let ids: Vec<_> = g
@@ -423,6 +428,8 @@ pub struct GroupJson<'a> {
     pub code: Option<&'a str>,
     pub status: Option<u16>,
     pub value: Option<&'a str>,
+    /// A tool's failures before any request was sent (no status, no code).
+    pub client_failure: bool,
     pub count: u64,
     /// Of all requests.
     pub share: f64,
@@ -475,6 +482,7 @@ impl<'a> ScanJson<'a> {
                         code: g.code.as_deref(),
                         status: g.status,
                         value: g.value.as_deref(),
+                        client_failure: g.client_failure,
                         count: g.count,
                         share: share(g.count),
                         first_seen: g.first_seen,
