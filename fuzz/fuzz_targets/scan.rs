@@ -1,0 +1,65 @@
+//! Arbitrary bytes through `obserr scan`'s line readers and its whole path.
+//! Nothing may panic; the hot path must agree with the full reader whenever
+//! both read a line; the counts must add up; and the rendered summary must
+//! carry no raw control character from the input, its JSON must parse.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use obserr::render::{json, scan as render, Style};
+use obserr::sanitize::is_unsafe;
+use obserr::scan::{self, access, other, By, Options};
+
+fuzz_target!(|data: &[u8]| {
+    let mut cache = access::MinuteCache::default();
+    for line in data.split(|&b| b == b'\n') {
+        let fast = access::fast(line, &mut cache);
+        if let (access::Fast::Success(t), Some(full)) = (fast, access::parse(line)) {
+            assert_eq!(full.time, t, "{line:?}");
+            assert!(full.status < 400 && full.error_code.is_none(), "{line:?}");
+        }
+        if let Some(record) = other::line(line) {
+            assert!(record.is_error() || record.status.is_some());
+        }
+    }
+    // The first byte picks the grouping, so every --by is fuzzed.
+    let by = [By::Code, By::Status, By::Operation, By::Bucket, By::Prefix, By::Requester, By::Ip, By::Minute]
+        [usize::from(data.first().copied().unwrap_or(0)) % 8];
+    let report = scan::scan_bytes(data, Options { by, ..Options::default() });
+    assert!(report.errors <= report.requests);
+    let grouped: u64 = report.groups.iter().map(|g| g.count).sum();
+    assert_eq!(grouped + report.ungrouped, report.errors);
+    assert!(report.lines <= memchr_count(data) + 1);
+    for color in [false, true] {
+        let mut out = Vec::new();
+        let style = Style { color, width: Some(80) };
+        render::human(&mut out, &style, &report, true).unwrap();
+        let text = String::from_utf8(out).expect("human output is UTF-8");
+        let plain = strip_sgr(&text);
+        assert!(!plain.chars().any(|c| is_unsafe(c) && c != '\n'), "{plain:?}");
+    }
+    for note in render::notes(&report) {
+        assert!(!note.chars().any(is_unsafe), "{note:?}");
+    }
+    let mut out = Vec::new();
+    json::write(&mut out, &render::ScanJson::new(&report)).unwrap();
+    let _: serde_json::Value = serde_json::from_slice(&out).expect("JSON output parses");
+});
+
+fn memchr_count(data: &[u8]) -> u64 {
+    data.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// `text` with obserr's SGR sequences (`ESC [ digits/; m`) removed.
+fn strip_sgr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("\x1b[") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 2..];
+        let end = tail.find(|c: char| !(c.is_ascii_digit() || c == ';')).unwrap_or(tail.len());
+        assert!(tail[end..].starts_with('m'), "not an SGR sequence: {tail:?}");
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
