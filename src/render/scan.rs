@@ -26,7 +26,7 @@ fn n(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -199,16 +199,10 @@ fn table(out: &mut impl Write, s: &Style, r: &Report) -> io::Result<()> {
 
 fn group(out: &mut impl Write, s: &Style, r: &Report, g: &Group) -> io::Result<()> {
     let field = |out: &mut dyn Write, name: &str, text: &str| -> io::Result<()> {
-        writeln!(
-            out,
-            "{}",
-            format!(
-                "{}{}",
-                s.label(&format!("{name:<LABEL$}")),
-                wrap(text, LABEL, s.width)
-            )
-        )
+        let name = s.label(&format!("{name:<LABEL$}"));
+        writeln!(out, "{name}{}", wrap(text, LABEL, s.width))
     };
+
     let headline = format!(
         "{}  {} error{}, {} of requests",
         label(g, r.by),
