@@ -207,7 +207,12 @@ mod tests {
     fn exit_statuses_match_the_readme() {
         let readme = include_str!("../README.md");
         for (status, meaning) in EXIT_STATUS {
-            let row = format!("| {status} | {} |", meaning.replace("decode", "`decode`"));
+            let row = format!(
+                "| {status} | {} |",
+                meaning
+                    .replace("decode", "`decode`")
+                    .replace("scan", "`scan`")
+            );
             assert!(readme.contains(&row), "README lacks: {row}");
         }
     }
