@@ -90,7 +90,7 @@ complete -c obserr -n "__fish_obserr_using_subcommand scan" -l by -d 'Group erro
 status\t'HTTP status'
 operation\t'The operation (REST.PUT.OBJECT)'
 bucket\t''
-prefix\t'The key up to its first \'/\''
+prefix\t'The key up to its first \'/\' (the whole key when it has none)'
 requester\t'The requester\'s account or user ID'
 ip\t'The client\'s IP address'
 minute\t'The minute the request was made'"

@@ -124,7 +124,7 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             until,
         } => {
             let options = scan::Options {
-                by: (*by).into(),
+                by: *by,
                 since: *since,
                 until: *until,
             };

@@ -154,8 +154,8 @@ pub enum Command {
         #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
         paths: Vec<std::path::PathBuf>,
         /// Group errors by this instead of code and status.
-        #[arg(long, value_enum, value_name = "FIELD", default_value_t = ByField::Code)]
-        by: ByField,
+        #[arg(long, value_enum, value_name = "FIELD", default_value_t = crate::scan::By::Code)]
+        by: crate::scan::By,
         /// Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or
         /// 2026-11-26T08:00:00Z.
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
@@ -176,42 +176,6 @@ pub enum Command {
     },
     /// Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1
     Man,
-}
-
-/// What `scan --by` groups errors by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ByField {
-    /// Error code and HTTP status.
-    Code,
-    /// HTTP status.
-    Status,
-    /// The operation (REST.PUT.OBJECT).
-    Operation,
-    Bucket,
-    /// The key up to its first '/'.
-    Prefix,
-    /// The requester's account or user ID.
-    Requester,
-    /// The client's IP address.
-    Ip,
-    /// The minute the request was made.
-    Minute,
-}
-
-impl From<ByField> for crate::scan::By {
-    fn from(b: ByField) -> Self {
-        use crate::scan::By;
-        match b {
-            ByField::Code => By::Code,
-            ByField::Status => By::Status,
-            ByField::Operation => By::Operation,
-            ByField::Bucket => By::Bucket,
-            ByField::Prefix => By::Prefix,
-            ByField::Requester => By::Requester,
-            ByField::Ip => By::Ip,
-            ByField::Minute => By::Minute,
-        }
-    }
 }
 
 /// `--since`/`--until`: a UTC date, date and minute, or full timestamp.

@@ -5,6 +5,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+
+#[path = "sgr.rs"]
+mod sgr;
 use obserr::render::{json, scan as render, Style};
 use obserr::sanitize::is_unsafe;
 use obserr::scan::{self, access, other, By, Options};
@@ -34,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
         let style = Style { color, width: Some(80) };
         render::human(&mut out, &style, &report, true).unwrap();
         let text = String::from_utf8(out).expect("human output is UTF-8");
-        let plain = strip_sgr(&text);
+        let plain = sgr::without_sgr(&text);
         assert!(!plain.chars().any(|c| is_unsafe(c) && c != '\n'), "{plain:?}");
     }
     for note in render::notes(&report) {
@@ -47,19 +50,4 @@ fuzz_target!(|data: &[u8]| {
 
 fn memchr_count(data: &[u8]) -> u64 {
     data.iter().filter(|&&b| b == b'\n').count() as u64
-}
-
-/// `text` with obserr's SGR sequences (`ESC [ digits/; m`) removed.
-fn strip_sgr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find("\x1b[") {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i + 2..];
-        let end = tail.find(|c: char| !(c.is_ascii_digit() || c == ';')).unwrap_or(tail.len());
-        assert!(tail[end..].starts_with('m'), "not an SGR sequence: {tail:?}");
-        rest = &tail[end + 1..];
-    }
-    out.push_str(rest);
-    out
 }

@@ -388,7 +388,7 @@ pub fn notes(r: &Report) -> Vec<String> {
 /// `scan --json`.
 #[derive(Serialize)]
 pub struct ScanJson<'a> {
-    pub inputs: Vec<InputJson<'a>>,
+    pub inputs: &'a [InputReport],
     pub bytes: u64,
     pub lines: u64,
     pub requests: u64,
@@ -402,19 +402,6 @@ pub struct ScanJson<'a> {
     /// Errors beyond the groups kept (`scan::MAX_GROUPS`).
     pub ungrouped: u64,
     pub findings: Vec<FindingJson<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct InputJson<'a> {
-    pub name: &'a str,
-    pub bytes: u64,
-    pub lines: u64,
-    pub gzip: bool,
-    pub binary: bool,
-    pub long_lines: u64,
-    pub invalid_utf8: u64,
-    pub cut_short: Option<&'a str>,
-    pub error: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -459,7 +446,7 @@ impl<'a> ScanJson<'a> {
             }
         };
         ScanJson {
-            inputs: r.inputs.iter().map(InputJson::from).collect(),
+            inputs: &r.inputs,
             bytes: r.bytes,
             lines: r.lines,
             requests: r.requests,
@@ -501,22 +488,6 @@ impl<'a> ScanJson<'a> {
                     text: finding(f),
                 })
                 .collect(),
-        }
-    }
-}
-
-impl<'a> From<&'a InputReport> for InputJson<'a> {
-    fn from(i: &'a InputReport) -> Self {
-        InputJson {
-            name: &i.name,
-            bytes: i.bytes,
-            lines: i.lines,
-            gzip: i.gzip,
-            binary: i.binary,
-            long_lines: i.long_lines,
-            invalid_utf8: i.invalid_utf8,
-            cut_short: i.cut_short.as_deref(),
-            error: i.error.as_deref(),
         }
     }
 }

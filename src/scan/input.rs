@@ -28,7 +28,8 @@ pub const MAX_LINE: usize = 1024 * 1024;
 const SNIFF: usize = 8 * 1024;
 
 /// What one input gave, and what of it was skipped.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Serialised as it is in `scan --json`'s `inputs`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct InputReport {
     /// The path as given or found (`-` for standard input).
     pub name: String,

@@ -25,20 +25,25 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use tally::Counter;
 
-/// What errors are grouped by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+/// What errors are grouped by (`scan --by`; the doc comments are its help).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum By {
-    /// Error code and HTTP status (the default).
+    /// Error code and HTTP status.
     #[default]
     Code,
+    /// HTTP status.
     Status,
+    /// The operation (REST.PUT.OBJECT).
     Operation,
     Bucket,
-    /// The key up to its first `/` (the whole key when it has none).
+    /// The key up to its first '/' (the whole key when it has none).
     Prefix,
+    /// The requester's account or user ID.
     Requester,
+    /// The client's IP address.
     Ip,
+    /// The minute the request was made.
     Minute,
 }
 
