@@ -373,13 +373,13 @@ fn decode_inputs(
 
 /// A progress bar on stderr for `scan`, drawn only on a terminal and only
 /// once reading has taken longer than [`Bar::DELAY`]: a small log finishes
-/// before a bar would be seen.
+/// before a bar would be seen. It counts from the start, hidden, so that its
+/// rate and estimate are right when it appears.
 struct Bar {
     enabled: bool,
     started: std::time::Instant,
-    bar: Option<indicatif::ProgressBar>,
-    name: String,
-    len: Option<u64>,
+    bar: indicatif::ProgressBar,
+    shown: bool,
 }
 
 impl Bar {
@@ -389,9 +389,8 @@ impl Bar {
         Bar {
             enabled,
             started: std::time::Instant::now(),
-            bar: None,
-            name: String::new(),
-            len: None,
+            bar: indicatif::ProgressBar::hidden(),
+            shown: false,
         }
     }
 
@@ -405,40 +404,27 @@ impl Bar {
     }
 
     fn clear(&mut self) {
-        if let Some(bar) = self.bar.take() {
-            bar.finish_and_clear();
-        }
+        self.bar.finish_and_clear();
     }
 }
 
 impl scan::Progress for Bar {
     fn start(&mut self, name: &str, len: Option<u64>) {
-        self.name = visible(name).into_owned();
-        self.len = len;
-        if let Some(bar) = &self.bar {
-            bar.set_style(Bar::style(len));
-            bar.set_length(len.unwrap_or(0));
-            bar.set_position(0);
-            bar.set_message(self.name.clone());
-        }
+        self.bar.reset();
+        self.bar.set_style(Bar::style(len));
+        self.bar.set_length(len.unwrap_or(0));
+        self.bar.set_message(visible(name).into_owned());
     }
 
     fn advance(&mut self, done: u64) {
         if !self.enabled {
             return;
         }
-        if self.bar.is_none() && self.started.elapsed() >= Bar::DELAY {
-            let bar = match self.len {
-                Some(len) => indicatif::ProgressBar::new(len),
-                None => indicatif::ProgressBar::no_length(),
-            }
-            .with_style(Bar::style(self.len))
-            .with_message(self.name.clone());
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            self.bar = Some(bar);
-        }
-        if let Some(bar) = &self.bar {
-            bar.set_position(done);
+        self.bar.set_position(done);
+        if !self.shown && self.started.elapsed() >= Bar::DELAY {
+            self.shown = true;
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }
     }
 }

@@ -115,9 +115,11 @@ pub fn retryable(g: &Group) -> Option<bool> {
 pub fn human(out: &mut impl Write, s: &Style, r: &Report, timeline: bool) -> io::Result<()> {
     let files = r.inputs.len();
     let mut head = format!(
-        "{} requests, {} errors ({}) in {} ({} input{})",
+        "{} request{}, {} error{} ({}) in {} ({} input{})",
         n(r.requests),
+        if r.requests == 1 { "" } else { "s" },
         n(r.errors),
+        if r.errors == 1 { "" } else { "s" },
         percent(r.errors, r.requests),
         size(r.bytes),
         n(files as u64),
