@@ -180,6 +180,18 @@ impl Scanner {
         reader: &mut (dyn Read + Send),
         progress: &mut dyn Progress,
     ) {
+        self.scan_with(name, reader, progress, true);
+    }
+
+    /// [`Scanner::scan`], with or without the reading thread (text already
+    /// in memory gains nothing from one).
+    pub(crate) fn scan_with(
+        &mut self,
+        name: &str,
+        reader: &mut (dyn Read + Send),
+        progress: &mut dyn Progress,
+        threaded: bool,
+    ) {
         let mut report = InputReport {
             name: name.to_string(),
             ..InputReport::default()
@@ -201,16 +213,17 @@ impl Scanner {
         if report.gzip {
             let whole = io::Cursor::new(magic).chain(counted);
             let mut source = MultiGzDecoder::new(BufReader::with_capacity(CHUNK, whole));
-            self.read_lines(&mut source, Vec::new(), &mut report, progress, &tick);
+            let start = Vec::new();
+            self.read_lines(&mut source, start, &mut report, progress, &tick, threaded);
         } else {
-            self.read_lines(&mut counted, magic, &mut report, progress, &tick);
+            self.read_lines(&mut counted, magic, &mut report, progress, &tick, threaded);
         }
         report.invalid_utf8 = self.end_input();
         self.inputs.push(report);
     }
 
-    /// Two threads: one reads (the system call's copy, or gzip's
-    /// decompression) into [`BUFFERS`] chunks while this one cuts the
+    /// With `threaded`, two threads: one reads (the system call's copy, or
+    /// gzip's decompression) into [`BUFFERS`] chunks while this one cuts the
     /// previous chunk into lines and reads them. A line cut by a chunk's end
     /// is carried over; one longer than [`MAX_LINE`] is skipped.
     fn read_lines(
@@ -220,7 +233,32 @@ impl Scanner {
         report: &mut InputReport,
         progress: &mut dyn Progress,
         tick: &dyn Fn() -> u64,
+        threaded: bool,
     ) {
+        report.bytes = start.len() as u64;
+        let mut lines = Lines {
+            carry: start,
+            skipping: false,
+            sniffed: false,
+        };
+        if !threaded {
+            let mut buf = vec![0u8; CHUNK];
+            loop {
+                let (n, error) = fill(source, &mut buf);
+                if n > 0 && !self.take(&buf[..n], &mut lines, report) {
+                    return;
+                }
+                progress.advance(tick());
+                if let Some(e) = error {
+                    report.cut_short = Some(e.to_string());
+                    break;
+                }
+                if n == 0 {
+                    break;
+                }
+            }
+            return self.last_line(&lines, report);
+        }
         let (full_tx, full) = mpsc::sync_channel::<io::Result<(Vec<u8>, usize)>>(BUFFERS);
         let (empty, empty_rx) = mpsc::channel::<Vec<u8>>();
         for _ in 0..BUFFERS {
@@ -243,12 +281,6 @@ impl Scanner {
                     }
                 }
             });
-            report.bytes = start.len() as u64;
-            let mut lines = Lines {
-                carry: start,
-                skipping: false,
-                sniffed: false,
-            };
             while let Ok(message) = full.recv() {
                 let (buf, n) = match message {
                     Ok((buf, n)) if n > 0 => (buf, n),
@@ -258,35 +290,50 @@ impl Scanner {
                         break;
                     }
                 };
-                report.bytes += n as u64;
-                if !lines.sniffed {
-                    lines.sniffed = true;
-                    let head: Vec<u8> = lines
-                        .carry
-                        .iter()
-                        .chain(&buf[..n])
-                        .take(SNIFF)
-                        .copied()
-                        .collect();
-                    if crate::decode::binary_at(&head).is_some() {
-                        report.binary = true;
-                        return;
-                    }
+                if !self.take(&buf[..n], &mut lines, report) {
+                    return;
                 }
-                self.chunk(&buf[..n], &mut lines, report);
                 progress.advance(tick());
                 let _ = empty.send(buf);
             }
-            if !lines.carry.is_empty() && !lines.skipping {
-                if !lines.sniffed && crate::decode::binary_at(&lines.carry).is_some() {
-                    report.binary = true;
-                    return;
-                }
-                report.lines += 1;
-                self.line(&lines.carry);
-            }
+            self.last_line(&lines, report);
             // Dropping the channels here ends the reading thread.
         });
+    }
+
+    /// Takes in one chunk; `false` when the input turned out binary (the
+    /// first chunk is looked at) and must not be read on.
+    fn take(&mut self, data: &[u8], lines: &mut Lines, report: &mut InputReport) -> bool {
+        report.bytes += data.len() as u64;
+        if !lines.sniffed {
+            lines.sniffed = true;
+            let head: Vec<u8> = lines
+                .carry
+                .iter()
+                .chain(data)
+                .take(SNIFF)
+                .copied()
+                .collect();
+            if crate::decode::binary_at(&head).is_some() {
+                report.binary = true;
+                return false;
+            }
+        }
+        self.chunk(data, lines, report);
+        true
+    }
+
+    /// The last line, when the input does not end with a line break.
+    fn last_line(&mut self, lines: &Lines, report: &mut InputReport) {
+        if lines.carry.is_empty() || lines.skipping {
+            return;
+        }
+        if !lines.sniffed && crate::decode::binary_at(&lines.carry).is_some() {
+            report.binary = true;
+            return;
+        }
+        report.lines += 1;
+        self.line(&lines.carry);
     }
 
     /// Reads the lines of one chunk, the carried line first.
@@ -383,6 +430,12 @@ mod tests {
         let n = (CHUNK / LINE.len() * 3 + 7) as u64;
         assert_eq!((r.lines, r.requests, r.errors), (n, n, n));
         assert_eq!(r.bytes, text.len() as u64);
+        // The same without the reading thread.
+        let here = super::super::scan_bytes(&text, Options::default());
+        assert_eq!(
+            (here.lines, here.bytes, &here.groups),
+            (r.lines, r.bytes, &r.groups)
+        );
     }
 
     #[test]

@@ -533,7 +533,7 @@ impl Report {
 /// Scans text already in memory (tests, fuzzing): the same path as a file.
 pub fn scan_bytes(bytes: &[u8], options: Options) -> Report {
     let mut scanner = Scanner::new(options);
-    scanner.scan("-", &mut std::io::Cursor::new(bytes), &mut ());
+    scanner.scan_with("-", &mut std::io::Cursor::new(bytes), &mut (), false);
     scanner.finish()
 }
 
