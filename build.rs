@@ -196,7 +196,7 @@ fn canonical(code: &str) -> (String, &str) {
 }
 
 fn emit_sources(out: &mut String, sources: &[RawSource]) {
-    writeln!(out, "pub static SOURCES: &[Source] = &[").unwrap();
+    writeln!(out, "pub(crate) static SOURCES: &[Source] = &[").unwrap();
     for s in sources {
         writeln!(
             out,
@@ -209,7 +209,7 @@ fn emit_sources(out: &mut String, sources: &[RawSource]) {
 }
 
 fn emit_statuses(out: &mut String, statuses: &[RawStatus]) {
-    writeln!(out, "pub static STATUSES: &[StatusInfo] = &[").unwrap();
+    writeln!(out, "pub(crate) static STATUSES: &[StatusInfo] = &[").unwrap();
     for s in statuses {
         writeln!(
             out,
@@ -222,7 +222,7 @@ fn emit_statuses(out: &mut String, statuses: &[RawStatus]) {
 }
 
 fn emit_entries(out: &mut String, entries: &[RawEntry], sources: &[RawSource]) {
-    writeln!(out, "pub static ENTRIES: &[Entry] = &[").unwrap();
+    writeln!(out, "pub(crate) static ENTRIES: &[Entry] = &[").unwrap();
     for e in entries {
         let index = |id: &String| sources.iter().position(|s| &s.id == id).unwrap();
         let refs: Vec<String> = e
@@ -264,7 +264,7 @@ fn emit_lookup(out: &mut String, entries: &[RawEntry]) {
             keys.insert(lower, i);
         }
     }
-    writeln!(out, "pub static LOOKUP: &[(&str, u16)] = &[").unwrap();
+    writeln!(out, "pub(crate) static LOOKUP: &[(&str, u16)] = &[").unwrap();
     for (key, i) in keys {
         writeln!(out, "    ({key:?}, {i}),").unwrap();
     }
@@ -289,17 +289,20 @@ fn emit_vocab(out: &mut String, entries: &[RawEntry]) {
             }
         }
         for d in &e.documented {
-            text::prose_words(&d.message)
-                .into_iter()
-                .for_each(|w| add(w, i, 2));
-            text::prose_words(&d.solution)
-                .into_iter()
-                .for_each(|w| add(w, i, 1));
+            for w in text::prose_words(&d.message) {
+                add(w, i, 2);
+            }
+            for w in text::prose_words(&d.solution) {
+                add(w, i, 1);
+            }
         }
     }
-    writeln!(out, "pub static VOCAB: &[Term] = &[").unwrap();
+    writeln!(out, "pub(crate) static VOCAB: &[Term] = &[").unwrap();
     for (word, postings) in vocab {
-        let postings: Vec<(u16, u8)> = postings.into_iter().map(|(i, w)| (i as u16, w)).collect();
+        let postings: Vec<(u16, u8)> = postings
+            .into_iter()
+            .map(|(i, w)| (u16::try_from(i).expect("under 65,536 entries"), w))
+            .collect();
         writeln!(
             out,
             "    Term {{ word: {word:?}, postings: &{postings:?} }},"

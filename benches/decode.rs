@@ -20,7 +20,7 @@ fn main() {
 /// decode -> diagnose -> human rendering, as `obserr decode` does.
 fn run(bytes: &[u8]) -> usize {
     let response = decode(black_box(bytes));
-    let d = diagnose(&response);
+    let d = diagnose(response);
     let mut out = Vec::with_capacity(4096);
     diagnosis::human(&mut out, &Style::default(), &d).unwrap();
     out.len()

@@ -89,7 +89,7 @@ complete -c obserr -n "__fish_obserr_using_subcommand decode" -s h -l help -d 'P
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l by -d 'Group errors by this instead of code and status' -r -f -a "code\t'Error code and HTTP status'
 status\t'HTTP status'
 operation\t'The operation (REST.PUT.OBJECT)'
-bucket\t''
+bucket\t'The bucket'
 prefix\t'The key up to its first \'/\' (the whole key when it has none)'
 requester\t'The requester\'s account or user ID'
 ip\t'The client\'s IP address'

@@ -28,8 +28,10 @@ for tool in hyperfine rg mawk valgrind jq /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "bench-scan.sh: $tool is required" >&2; exit 2; }
 done
 
-cargo build --release --quiet
-cargo build --release --quiet --example gen-access-log
+# The static variant (README: Install), as scripts/bench.sh measures it.
+static=(--config .cargo/static-x86_64-linux.toml)
+cargo build --release --locked --quiet "${static[@]}"
+cargo build --release --locked --quiet "${static[@]}" --example gen-access-log
 bin=$PWD/target/x86_64-unknown-linux-gnu/release/obserr
 gen=$PWD/target/x86_64-unknown-linux-gnu/release/examples/gen-access-log
 

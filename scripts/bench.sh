@@ -17,15 +17,19 @@ cd "$(dirname "$0")/.."
 
 command -v valgrind >/dev/null || { echo "bench.sh: valgrind is required" >&2; exit 2; }
 
-cargo build --release --quiet
+# The static variant (README: Install) is the one measured below; the
+# portable default build, dynamically linked, is measured for comparison.
+cargo build --release --locked --quiet --config .cargo/static-x86_64-linux.toml
 bin=target/x86_64-unknown-linux-gnu/release/obserr
+cargo build --release --locked --quiet
+dynamic=target/release/obserr
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/hello/src"
 printf '[package]\nname = "hello"\nversion = "0.1.0"\nedition = "2021"\n' >"$work/hello/Cargo.toml"
 echo 'fn main() { println!("hello") }' >"$work/hello/src/main.rs"
-# Built outside this repo so that .cargo/config.toml (static linking) does not apply.
+# Built outside this repo, with cargo's defaults.
 (cd "$work/hello" && cargo build --release --quiet)
 hello="$work/hello/target/release/hello"
 
@@ -64,6 +68,11 @@ for args in "${cases[@]}"; do
     # shellcheck disable=SC2086
     n=$(instructions "$bin" $args)
     printf '| `obserr %s` | %s | %s |\n' "${args//$work\//}" "$n" "$(awk -v n="$n" -v b="$base" 'BEGIN { printf "%.2fx", n / b }')"
+done
+for args in "explain NoSuchKey" "decode $typical"; do
+    # shellcheck disable=SC2086
+    n=$(instructions "$dynamic" $args)
+    printf '| `obserr %s` (default build, dynamic) | %s | %s |\n' "$args" "$n" "$(awk -v n="$n" -v b="$base" 'BEGIN { printf "%.2fx", n / b }')"
 done
 
 # Peers people use today for the same kind of question, on the same machine.

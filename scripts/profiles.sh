@@ -42,7 +42,7 @@ for v in "${variants[@]}"; do
     settings=${v#*|}
     dir="$out/$(echo "$name" | tr -c 'a-z0-9\n' '-' | tr -s '-')"
     # shellcheck disable=SC2086
-    env $settings cargo build --release --locked --quiet --target-dir "$dir"
+    env $settings cargo build --release --locked --quiet --target-dir "$dir" --config .cargo/static-x86_64-linux.toml
     bin="$dir/x86_64-unknown-linux-gnu/release/obserr"
     printf '| %s | %s | %s |\n' "$name" "$(stat -c %s "$bin")" "$(instructions "$bin" explain NoSuchKey)"
 done

@@ -1,28 +1,18 @@
-//! Runs a parsed command: looks things up through the library, renders into
-//! buffers, and decides where the bytes go (stdout, a pager, stderr). All
-//! terminal and environment facts are gathered once in [`Terminal`].
+//! The binary's I/O: gathers every terminal and environment fact once
+//! ([`Terminal`]), reads `decode` inputs, hands the parsed command to the
+//! library ([`obserr::command`]) and the renderers, and decides where the
+//! bytes go (stdout, a pager, stderr) and which exit status ends the run.
 
-use obserr::catalogue::{self, Entry};
 use obserr::cli::{Cli, ColorChoice, Command};
-use obserr::decode::{self, Response};
-use obserr::diagnose::{self, Diagnosis};
-use obserr::query::{self, Resolved};
-use obserr::render::{diagnosis, human, json, Style};
+use obserr::command::{self, Decoded, Explained, Input, ReadError, MAX_INPUT};
+use obserr::render::{diagnosis, human, json, Message, Style};
 use obserr::sanitize::visible;
-use obserr::scan;
+use obserr::scan::{self, Progress};
 use obserr::search;
-use std::io::{self, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use obserr::Outcome;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::{ExitCode, Stdio};
-
-/// Exit statuses, as documented in the README.
-pub const FOUND: u8 = 0;
-pub const NOT_FOUND: u8 = 1;
-pub const INPUT_ERROR: u8 = 2;
-
-/// The most `decode` reads from one input: one response is far smaller, and
-/// memory stays bounded whatever is piped in.
-pub const MAX_INPUT: u64 = 8 * 1024 * 1024;
 
 /// What the environment says about where output goes.
 #[derive(Debug, Clone)]
@@ -86,37 +76,56 @@ pub fn use_color(choice: ColorChoice, tty: bool, var: impl Fn(&str) -> Option<St
 pub struct Output {
     pub stdout: Vec<u8>,
     pub stderr: String,
-    pub status: u8,
+    pub outcome: Outcome,
     /// Written straight to stdout even when it is taller than the terminal.
     pub unpaged: bool,
 }
 
-/// Runs the command. Rendering into memory cannot fail; errors are reported
-/// through [`Output::stderr`] and [`Output::status`].
+impl Output {
+    fn say(&mut self, message: &Message) {
+        self.stderr.push_str(&message.text());
+    }
+}
+
+/// Runs the command: the library computes, `render` writes into memory, and
+/// only the input is read here. Rendering into memory cannot fail; errors are
+/// reported through [`Output::stderr`] and [`Output::outcome`].
 pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
-    let mut out = Output {
-        status: FOUND,
-        ..Output::default()
-    };
+    let mut out = Output::default();
     let style = terminal.style;
     let result = match &cli.command {
         Command::Explain { codes } => explain(&mut out, cli.json, &style, codes),
         Command::List { status, source } => {
-            let entries: Vec<&Entry> = catalogue::entries()
-                .iter()
-                .filter(|e| status.is_none_or(|f| e.has_status(f)))
-                .filter(|e| source.as_deref().is_none_or(|id| e.documented_in(id)))
-                .collect();
+            let entries = command::list(*status, source.as_deref());
             if entries.is_empty() {
-                out.stderr.push_str(if source.is_some() {
-                    "obserr: no catalogued code has that status in that source\n"
-                } else {
-                    "obserr: no catalogued code has that status\n"
+                out.outcome = Outcome::NothingFound;
+                out.say(&Message::EmptyList {
+                    by_source: source.is_some(),
                 });
             }
-            list(&mut out, cli.json, &style, &entries)
+            if cli.json {
+                let rows: Vec<json::EntryJson> =
+                    entries.iter().map(|e| json::EntryJson::from(*e)).collect();
+                json::write(&mut out.stdout, &rows)
+            } else {
+                human::list(&mut out.stdout, &style, &entries)
+            }
         }
-        Command::Decode { files } => decode_inputs(&mut out, cli.json, terminal, files),
+        Command::Decode { files } => {
+            let inputs = Input::from_args(files);
+            let decoded = command::decode_inputs(inputs, |input| read_input(input, terminal));
+            decode(&mut out, cli.json, &style, &decoded)
+        }
+        // Generated files are meant to be redirected: never paged or coloured.
+        Command::Completions { shell } => {
+            out.unpaged = true;
+            obserr::assets::completions(*shell, &mut out.stdout);
+            Ok(())
+        }
+        Command::Man => {
+            out.unpaged = true;
+            obserr::assets::man_page(&mut out.stdout)
+        }
         Command::Scan {
             paths,
             by,
@@ -130,21 +139,11 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             };
             scan_logs(&mut out, cli.json, terminal, paths, options)
         }
-        // Generated files are meant to be redirected: never paged or coloured.
-        Command::Completions { shell } => {
-            out.unpaged = true;
-            obserr::assets::completions(*shell, &mut out.stdout);
-            Ok(())
-        }
-        Command::Man => {
-            out.unpaged = true;
-            obserr::assets::man_page(&mut out.stdout)
-        }
         Command::Search { words, limit } => {
             let hits = search::search(&words.join(" "), *limit);
             if hits.is_empty() {
-                out.stderr.push_str("obserr: nothing matches that search\nhint: try fewer or other words, or `obserr list`\n");
-                out.status = NOT_FOUND;
+                out.say(&Message::NoSearchHits);
+                out.outcome = Outcome::NothingFound;
             }
             if cli.json {
                 let rows: Vec<json::HitJson> = hits.iter().map(json::HitJson::from).collect();
@@ -158,217 +157,81 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
     out
 }
 
-fn list(
-    out: &mut Output,
-    as_json: bool,
-    style: &Style,
-    entries: &[&'static Entry],
-) -> io::Result<()> {
-    if entries.is_empty() {
-        out.status = NOT_FOUND;
-    }
-    if as_json {
-        let rows: Vec<json::EntryJson> =
-            entries.iter().map(|e| json::EntryJson::from(*e)).collect();
-        json::write(&mut out.stdout, &rows)
-    } else {
-        human::list(&mut out.stdout, style, entries)
-    }
-}
-
 fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> io::Result<()> {
-    let mut values = Vec::new();
-    for (n, arg) in codes.iter().enumerate() {
-        if n > 0 && !as_json && !out.stdout.is_empty() {
-            writeln!(out.stdout)?;
-        }
-        match query::resolve(arg) {
-            Resolved::Code(entry) => {
-                if as_json {
-                    values.push(to_value(json::EntryJson::from(entry)));
-                } else {
-                    human::entry(&mut out.stdout, style, entry)?;
-                }
-            }
-            Resolved::Status(status) => {
-                let info = catalogue::status_info(status);
-                let codes: Vec<&Entry> =
-                    catalogue::by_status(catalogue::StatusFilter::Exact(status)).collect();
-                if info.is_none() && codes.is_empty() {
-                    out.status = NOT_FOUND;
-                    out.stderr.push_str(&format!(
-                        "obserr: error: OBS documents no error code with status {status}\n"
-                    ));
-                    values.push(to_value(json::UnknownJson::new(arg, &[])));
-                    continue;
-                }
-                if as_json {
-                    values.push(to_value(json::StatusJson::new(status, info, &codes)));
-                } else {
-                    human::status(&mut out.stdout, style, status, info, &codes)?;
-                }
-            }
-            Resolved::Unknown { token, suggestions } => {
-                out.status = NOT_FOUND;
-                out.stderr.push_str(&human::unknown(&token, &suggestions));
-                values.push(to_value(json::UnknownJson::new(arg, &suggestions)));
-            }
+    let explained = command::explain(codes);
+    out.outcome = Outcome::of_all(explained.iter().map(Explained::outcome));
+    for x in &explained {
+        match x {
+            Explained::UnknownStatus { status, .. } => out.say(&Message::UnknownStatus(*status)),
+            Explained::Unknown {
+                token, suggestions, ..
+            } => out.say(&Message::UnknownCode { token, suggestions }),
+            Explained::Code(_) | Explained::Status { .. } => {}
         }
     }
     if as_json {
-        match values.len() {
-            1 => json::write(&mut out.stdout, &values[0])?,
-            _ => json::write(&mut out.stdout, &values)?,
+        let items: Vec<json::ExplainedJson> =
+            explained.iter().map(json::ExplainedJson::from).collect();
+        return json::write(&mut out.stdout, &items);
+    }
+    for x in &explained {
+        let at = out.stdout.len();
+        match x {
+            Explained::Code(entry) => human::entry(&mut out.stdout, style, entry)?,
+            Explained::Status {
+                status,
+                info,
+                codes,
+            } => human::status(&mut out.stdout, style, *status, *info, codes)?,
+            Explained::UnknownStatus { .. } | Explained::Unknown { .. } => continue,
+        }
+        // A blank line between explanations.
+        if at > 0 {
+            out.stdout.insert(at, b'\n');
         }
     }
     Ok(())
 }
 
-/// Why an input could not be decoded.
-#[derive(Debug)]
-pub enum ReadError {
-    Io(io::Error),
-    TooLarge,
-    Empty,
-}
-
-/// Reads at most `cap` bytes; one byte more means the input is too large, and
-/// the rest is never read.
-pub fn read_capped(reader: impl Read, cap: u64) -> Result<Vec<u8>, ReadError> {
-    let mut buf = Vec::new();
-    reader
-        .take(cap + 1)
-        .read_to_end(&mut buf)
-        .map_err(ReadError::Io)?;
-    if buf.len() as u64 > cap {
-        return Err(ReadError::TooLarge);
-    }
-    if buf.iter().all(u8::is_ascii_whitespace) {
-        return Err(ReadError::Empty);
-    }
-    Ok(buf)
-}
-
-/// One `decode` input: a file, or standard input (`None`).
-fn read_input(path: Option<&Path>, stdin_tty: bool) -> Result<Vec<u8>, ReadError> {
-    match path {
-        Some(path) => {
+/// One `decode` input's bytes, at most [`MAX_INPUT`] of them.
+fn read_input(input: &Input, terminal: &Terminal) -> Result<Vec<u8>, ReadError> {
+    match input {
+        Input::File(path) => {
             let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-            read_capped(file, MAX_INPUT)
+            command::read_capped(file, MAX_INPUT)
         }
-        None => {
-            if stdin_tty {
+        Input::Stdin => {
+            if terminal.stdin_tty {
                 // Said at once, not buffered: otherwise obserr seems to hang.
-                let keys = if cfg!(windows) {
-                    "Ctrl-Z, then Enter"
-                } else {
-                    "Ctrl-D on an empty line"
-                };
-                let _ = writeln!(
-                    io::stderr(),
-                    "obserr: paste the response, then press {keys}"
-                );
+                let _ = Message::PastePrompt.write(&mut io::stderr());
             }
-            read_capped(io::stdin().lock(), MAX_INPUT)
+            command::read_capped(io::stdin().lock(), MAX_INPUT)
         }
     }
 }
 
-fn read_error_message(name: &str, err: &ReadError) -> String {
-    match err {
-        ReadError::Io(e) => format!("obserr: error: cannot read {name}: {e}\n"),
-        ReadError::TooLarge => format!(
-            "obserr: error: {name} is larger than {} MiB; no single error response is that big\n\
-             hint: cut the failing response out of the log first\n",
-            MAX_INPUT / 1024 / 1024
-        ),
-        ReadError::Empty => format!(
-            "obserr: error: {name} is empty\n\
-             hint: paste a response, or pipe one in: curl -si URL | obserr decode\n"
-        ),
-    }
-}
-
-/// `decode`: each input is read, decoded and diagnosed in turn. With several,
-/// human output puts a `==> NAME <==` line before each; JSON prints an array
-/// with a `file` key in each object (or an `error` for an unreadable one). The
-/// exit status is the worst one: 2 if any input could not be read, else 1 if
-/// any gave no catalogued code, else 0.
-fn decode_inputs(
-    out: &mut Output,
-    as_json: bool,
-    terminal: &Terminal,
-    files: &[PathBuf],
-) -> io::Result<()> {
-    let inputs: Vec<Option<&Path>> = if files.is_empty() {
-        vec![None]
-    } else {
-        files
-            .iter()
-            .map(|f| (f.as_os_str() != "-").then_some(f.as_path()))
-            .collect()
-    };
-    let several = inputs.len() > 1;
-    // Each input: its name as given (for JSON), and the decoded response or
-    // the error line.
-    let mut decoded: Vec<(String, Result<Response, String>)> = Vec::new();
-    for path in inputs {
-        let name = path.map_or("-".to_string(), |p| p.to_string_lossy().into_owned());
-        let result = match read_input(path, terminal.stdin_tty) {
-            Ok(bytes) => Ok(decode::decode(&bytes)),
-            Err(e) => {
-                let shown = match path {
-                    Some(_) => format!("'{}'", visible(&name)),
-                    None => "standard input".to_string(),
-                };
-                let message = read_error_message(&shown, &e);
-                out.stderr.push_str(&message);
-                out.status = INPUT_ERROR;
-                Err(message.lines().next().unwrap_or("").to_string())
-            }
-        };
-        decoded.push((name, result));
-    }
-    let diagnoses: Vec<(&str, Result<Diagnosis, &str>)> = decoded
-        .iter()
-        .map(|(name, r)| match r {
-            Ok(response) => (name.as_str(), Ok(diagnose::diagnose(response))),
-            Err(e) => (name.as_str(), Err(e.as_str())),
-        })
-        .collect();
-    for (name, d) in &diagnoses {
-        let Ok(d) = d else { continue };
-        if !d.found() && out.status != INPUT_ERROR {
-            out.status = NOT_FOUND;
-        }
-        if d.response.is_empty() {
-            let whose = if several {
-                format!(" in {}", display_name(name))
-            } else {
-                String::new()
-            };
-            out.stderr.push_str(&format!(
-                "obserr: no OBS error response found{whose}\n\
-                 hint: pass the whole response: curl -si URL | obserr decode\n"
-            ));
+/// `decode`: the diagnoses of every input, then the messages about those
+/// that could not be read or held nothing. The worst outcome wins.
+fn decode(out: &mut Output, as_json: bool, style: &Style, decoded: &[Decoded]) -> io::Result<()> {
+    out.outcome = Outcome::of_all(decoded.iter().map(Decoded::outcome));
+    let several = decoded.len() > 1;
+    for item in decoded {
+        match &item.result {
+            Err(error) => out.say(&Message::Unreadable {
+                input: &item.input,
+                error,
+            }),
+            Ok(_) if item.is_blank() => out.say(&Message::NoResponse {
+                input: several.then_some(&item.input),
+            }),
+            Ok(_) => {}
         }
     }
     if as_json {
-        return decode_json(out, &diagnoses, several);
+        json::write(&mut out.stdout, &diagnosis::json_all(decoded))
+    } else {
+        diagnosis::human_all(&mut out.stdout, style, decoded)
     }
-    let mut first = true;
-    for (name, d) in &diagnoses {
-        let Ok(d) = d else { continue };
-        if several {
-            if !first {
-                writeln!(out.stdout)?;
-            }
-            writeln!(out.stdout, "==> {} <==", display_name(name))?;
-        }
-        first = false;
-        diagnosis::human(&mut out.stdout, &terminal.style, d)?;
-    }
-    Ok(())
 }
 
 /// A progress bar on stderr for `scan`, drawn only on a terminal and only
@@ -402,10 +265,6 @@ impl Bar {
         indicatif::ProgressStyle::with_template(template)
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
     }
-
-    fn clear(&mut self) {
-        self.bar.finish_and_clear();
-    }
 }
 
 impl scan::Progress for Bar {
@@ -429,8 +288,47 @@ impl scan::Progress for Bar {
     }
 }
 
-/// `scan`: reads every input, then renders the report. The exit status is 2
-/// if an input could not be read, else 0 when errors were found, 1 when none.
+/// `scan`'s inputs: `-` is standard input, a directory stands for every
+/// file under it (in name order, not following links to directories); no
+/// path means standard input. Each is opened and handed to the library's
+/// scanner as a reader; one that cannot be opened is recorded as such.
+fn scan_paths(scanner: &mut scan::Scanner, paths: &[PathBuf], bar: &mut Bar) {
+    let stdin = [PathBuf::from("-")];
+    let paths = if paths.is_empty() { &stdin[..] } else { paths };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            bar.start("standard input", None);
+            scanner.scan("-", &mut io::stdin(), bar);
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) if e.file_type().is_dir() => continue,
+                Ok(e) => e,
+                Err(e) => {
+                    let name = e.path().unwrap_or(path).to_string_lossy().into_owned();
+                    let why = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string);
+                    scanner.unreadable(&name, why);
+                    continue;
+                }
+            };
+            let name = entry.path().to_string_lossy().into_owned();
+            match std::fs::File::open(entry.path()) {
+                Ok(mut file) => {
+                    bar.start(&name, file.metadata().ok().map(|m| m.len()));
+                    scanner.scan(&name, &mut file, bar);
+                }
+                Err(e) => scanner.unreadable(&name, e.to_string()),
+            }
+        }
+    }
+}
+
+/// `scan`: reads every input, then renders the report. The outcome is an
+/// input error if a path could not be read, else found when errors were
+/// found, nothing found when none.
 fn scan_logs(
     out: &mut Output,
     as_json: bool,
@@ -440,22 +338,12 @@ fn scan_logs(
 ) -> io::Result<()> {
     let mut scanner = scan::Scanner::new(options);
     let mut bar = Bar::new(terminal.stderr_tty);
-    scanner.scan_sources(scan::input::sources(paths), &mut bar);
-    bar.clear();
+    scan_paths(&mut scanner, paths, &mut bar);
+    bar.bar.finish_and_clear();
     let report = scanner.finish();
-    for note in obserr::render::scan::notes(&report) {
-        out.stderr.push_str(&note);
-        out.stderr.push('\n');
-    }
-    out.status = if report.input_error() {
-        INPUT_ERROR
-    } else if report.errors > 0 {
-        FOUND
-    } else {
-        NOT_FOUND
-    };
-    if out.status == NOT_FOUND && !as_json {
-        out.stderr.push_str("obserr: no errors found\n");
+    out.outcome = report.outcome();
+    for message in obserr::render::scan::messages(&report) {
+        out.say(&message);
     }
     if as_json {
         json::write(
@@ -467,51 +355,6 @@ fn scan_logs(
         let timeline = terminal.style.width.is_some();
         obserr::render::scan::human(&mut out.stdout, &terminal.style, &report, timeline)
     }
-}
-
-/// An input's name for people: the path made safe, or `standard input`.
-fn display_name(name: &str) -> String {
-    if name == "-" {
-        "standard input".to_string()
-    } else {
-        visible(name).into_owned()
-    }
-}
-
-fn decode_json(
-    out: &mut Output,
-    diagnoses: &[(&str, Result<Diagnosis, &str>)],
-    several: bool,
-) -> io::Result<()> {
-    #[derive(serde::Serialize)]
-    #[serde(untagged)]
-    enum Item<'a> {
-        Found(diagnosis::DiagnosisJson<'a>),
-        Failed(diagnosis::FileErrorJson),
-    }
-    let items: Vec<Item> = diagnoses
-        .iter()
-        .map(|(name, d)| {
-            let file = several.then(|| name.to_string());
-            match d {
-                Ok(d) => Item::Found(diagnosis::DiagnosisJson::new(d, file)),
-                Err(e) => Item::Failed(diagnosis::FileErrorJson {
-                    file: file.unwrap_or_default(),
-                    error: e.trim_start_matches("obserr: error: ").to_string(),
-                }),
-            }
-        })
-        .collect();
-    match (several, items.as_slice()) {
-        (true, _) => json::write(&mut out.stdout, &items),
-        (false, [Item::Found(one)]) => json::write(&mut out.stdout, one),
-        // A single unreadable input: the error is on stderr, stdout stays empty.
-        (false, _) => Ok(()),
-    }
-}
-
-fn to_value(v: impl serde::Serialize) -> serde_json::Value {
-    serde_json::to_value(v).expect("catalogue values serialise")
 }
 
 /// Writes the output where it belongs and returns the exit code. A closed pipe
@@ -535,33 +378,42 @@ pub fn emit(output: Output, terminal: &Terminal) -> ExitCode {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
             Err(e) => {
-                let _ = writeln!(io::stderr(), "obserr: error: cannot write output: {e}");
-                return ExitCode::from(INPUT_ERROR);
+                let _ = Message::CannotWrite(&e).write(&mut io::stderr());
+                return ExitCode::from(Outcome::InputError.exit_status());
             }
         }
     }
-    ExitCode::from(output.status)
+    ExitCode::from(output.outcome.exit_status())
 }
 
 /// Reports what clap refused (or the help and version it was asked for).
 /// clap echoes the offending argument, so the text is made visible first.
-pub fn clap_failure(err: &clap::Error) -> ExitCode {
+/// Under `--json` a usage error is also a JSON error object on stdout.
+pub fn clap_failure(err: &clap::Error, json: bool) -> ExitCode {
     let text = err.render().to_string();
     let text = obserr::sanitize::visible_lines(&text);
-    let written = if err.use_stderr() {
-        // Same shape as obserr's own errors: `obserr: error: ...`.
-        let prefix = if text.starts_with("error:") {
-            "obserr: "
-        } else {
-            ""
-        };
-        io::stderr().write_all(format!("{prefix}{text}").as_bytes())
+    if !err.use_stderr() {
+        // --help and --version go to stdout with status 0; a closed pipe is fine.
+        drop(io::stdout().lock().write_all(text.as_bytes()));
+        return ExitCode::from(Outcome::Found.exit_status());
+    }
+    // Same shape as obserr's own errors: `obserr: error: ...`.
+    let prefix = if text.starts_with("error:") {
+        "obserr: "
     } else {
-        io::stdout().lock().write_all(text.as_bytes())
+        ""
     };
-    // --help and --version go to stdout with status 0; a closed pipe is fine.
-    drop(written);
-    ExitCode::from(if err.use_stderr() { INPUT_ERROR } else { FOUND })
+    drop(io::stderr().write_all(format!("{prefix}{text}").as_bytes()));
+    if json {
+        // The error paragraph, before the usage lines, on one line.
+        let paragraph = text.split("\n\n").next().unwrap_or_default();
+        let paragraph = paragraph.strip_prefix("error: ").unwrap_or(paragraph);
+        let error = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut buf = Vec::new();
+        json::write(&mut buf, &json::ErrorJson::new(error, None)).expect("memory");
+        drop(io::stdout().lock().write_all(&buf));
+    }
+    ExitCode::from(Outcome::InputError.exit_status())
 }
 
 /// How many terminal rows `text` takes at `width` columns: long lines wrap.

@@ -22,7 +22,7 @@ pub fn completions(shell: Shell, out: &mut Vec<u8>) {
     }
 }
 
-/// clap_complete's fish script completes options only, not positional values
+/// `clap_complete`'s fish script completes options only, not positional values
 /// (its documented limit); these lines add them: the codes for `explain`, the
 /// shells for `completions`. One `complete` line a value, each description in
 /// single quotes, where fish expands nothing.
@@ -55,6 +55,7 @@ fn fish_positionals(cmd: &clap::Command, out: &mut Vec<u8>) {
 
 /// The file name each shell expects the script under: `obserr.bash`,
 /// `_obserr`, `obserr.fish`, `_obserr.ps1`, `obserr.elv`.
+#[must_use]
 pub fn completion_file_name(shell: Shell) -> String {
     shell.file_name(BIN_NAME)
 }
@@ -124,7 +125,7 @@ fn write_roff(out: &mut Vec<u8>, roff: &Roff) -> io::Result<()> {
     Ok(())
 }
 
-/// One of clap_mangen's section renderers.
+/// One of `clap_mangen`'s section renderers.
 type Section = fn(&Man, &mut dyn io::Write) -> io::Result<()>;
 
 /// Renders one section and appends it; as a subcommand's part, its `.SH`
@@ -155,6 +156,7 @@ fn without_preamble(section: &[u8], heading: bool) -> Vec<u8> {
 }
 
 /// The examples of the long help as (command, what it does) pairs.
+#[must_use]
 pub fn examples() -> Vec<(&'static str, String)> {
     let mut pairs: Vec<(&'static str, String)> = Vec::new();
     for line in EXAMPLES.lines() {
@@ -196,7 +198,7 @@ mod tests {
             let script = String::from_utf8(script).unwrap();
             assert!(script.contains("decode"), "{shell}");
             // clap_complete's elvish and PowerShell scripts offer no values at
-            // all, only subcommands and options (README: Shell completions).
+            // all, only subcommands and options (GUIDE.md: Shell completions).
             let values = !matches!(shell, Shell::Elvish | Shell::PowerShell);
             assert_eq!(script.contains("NoSuchKey"), values, "{shell}");
             assert_eq!(script.contains("412"), values, "{shell}");
@@ -204,16 +206,20 @@ mod tests {
     }
 
     #[test]
-    fn exit_statuses_match_the_readme() {
-        let readme = include_str!("../README.md");
-        for (status, meaning) in EXIT_STATUS {
-            let row = format!(
-                "| {status} | {} |",
-                meaning
-                    .replace("decode", "`decode`")
-                    .replace("scan", "`scan`")
-            );
-            assert!(readme.contains(&row), "README lacks: {row}");
+    fn exit_statuses_match_the_readme_and_the_guide() {
+        for (name, doc) in [
+            ("README.md", include_str!("../README.md")),
+            ("GUIDE.md", include_str!("../GUIDE.md")),
+        ] {
+            for (status, meaning) in EXIT_STATUS {
+                let row = format!(
+                    "| {status} | {} |",
+                    meaning
+                        .replace("decode", "`decode`")
+                        .replace("scan", "`scan`")
+                );
+                assert!(doc.contains(&row), "{name} lacks: {row}");
+            }
         }
     }
 }

@@ -22,10 +22,13 @@ pub struct Source {
 /// One row of one documentation table for a code.
 #[derive(Debug)]
 pub struct Documented {
+    /// The page whose table this row is.
     pub source: &'static Source,
     /// `None` where the table says "N/A".
     pub status: Option<u16>,
+    /// The table's description of the error.
     pub message: &'static str,
+    /// The table's solution (or ours, see `solution_inferred`).
     pub solution: &'static str,
     /// The table gives no solution; this one is what the documentation implies.
     pub solution_inferred: bool,
@@ -34,10 +37,11 @@ pub struct Documented {
 /// One error code as the server sends it, with everything documented about it.
 #[derive(Debug)]
 pub struct Entry {
+    /// The code exactly as OBS sends it (`NoSuchKey`).
     pub code: &'static str,
     /// Other spellings that name the same code (documentation typos, split words).
     pub aliases: &'static [&'static str],
-    /// Whether a client should simply retry the same request (see README).
+    /// Whether a client should simply retry the same request (GUIDE.md: the retry rule).
     pub retryable: bool,
     /// Every documentation page whose table names the code, in the order of
     /// `data/sources.json`.
@@ -51,9 +55,13 @@ pub struct Entry {
 /// What an HTTP status means for OBS.
 #[derive(Debug, Serialize)]
 pub struct StatusInfo {
+    /// The status.
     pub status: u16,
+    /// Its reason phrase (`Not Found`).
     pub reason: &'static str,
+    /// What it means for an OBS request.
     pub meaning: &'static str,
+    /// Its usual causes.
     pub causes: &'static [&'static str],
     /// Meaning and causes are quoted from OBS's documentation (otherwise ours).
     pub from_docs: bool,
@@ -62,7 +70,9 @@ pub struct StatusInfo {
 /// One word of the search index and the entries (index, field weight) it occurs in.
 #[derive(Debug)]
 pub struct Term {
+    /// The normalised word.
     pub word: &'static str,
+    /// (entry index, field weight) pairs.
     pub postings: &'static [(u16, u8)],
 }
 
@@ -73,6 +83,7 @@ impl Entry {
         &self.documented[0]
     }
     /// The status of the primary documented row; `None` where the table says "N/A".
+    #[must_use]
     pub fn status(&self) -> Option<u16> {
         self.primary().status
     }
@@ -81,38 +92,46 @@ impl Entry {
         self.status().and_then(reason).unwrap_or("")
     }
     /// Whether the primary row's solution is ours, implied by the documentation.
+    #[must_use]
     pub fn solution_inferred(&self) -> bool {
         self.primary().solution_inferred
     }
+    /// The primary row's description of the error.
+    #[must_use]
     pub fn message(&self) -> &'static str {
         self.primary().message
     }
+    /// The primary row's solution.
+    #[must_use]
     pub fn solution(&self) -> &'static str {
         self.primary().solution
     }
-    /// What a client should do about retrying, in one sentence (README: retry rule).
-    pub fn retry_advice(&self) -> &'static str {
+    /// What a client should do about retrying (GUIDE.md: the retry rule);
+    /// `render` words it.
+    #[must_use]
+    pub fn retry(&self) -> Retry {
         match (self.retryable, self.status().unwrap_or(0)) {
-            (true, 429 | 503) if THROTTLED.contains(&self.code) => {
-                "yes, after slowing down: reduce the request rate and retry with exponential backoff"
-            }
-            (true, 500..) => "yes: a server-side failure; retry with exponential backoff",
-            (true, _) => "yes: the request failed in transit or was interrupted; send it again",
-            (false, 300..=399) => "no: send the request to the address given in the response",
-            (false, _) => "no: the same request will fail again; fix it first",
+            (true, 429 | 503) if THROTTLED.contains(&self.code) => Retry::AfterSlowingDown,
+            (true, 500..) => Retry::ServerFailure,
+            (true, _) => Retry::SendAgain,
+            (false, 300..=399) => Retry::FollowAddress,
+            (false, _) => Retry::FixFirst,
         }
     }
     /// Whether the code is documented with `status` in any table.
+    #[must_use]
     pub fn documents_status(&self, status: u16) -> bool {
         self.documented.iter().any(|d| d.status == Some(status))
     }
     /// Whether any table documents a status that matches `filter`.
+    #[must_use]
     pub fn has_status(&self, filter: StatusFilter) -> bool {
         self.documented
             .iter()
             .any(|d| d.status.is_some_and(|s| filter.matches(s)))
     }
     /// Every documented status, each once, primary first.
+    #[must_use]
     pub fn statuses(&self) -> Vec<u16> {
         let mut out: Vec<u16> = Vec::new();
         for s in self.documented.iter().filter_map(|d| d.status) {
@@ -123,6 +142,7 @@ impl Entry {
         out
     }
     /// Whether a page with this source id documents the code.
+    #[must_use]
     pub fn documented_in(&self, source: &str) -> bool {
         self.sources.iter().any(|s| s.id == source)
     }
@@ -137,16 +157,19 @@ impl Entry {
 const THROTTLED: [&str; 2] = ["SlowDown", "TooManyRequests"];
 
 /// Every catalogued entry, sorted by code (case-insensitively).
+#[must_use]
 pub fn entries() -> &'static [Entry] {
     ENTRIES
 }
 
 /// The documentation pages the catalogue is built from.
+#[must_use]
 pub fn sources() -> &'static [Source] {
     SOURCES
 }
 
 /// Exact lookup of a code or alias, ignoring ASCII case and surrounding space.
+#[must_use]
 pub fn lookup(code: &str) -> Option<&'static Entry> {
     let key = code.trim().to_ascii_lowercase();
     LOOKUP
@@ -156,17 +179,20 @@ pub fn lookup(code: &str) -> Option<&'static Entry> {
 }
 
 /// What OBS says about an HTTP status, if it is one the catalogue knows.
+#[must_use]
 pub fn status_info(status: u16) -> Option<&'static StatusInfo> {
     STATUSES.iter().find(|s| s.status == status)
 }
 
 /// The reason phrase for a status, as OBS's tables write it.
+#[must_use]
 pub fn reason(status: u16) -> Option<&'static str> {
     status_info(status).map(|s| s.reason)
 }
 
 /// Statuses any table documents for at least one code, ascending: the
 /// statuses [`by_status`] finds codes for.
+#[must_use]
 pub fn catalogued_statuses() -> Vec<u16> {
     let mut out: Vec<u16> = ENTRIES
         .iter()
@@ -197,6 +223,7 @@ pub fn completion_words() -> impl Iterator<Item = (&'static str, &'static Entry)
 
 /// The `list --status` values worth completing, each with a description:
 /// every catalogued status, each class after its statuses (`403 404 4xx 500`).
+#[must_use]
 pub fn status_filter_words() -> Vec<(String, String)> {
     let mut words = Vec::new();
     let statuses = catalogued_statuses();
@@ -213,14 +240,33 @@ pub fn status_filter_words() -> Vec<(String, String)> {
     words
 }
 
+/// The retry advice for a code, by its `retryable` flag and primary status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Throttled (`SlowDown`, `TooManyRequests`): retry after slowing down.
+    AfterSlowingDown,
+    /// A 5xx failure: retry with exponential backoff.
+    ServerFailure,
+    /// Failed in transit or interrupted: send it again.
+    SendAgain,
+    /// A redirect: send the request to the address in the response.
+    FollowAddress,
+    /// The same request will fail again: fix it first.
+    FixFirst,
+}
+
 /// A `list --status` filter: one status (`403`) or a class (`4xx`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {
+    /// One status: `403`.
     Exact(u16),
+    /// A class by its first digit: `4` for `4xx`.
     Class(u16),
 }
 
 impl StatusFilter {
+    /// Whether `status` matches.
+    #[must_use]
     pub fn matches(self, status: u16) -> bool {
         match self {
             StatusFilter::Exact(s) => s == status,
@@ -238,7 +284,9 @@ impl std::str::FromStr for StatusFilter {
         let valid_class = |b: u8| (b'1'..=b'5').contains(&b);
         match bytes {
             [c, b'x', b'x'] if valid_class(*c) => Ok(StatusFilter::Class(u16::from(c - b'0'))),
-            [c, d, e] if valid_class(*c) && d.is_ascii_digit() && e.is_ascii_digit() => {
+            [hundreds, tens, ones]
+                if valid_class(*hundreds) && tens.is_ascii_digit() && ones.is_ascii_digit() =>
+            {
                 Ok(StatusFilter::Exact(t.parse().expect("three ASCII digits")))
             }
             _ => Err(format!(
@@ -264,6 +312,7 @@ const MAX_CODE_LEN: usize = 64;
 /// missing, extra or swapped letter, and wrong case), similarity of its words
 /// (catches a changed word: `SignatureDoesntMatch`), and being a prefix of it
 /// (`nosuchlifecycle`, `InvalidAccessKey`).
+#[must_use]
 pub fn suggest(input: &str) -> Vec<&'static Entry> {
     let query: String = input
         .trim()
@@ -434,10 +483,10 @@ mod tests {
             assert_eq!(e.retryable, rule, "{}", e.code);
         }
         assert!(lookup("TooManyRequests").unwrap().retryable);
-        assert!(lookup("TooManyRequests")
-            .unwrap()
-            .retry_advice()
-            .starts_with("yes, after slowing down"));
+        assert_eq!(
+            lookup("TooManyRequests").unwrap().retry(),
+            Retry::AfterSlowingDown
+        );
     }
 
     #[test]

@@ -7,7 +7,11 @@
 //! parsers, [`CodeValues`] and [`StatusValues`]: they list the catalogue's codes
 //! and statuses as possible values (hidden from `--help`, which would otherwise
 //! print every code) and still parse exactly what they did before.
-
+// Doc comments here are clap's help text; fields and variants that need
+// none for --help stay undocumented rather than change it.
+#![allow(missing_docs)]
+// The same doc comments are terminal help, where rustdoc backticks would show.
+#![allow(clippy::doc_markdown)]
 // The doc comments below are help text for people, not rustdoc: brackets in
 // pasted forms like 'error code [NoSuchKey]' are not links.
 #![allow(rustdoc::broken_intra_doc_links)]
@@ -38,7 +42,7 @@ Examples:
 
 Exit status: 0 found, 1 nothing found, 2 usage or input error.";
 
-/// The exit statuses, for the man page (the README's table says the same).
+/// The exit statuses, for the man page (README.md's and GUIDE.md's tables say the same).
 pub const EXIT_STATUS: &[(u8, &str)] = &[
     (
         0,

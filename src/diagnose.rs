@@ -1,70 +1,326 @@
 //! Judges a decoded [`Response`] against the catalogue: finds the entry for
-//! its code, and computes hints from the response itself (status mismatch,
-//! clock skew, the server's StringToSign, where a redirect points, what the
-//! request concerned, what a bare status means, the nearest codes to an
-//! unknown one) and the command to run next. Pure: no I/O, no formatting for
-//! a terminal (hints hold the response's text as it arrived; renderers make
-//! it safe).
+//! its code, and computes [`Finding`]s from the response itself (status
+//! mismatch, clock skew, the server's `StringToSign`, where a redirect points,
+//! what the request concerned, what a bare status means, the nearest codes to
+//! an unknown one) and the command to run [`Next`]. Pure data: no I/O and no
+//! words. Every sentence a finding becomes is written in
+//! [`crate::render`]; findings hold the response's text as it arrived, and the
+//! renderers make it safe.
 
 use crate::catalogue::{self, Entry, StatusFilter, StatusInfo};
-use crate::decode::{Body, Framing, Response};
+use crate::decode::{Body, Response};
 use crate::timestamp;
+use serde::Serialize;
 
 /// OBS rejects requests whose time is off by more than this (documented:
 /// "If the offset is longer than 15 minutes, the OBS server will reject your
 /// requests"), when the response does not say.
-const DEFAULT_MAX_SKEW_MS: u64 = 15 * 60 * 1000;
+pub const DEFAULT_MAX_SKEW_MS: u64 = 15 * 60 * 1000;
 /// Codes listed for a bare status before pointing at `obserr explain STATUS`.
-const MAX_STATUS_CODES: usize = 8;
+pub const MAX_STATUS_CODES: usize = 8;
 
-/// One piece of advice. `block` is verbatim text from the response (the
-/// server's StringToSign) to show line by line with its line breaks visible.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hint {
-    pub text: String,
-    pub block: Option<String>,
+/// One thing obserr noticed about a response, with the numbers and names it
+/// rests on. Serialised (untagged) as its fields; [`Finding::kind`] names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Finding {
+    /// An HTML page that did not come from OBS: a proxy or gateway answered.
+    Proxy {
+        /// Who signed the page or sent the `Server` header (`nginx/1.25.3`).
+        server: Option<String>,
+        /// The status it answered with.
+        status: Option<u16>,
+        /// Its reason phrase (the response's, else the catalogue's).
+        reason: Option<String>,
+    },
+    /// The code is documented with several statuses, this one among them.
+    StatusDocumented {
+        /// The catalogued code.
+        code: &'static str,
+        /// The status the response came with.
+        got: u16,
+        /// Its reason phrase.
+        reason: Option<String>,
+        /// Every status the tables document for the code, and where.
+        documented: Vec<DocumentedStatus>,
+    },
+    /// The response's status is none the tables document for its code.
+    StatusMismatch {
+        /// The catalogued code.
+        code: &'static str,
+        /// The status the response came with.
+        got: u16,
+        /// Its reason phrase.
+        reason: Option<String>,
+        /// Every status the tables document for the code, and where.
+        documented: Vec<DocumentedStatus>,
+    },
+    /// `RequestTimeTooSkewed` with both times: the skew is computed.
+    ClockSkew {
+        /// The time the request carried.
+        request: Stamp,
+        /// The server's time.
+        server: Stamp,
+        /// Server time minus request time: positive when the client's clock
+        /// is behind the server's, negative when it is ahead.
+        skew_ms: i64,
+        /// The skew OBS allows.
+        allowed_ms: u64,
+        /// Where `allowed_ms` comes from.
+        allowed_from: Limit,
+    },
+    /// `RequestTimeTooSkewed` without both times: the skew cannot be computed.
+    ClockSkewUnknown {
+        /// The server's time, when the response carries it.
+        server: Option<Stamp>,
+        /// The skew OBS allows.
+        allowed_ms: u64,
+        /// Where `allowed_ms` comes from.
+        allowed_from: Limit,
+    },
+    /// The `StringToSign` the server computed (`SignatureDoesNotMatch`).
+    StringToSign {
+        /// Verbatim, line breaks and all.
+        value: String,
+    },
+    /// The access key id the server checked the signature with.
+    AccessKey {
+        /// The access key id (never a secret).
+        id: String,
+    },
+    /// The usual causes of a signature mismatch.
+    SignatureCauses,
+    /// The response redirects: where to send the request instead.
+    Redirect {
+        /// The `Endpoint` the body names.
+        endpoint: Option<String>,
+        /// The `Location` header.
+        location: Option<String>,
+        /// The bucket the body names.
+        bucket: Option<String>,
+    },
+    /// curl followed redirects before the response that counts.
+    RedirectsFollowed {
+        /// Each redirect, in order.
+        hops: Vec<Hop>,
+    },
+    /// The status reports success: nothing failed.
+    NotAnError {
+        /// The status.
+        status: u16,
+    },
+    /// A status without an error code: what it means and which codes come with it.
+    StatusOnly {
+        /// The status.
+        status: u16,
+        /// The catalogue's reason phrase.
+        reason: Option<&'static str>,
+        /// What the status means for OBS.
+        meaning: Option<&'static str>,
+        /// Catalogued codes with this status, at most [`MAX_STATUS_CODES`].
+        codes: Vec<&'static str>,
+        /// How many catalogued codes have this status in all.
+        total: usize,
+        /// The response had no body at all.
+        no_body: bool,
+        /// The request was a HEAD request (curl -v showed it).
+        head_request: bool,
+    },
+    /// The code is not catalogued.
+    UnknownCode {
+        /// The code as the response wrote it.
+        code: String,
+        /// The nearest catalogued codes, best first (maybe none).
+        nearest: Vec<&'static str>,
+    },
+    /// What the request concerned.
+    Involved {
+        /// The bucket.
+        bucket: Option<String>,
+        /// The object key.
+        key: Option<String>,
+        /// The resource.
+        resource: Option<String>,
+        /// The request line, when nothing else names what was asked for.
+        request: Option<RequestLine>,
+    },
+    /// The body ended before it was complete.
+    Truncated,
+    /// The input turned binary; only the text before it was read.
+    Binary {
+        /// The byte offset where it turned binary.
+        at: usize,
+    },
+    /// The response carries ids that support can look up.
+    SupportIds {
+        /// Which ids, in the order to give them.
+        ids: Vec<SupportId>,
+    },
 }
 
-impl Hint {
-    fn new(text: impl Into<String>) -> Hint {
-        Hint {
-            text: text.into(),
-            block: None,
+impl Finding {
+    /// The finding's name in JSON (`clock_skew`), stable across releases.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Finding::Proxy { .. } => "proxy",
+            Finding::StatusDocumented { .. } => "status_documented",
+            Finding::StatusMismatch { .. } => "status_mismatch",
+            Finding::ClockSkew { .. } => "clock_skew",
+            Finding::ClockSkewUnknown { .. } => "clock_skew_unknown",
+            Finding::StringToSign { .. } => "string_to_sign",
+            Finding::AccessKey { .. } => "access_key",
+            Finding::SignatureCauses => "signature_causes",
+            Finding::Redirect { .. } => "redirect",
+            Finding::RedirectsFollowed { .. } => "redirects_followed",
+            Finding::NotAnError { .. } => "not_an_error",
+            Finding::StatusOnly { .. } => "status_only",
+            Finding::UnknownCode { .. } => "unknown_code",
+            Finding::Involved { .. } => "involved",
+            Finding::Truncated => "truncated",
+            Finding::Binary { .. } => "binary",
+            Finding::SupportIds { .. } => "support_ids",
         }
     }
 }
 
+/// A status the catalogue documents for a code, and the pages that do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentedStatus {
+    /// The status.
+    pub status: u16,
+    /// Its reason phrase.
+    pub reason: Option<&'static str>,
+    /// The titles of the pages that document it.
+    pub sources: Vec<&'static str>,
+}
+
+/// A time as the response wrote it, and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stamp {
+    /// The time, verbatim.
+    pub text: String,
+    /// Where it was found.
+    pub from: TimeSource,
+}
+
+/// Where a time was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeSource {
+    /// The body's `RequestTime`.
+    RequestTime,
+    /// The request's `Date`, `x-obs-date` or `x-amz-date` header (curl -v).
+    RequestDate,
+    /// The body's `ServerTime`.
+    ServerTime,
+    /// The response's `Date` header.
+    ResponseDate,
+}
+
+/// Where the allowed clock skew comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Limit {
+    /// The response's `MaxAllowedSkewMilliseconds`.
+    Response,
+    /// OBS's documented limit, [`DEFAULT_MAX_SKEW_MS`].
+    Documented,
+}
+
+/// One redirect curl followed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hop {
+    /// Its status.
+    pub status: u16,
+    /// Its `Location` header.
+    pub location: Option<String>,
+}
+
+/// The request as curl -v showed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequestLine {
+    /// `GET`, `HEAD`, ...
+    pub method: String,
+    /// The request target (`/bucket/key?acl`).
+    pub target: String,
+    /// The `Host` header.
+    pub host: Option<String>,
+}
+
+/// An id that identifies the request in OBS's logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportId {
+    /// `RequestId` / `x-obs-request-id`.
+    RequestId,
+    /// `HostId` / `x-obs-id-2`.
+    HostId,
+    /// `x-reserved-indicator`.
+    ReservedIndicator,
+}
+
+/// The obserr command to run next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    /// `obserr explain CODE`, a catalogued code.
+    Explain(&'static str),
+    /// `obserr explain STATUS`, a status the catalogue describes.
+    ExplainStatus(u16),
+    /// `obserr search WORDS`, the words of an uncatalogued code.
+    Search(Vec<String>),
+    /// `obserr list`.
+    List,
+}
+
 /// What obserr concludes about one response.
-#[derive(Debug)]
-pub struct Diagnosis<'r> {
-    pub response: &'r Response,
+#[derive(Debug, Clone)]
+pub struct Diagnosis {
+    /// The response diagnosed.
+    pub response: Response,
     /// The catalogue entry for the response's code.
     pub entry: Option<&'static Entry>,
     /// What the response's status means, when the catalogue knows it.
     pub status_info: Option<&'static StatusInfo>,
     /// For an uncatalogued code: the nearest catalogued ones.
     pub suggestions: Vec<&'static Entry>,
-    pub hints: Vec<Hint>,
-    /// The obserr command to run next (only catalogue names and digits in it).
-    pub next: String,
+    /// What obserr noticed, most important first.
+    pub findings: Vec<Finding>,
+    /// The command to run next.
+    pub next: Next,
 }
 
-impl Diagnosis<'_> {
+impl Diagnosis {
     /// A catalogued code was found (exit status 0).
+    #[must_use]
     pub fn found(&self) -> bool {
         self.entry.is_some()
     }
     /// The catalogue's retry advice; unknown without a catalogued code.
+    #[must_use]
     pub fn retryable(&self) -> Option<bool> {
         self.entry.map(|e| e.retryable)
     }
     /// The reason phrase to show: the response's own, else the catalogue's.
+    #[must_use]
     pub fn reason(&self) -> Option<&str> {
-        let r = self.response;
-        r.reason
-            .as_deref()
-            .or_else(|| r.status.and_then(catalogue::reason))
+        reason(&self.response)
     }
+    /// What this diagnosis means for the exit status.
+    #[must_use]
+    pub fn outcome(&self) -> crate::Outcome {
+        if self.found() {
+            crate::Outcome::Found
+        } else {
+            crate::Outcome::NothingFound
+        }
+    }
+}
+
+fn reason(r: &Response) -> Option<&str> {
+    r.reason
+        .as_deref()
+        .or_else(|| r.status.and_then(catalogue::reason))
 }
 
 /// Codes long or odd enough that comparing them with the catalogue is pointless.
@@ -73,236 +329,183 @@ fn plausible_code(code: &str) -> bool {
 }
 
 /// Diagnoses one response.
-pub fn diagnose(r: &Response) -> Diagnosis<'_> {
+///
+/// ```
+/// use obserr::decode::decode;
+/// use obserr::diagnose::{diagnose, Finding, Next};
+///
+/// let d = diagnose(decode(b"<Error><Code>NoSuchKy</Code></Error>"));
+/// assert!(!d.found());
+/// assert_eq!(d.findings[0], Finding::UnknownCode { code: "NoSuchKy".into(), nearest: vec!["NoSuchKey"] });
+/// assert_eq!(d.next, Next::Explain("NoSuchKey"));
+/// ```
+pub fn diagnose(response: Response) -> Diagnosis {
+    let r = &response;
     let entry = r.code.as_deref().and_then(catalogue::lookup);
     let suggestions = match (&r.code, entry) {
         (Some(code), None) if plausible_code(code) => catalogue::suggest(code),
         _ => Vec::new(),
     };
-    let mut d = Diagnosis {
-        response: r,
-        entry,
-        status_info: r.status.and_then(catalogue::status_info),
-        suggestions,
-        hints: Vec::new(),
-        next: String::new(),
-    };
-    proxy_hint(&mut d);
-    mismatch_hint(&mut d);
+    let status_info = r.status.and_then(catalogue::status_info);
+    let mut f = Vec::new();
+    f.extend(proxy(r));
+    f.extend(mismatch(r, entry));
     let code = entry.map(|e| e.code);
     if code == Some("RequestTimeTooSkewed") {
-        skew_hint(&mut d);
+        f.push(skew(r));
     }
     if code == Some("SignatureDoesNotMatch") {
-        signature_hints(&mut d);
+        signature(r, &mut f);
     }
-    redirect_hints(&mut d);
-    status_only_hint(&mut d);
-    unknown_code_hint(&mut d);
-    involved_hint(&mut d);
+    redirects(r, entry, &mut f);
+    f.extend(status_only(r, status_info));
+    if let (Some(code), None) = (&r.code, entry) {
+        f.push(Finding::UnknownCode {
+            code: code.clone(),
+            nearest: suggestions.iter().map(|e| e.code).collect(),
+        });
+    }
+    f.extend(involved(r));
     if r.truncated {
-        d.hints.push(Hint::new(
-            "The body ends before it is complete (cut off in transit or when copied): \
-             what arrived is used, the full response may say more.",
-        ));
+        f.push(Finding::Truncated);
     }
     if let Some(at) = r.binary_at {
-        d.hints.push(Hint::new(format!(
-            "The input turns binary at about byte {at} (a NUL or dense control bytes): \
-             obserr read only the text before it. An error response is text."
-        )));
+        f.push(Finding::Binary { at });
     }
-    support_hint(&mut d);
-    d.next = next_command(&d);
-    d
+    f.extend(support(r));
+    let next = next(r, entry, &suggestions);
+    Diagnosis {
+        response,
+        entry,
+        status_info,
+        suggestions,
+        findings: f,
+        next,
+    }
 }
 
-fn proxy_hint(d: &mut Diagnosis) {
-    let r = d.response;
-    if r.body != Body::ProxyPage {
-        return;
-    }
-    let who = r.proxy.as_deref().unwrap_or("a proxy or gateway");
-    let status = r.status.map_or(String::new(), |s| {
-        format!(" with {s} {}", d.reason().unwrap_or(""))
-            .trim_end()
-            .to_string()
-    });
-    d.hints.push(Hint::new(format!(
-        "This page did not come from OBS: {who} answered{status}. The request may not \
-         have reached OBS at all; check the proxy, load balancer or gateway between you \
-         and OBS (its logs and its upstream), then retry."
-    )));
+fn proxy(r: &Response) -> Option<Finding> {
+    (r.body == Body::ProxyPage).then(|| Finding::Proxy {
+        server: r.proxy.clone(),
+        status: r.status,
+        reason: r.status.and(reason(r)).map(str::to_string),
+    })
 }
 
 /// Compares the response's status with the statuses the tables document for
-/// its code: one of them is no mismatch, but when the tables disagree the hint
-/// names every documented status and where it is documented.
-fn mismatch_hint(d: &mut Diagnosis) {
-    let (Some(entry), Some(status)) = (d.entry, d.response.status) else {
-        return;
+/// its code: one of them is no mismatch, but when the tables disagree the
+/// finding names every documented status and where it is documented.
+fn mismatch(r: &Response, entry: Option<&'static Entry>) -> Option<Finding> {
+    let (Some(entry), Some(got)) = (entry, r.status) else {
+        return None;
     };
-    let documented = entry.statuses();
-    if documented.is_empty() || documented == [status] {
-        return;
+    let statuses = entry.statuses();
+    if statuses.is_empty() || statuses == [got] {
+        return None;
     }
-    let said = format!("{status} {}", d.reason().unwrap_or(""));
-    let said = said.trim_end();
-    let text = if entry.documents_status(status) {
-        let each: Vec<String> = documented
-            .iter()
-            .map(|st| format!("{} ({})", status_name(*st), titles_for(entry, *st)))
-            .collect();
-        format!(
-            "{} is documented as {}; this response has {said}, a documented status: \
-             nothing changed it on the way.",
-            entry.code,
-            each.join(" and as ")
-        )
+    let documented = statuses
+        .iter()
+        .map(|&status| DocumentedStatus {
+            status,
+            reason: catalogue::reason(status),
+            sources: titles_for(entry, status),
+        })
+        .collect();
+    let reason = reason(r).map(str::to_string);
+    Some(if entry.documents_status(got) {
+        Finding::StatusDocumented {
+            code: entry.code,
+            got,
+            reason,
+            documented,
+        }
     } else {
-        let usual: Vec<String> = documented.iter().map(|st| status_name(*st)).collect();
-        format!(
-            "The response came with status {said}, but OBS documents {} with {}: \
-             something between you and OBS (a proxy, gateway or SDK) may have changed the \
-             status; the code is the more specific signal.",
-            entry.code,
-            usual.join(" or ")
-        )
-    };
-    d.hints.push(Hint::new(text));
-}
-
-fn status_name(status: u16) -> String {
-    format!("{status} {}", catalogue::reason(status).unwrap_or(""))
-        .trim_end()
-        .to_string()
+        Finding::StatusMismatch {
+            code: entry.code,
+            got,
+            reason,
+            documented,
+        }
+    })
 }
 
 /// The titles of the pages that document `entry` with `status`.
-fn titles_for(entry: &Entry, status: u16) -> String {
-    let mut titles: Vec<&str> = Vec::new();
+fn titles_for(entry: &Entry, status: u16) -> Vec<&'static str> {
+    let mut titles: Vec<&'static str> = Vec::new();
     for d in entry.documented.iter().filter(|d| d.status == Some(status)) {
         if !titles.contains(&d.source.title) {
             titles.push(d.source.title);
         }
     }
-    titles.join(", ")
+    titles
 }
 
-/// A time as the response wrote it, and where it came from.
-type Stamp = Option<(String, &'static str)>;
-
 /// Which time the request carried and which the server had.
-fn skew_times(r: &Response) -> (Stamp, Stamp) {
+fn skew_times(r: &Response) -> (Option<Stamp>, Option<Stamp>) {
+    let stamp = |text: &str, from| Stamp {
+        text: text.to_string(),
+        from,
+    };
     let request = r
         .detail("RequestTime")
-        .map(|v| (v.to_string(), "RequestTime"))
+        .map(|v| stamp(v, TimeSource::RequestTime))
         .or_else(|| {
             let req = r.request.as_ref()?;
-            ["x-obs-date", "x-amz-date", "date"].iter().find_map(|h| {
-                req.header(h)
-                    .map(|v| (v.to_string(), "the request's Date header"))
-            })
+            ["x-obs-date", "x-amz-date", "date"]
+                .iter()
+                .find_map(|h| req.header(h).map(|v| stamp(v, TimeSource::RequestDate)))
         });
     let server = r
         .detail("ServerTime")
-        .map(|v| (v.to_string(), "ServerTime"))
-        .or_else(|| {
-            r.header("date")
-                .map(|v| (v.to_string(), "the response's Date header"))
-        });
+        .map(|v| stamp(v, TimeSource::ServerTime))
+        .or_else(|| r.header("date").map(|v| stamp(v, TimeSource::ResponseDate)));
     (request, server)
 }
 
-fn skew_hint(d: &mut Diagnosis) {
-    let r = d.response;
+fn skew(r: &Response) -> Finding {
     let max_ms = r
         .detail("MaxAllowedSkewMilliseconds")
         .and_then(|v| v.trim().parse::<u64>().ok());
-    let max = match max_ms {
-        Some(ms) => format!(
-            "{} ({ms} ms, MaxAllowedSkewMilliseconds)",
-            timestamp::minutes_seconds(ms)
-        ),
-        None => format!(
-            "{} (OBS's documented limit)",
-            timestamp::minutes_seconds(DEFAULT_MAX_SKEW_MS)
-        ),
+    let (allowed_ms, allowed_from) = match max_ms {
+        Some(ms) => (ms, Limit::Response),
+        None => (DEFAULT_MAX_SKEW_MS, Limit::Documented),
     };
-    let limit = max_ms.unwrap_or(DEFAULT_MAX_SKEW_MS);
     let (request, server) = skew_times(r);
-    let parsed = |t: &Stamp| t.as_ref().and_then(|(v, _)| timestamp::parse_millis(v));
-    let (Some(req_ms), Some(srv_ms)) = (parsed(&request), parsed(&server)) else {
-        let server_said = match &server {
-            Some((v, from)) => format!("The server's clock read {v} ({from}). "),
-            None => String::new(),
-        };
-        d.hints.push(Hint::new(format!(
-            "{server_said}The response does not carry both times, so the skew cannot be \
-             computed: compare the client's clock with the server's Date header \
-             (`curl -sI` the endpoint), then set the client's clock right (enable NTP) \
-             and send the request again. OBS allows at most {max}."
-        )));
-        return;
-    };
-    let (req_text, req_from) = request.expect("parsed above");
-    let (srv_text, srv_from) = server.expect("parsed above");
-    let skew = srv_ms - req_ms;
-    let amount = timestamp::minutes_seconds(skew.unsigned_abs());
-    let direction = if skew >= 0 { "behind" } else { "ahead of" };
-    let mut text = format!(
-        "The request was dated {req_text} ({req_from}); the server's clock read {srv_text} \
-         ({srv_from}): the client's clock is {amount} {direction} the server's, "
-    );
-    if skew.unsigned_abs() > limit {
-        text.push_str(&format!(
-            "more than the {max} OBS allows. Fix the client's clock, not the server's: \
-             enable time synchronisation (NTP, e.g. `timedatectl set-ntp true`), then sign \
-             and send the request again."
-        ));
-    } else {
-        text.push_str(&format!(
-            "within the {max} OBS allows: the request was probably signed long before it \
-             was sent (queued, or retried with its old signature). Sign it again right \
-             before sending, and check the client's clock against NTP."
-        ));
+    let parsed = |t: &Option<Stamp>| t.as_ref().and_then(|s| timestamp::parse_millis(&s.text));
+    match (parsed(&request), parsed(&server), request, server) {
+        (Some(req_ms), Some(srv_ms), Some(request), Some(server)) => Finding::ClockSkew {
+            request,
+            server,
+            skew_ms: srv_ms - req_ms,
+            allowed_ms,
+            allowed_from,
+        },
+        (_, _, _, server) => Finding::ClockSkewUnknown {
+            server,
+            allowed_ms,
+            allowed_from,
+        },
     }
-    d.hints.push(Hint::new(text));
 }
 
-fn signature_hints(d: &mut Diagnosis) {
-    let r = d.response;
+fn signature(r: &Response, f: &mut Vec<Finding>) {
     if let Some(sts) = r.detail("StringToSign") {
-        d.hints.push(Hint {
-            text: "The server signed this StringToSign; your client must sign exactly the \
-                   same bytes, so compare it line by line with the string your client logged:"
-                .to_string(),
-            block: Some(sts.to_string()),
+        f.push(Finding::StringToSign {
+            value: sts.to_string(),
         });
     }
     if let Some(ak) = r
         .detail("AWSAccessKeyId")
         .or_else(|| r.detail("AccessKeyId"))
     {
-        d.hints.push(Hint::new(format!(
-            "The server checked the signature with access key ID {ak}: make sure your secret \
-             access key is the one paired with it."
-        )));
+        f.push(Finding::AccessKey { id: ak.to_string() });
     }
-    d.hints.push(Hint::new(
-        "Usual causes: a secret access key (SK) that does not belong to the access key ID \
-         (AK), or with a stray space or line break in it; headers changed after signing \
-         (Content-Type, Content-MD5, Date or x-obs-date, x-obs-*/x-amz-* headers added or \
-         altered by a proxy or SDK); a different resource path, sub-resource (?acl, \
-         ?uploadId=...) or URL encoding of the object key; signing for the other protocol \
-         (OBS vs S3 headers) or signature version.",
-    ));
+    f.push(Finding::SignatureCauses);
 }
 
-fn redirect_hints(d: &mut Diagnosis) {
-    let r = d.response;
+fn redirects(r: &Response, entry: Option<&'static Entry>, f: &mut Vec<Finding>) {
     let redirect_code = matches!(
-        d.entry.map(|e| e.code),
+        entry.map(|e| e.code),
         Some("PermanentRedirect" | "TemporaryRedirect" | "Redirect")
     ) || r
         .code
@@ -312,230 +515,102 @@ fn redirect_hints(d: &mut Diagnosis) {
         .status
         .is_some_and(|s| (300..400).contains(&s) && s != 304);
     if redirect_code || redirect_status {
-        let endpoint = r.detail("Endpoint");
-        let bucket = r.detail("Bucket").or_else(|| r.detail("BucketName"));
-        let location = r.header("location");
-        let mut text = match (endpoint, location) {
-            (Some(e), _) => format!("Send the request to endpoint {e} instead"),
-            (None, Some(l)) => format!("Send the request to {l} instead (the Location header)"),
-            (None, None) => "The response names no new address: look up the bucket's region \
-                             (in the console, or `obsutil stat obs://BUCKET`) and send the \
-                             request to that region's endpoint"
-                .to_string(),
-        };
-        if let (Some(b), true) = (bucket, endpoint.is_some() || location.is_some()) {
-            text.push_str(&format!(": bucket {b} is reached there"));
-        }
-        if let (Some(e), Some(l)) = (endpoint, location) {
-            text.push_str(&format!(" (Location: {l}; endpoint {e})"));
-        }
-        text.push_str(
-            ". Configure that endpoint in your client rather than following the \
-                       redirect on every request.",
-        );
-        d.hints.push(Hint::new(text));
+        f.push(Finding::Redirect {
+            endpoint: r.detail("Endpoint").map(str::to_string),
+            location: r.header("location").map(str::to_string),
+            bucket: r
+                .detail("Bucket")
+                .or_else(|| r.detail("BucketName"))
+                .map(str::to_string),
+        });
     }
-    let hops: Vec<String> = r
+    let hops: Vec<Hop> = r
         .earlier
         .iter()
-        .filter(|h| h.status.is_some_and(|s| (300..400).contains(&s)))
-        .map(|h| match (h.status, h.header("location")) {
-            (Some(s), Some(l)) => format!("{s} to {l}"),
-            (Some(s), None) => s.to_string(),
-            _ => String::new(),
+        .filter_map(|h| {
+            let status = h.status.filter(|s| (300..400).contains(s))?;
+            Some(Hop {
+                status,
+                location: h.header("location").map(str::to_string),
+            })
         })
         .collect();
     if !hops.is_empty() {
-        d.hints.push(Hint::new(format!(
-            "curl followed {} redirect{} before this response ({}); the diagnosis is about \
-             the last response.",
-            hops.len(),
-            if hops.len() == 1 { "" } else { "s" },
-            hops.join(", ")
-        )));
+        f.push(Finding::RedirectsFollowed { hops });
     }
 }
 
-fn status_only_hint(d: &mut Diagnosis) {
-    let r = d.response;
+fn status_only(r: &Response, info: Option<&'static StatusInfo>) -> Option<Finding> {
     let (None, Some(status)) = (&r.code, r.status) else {
-        return;
+        return None;
     };
     if r.body == Body::ProxyPage {
-        return;
+        return None;
     }
     if status < 300 || status == 304 {
-        d.hints.push(Hint::new(format!(
-            "Status {status} is not an error: this response reports success. If the input held \
-             several responses, the last one counts: paste the failing one on its own."
-        )));
-        return;
+        return Some(Finding::NotAnError { status });
     }
-    let codes: Vec<&str> = catalogue::by_status(StatusFilter::Exact(status))
+    let codes: Vec<&'static str> = catalogue::by_status(StatusFilter::Exact(status))
         .map(|e| e.code)
         .collect();
-    let why = if r.body == Body::Empty {
-        "The response carries no error code (a HEAD response has no body)"
-    } else {
-        "The response carries no error code"
-    };
-    let mut text = format!("{why}: status {status}");
-    if let Some(info) = d.status_info {
-        text.push_str(&format!(" {} means: {}", info.reason, info.meaning));
-    }
-    text.push(' ');
-    match codes.len() {
-        0 => text.push_str("No catalogued code comes with this status."),
-        n if n <= MAX_STATUS_CODES => {
-            text.push_str(&format!("OBS sends it with: {}.", codes.join(", ")));
-        }
-        n => text.push_str(&format!(
-            "OBS sends it with {n} codes, among them {}; `obserr explain {status}` lists all.",
-            codes[..MAX_STATUS_CODES].join(", ")
-        )),
-    }
-    if r.request.as_ref().is_some_and(|q| q.method == "HEAD") {
-        text.push_str(" Send the same request as GET to see the error body.");
-    }
-    text.push_str(match status {
-        500.. => " A 5xx status is usually transient: retry with exponential backoff.",
-        400..=499 => " A 4xx status means the request must change before a retry can succeed.",
-        _ => "",
-    });
-    d.hints.push(Hint::new(text));
+    Some(Finding::StatusOnly {
+        status,
+        reason: info.map(|i| i.reason),
+        meaning: info.map(|i| i.meaning),
+        total: codes.len(),
+        codes: codes.into_iter().take(MAX_STATUS_CODES).collect(),
+        no_body: r.body == Body::Empty,
+        head_request: r.request.as_ref().is_some_and(|q| q.method == "HEAD"),
+    })
 }
 
-fn unknown_code_hint(d: &mut Diagnosis) {
-    let (Some(code), None) = (&d.response.code, d.entry) else {
-        return;
-    };
-    let text = if d.suggestions.is_empty() {
-        format!(
-            "{code} is not in obserr's catalogue of OBS server-side codes, and no catalogued \
-             code is close to it; it may come from another service or API (IAM, an API \
-             gateway, an extension API)."
-        )
-    } else {
-        let names: Vec<&str> = d.suggestions.iter().map(|e| e.code).collect();
-        format!(
-            "{code} is not in obserr's catalogue; the nearest catalogued codes: {}.",
-            names.join(", ")
-        )
-    };
-    d.hints.push(Hint::new(text));
-}
-
-fn involved_hint(d: &mut Diagnosis) {
-    let r = d.response;
-    let mut parts = Vec::new();
-    if let Some(b) = r.detail("BucketName").or_else(|| r.detail("Bucket")) {
-        parts.push(format!("bucket {b}"));
-    }
-    if let Some(k) = r
+fn involved(r: &Response) -> Option<Finding> {
+    let bucket = r.detail("BucketName").or_else(|| r.detail("Bucket"));
+    let key = r
         .detail("Key")
         .or_else(|| r.detail("ObjectKey"))
-        .or_else(|| r.detail("ObjectName"))
-    {
-        parts.push(format!("object key {k}"));
-    }
-    if let Some(res) = &r.resource {
-        parts.push(format!("resource {res}"));
-    }
-    if let (true, Some(q)) = (parts.is_empty(), &r.request) {
-        let host = q
-            .header("host")
-            .map_or(String::new(), |h| format!(" on {h}"));
-        parts.push(format!("the request {} {}{host}", q.method, q.target));
-    }
-    if !parts.is_empty() {
-        d.hints
-            .push(Hint::new(format!("It concerns {}.", parts.join(", "))));
-    }
+        .or_else(|| r.detail("ObjectName"));
+    let named = bucket.is_some() || key.is_some() || r.resource.is_some();
+    let request = r.request.as_ref().filter(|_| !named).map(|q| RequestLine {
+        method: q.method.clone(),
+        target: q.target.clone(),
+        host: q.header("host").map(str::to_string),
+    });
+    (named || request.is_some()).then(|| Finding::Involved {
+        bucket: bucket.map(str::to_string),
+        key: key.map(str::to_string),
+        resource: r.resource.clone(),
+        request,
+    })
 }
 
-fn support_hint(d: &mut Diagnosis) {
-    let r = d.response;
-    let ids: Vec<String> = [
-        ("request ID", &r.request_id),
-        ("host ID", &r.host_id),
-        ("x-reserved-indicator", &r.reserved_indicator),
+fn support(r: &Response) -> Option<Finding> {
+    let ids: Vec<SupportId> = [
+        (SupportId::RequestId, &r.request_id),
+        (SupportId::HostId, &r.host_id),
+        (SupportId::ReservedIndicator, &r.reserved_indicator),
     ]
-    .iter()
-    .filter_map(|(name, v)| v.as_ref().map(|_| name.to_string()))
+    .into_iter()
+    .filter_map(|(id, v)| v.as_ref().map(|_| id))
     .collect();
-    let list = match ids.as_slice() {
-        [] => return,
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    };
-    if r.body != Body::ProxyPage {
-        d.hints.push(Hint::new(format!(
-            "If you contact support, give them this response's {list}: they identify the \
-             request in OBS's logs."
-        )));
-    }
+    (!ids.is_empty() && r.body != Body::ProxyPage).then_some(Finding::SupportIds { ids })
 }
 
-fn next_command(d: &Diagnosis) -> String {
-    if let Some(e) = d.entry.or_else(|| d.suggestions.first().copied()) {
-        return format!("obserr explain {}", e.code);
+fn next(r: &Response, entry: Option<&'static Entry>, suggestions: &[&'static Entry]) -> Next {
+    if let Some(e) = entry.or_else(|| suggestions.first().copied()) {
+        return Next::Explain(e.code);
     }
     // Only a status that explain knows; a 200 is not one.
-    if let Some(status) = d
-        .response
-        .status
-        .filter(|&s| catalogue::status_info(s).is_some())
-    {
-        return format!("obserr explain {status}");
+    if let Some(status) = r.status.filter(|&s| catalogue::status_info(s).is_some()) {
+        return Next::ExplainStatus(status);
     }
-    if let Some(code) = &d.response.code {
+    if let Some(code) = &r.code {
         let words = crate::text::code_words(code);
         if !words.is_empty() && plausible_code(code) {
-            return format!("obserr search {}", words.join(" "));
+            return Next::Search(words);
         }
     }
-    "obserr list".to_string()
-}
-
-/// A short description of what the input was read as.
-pub fn read_as(r: &Response) -> String {
-    let version = r
-        .head
-        .as_ref()
-        .map(|h| h.version.as_str())
-        .filter(|v| !v.is_empty());
-    let mut parts: Vec<String> = Vec::new();
-    match r.framing {
-        Framing::Include => parts.push(format!("curl -i output ({})", version.unwrap_or("HTTP"))),
-        Framing::Verbose => parts.push(format!("curl -v output ({})", version.unwrap_or("HTTP"))),
-        Framing::Headers => parts.push("response headers".to_string()),
-        Framing::Bare => {}
-    }
-    if r.responses > 1 {
-        parts.push(format!("{} responses, the last one counts", r.responses));
-    }
-    parts.push(
-        match r.body {
-            Body::Empty => "no body",
-            Body::Xml => "XML error body",
-            Body::Json => "JSON error body",
-            Body::Html => "OBS website error page",
-            Body::ProxyPage => "HTML page from a proxy",
-            Body::LogLine => "obsutil/SDK log line",
-            Body::Unrecognised => "unrecognised text",
-        }
-        .to_string(),
-    );
-    if r.truncated {
-        parts.push("truncated".to_string());
-    }
-    if let Some(at) = r.binary_at {
-        parts.push(format!("binary from byte {at}"));
-    }
-    if r.omitted > 0 {
-        parts.push(format!("{} more fields not shown", r.omitted));
-    }
-    parts.join(", ")
+    Next::List
 }
 
 #[cfg(test)]
@@ -543,98 +618,192 @@ mod tests {
     use super::*;
     use crate::decode::decode;
 
-    fn hints(input: &str) -> Vec<String> {
-        let r = decode(input.as_bytes());
-        diagnose(&r).hints.into_iter().map(|h| h.text).collect()
+    fn findings(input: &str) -> Vec<Finding> {
+        diagnose(decode(input.as_bytes())).findings
     }
 
     #[test]
     fn a_documented_status_is_named_but_a_foreign_one_is_a_mismatch() {
-        let h = hints("HTTP/1.1 404 Not Found\n\n<Error><Code>RequestTimeout</Code></Error>");
-        assert!(
-            h[0].contains(
-                "status 404 Not Found, but OBS documents RequestTimeout with 408 Request Timeout or 400 Bad Request"
-            ),
-            "{h:?}"
-        );
-        let h = hints("HTTP/1.1 400 Bad Request\n\n<Error><Code>BadDigest</Code></Error>");
-        assert!(!h.iter().any(|t| t.contains("documents")), "{h:?}");
-        let h = hints("HTTP/1.1 404 Not Found\n\n<Error><Code>NoSuchKey</Code></Error>");
-        assert!(!h.iter().any(|t| t.contains("documents")), "{h:?}");
+        let f = findings("HTTP/1.1 404 Not Found\n\n<Error><Code>RequestTimeout</Code></Error>");
+        let Finding::StatusMismatch {
+            code,
+            got,
+            documented,
+            ..
+        } = &f[0]
+        else {
+            panic!("{f:?}")
+        };
+        assert_eq!((*code, *got), ("RequestTimeout", 404));
+        let statuses: Vec<u16> = documented.iter().map(|d| d.status).collect();
+        assert_eq!(statuses, [408, 400]);
+        for ok in [
+            "400 Bad Request\n\n<Error><Code>BadDigest",
+            "404 Not Found\n\n<Error><Code>NoSuchKey",
+        ] {
+            let f = findings(&format!("HTTP/1.1 {ok}</Code></Error>"));
+            assert!(
+                !f.iter().any(|f| matches!(
+                    f,
+                    Finding::StatusMismatch { .. } | Finding::StatusDocumented { .. }
+                )),
+                "{f:?}"
+            );
+        }
     }
 
     #[test]
     fn a_status_documented_in_another_table_is_no_mismatch_but_both_are_named() {
-        let h = hints("HTTP/1.1 400 Bad Request\n\n<Error><Code>RequestTimeout</Code></Error>");
-        assert!(
-            h[0].starts_with(
-                "RequestTimeout is documented as 408 Request Timeout (OBS Server-side Error Codes) \
-                 and as 400 Bad Request (OBS S3-compatible API: Error Codes); this response has \
-                 400 Bad Request, a documented status"
-            ),
-            "{h:?}"
-        );
-        let h = hints("HTTP/1.1 408 Request Timeout\n\n<Error><Code>RequestTimeout</Code></Error>");
-        assert!(
-            h[0].contains("this response has 408 Request Timeout"),
-            "{h:?}"
+        let f = findings("HTTP/1.1 400 Bad Request\n\n<Error><Code>RequestTimeout</Code></Error>");
+        let Finding::StatusDocumented {
+            got: 400,
+            documented,
+            ..
+        } = &f[0]
+        else {
+            panic!("{f:?}")
+        };
+        assert_eq!(documented[0].sources, ["OBS Server-side Error Codes"]);
+        assert_eq!(
+            documented[1].sources,
+            ["OBS S3-compatible API: Error Codes"]
         );
     }
 
     #[test]
     fn skew_from_request_and_server_time() {
-        let h = hints("<Error><Code>RequestTimeTooSkewed</Code><RequestTime>20240315T101500Z</RequestTime><ServerTime>2024-03-15T10:38:12Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>");
-        assert!(h[0].contains("the client's clock is 23 min 12 s behind the server's, more than the 15 min (900000 ms"), "{h:?}");
-        let h = hints("HTTP/1.1 403 Forbidden\nDate: Fri, 15 Mar 2024 10:00:00 GMT\n\n<Error><Code>RequestTimeTooSkewed</Code><RequestTime>Fri, 15 Mar 2024 10:20:30 GMT</RequestTime></Error>");
-        assert!(h[0].contains("20 min 30 s ahead of the server's"), "{h:?}");
-        assert!(h[0].contains("the response's Date header"), "{h:?}");
-        let h = hints("<Error><Code>RequestTimeTooSkewed</Code></Error>");
-        assert!(h[0].contains("cannot be computed"), "{h:?}");
+        let f = findings("<Error><Code>RequestTimeTooSkewed</Code><RequestTime>20240315T101500Z</RequestTime><ServerTime>2024-03-15T10:38:12Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>");
+        let Finding::ClockSkew {
+            skew_ms,
+            allowed_ms,
+            allowed_from,
+            request,
+            server,
+        } = &f[0]
+        else {
+            panic!("{f:?}")
+        };
+        assert_eq!(
+            (*skew_ms, *allowed_ms, *allowed_from),
+            (1_392_000, 900_000, Limit::Response)
+        );
+        assert_eq!(
+            (request.from, server.from),
+            (TimeSource::RequestTime, TimeSource::ServerTime)
+        );
+        let f = findings("HTTP/1.1 403 Forbidden\nDate: Fri, 15 Mar 2024 10:00:00 GMT\n\n<Error><Code>RequestTimeTooSkewed</Code><RequestTime>Fri, 15 Mar 2024 10:20:30 GMT</RequestTime></Error>");
+        let Finding::ClockSkew {
+            skew_ms: -1_230_000,
+            server,
+            allowed_from: Limit::Documented,
+            ..
+        } = &f[0]
+        else {
+            panic!("{f:?}")
+        };
+        assert_eq!(server.from, TimeSource::ResponseDate);
+        let f = findings("<Error><Code>RequestTimeTooSkewed</Code></Error>");
+        assert!(
+            matches!(
+                f[0],
+                Finding::ClockSkewUnknown {
+                    server: None,
+                    allowed_ms: DEFAULT_MAX_SKEW_MS,
+                    ..
+                }
+            ),
+            "{f:?}"
+        );
+        // An impossible date is no time: the skew cannot be computed.
+        let f = findings("<Error><Code>RequestTimeTooSkewed</Code><RequestTime>20240231T101500Z</RequestTime><ServerTime>2024-03-15T10:38:12Z</ServerTime></Error>");
+        assert!(
+            matches!(
+                f[0],
+                Finding::ClockSkewUnknown {
+                    server: Some(_),
+                    ..
+                }
+            ),
+            "{f:?}"
+        );
     }
 
     #[test]
-    fn signature_mismatch_shows_the_string_to_sign() {
-        let r = decode(b"<Error><Code>SignatureDoesNotMatch</Code><StringToSign>GET\n\n\nFri, 15 Mar 2024 10:15:00 GMT\n/b/k</StringToSign></Error>");
-        let d = diagnose(&r);
+    fn signature_mismatch_carries_the_string_to_sign() {
+        let d = diagnose(decode(b"<Error><Code>SignatureDoesNotMatch</Code><StringToSign>GET\n\n\nFri, 15 Mar 2024 10:15:00 GMT\n/b/k</StringToSign><AWSAccessKeyId>AK</AWSAccessKeyId></Error>"));
         assert_eq!(
-            d.hints[0].block.as_deref(),
-            Some("GET\n\n\nFri, 15 Mar 2024 10:15:00 GMT\n/b/k")
+            d.findings[..3],
+            [
+                Finding::StringToSign {
+                    value: "GET\n\n\nFri, 15 Mar 2024 10:15:00 GMT\n/b/k".into()
+                },
+                Finding::AccessKey { id: "AK".into() },
+                Finding::SignatureCauses,
+            ]
         );
-        assert!(d.hints.iter().any(|h| h.text.starts_with("Usual causes")));
-        assert_eq!(d.next, "obserr explain SignatureDoesNotMatch");
+        assert_eq!(d.next, Next::Explain("SignatureDoesNotMatch"));
     }
 
     #[test]
     fn redirects_name_the_new_address() {
-        let h = hints("HTTP/1.1 301 Moved Permanently\nLocation: https://b.obs.eu-nl.example/\n\n<Error><Code>PermanentRedirect</Code><Bucket>b</Bucket><Endpoint>obs.eu-nl.example</Endpoint></Error>");
-        assert!(
-            h[0].starts_with(
-                "Send the request to endpoint obs.eu-nl.example instead: bucket b is reached there"
-            ),
-            "{h:?}"
+        let f = findings("HTTP/1.1 301 Moved Permanently\nLocation: https://b.obs.eu-nl.example/\n\n<Error><Code>PermanentRedirect</Code><Bucket>b</Bucket><Endpoint>obs.eu-nl.example</Endpoint></Error>");
+        assert_eq!(
+            f[0],
+            Finding::Redirect {
+                endpoint: Some("obs.eu-nl.example".into()),
+                location: Some("https://b.obs.eu-nl.example/".into()),
+                bucket: Some("b".into()),
+            }
         );
     }
 
     #[test]
     fn status_only_unknown_codes_and_next_steps() {
-        let r = decode(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
-        let d = diagnose(&r);
+        let d = diagnose(decode(
+            b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n",
+        ));
         assert!(!d.found());
-        assert!(d.hints[0].text.contains("NoSuchKey"), "{:?}", d.hints);
-        assert_eq!(d.next, "obserr explain 404");
-        let r = decode(b"<Error><Code>NoSuchKy</Code></Error>");
-        let d = diagnose(&r);
+        let Finding::StatusOnly {
+            status: 404,
+            codes,
+            no_body: true,
+            ..
+        } = &d.findings[0]
+        else {
+            panic!("{:?}", d.findings)
+        };
+        assert!(codes.contains(&"NoSuchKey"));
+        assert_eq!(d.next, Next::ExplainStatus(404));
+        let d = diagnose(decode(b"<Error><Code>NoSuchKy</Code></Error>"));
         assert_eq!(d.retryable(), None);
-        assert!(d.hints[0]
-            .text
-            .contains("nearest catalogued codes: NoSuchKey"));
-        assert_eq!(d.next, "obserr explain NoSuchKey");
-        let r = decode(b"{\"code\":\"SYS.0014\"}");
-        assert_eq!(diagnose(&r).next, "obserr search sys 0014");
-        assert_eq!(diagnose(&decode(b"hello")).next, "obserr list");
-        let r = decode(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\n");
-        assert!(diagnose(&r).hints[0]
-            .text
-            .starts_with("Status 200 is not an error"));
+        assert!(
+            matches!(&d.findings[0], Finding::UnknownCode { nearest, .. } if nearest[0] == "NoSuchKey")
+        );
+        assert_eq!(d.next, Next::Explain("NoSuchKey"));
+        let d = diagnose(decode(b"{\"code\":\"SYS.0014\"}"));
+        assert_eq!(d.next, Next::Search(vec!["sys".into(), "0014".into()]));
+        assert_eq!(diagnose(decode(b"hello")).next, Next::List);
+        let d = diagnose(decode(
+            b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\n",
+        ));
+        assert_eq!(d.findings[0], Finding::NotAnError { status: 200 });
+    }
+
+    #[test]
+    fn kinds_are_distinct_snake_case_names() {
+        let all = [
+            findings("<html><body>x</body></html>"),
+            findings("HTTP/1.1 301 Moved\r\n\r\n<Error><Code>PermanentRedirect</Code><Key>k</Key><RequestId>R</RequestId><Oops"),
+        ]
+        .concat();
+        for f in &all {
+            assert!(
+                f.kind()
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{}",
+                f.kind()
+            );
+        }
     }
 }

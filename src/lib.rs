@@ -1,26 +1,52 @@
 //! obserr: explains Huawei Cloud / Open Telekom Cloud OBS error codes and
 //! turns pasted OBS error responses into a diagnosis.
 //!
-//! The library holds the embedded catalogue ([`catalogue`]), the search over it
-//! ([`search`]), the reading of user arguments ([`query`]), the decoding of
-//! pasted responses ([`decode`]) and their diagnosis ([`diagnose`]), and pure
-//! renderers ([`render`]) that write into any `io::Write`. The command line
-//! ([`cli`]) is declared here too, so that the completion scripts and the man
-//! page ([`assets`]) are generated from it by pure functions. Data flows one way:
-//! bytes -> [`decode::Response`] -> [`diagnose::Diagnosis`] -> render. It never
-//! prints: the `obserr` binary decides where output goes.
+//! Data flows one way: bytes -> [`decode::Response`] ->
+//! [`diagnose::Diagnosis`] (typed [`diagnose::Finding`]s) -> [`render`], the
+//! only place where words are written. The library holds the embedded
+//! [`catalogue`], the [`search`] over it, the reading of user arguments
+//! ([`query`]), what each command computes ([`command`]) and how a run ends
+//! ([`Outcome`]). It never prints and never reads a file by itself: the
+//! `obserr` binary decides where bytes come from and go.
+//!
+//! ```
+//! let d = obserr::diagnose::diagnose(obserr::decode::decode(
+//!     b"HTTP/1.1 403 Forbidden\r\n\r\n<Error><Code>AccessDenied</Code></Error>",
+//! ));
+//! assert_eq!(d.entry.map(|e| e.code), Some("AccessDenied"));
+//! let mut text = Vec::new();
+//! obserr::render::diagnosis::human(&mut text, &obserr::render::Style::default(), &d).unwrap();
+//! assert!(String::from_utf8(text).unwrap().starts_with("AccessDenied  403 Forbidden"));
+//! ```
+//!
+//! The command line itself ([`cli`], and the completion scripts and man page
+//! generated from it, [`assets`]) needs the default `cli` feature; a library
+//! user can turn it off and not build clap.
+#![warn(missing_docs)]
+// clippy::pedantic is clean but for these, each allowed for a reason:
+// search and suggestion scores divide counts that stay far below 2^52;
+#![allow(clippy::cast_precision_loss)]
+// sentences are built once per run, and write! to a String would add an unwrap per line;
+#![allow(clippy::format_push_string)]
+// the only errors renderers return are those of the io::Write the caller passes in.
+#![allow(clippy::missing_errors_doc)]
 
+#[cfg(feature = "cli")]
 pub mod assets;
 pub mod catalogue;
+#[cfg(feature = "cli")]
 pub mod cli;
+pub mod command;
 pub mod decode;
 pub mod diagnose;
+mod outcome;
 pub mod query;
 pub mod render;
 pub mod sanitize;
 pub mod scan;
 pub mod search;
-pub mod text;
-pub mod timestamp;
+pub(crate) mod text;
+pub(crate) mod timestamp;
 
 pub use catalogue::{lookup, Entry};
+pub use outcome::Outcome;

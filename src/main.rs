@@ -11,7 +11,10 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => return app::clap_failure(&err),
+        Err(err) => {
+            let json = std::env::args_os().skip(1).any(|a| a == "--json");
+            return app::clap_failure(&err, json);
+        }
     };
     let terminal = app::Terminal::detect(&cli);
     let output = app::run(&cli, &terminal);

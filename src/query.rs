@@ -14,7 +14,9 @@ pub enum Resolved {
     Status(u16),
     /// Nothing catalogued; `token` is the part that looked like a code.
     Unknown {
+        /// The part of the argument that looked like a code.
         token: String,
+        /// The nearest catalogued codes, best first.
         suggestions: Vec<&'static Entry>,
     },
 }
@@ -76,6 +78,7 @@ pub fn resolve(arg: &str) -> Resolved {
 }
 
 /// A three-digit HTTP status between 100 and 599.
+#[must_use]
 pub fn parse_status(token: &str) -> Option<u16> {
     if token.len() == 3 && token.bytes().all(|b| b.is_ascii_digit()) {
         token.parse().ok().filter(|s| (100..=599).contains(s))

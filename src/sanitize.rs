@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 /// Characters that must never reach a terminal raw.
+#[must_use]
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -22,11 +23,13 @@ fn escape_into(out: &mut String, c: char) {
 
 /// `s` with every control character (line breaks included) written as an escape
 /// such as `\x1b` or `\n`. Borrowed when there is nothing to escape.
+#[must_use]
 pub fn visible(s: &str) -> Cow<'_, str> {
     escape(s, |_| false)
 }
 
 /// Like [`visible`] but keeps line feeds as they are, for multi-line text.
+#[must_use]
 pub fn visible_lines(s: &str) -> Cow<'_, str> {
     escape(s, |c| c == '\n')
 }

@@ -8,6 +8,7 @@ use crate::text;
 /// One search result.
 #[derive(Debug, Clone, Copy)]
 pub struct Hit {
+    /// The entry found.
     pub entry: &'static Entry,
     /// Relevance, higher is better; comparable within one search only.
     pub score: f64,
@@ -75,6 +76,7 @@ pub const MAX_QUERY_WORDS: usize = 32;
 /// Searches the catalogue; `limit` caps the number of hits. An empty or
 /// stop-word-only query finds nothing. Only the first [`MAX_QUERY_WORDS`]
 /// words count.
+#[must_use]
 pub fn search(query: &str, limit: usize) -> Vec<Hit> {
     let mut words = query_words(query);
     words.truncate(MAX_QUERY_WORDS);
@@ -86,7 +88,7 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
     let mut matched = vec![0u16; n];
     let mut best = vec![0.0f64; n];
     for word in &words {
-        best.iter_mut().for_each(|b| *b = 0.0);
+        best.fill(0.0);
         for_each_match(word, |term, quality| {
             let idf = (1.0 + n as f64 / term.postings.len() as f64).ln();
             for &(entry, weight) in term.postings {

@@ -28,12 +28,22 @@ pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Days in month `m` of year `y` (Gregorian leap years).
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 fn millis(date: (i64, i64, i64), time: (i64, i64, i64), ms: i64, offset_min: i64) -> Option<i64> {
     let (y, mo, d) = date;
     let (h, mi, sec) = time;
     let valid = (1..=9999).contains(&y)
         && (1..=12).contains(&mo)
-        && (1..=31).contains(&d)
+        && (1..=days_in_month(y, mo)).contains(&d)
         && (0..=23).contains(&h)
         && (0..=59).contains(&mi)
         && (0..=60).contains(&sec);
@@ -51,6 +61,11 @@ fn num(s: &str) -> Option<i64> {
     s.parse().ok()
 }
 
+/// Month abbreviations of the HTTP date, in order.
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
 /// `[Fri, ]15 Mar 2024 10:15:00 GMT` (also `UTC`, `+0000`, `Z`).
 fn http_date(s: &str) -> Option<i64> {
     let s = s.split_once(", ").map_or(s, |(_, rest)| rest);
@@ -58,10 +73,8 @@ fn http_date(s: &str) -> Option<i64> {
     let [day, month, year, time, zone] = parts.as_slice() else {
         return None;
     };
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let month = MONTHS.iter().position(|m| month.eq_ignore_ascii_case(m))? as i64 + 1;
+    let month = MONTHS.iter().position(|m| month.eq_ignore_ascii_case(m))?;
+    let month = i64::try_from(month).ok()? + 1;
     let offset = match *zone {
         "GMT" | "UTC" | "Z" => 0,
         z => offset_minutes(z)?,
@@ -170,16 +183,6 @@ pub fn serialize_utc_opt<S: serde::Serializer>(ms: &Option<i64>, s: S) -> Result
     }
 }
 
-/// A duration as whole minutes and seconds: `23 min 12 s`, `45 s`.
-pub fn minutes_seconds(ms: u64) -> String {
-    let secs = ms / 1000;
-    match (secs / 60, secs % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,9 +238,34 @@ mod tests {
     }
 
     #[test]
-    fn durations_in_minutes_and_seconds() {
-        assert_eq!(minutes_seconds(1_392_000), "23 min 12 s");
-        assert_eq!(minutes_seconds(900_000), "15 min");
-        assert_eq!(minutes_seconds(45_900), "45 s");
+    fn impossible_dates_are_none_in_every_form() {
+        for bad in [
+            "2024-02-31T00:00:00Z",
+            "2023-02-29T00:00:00Z",
+            "1900-02-29T00:00:00Z",
+            "20240431T000000Z",
+            "Sat, 31 Jun 2024 10:15:00 GMT",
+            "31 Sep 2024 10:15:00 GMT",
+            "2024-11-31T23:59:59+01:00",
+            "2024-01-00T00:00:00Z",
+        ] {
+            assert_eq!(parse_millis(bad), None, "{bad}");
+        }
+        // The last day of each month, leap days included, stays valid.
+        for good in [
+            "2024-02-29T00:00:00Z",
+            "2000-02-29T00:00:00Z",
+            "2023-02-28T00:00:00Z",
+            "2024-04-30T00:00:00Z",
+            "Wed, 31 Jul 2024 10:15:00 GMT",
+            "20241231T235959Z",
+        ] {
+            assert!(parse_millis(good).is_some(), "{good}");
+        }
+        assert_eq!(
+            parse_millis("2024-03-01T00:00:00Z").unwrap()
+                - parse_millis("2024-02-29T00:00:00Z").unwrap(),
+            86_400_000
+        );
     }
 }

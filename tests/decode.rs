@@ -3,6 +3,7 @@
 //! (any bytes: no panic, exit 0, 1 or 2, no raw control character in human
 //! output), and the pathological documents the issue names. Timings are measured in the README's benchmark, not here.
 
+use obserr::command::Input;
 use obserr::decode::decode;
 use obserr::diagnose::diagnose;
 use obserr::render::{diagnosis, json, Style};
@@ -22,7 +23,7 @@ fn obserr() -> Command {
 /// raw control character but line feeds (and, with colour, obserr's own SGR).
 fn render_all(bytes: &[u8]) {
     let response = decode(bytes);
-    let d = diagnose(&response);
+    let d = diagnose(response);
     for color in [false, true] {
         let mut out = Vec::new();
         diagnosis::human(
@@ -50,7 +51,7 @@ fn render_all(bytes: &[u8]) {
         }
     }
     let mut out = Vec::new();
-    json::write(&mut out, &diagnosis::DiagnosisJson::new(&d, None)).unwrap();
+    json::write(&mut out, &[diagnosis::ResponseJson::new(&d, &Input::Stdin)]).unwrap();
     let text = String::from_utf8(out).unwrap();
     assert!(!text
         .chars()

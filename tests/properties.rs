@@ -8,7 +8,7 @@ mod common;
 use common::assert_clean;
 use obserr::catalogue::{self, StatusFilter};
 use obserr::query::{resolve, Resolved};
-use obserr::render::{human, json, Style};
+use obserr::render::{human, json, Message, Style};
 use obserr::search::search;
 use proptest::prelude::*;
 use std::process::Command;
@@ -16,7 +16,7 @@ use std::process::Command;
 /// Strings people and fuzzers throw at obserr: codes with typos, pasted log
 /// forms, statuses, escapes, wide and combining characters, or anything.
 fn input() -> impl Strategy<Value = String> {
-    let codes: Vec<&'static str> = catalogue::ENTRIES.iter().map(|e| e.code).collect();
+    let codes: Vec<&'static str> = catalogue::entries().iter().map(|e| e.code).collect();
     prop_oneof![
         any::<String>(),
         proptest::sample::select(codes.clone()).prop_map(str::to_string),
@@ -74,7 +74,7 @@ proptest! {
                 }
                 Resolved::Unknown { token, suggestions } => {
                     prop_assert!(suggestions.len() <= 3);
-                    out.extend_from_slice(human::unknown(&token, &suggestions).as_bytes());
+                    out.extend_from_slice(Message::UnknownCode { token: &token, suggestions: &suggestions }.text().as_bytes());
                     let v = json_of(&json::UnknownJson::new(&arg, &suggestions));
                     prop_assert_eq!(v["input"].as_str(), Some(arg.as_str()));
                 }

@@ -138,7 +138,7 @@ fn the_documented_example_line() {
     assert_eq!(parsed.operation, b"REST.GET.BUCKET.LOCATION");
     assert_eq!(parsed.status, 200);
     assert_eq!(
-        obserr::timestamp::format_utc(parsed.time),
+        obserr::render::scan::utc(parsed.time),
         "2015-08-13T01:43:42Z"
     );
 }

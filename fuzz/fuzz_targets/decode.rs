@@ -8,6 +8,7 @@ use libfuzzer_sys::fuzz_target;
 
 #[path = "sgr.rs"]
 mod sgr;
+use obserr::command::Input;
 use obserr::decode::decode;
 use obserr::diagnose::diagnose;
 use obserr::render::{diagnosis, json, Style};
@@ -15,7 +16,7 @@ use obserr::sanitize::is_unsafe;
 
 fuzz_target!(|data: &[u8]| {
     let response = decode(data);
-    let d = diagnose(&response);
+    let d = diagnose(response);
     for color in [false, true] {
         let mut out = Vec::new();
         let style = Style {
@@ -31,7 +32,11 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let mut out = Vec::new();
-    json::write(&mut out, &diagnosis::DiagnosisJson::new(&d, None)).unwrap();
+    json::write(
+        &mut out,
+        &[diagnosis::ResponseJson::new(&d, &Input::Stdin)],
+    )
+    .unwrap();
     let text = String::from_utf8(out).expect("JSON output is UTF-8");
     assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text:?}");
     let _: serde_json::Value = serde_json::from_str(&text).expect("JSON output parses");

@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use obserr::query::{resolve, Resolved};
-use obserr::render::{human, json, Style};
+use obserr::render::{human, json, Message, Style};
 
 fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let mut out = Vec::new();
     human::hits(&mut out, &Style::default(), &hits).unwrap();
     if let Resolved::Unknown { token, suggestions } = resolve(&input) {
-        let msg = human::unknown(&token, &suggestions);
+        let msg = Message::UnknownCode { token: &token, suggestions: &suggestions }.text();
         assert!(!msg.chars().any(|c| obserr::sanitize::is_unsafe(c) && c != '\n'), "{msg:?}");
         out.clear();
         json::write(&mut out, &json::UnknownJson::new(&input, &suggestions)).unwrap();

@@ -40,8 +40,9 @@ fuzz_target!(|data: &[u8]| {
         let plain = sgr::without_sgr(&text);
         assert!(!plain.chars().any(|c| is_unsafe(c) && c != '\n'), "{plain:?}");
     }
-    for note in render::notes(&report) {
-        assert!(!note.chars().any(is_unsafe), "{note:?}");
+    for message in render::messages(&report) {
+        let text = message.text();
+        assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text:?}");
     }
     let mut out = Vec::new();
     json::write(&mut out, &render::ScanJson::new(&report)).unwrap();

@@ -5,7 +5,7 @@
 //! A small scan rather than an HTML parser: the pages are flat and generated,
 //! and only list items, the title and the signature line are read.
 
-use super::Found;
+use super::Response;
 
 /// What an HTML page says about who answered.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub fn is_html(body: &str) -> bool {
 
 /// Reads the list items of `html` into `found` and returns what the page says
 /// about its origin.
-pub fn read(html: &str, found: &mut Found) -> Page {
+pub fn read(html: &str, found: &mut Response) -> Page {
     // ASCII lower-casing keeps byte offsets, so positions found in `lower`
     // index `html` too.
     let lower = html.to_ascii_lowercase();
@@ -113,15 +113,12 @@ fn unescape(text: &str) -> String {
             };
             Some((c, end + 1))
         });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let Some((c, len)) = decoded {
+            out.push(c);
+            rest = &rest[len..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);
@@ -136,7 +133,7 @@ mod tests {
     fn website_error_pages_give_their_code() {
         let page = "<html>\n<head><title>404 Not Found</title></head>\n<body>\n<h1>404 Not Found</h1>\n<ul>\n<li>Code: NoSuchKey</li>\n<li>Message: The specified key does not exist.</li>\n<li>Key: docs/a&amp;b.html</li>\n<li>RequestId: 0000018E4A</li>\n<li>HostId: abc=</li>\n</ul>\n<hr/>\n</body>\n</html>\n";
         assert!(is_html(page));
-        let mut f = Found::default();
+        let mut f = Response::default();
         let p = read(page, &mut f);
         assert_eq!(f.code.as_deref(), Some("NoSuchKey"));
         assert_eq!(f.request_id.as_deref(), Some("0000018E4A"));
@@ -150,7 +147,7 @@ mod tests {
     #[test]
     fn proxy_pages_name_the_proxy() {
         let page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n";
-        let mut f = Found::default();
+        let mut f = Response::default();
         let p = read(page, &mut f);
         assert_eq!(f.code, None);
         assert_eq!(p.status, Some((502, "Bad Gateway".to_string())));
@@ -161,7 +158,7 @@ mod tests {
     fn entities_and_odd_text() {
         assert_eq!(unescape("a&lt;b&#x41;&#66;&bogus;&"), "a<bAB&bogus;&");
         assert_eq!(unescape("&#xFFFFFFFF;"), "&#xFFFFFFFF;");
-        let mut f = Found::default();
+        let mut f = Response::default();
         let _ = read("<li><li>:<li>x:<title>", &mut f);
     }
 }

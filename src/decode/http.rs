@@ -15,23 +15,31 @@
 pub struct Head {
     /// `HTTP/1.1`, `HTTP/2`, ...; empty for a bare block of headers.
     pub version: String,
+    /// The status, when the status line has one.
     pub status: Option<u16>,
+    /// The reason phrase (empty in HTTP/2 and /3).
     pub reason: String,
+    /// Headers in order, as they arrived.
     pub headers: Vec<(String, String)>,
 }
 
 /// The request curl -v showed (`> ` lines): request line and headers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Request {
+    /// `GET`, `HEAD`, ...
     pub method: String,
+    /// The request target (`/bucket/key?acl`).
     pub target: String,
+    /// Headers in order, as they arrived.
     pub headers: Vec<(String, String)>,
 }
 
 /// How the input was framed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Framing {
     /// No HTTP head: the input is a body (or a log line) on its own.
+    #[default]
     Bare,
     /// `curl -i` style: status line, headers, blank line, body.
     Include,
@@ -65,12 +73,15 @@ const MAX_HEADERS: usize = 256;
 
 impl Head {
     /// The first header called `name` (any case).
+    #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
     }
 }
 
 impl Request {
+    /// The first header called `name` (any case).
+    #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
     }

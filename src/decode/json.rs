@@ -4,11 +4,11 @@
 //!
 //! Only the top-level scalars (and one nested `error` object) are kept:
 //! arrays and other nested values are skipped by serde without being built,
-//! so a large document costs no memory. serde_json's recursion limit bounds
+//! so a large document costs no memory. `serde_json`'s recursion limit bounds
 //! nesting. A truncated document still yields the `"key": "value"` pairs that
 //! arrived.
 
-use super::Found;
+use super::Response;
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use std::fmt;
 
@@ -70,7 +70,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 }
 
 /// Reads `json` into `found`; false when it is no object with an error field.
-pub fn read(json: &str, found: &mut Found) -> bool {
+pub fn read(json: &str, found: &mut Response) -> bool {
     let mut stream = serde_json::Deserializer::from_str(json).into_iter::<Value>();
     match stream.next() {
         Some(Ok(Value::Object(fields))) => put_fields(fields, found, true),
@@ -84,7 +84,7 @@ pub fn read(json: &str, found: &mut Found) -> bool {
     found.code.is_some() || found.message.is_some()
 }
 
-fn put_fields(fields: Vec<(String, Value)>, found: &mut Found, top: bool) {
+fn put_fields(fields: Vec<(String, Value)>, found: &mut Response, top: bool) {
     for (key, value) in fields {
         match value {
             Value::Text(text) => found.put(&key, &text),
@@ -97,7 +97,7 @@ fn put_fields(fields: Vec<(String, Value)>, found: &mut Found, top: bool) {
 }
 
 /// Finds `"key": "string"` pairs in text that does not parse as a whole.
-fn scan_pairs(json: &str, found: &mut Found) {
+fn scan_pairs(json: &str, found: &mut Response) {
     let mut rest = json;
     while let Some(start) = rest.find('"') {
         let Some((key, after)) = string_at(&rest[start..]) else {
@@ -110,17 +110,14 @@ fn scan_pairs(json: &str, found: &mut Found) {
         };
         let value_part = value_part.trim_start();
         if let Some(unquoted) = value_part.strip_prefix('"') {
-            match string_at(value_part) {
-                Some((value, next)) => {
-                    found.put(&key, &value);
-                    rest = next;
-                }
-                None => {
-                    // The document ends inside this value: keep what arrived.
-                    let raw = unquoted.replace("\\\"", "\"");
-                    found.put(&key, &raw);
-                    return;
-                }
+            if let Some((value, next)) = string_at(value_part) {
+                found.put(&key, &value);
+                rest = next;
+            } else {
+                // The document ends inside this value: keep what arrived.
+                let raw = unquoted.replace("\\\"", "\"");
+                found.put(&key, &raw);
+                return;
             }
         } else {
             rest = value_part;
@@ -149,8 +146,8 @@ fn string_at(s: &str) -> Option<(String, &str)> {
 mod tests {
     use super::*;
 
-    fn read_str(json: &str) -> (bool, Found) {
-        let mut f = Found::default();
+    fn read_str(json: &str) -> (bool, Response) {
+        let mut f = Response::default();
         let ok = read(json, &mut f);
         (ok, f)
     }

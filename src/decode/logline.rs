@@ -5,36 +5,20 @@
 //! 'errorCode': 'AccessDenied'` (Python SDK). The last line that carries a code
 //! or a status counts.
 
-use super::Found;
+use super::Response;
 
 /// Longer lines are no log lines (and would cost time for nothing).
 const MAX_LINE: usize = 64 * 1024;
 /// Labelled values read from one line at most.
 const MAX_PAIRS: usize = 32;
 
-/// The canonical field a log label names, from its letters and digits in
-/// lower case.
+/// The canonical field a log label names, by the decoder's one alias table.
 fn field(label: &str) -> Option<&'static str> {
-    Some(match label {
-        "status" | "httpstatus" | "statuscode" | "responsecode" | "httpcode" => "Status",
-        "code" | "errorcode" => "Code",
-        "message" | "errormessage" | "errormsg" => "Message",
-        "requestid" => "RequestId",
-        "hostid" | "id2" => "HostId",
-        "resource" => "Resource",
-        "reason" | "responsestatus" => "Reason",
-        "bucket" | "bucketname" => "BucketName",
-        "key" | "objectkey" | "objectname" => "Key",
-        _ => return None,
-    })
+    super::field(label).map(super::Field::canonical)
 }
 
 fn normalize(words: &str) -> String {
-    words
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase()
+    super::normalize(words)
 }
 
 /// The field named by the last one or two words of `before`.
@@ -134,7 +118,7 @@ fn assigned_pairs(line: &str) -> Vec<(&'static str, String)> {
 }
 
 /// Reads the last log line of `text` that names a code or a status.
-pub fn read(text: &str, found: &mut Found) -> bool {
+pub fn read(text: &str, found: &mut Response) -> bool {
     // Every log line names a code or a status: skip the others cheaply.
     let candidate = |l: &&str| {
         l.len() <= MAX_LINE
@@ -175,8 +159,8 @@ pub fn read(text: &str, found: &mut Found) -> bool {
 mod tests {
     use super::*;
 
-    fn read_str(text: &str) -> Found {
-        let mut f = Found::default();
+    fn read_str(text: &str) -> Response {
+        let mut f = Response::default();
         assert!(read(text, &mut f), "{text}");
         f
     }
@@ -216,7 +200,7 @@ mod tests {
     fn the_last_line_counts_and_prose_is_not_a_log_line() {
         let f = read_str("status [500], error code [InternalError]\nstatus [503], error code [ServiceUnavailable]\n");
         assert_eq!(f.code.as_deref(), Some("ServiceUnavailable"));
-        let mut f = Found::default();
+        let mut f = Response::default();
         assert!(!read("nothing to see [here]\nx=y", &mut f));
         for odd in [
             "[",
@@ -227,7 +211,7 @@ mod tests {
             "status [abc]",
             "é=é:[é]",
         ] {
-            let _ = read(odd, &mut Found::default());
+            let _ = read(odd, &mut Response::default());
         }
     }
 }

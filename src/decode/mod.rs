@@ -2,7 +2,7 @@
 //! no printing, no judgement (that is [`crate::diagnose`]'s job).
 //!
 //! The input may be `curl -i` or `curl -v` output, a bare XML, JSON or HTML
-//! body, response headers alone, or an obsutil/SDK log line; [`http`] finds
+//! body, response headers alone, or an obsutil/SDK log line; `http` finds
 //! the framing, then the body is read by the first reader that recognises it.
 //! Invalid UTF-8 is decoded lossily. From where the input turns binary (see
 //! [`binary_at`]: an object body, a corrupt paste) it is not read, which also
@@ -11,11 +11,11 @@
 //! Values are kept as they arrived: making them safe to show is the
 //! renderers' job.
 
-pub mod html;
-pub mod http;
-pub mod json;
-pub mod logline;
-pub mod xml;
+mod html;
+mod http;
+mod json;
+mod logline;
+mod xml;
 
 pub use http::{Framing, Head, Request};
 
@@ -25,57 +25,113 @@ pub const MAX_DETAILS: usize = 64;
 pub const MAX_VALUE_BYTES: usize = 16 * 1024;
 
 /// What the body turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Body {
     /// No body (a HEAD response, or headers only).
+    #[default]
     Empty,
+    /// An XML `<Error>` document.
     Xml,
+    /// A JSON error object.
     Json,
     /// An HTML error page of an OBS static website.
     Html,
     /// An HTML page without an OBS error: a proxy or gateway answered.
     ProxyPage,
+    /// An obsutil or SDK log line.
     LogLine,
     /// Something, but nothing obserr recognises.
     Unrecognised,
 }
 
-/// The fields readers find, routed by name (see [`Found::put`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Found {
-    pub status: Option<u16>,
-    pub reason: Option<String>,
-    pub code: Option<String>,
-    pub message: Option<String>,
-    pub request_id: Option<String>,
-    pub host_id: Option<String>,
-    pub resource: Option<String>,
-    /// Every other field, in the order it arrived, each name once.
-    pub details: Vec<(String, String)>,
-    /// Details dropped beyond [`MAX_DETAILS`].
-    pub omitted: usize,
-    /// The body ended before it was complete.
-    pub truncated: bool,
+/// A field every reader recognises under several names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Status,
+    Reason,
+    Code,
+    Message,
+    RequestId,
+    HostId,
+    Resource,
+    Bucket,
+    Key,
 }
 
-impl Found {
-    /// Stores a field under its canonical place: `Code`, `Message`,
-    /// `RequestId`, `HostId` and `Resource` (in any spelling: `error_code`,
-    /// `errorMessage`, `request_id`) are fields, the rest details. The first
-    /// value wins. Ids lose the white space a wrapped line put in them; the
-    /// signing strings keep theirs, every other value has it collapsed.
-    pub fn put(&mut self, name: &str, value: &str) {
-        let key: String = name
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let slot = match key.as_str() {
-            "code" | "errorcode" => &mut self.code,
-            "message" | "errormessage" | "errormsg" => &mut self.message,
-            "requestid" => &mut self.request_id,
-            "hostid" => &mut self.host_id,
-            "resource" => &mut self.resource,
+impl Field {
+    /// The name a detail gets when a log line names it some other way.
+    pub(crate) fn canonical(self) -> &'static str {
+        match self {
+            Field::Status => "Status",
+            Field::Reason => "Reason",
+            Field::Code => "Code",
+            Field::Message => "Message",
+            Field::RequestId => "RequestId",
+            Field::HostId => "HostId",
+            Field::Resource => "Resource",
+            Field::Bucket => "BucketName",
+            Field::Key => "Key",
+        }
+    }
+}
+
+/// The one alias table: every name (its letters and digits, lower case) a
+/// reader may meet for a field (`Code`, `error_code`, `errorCode`, ...).
+const ALIASES: &[(&str, Field)] = &[
+    ("status", Field::Status),
+    ("httpstatus", Field::Status),
+    ("statuscode", Field::Status),
+    ("responsecode", Field::Status),
+    ("httpcode", Field::Status),
+    ("reason", Field::Reason),
+    ("responsestatus", Field::Reason),
+    ("code", Field::Code),
+    ("errorcode", Field::Code),
+    ("message", Field::Message),
+    ("errormessage", Field::Message),
+    ("errormsg", Field::Message),
+    ("requestid", Field::RequestId),
+    ("hostid", Field::HostId),
+    ("id2", Field::HostId),
+    ("resource", Field::Resource),
+    ("bucket", Field::Bucket),
+    ("bucketname", Field::Bucket),
+    ("key", Field::Key),
+    ("objectkey", Field::Key),
+    ("objectname", Field::Key),
+];
+
+/// A name's letters and digits in lower case: `error_code` -> `errorcode`.
+pub(crate) fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// The field a name (already [`normalize`]d) stands for.
+pub(crate) fn field(normalized: &str) -> Option<Field> {
+    ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == normalized)
+        .map(|(_, f)| *f)
+}
+
+impl Response {
+    /// Stores a field a reader found under its canonical place: `Code`,
+    /// `Message`, `RequestId`, `HostId` and `Resource` (in any spelling of
+    /// [`ALIASES`]) are fields, the rest details. The first value wins. Ids
+    /// lose the white space a wrapped line put in them; the signing strings
+    /// keep theirs, every other value has it collapsed.
+    pub(crate) fn put(&mut self, name: &str, value: &str) {
+        let key = normalize(name);
+        let slot = match field(&key) {
+            Some(Field::Code) => &mut self.code,
+            Some(Field::Message) => &mut self.message,
+            Some(Field::RequestId) => &mut self.request_id,
+            Some(Field::HostId) => &mut self.host_id,
+            Some(Field::Resource) => &mut self.resource,
             _ => {
                 if self.details.iter().any(|(n, _)| n == name) {
                     return;
@@ -93,7 +149,7 @@ impl Found {
                 return;
             }
         };
-        let value = if key.ends_with("id") {
+        let value = if key.ends_with("id") || key == "id2" {
             cap(&head(value).0.split_whitespace().collect::<String>())
         } else {
             collapse(value)
@@ -139,23 +195,34 @@ fn head(s: &str) -> (&str, bool) {
 }
 
 /// One decoded response: what the input says, nothing more.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Response {
+    /// How the input was framed (curl -i, curl -v, headers, bare body).
     pub framing: Framing,
+    /// What the body was.
     pub body: Body,
+    /// The HTTP status, from the status line, else the body or log line.
     pub status: Option<u16>,
     /// The reason phrase the input gave (HTTP/2 and /3 have none).
     pub reason: Option<String>,
+    /// The error code (`NoSuchKey`), from the body, else a header.
     pub code: Option<String>,
+    /// The server's message.
     pub message: Option<String>,
+    /// The request id OBS support asks for.
     pub request_id: Option<String>,
+    /// The host id (`x-obs-id-2`).
     pub host_id: Option<String>,
+    /// The resource the error names.
     pub resource: Option<String>,
     /// `x-reserved-indicator`, which OBS adds to help troubleshooting.
     pub reserved_indicator: Option<String>,
-    /// Every other child of `<Error>` (or field of the body), in order.
+    /// Every other child of `<Error>` (or field of the body), in order, each
+    /// name once.
     pub details: Vec<(String, String)>,
+    /// Details dropped beyond [`MAX_DETAILS`].
     pub omitted: usize,
+    /// The body ended before it was complete.
     pub truncated: bool,
     /// The input turned binary (a NUL byte) at this offset; the rest was not read.
     pub binary_at: Option<usize>,
@@ -173,10 +240,12 @@ pub struct Response {
 
 impl Response {
     /// A header of the response that counts (any case).
+    #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
         self.head.as_ref().and_then(|h| h.header(name))
     }
     /// A detail by element name (any case).
+    #[must_use]
     pub fn detail(&self, name: &str) -> Option<&str> {
         self.details
             .iter()
@@ -184,40 +253,38 @@ impl Response {
             .map(|(_, v)| v.as_str())
     }
     /// Whether anything at all was recognised.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.status.is_none() && self.code.is_none() && self.message.is_none()
     }
 }
 
-/// Decodes pasted bytes. Never fails: what is not recognised is left out.
+/// Decodes pasted bytes into the response they hold. Never fails: what is
+/// not recognised is left out.
+///
+/// ```
+/// let r = obserr::decode::decode(b"HTTP/1.1 404 Not Found\r\n\r\n<Error><Code>NoSuchKey</Code></Error>");
+/// assert_eq!((r.status, r.code.as_deref()), (Some(404), Some("NoSuchKey")));
+/// ```
+#[must_use]
 pub fn decode(bytes: &[u8]) -> Response {
     let binary_at = binary_at(bytes);
     let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let transcript = http::split(text);
-    let mut found = Found::default();
+    // The body's fields, as the readers found them.
+    let mut found = Response::default();
     let mut page = html::Page::default();
     let body = read_body(&transcript.body, &mut found, &mut page);
     let mut response = Response {
         framing: transcript.framing,
         body,
-        status: None,
-        reason: None,
-        code: None,
-        message: None,
-        request_id: None,
-        host_id: None,
-        resource: None,
-        reserved_indicator: None,
-        details: Vec::new(),
-        omitted: found.omitted,
-        truncated: found.truncated,
         binary_at,
         head: transcript.head,
         earlier: transcript.earlier,
         responses: transcript.responses,
         request: transcript.request,
-        proxy: None,
+        ..Response::default()
     };
     if body == Body::ProxyPage {
         response.proxy = page
@@ -227,6 +294,22 @@ pub fn decode(bytes: &[u8]) -> Response {
     }
     merge(&mut response, found, page);
     response
+}
+
+/// Decodes pasted bytes into every response they hold, in order.
+///
+/// One paste may hold several responses (a log excerpt, two `curl -i`
+/// transcripts one after the other); each is diagnosed on its own. Today the
+/// whole input is read as one response, so the list has one element; callers
+/// should not rely on that.
+///
+/// ```
+/// let all = obserr::decode::decode_all(b"<Error><Code>AccessDenied</Code></Error>");
+/// assert_eq!(all[0].code.as_deref(), Some("AccessDenied"));
+/// ```
+#[must_use]
+pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
+    vec![decode(bytes)]
 }
 
 /// `bytes` as text. Each run of non-ASCII bytes that is not valid UTF-8
@@ -278,6 +361,7 @@ const BINARY_CONTROLS: usize = BLOCK / 16;
 /// compressed or image data have one in ten. Reading on would turn binary
 /// data into a U+FFFD per byte for nothing. A few stray controls, as an
 /// escape-injection attempt carries, stay text: they are shown escaped.
+#[must_use]
 pub fn binary_at(bytes: &[u8]) -> Option<usize> {
     let is_binary_control = |b: u8| matches!(b, 0..=8 | 0x0e..=0x1a | 0x1c..=0x1f);
     let nul = memchr::memchr(0, bytes);
@@ -301,7 +385,7 @@ pub fn binary_at(bytes: &[u8]) -> Option<usize> {
 /// Reads the body with the first reader that recognises it: by its first
 /// character first, then looking inside it (an SDK exception message with
 /// the XML body in it, a log line starting with a `[timestamp]`).
-fn read_body(body: &str, found: &mut Found, page: &mut html::Page) -> Body {
+fn read_body(body: &str, found: &mut Response, page: &mut html::Page) -> Body {
     let body = body.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if body.is_empty() {
         return Body::Empty;
@@ -317,11 +401,11 @@ fn read_body(body: &str, found: &mut Found, page: &mut html::Page) -> Body {
     if body.starts_with('<') && xml::read(body, found) {
         return Body::Xml;
     }
-    *found = Found::default();
+    *found = Response::default();
     if body.starts_with('{') && json::read(body, found) {
         return Body::Json;
     }
-    *found = Found::default();
+    *found = Response::default();
     let xml_at = ["<?xml", "<Error", "<Code>"]
         .iter()
         .filter_map(|m| find(body, m))
@@ -333,18 +417,18 @@ fn read_body(body: &str, found: &mut Found, page: &mut html::Page) -> Body {
             logline::read(&body[..at], found);
             return Body::Xml;
         }
-        *found = Found::default();
+        *found = Response::default();
     }
     if logline::read(body, found) {
         return Body::LogLine;
     }
-    *found = Found::default();
+    *found = Response::default();
     if let Some(at) = find(body, "{\"").filter(|&at| at > 0) {
         if json::read(&body[at..], found) {
             return Body::Json;
         }
     }
-    *found = Found::default();
+    *found = Response::default();
     Body::Unrecognised
 }
 
@@ -356,7 +440,7 @@ fn find(haystack: &str, needle: &str) -> Option<usize> {
 
 /// Fills the response from the body's fields, then from the headers where
 /// the body said nothing (a HEAD response has only headers).
-fn merge(r: &mut Response, found: Found, page: html::Page) {
+fn merge(r: &mut Response, found: Response, page: html::Page) {
     let header = |names: &[&str]| -> Option<String> {
         names
             .iter()
@@ -394,6 +478,8 @@ fn merge(r: &mut Response, found: Found, page: html::Page) {
     r.resource = found.resource;
     r.reserved_indicator = indicator;
     r.details = found.details;
+    r.omitted = found.omitted;
+    r.truncated = found.truncated;
 }
 
 #[cfg(test)]
@@ -508,14 +594,14 @@ mod tests {
 
     #[test]
     fn values_are_capped_and_details_bounded() {
-        let mut f = Found::default();
+        let mut f = Response::default();
         f.put("Code", &"x".repeat(MAX_VALUE_BYTES + 10));
         assert!(f.code.as_deref().unwrap().ends_with("… [cut]"));
         for i in 0..MAX_DETAILS + 5 {
             f.put(&format!("D{i}"), "v");
         }
         assert_eq!((f.details.len(), f.omitted), (MAX_DETAILS, 5));
-        let mut f = Found::default();
+        let mut f = Response::default();
         f.put("HostId", "abc\n   def");
         f.put("StringToSign", "GET\n\n/b/k");
         f.put("Other", "a\n   b");

@@ -7,7 +7,7 @@
 //! keeps what arrived; nesting deeper than [`MAX_DEPTH`] is counted, not stored,
 //! so a million nested elements take linear time and constant memory.
 
-use super::Found;
+use super::Response;
 use quick_xml::events::{BytesRef, Event};
 use quick_xml::Reader;
 
@@ -26,7 +26,7 @@ struct Frame {
 
 /// Reads `xml` into `found`. Returns false when it held no error element,
 /// code or message.
-pub fn read(xml: &str, found: &mut Found) -> bool {
+pub fn read(xml: &str, found: &mut Response) -> bool {
     let mut reader = Reader::from_str(xml);
     let config = reader.config_mut();
     config.check_end_names = false;
@@ -106,7 +106,7 @@ fn open(stack: &mut Vec<Frame>, overflow: &mut usize, name: &str) {
 
 /// Ends the innermost element: a leaf inside an error element (or a leaf at
 /// the top, from a fragment such as `<Code>..</Code><Message>..`) is a field.
-fn close(stack: &mut Vec<Frame>, overflow: &mut usize, found: &mut Found) {
+fn close(stack: &mut Vec<Frame>, overflow: &mut usize, found: &mut Response) {
     if *overflow > 0 {
         *overflow -= 1;
         return;
@@ -119,7 +119,7 @@ fn close(stack: &mut Vec<Frame>, overflow: &mut usize, found: &mut Found) {
 }
 
 /// Adds text to the innermost element, up to one byte past the longest value
-/// kept (so that [`Found::put`] still sees the value was longer).
+/// kept (so that [`Response::put`] still sees the value was longer).
 fn push_text(stack: &mut [Frame], overflow: usize, text: &str) {
     let Some(frame) = stack.last_mut().filter(|_| overflow == 0) else {
         return;
@@ -152,8 +152,8 @@ fn resolve(r: &BytesRef) -> String {
 mod tests {
     use super::*;
 
-    fn read_str(xml: &str) -> (bool, Found) {
-        let mut found = Found::default();
+    fn read_str(xml: &str) -> (bool, Response) {
+        let mut found = Response::default();
         let ok = read(xml, &mut found);
         (ok, found)
     }

@@ -1,10 +1,17 @@
-//! Renders a [`Diagnosis`]: for people (labelled fields, hints, the command to
-//! run next) and as the `decode --json` object. Every piece of text that came
-//! from the response goes through [`visible`] on the human side, colour or
-//! not; JSON leaves it to serde_json, which escapes every control character.
+//! Renders a [`Diagnosis`]: for people (labelled fields, findings as
+//! sentences, the command to run next) and as a `decode --json` response
+//! object. Every sentence a [`Finding`] becomes is written here. Every piece
+//! of text that came from the response goes through [`visible`] on the human
+//! side, colour or not; JSON leaves it to `serde_json`, which escapes every
+//! control character.
 
 use super::{json::EntryJson, wrap, Style};
-use crate::diagnose::{read_as, Diagnosis};
+use crate::command::{Decoded, Input};
+use crate::decode::{Body, Framing, Response};
+use crate::diagnose::{
+    Diagnosis, DocumentedStatus, Finding, Limit, Next, Stamp, SupportId, TimeSource,
+    MAX_STATUS_CODES,
+};
 use crate::sanitize::visible;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::io::{self, Write};
@@ -16,9 +23,42 @@ fn field(out: &mut impl Write, s: &Style, label: &str, text: &str) -> io::Result
     super::field(out, s, LABEL, label, text)
 }
 
+/// Every decoded input for people: with several inputs, a `==> NAME <==`
+/// line before each. Unreadable inputs are left out (their error is on
+/// stderr).
+pub fn human_all(out: &mut impl Write, s: &Style, decoded: &[Decoded]) -> io::Result<()> {
+    let several = decoded.len() > 1;
+    let mut first = true;
+    for item in decoded {
+        let Ok(diagnoses) = &item.result else {
+            continue;
+        };
+        for d in diagnoses {
+            if !first {
+                writeln!(out)?;
+            }
+            if several {
+                writeln!(out, "==> {} <==", input_name(&item.input))?;
+            }
+            first = false;
+            human(out, s, d)?;
+        }
+    }
+    Ok(())
+}
+
+/// An input's name for people: the path made safe, or `standard input`.
+#[must_use]
+pub fn input_name(input: &Input) -> String {
+    match input {
+        Input::Stdin => "standard input".to_string(),
+        Input::File(path) => visible(&path.to_string_lossy()).into_owned(),
+    }
+}
+
 /// The diagnosis for people.
 pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
-    let r = d.response;
+    let r = &d.response;
     headline(out, s, d)?;
     if let Some(m) = &r.message {
         field(out, s, "Message:", &visible(m))?;
@@ -39,7 +79,10 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
             field(out, s, label, &visible(v))?;
         }
     }
-    let shown_as_block = d.hints.iter().any(|h| h.block.is_some());
+    let shown_as_block = d
+        .findings
+        .iter()
+        .any(|f| matches!(f, Finding::StringToSign { .. }));
     let details: Vec<String> = r
         .details
         .iter()
@@ -50,17 +93,17 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
         field(out, s, "Details:", &details.join("\n"))?;
     }
     field(out, s, "Read as:", &read_as(r))?;
-    hints(out, s, d)?;
+    findings(out, s, d)?;
     writeln!(
         out,
         "{}{}",
         s.label(&format!("{:<LABEL$}", "Next:")),
-        s.code(&d.next)
+        s.code(&next_command(&d.next))
     )
 }
 
 fn headline(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
-    let r = d.response;
+    let r = &d.response;
     let status = r.status.map(|st| {
         let text = format!("{st} {}", visible(d.reason().unwrap_or("")));
         s.status(st, text.trim_end())
@@ -85,19 +128,23 @@ fn join(code: String, status: Option<String>) -> String {
     }
 }
 
-fn hints(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
-    for (n, hint) in d.hints.iter().enumerate() {
+fn findings(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
+    for (n, f) in d.findings.iter().enumerate() {
         if n == 0 {
             write!(out, "{}", s.label(&format!("{:<LABEL$}", "Hints:")))?;
         } else {
             write!(out, "{:LABEL$}", "")?;
         }
-        let mut text = visible(&hint.text).into_owned();
-        if hint.block.is_some() {
+        let mut text = visible(&finding(f)).into_owned();
+        let block = match f {
+            Finding::StringToSign { value } => Some(value),
+            _ => None,
+        };
+        if block.is_some() {
             text = format!("{} (\\n marks a line break):", text.trim_end_matches(':'));
         }
         writeln!(out, "- {}", wrap(&text, LABEL + 2, s.width))?;
-        if let Some(block) = &hint.block {
+        if let Some(block) = block {
             let pad = " ".repeat(LABEL + 4);
             let lines: Vec<&str> = block.split('\n').collect();
             for (i, line) in lines.iter().enumerate() {
@@ -107,6 +154,394 @@ fn hints(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The command to run next, as a user types it.
+#[must_use]
+pub fn next_command(next: &Next) -> String {
+    match next {
+        Next::Explain(code) => format!("obserr explain {code}"),
+        Next::ExplainStatus(status) => format!("obserr explain {status}"),
+        Next::Search(words) => format!("obserr search {}", words.join(" ")),
+        Next::List => "obserr list".to_string(),
+    }
+}
+
+/// A duration as whole minutes and seconds: `23 min 12 s`, `45 s`.
+#[must_use]
+pub fn minutes_seconds(ms: u64) -> String {
+    let secs = ms / 1000;
+    match (secs / 60, secs % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+/// A status and its reason phrase: `404 Not Found`, or `404`.
+fn status_name(status: u16, reason: Option<&str>) -> String {
+    format!("{status} {}", reason.unwrap_or(""))
+        .trim_end()
+        .to_string()
+}
+
+/// A list for a sentence: `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn stamp_source(from: TimeSource) -> &'static str {
+    match from {
+        TimeSource::RequestTime => "RequestTime",
+        TimeSource::RequestDate => "the request's Date header",
+        TimeSource::ServerTime => "ServerTime",
+        TimeSource::ResponseDate => "the response's Date header",
+    }
+}
+
+fn allowed(ms: u64, from: Limit) -> String {
+    match from {
+        Limit::Response => format!(
+            "{} ({ms} ms, MaxAllowedSkewMilliseconds)",
+            minutes_seconds(ms)
+        ),
+        Limit::Documented => format!("{} (OBS's documented limit)", minutes_seconds(ms)),
+    }
+}
+
+fn stamp(s: &Stamp) -> String {
+    format!("{} ({})", s.text, stamp_source(s.from))
+}
+
+/// The sentence a finding becomes (for a `StringToSign`, the line before the
+/// block). Text from the response is in it as it arrived: the caller makes
+/// it visible.
+#[allow(clippy::too_many_lines)] // one arm per finding, each a sentence
+pub fn finding(f: &Finding) -> String {
+    match f {
+        Finding::Proxy {
+            server,
+            status,
+            reason,
+        } => {
+            let who = server.as_deref().unwrap_or("a proxy or gateway");
+            let with = status.map_or(String::new(), |s| {
+                format!(" with {}", status_name(s, reason.as_deref()))
+            });
+            format!(
+                "This page did not come from OBS: {who} answered{with}. The request may not \
+                 have reached OBS at all; check the proxy, load balancer or gateway between you \
+                 and OBS (its logs and its upstream), then retry."
+            )
+        }
+        Finding::StatusDocumented {
+            code,
+            got,
+            reason,
+            documented,
+        } => {
+            let each: Vec<String> = documented
+                .iter()
+                .map(|d| format!("{} ({})", documented_name(d), d.sources.join(", ")))
+                .collect();
+            format!(
+                "{code} is documented as {}; this response has {}, a documented status: \
+                 nothing changed it on the way.",
+                each.join(" and as "),
+                status_name(*got, reason.as_deref())
+            )
+        }
+        Finding::StatusMismatch {
+            code,
+            got,
+            reason,
+            documented,
+        } => {
+            let usual: Vec<String> = documented.iter().map(documented_name).collect();
+            format!(
+                "The response came with status {}, but OBS documents {code} with {}: \
+                 something between you and OBS (a proxy, gateway or SDK) may have changed the \
+                 status; the code is the more specific signal.",
+                status_name(*got, reason.as_deref()),
+                usual.join(" or ")
+            )
+        }
+        Finding::ClockSkew {
+            request,
+            server,
+            skew_ms,
+            allowed_ms,
+            allowed_from,
+        } => {
+            let amount = minutes_seconds(skew_ms.unsigned_abs());
+            let direction = if *skew_ms >= 0 { "behind" } else { "ahead of" };
+            let max = allowed(*allowed_ms, *allowed_from);
+            let mut text = format!(
+                "The request was dated {}; the server's clock read {}: the client's clock is \
+                 {amount} {direction} the server's, ",
+                stamp(request),
+                stamp(server)
+            );
+            if skew_ms.unsigned_abs() > *allowed_ms {
+                text.push_str(&format!(
+                    "more than the {max} OBS allows. Fix the client's clock, not the server's: \
+                     enable time synchronisation (NTP, e.g. `timedatectl set-ntp true`), then \
+                     sign and send the request again."
+                ));
+            } else {
+                text.push_str(&format!(
+                    "within the {max} OBS allows: the request was probably signed long before \
+                     it was sent (queued, or retried with its old signature). Sign it again \
+                     right before sending, and check the client's clock against NTP."
+                ));
+            }
+            text
+        }
+        Finding::ClockSkewUnknown {
+            server,
+            allowed_ms,
+            allowed_from,
+        } => {
+            let server_said = server.as_ref().map_or(String::new(), |s| {
+                format!("The server's clock read {}. ", stamp(s))
+            });
+            format!(
+                "{server_said}The response does not carry both times, so the skew cannot be \
+                 computed: compare the client's clock with the server's Date header \
+                 (`curl -sI` the endpoint), then set the client's clock right (enable NTP) \
+                 and send the request again. OBS allows at most {}.",
+                allowed(*allowed_ms, *allowed_from)
+            )
+        }
+        Finding::StringToSign { .. } => "The server signed this StringToSign; your client must \
+            sign exactly the same bytes, so compare it line by line with the string your client \
+            logged:"
+            .to_string(),
+        Finding::AccessKey { id } => format!(
+            "The server checked the signature with access key ID {id}: make sure your secret \
+             access key is the one paired with it."
+        ),
+        Finding::SignatureCauses => "Usual causes: a secret access key (SK) that does not \
+            belong to the access key ID (AK), or with a stray space or line break in it; headers \
+            changed after signing (Content-Type, Content-MD5, Date or x-obs-date, \
+            x-obs-*/x-amz-* headers added or altered by a proxy or SDK); a different resource \
+            path, sub-resource (?acl, ?uploadId=...) or URL encoding of the object key; signing \
+            for the other protocol (OBS vs S3 headers) or signature version."
+            .to_string(),
+        Finding::Redirect {
+            endpoint,
+            location,
+            bucket,
+        } => redirect(endpoint.as_deref(), location.as_deref(), bucket.as_deref()),
+        Finding::RedirectsFollowed { hops } => {
+            let each: Vec<String> = hops
+                .iter()
+                .map(|h| match &h.location {
+                    Some(l) => format!("{} to {l}", h.status),
+                    None => h.status.to_string(),
+                })
+                .collect();
+            format!(
+                "curl followed {} redirect{} before this response ({}); the diagnosis is about \
+                 the last response.",
+                hops.len(),
+                if hops.len() == 1 { "" } else { "s" },
+                each.join(", ")
+            )
+        }
+        Finding::NotAnError { status } => format!(
+            "Status {status} is not an error: this response reports success. If the input held \
+             several responses, the last one counts: paste the failing one on its own."
+        ),
+        Finding::StatusOnly {
+            status,
+            reason,
+            meaning,
+            codes,
+            total,
+            no_body,
+            head_request,
+        } => status_only(
+            *status,
+            reason.zip(*meaning),
+            codes,
+            *total,
+            *no_body,
+            *head_request,
+        ),
+        Finding::UnknownCode { code, nearest } => {
+            if nearest.is_empty() {
+                format!(
+                    "{code} is not in obserr's catalogue of OBS server-side codes, and no \
+                     catalogued code is close to it; it may come from another service or API \
+                     (IAM, an API gateway, an extension API)."
+                )
+            } else {
+                format!(
+                    "{code} is not in obserr's catalogue; the nearest catalogued codes: {}.",
+                    nearest.join(", ")
+                )
+            }
+        }
+        Finding::Involved {
+            bucket,
+            key,
+            resource,
+            request,
+        } => {
+            let mut parts = Vec::new();
+            if let Some(b) = bucket {
+                parts.push(format!("bucket {b}"));
+            }
+            if let Some(k) = key {
+                parts.push(format!("object key {k}"));
+            }
+            if let Some(r) = resource {
+                parts.push(format!("resource {r}"));
+            }
+            if let Some(q) = request {
+                let host = q
+                    .host
+                    .as_ref()
+                    .map_or(String::new(), |h| format!(" on {h}"));
+                parts.push(format!("the request {} {}{host}", q.method, q.target));
+            }
+            format!("It concerns {}.", parts.join(", "))
+        }
+        Finding::Truncated => "The body ends before it is complete (cut off in transit or when \
+            copied): what arrived is used, the full response may say more."
+            .to_string(),
+        Finding::Binary { at } => format!(
+            "The input turns binary at about byte {at} (a NUL or dense control bytes): obserr \
+             read only the text before it. An error response is text."
+        ),
+        Finding::SupportIds { ids } => {
+            let names: Vec<&str> = ids
+                .iter()
+                .map(|id| match id {
+                    SupportId::RequestId => "request ID",
+                    SupportId::HostId => "host ID",
+                    SupportId::ReservedIndicator => "x-reserved-indicator",
+                })
+                .collect();
+            format!(
+                "If you contact support, give them this response's {}: they identify the \
+                 request in OBS's logs.",
+                and_list(&names)
+            )
+        }
+    }
+}
+
+fn documented_name(d: &DocumentedStatus) -> String {
+    status_name(d.status, d.reason)
+}
+
+fn redirect(endpoint: Option<&str>, location: Option<&str>, bucket: Option<&str>) -> String {
+    let mut text = match (endpoint, location) {
+        (Some(e), _) => format!("Send the request to endpoint {e} instead"),
+        (None, Some(l)) => format!("Send the request to {l} instead (the Location header)"),
+        (None, None) => "The response names no new address: look up the bucket's region \
+                         (in the console, or `obsutil stat obs://BUCKET`) and send the \
+                         request to that region's endpoint"
+            .to_string(),
+    };
+    if let (Some(b), true) = (bucket, endpoint.is_some() || location.is_some()) {
+        text.push_str(&format!(": bucket {b} is reached there"));
+    }
+    if let (Some(e), Some(l)) = (endpoint, location) {
+        text.push_str(&format!(" (Location: {l}; endpoint {e})"));
+    }
+    text.push_str(
+        ". Configure that endpoint in your client rather than following the redirect on \
+         every request.",
+    );
+    text
+}
+
+fn status_only(
+    status: u16,
+    info: Option<(&str, &str)>,
+    codes: &[&str],
+    total: usize,
+    no_body: bool,
+    head_request: bool,
+) -> String {
+    let why = if no_body {
+        "The response carries no error code (a HEAD response has no body)"
+    } else {
+        "The response carries no error code"
+    };
+    let mut text = format!("{why}: status {status}");
+    if let Some((reason, meaning)) = info {
+        text.push_str(&format!(" {reason} means: {meaning}"));
+    }
+    text.push(' ');
+    match total {
+        0 => text.push_str("No catalogued code comes with this status."),
+        n if n <= MAX_STATUS_CODES => {
+            text.push_str(&format!("OBS sends it with: {}.", codes.join(", ")));
+        }
+        n => text.push_str(&format!(
+            "OBS sends it with {n} codes, among them {}; `obserr explain {status}` lists all.",
+            codes.join(", ")
+        )),
+    }
+    if head_request {
+        text.push_str(" Send the same request as GET to see the error body.");
+    }
+    text.push_str(match status {
+        500.. => " A 5xx status is usually transient: retry with exponential backoff.",
+        400..=499 => " A 4xx status means the request must change before a retry can succeed.",
+        _ => "",
+    });
+    text
+}
+
+/// A short description of what the input was read as.
+#[must_use]
+pub fn read_as(r: &Response) -> String {
+    let version = r
+        .head
+        .as_ref()
+        .map(|h| h.version.as_str())
+        .filter(|v| !v.is_empty());
+    let mut parts: Vec<String> = Vec::new();
+    match r.framing {
+        Framing::Include => parts.push(format!("curl -i output ({})", version.unwrap_or("HTTP"))),
+        Framing::Verbose => parts.push(format!("curl -v output ({})", version.unwrap_or("HTTP"))),
+        Framing::Headers => parts.push("response headers".to_string()),
+        Framing::Bare => {}
+    }
+    if r.responses > 1 {
+        parts.push(format!("{} responses, the last one counts", r.responses));
+    }
+    parts.push(
+        match r.body {
+            Body::Empty => "no body",
+            Body::Xml => "XML error body",
+            Body::Json => "JSON error body",
+            Body::Html => "OBS website error page",
+            Body::ProxyPage => "HTML page from a proxy",
+            Body::LogLine => "obsutil/SDK log line",
+            Body::Unrecognised => "unrecognised text",
+        }
+        .to_string(),
+    );
+    if r.truncated {
+        parts.push("truncated".to_string());
+    }
+    if let Some(at) = r.binary_at {
+        parts.push(format!("binary from byte {at}"));
+    }
+    if r.omitted > 0 {
+        parts.push(format!("{} more fields not shown", r.omitted));
+    }
+    parts.join(", ")
 }
 
 /// Details as a JSON object in document order.
@@ -122,12 +557,33 @@ impl Serialize for Details<'_> {
     }
 }
 
-/// The `decode --json` object. `file` is only there when several inputs
-/// were decoded.
+/// A finding in JSON: its kind, its sentence, then its data.
 #[derive(serde::Serialize)]
-pub struct DiagnosisJson<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    file: Option<String>,
+pub struct FindingJson<'a> {
+    /// [`Finding::kind`].
+    pub kind: &'static str,
+    /// The sentence, as the human output says it.
+    pub text: String,
+    /// The finding's own fields.
+    #[serde(flatten)]
+    pub data: &'a Finding,
+}
+
+impl<'a> From<&'a Finding> for FindingJson<'a> {
+    fn from(f: &'a Finding) -> Self {
+        FindingJson {
+            kind: f.kind(),
+            text: finding(f),
+            data: f,
+        }
+    }
+}
+
+/// One `decode --json` response object, keys in this order.
+#[derive(serde::Serialize)]
+pub struct ResponseJson<'a> {
+    /// The input's name: the file name as given, or `-` for standard input.
+    pub input: String,
     status: Option<u16>,
     code: Option<&'a str>,
     message: Option<&'a str>,
@@ -136,25 +592,18 @@ pub struct DiagnosisJson<'a> {
     resource: Option<&'a str>,
     details: Details<'a>,
     /// The entry exactly as `explain --json` prints it.
-    entry: Option<serde_json::Value>,
+    entry: Option<EntryJson>,
     retryable: Option<bool>,
-    hints: Vec<String>,
+    hints: Vec<FindingJson<'a>>,
+    next: String,
 }
 
-impl<'a> DiagnosisJson<'a> {
-    pub fn new(d: &'a Diagnosis, file: Option<String>) -> Self {
-        let r = d.response;
-        let mut hints: Vec<String> = d
-            .hints
-            .iter()
-            .map(|h| match &h.block {
-                Some(block) => format!("{}\n{block}", h.text),
-                None => h.text.clone(),
-            })
-            .collect();
-        hints.push(format!("Next: `{}`", d.next));
-        DiagnosisJson {
-            file,
+impl<'a> ResponseJson<'a> {
+    /// The JSON object for one diagnosis of `input`.
+    pub fn new(d: &'a Diagnosis, input: &Input) -> Self {
+        let r = &d.response;
+        ResponseJson {
+            input: input.name(),
             status: r.status,
             code: r.code.as_deref(),
             message: r.message.as_deref(),
@@ -162,20 +611,43 @@ impl<'a> DiagnosisJson<'a> {
             host_id: r.host_id.as_deref(),
             resource: r.resource.as_deref(),
             details: Details(&r.details),
-            entry: d.entry.map(|e| {
-                serde_json::to_value(EntryJson::from(e)).expect("catalogue entries serialise")
-            }),
+            entry: d.entry.map(EntryJson::from),
             retryable: d.retryable(),
-            hints,
+            hints: d.findings.iter().map(FindingJson::from).collect(),
+            next: next_command(&d.next),
         }
     }
 }
 
-/// A file that could not be decoded, in a `decode --json` array.
+/// An element of the `decode --json` array: a response, or an input that
+/// could not be read.
 #[derive(serde::Serialize)]
-pub struct FileErrorJson {
-    pub file: String,
-    pub error: String,
+#[serde(untagged)]
+pub enum DecodedJson<'a> {
+    /// A decoded response.
+    Response(Box<ResponseJson<'a>>),
+    /// An input that could not be read.
+    Error(super::json::ErrorJson),
+}
+
+/// The `decode --json` array: one object per response, or per unreadable input.
+#[must_use]
+pub fn json_all(decoded: &[Decoded]) -> Vec<DecodedJson<'_>> {
+    let mut items = Vec::new();
+    for item in decoded {
+        match &item.result {
+            Ok(diagnoses) => items.extend(
+                diagnoses
+                    .iter()
+                    .map(|d| DecodedJson::Response(Box::new(ResponseJson::new(d, &item.input)))),
+            ),
+            Err(e) => items.push(DecodedJson::Error(super::json::ErrorJson::new(
+                super::message::read_error(&item.input, e),
+                Some(item.input.name()),
+            ))),
+        }
+    }
+    items
 }
 
 #[cfg(test)]
@@ -185,8 +657,7 @@ mod tests {
     use crate::diagnose::diagnose;
 
     fn human_text(input: &[u8], color: bool) -> String {
-        let r = decode(input);
-        let d = diagnose(&r);
+        let d = diagnose(decode(input));
         let mut buf = Vec::new();
         human(&mut buf, &Style { color, width: None }, &d).unwrap();
         String::from_utf8(buf).unwrap()
@@ -234,11 +705,12 @@ mod tests {
 
     #[test]
     fn json_has_exactly_the_documented_keys_in_order() {
-        let r = decode(b"HTTP/1.1 404 Not Found\r\n\r\n<Error><Code>NoSuchKey</Code><Key>k\x1b</Key><BucketName>b</BucketName></Error>");
-        let d = diagnose(&r);
-        let text = serde_json::to_string(&DiagnosisJson::new(&d, None)).unwrap();
+        let d = diagnose(decode(b"HTTP/1.1 404 Not Found\r\n\r\n<Error><Code>NoSuchKey</Code><Key>k\x1b</Key><BucketName>b</BucketName></Error>"));
+        let text =
+            serde_json::to_string(&ResponseJson::new(&d, &Input::File("a.txt".into()))).unwrap();
         assert!(!text.contains('\x1b'));
         let keys = [
+            "input",
             "status",
             "code",
             "message",
@@ -249,6 +721,7 @@ mod tests {
             "entry",
             "retryable",
             "hints",
+            "next",
         ];
         let mut at = 0;
         for k in keys {
@@ -262,16 +735,86 @@ mod tests {
             "{text}"
         );
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["input"], "a.txt");
         assert_eq!(v["entry"]["code"], "NoSuchKey");
         assert_eq!(v["retryable"], false);
         assert_eq!(v["message"], serde_json::Value::Null);
-        assert!(v["hints"]
-            .as_array()
-            .unwrap()
-            .last()
-            .unwrap()
-            .as_str()
-            .unwrap()
-            .contains("obserr explain NoSuchKey"));
+        assert_eq!(v["next"], "obserr explain NoSuchKey");
+        let hint = &v["hints"][0];
+        assert_eq!(hint["kind"], "involved");
+        assert_eq!(hint["bucket"], "b");
+        assert_eq!(hint["text"], "It concerns bucket b, object key k\u{1b}.");
+    }
+
+    #[test]
+    fn a_finding_in_json_is_kind_text_then_its_data() {
+        let d = diagnose(decode(b"<Error><Code>RequestTimeTooSkewed</Code><RequestTime>20240315T101500Z</RequestTime><ServerTime>2024-03-15T10:38:12Z</ServerTime></Error>"));
+        let text = serde_json::to_string(&FindingJson::from(&d.findings[0])).unwrap();
+        assert!(
+            text.starts_with("{\"kind\":\"clock_skew\",\"text\":\"The request was dated"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(
+                ",\"skew_ms\":1392000,\"allowed_ms\":900000,\"allowed_from\":\"documented\"}"
+            ),
+            "{text}"
+        );
+        let text = serde_json::to_string(&FindingJson::from(&Finding::Truncated)).unwrap();
+        assert!(
+            text.starts_with("{\"kind\":\"truncated\",\"text\":\"The body ends"),
+            "{text}"
+        );
+    }
+
+    fn sentences(input: &str) -> Vec<String> {
+        diagnose(decode(input.as_bytes()))
+            .findings
+            .iter()
+            .map(finding)
+            .collect()
+    }
+
+    #[test]
+    fn findings_read_as_sentences_with_their_numbers() {
+        let h = sentences("HTTP/1.1 404 Not Found\n\n<Error><Code>RequestTimeout</Code></Error>");
+        assert!(h[0].contains("status 404 Not Found, but OBS documents RequestTimeout with 408 Request Timeout or 400 Bad Request"), "{h:?}");
+        let h = sentences("HTTP/1.1 400 Bad Request\n\n<Error><Code>RequestTimeout</Code></Error>");
+        assert!(h[0].starts_with("RequestTimeout is documented as 408 Request Timeout (OBS Server-side Error Codes) and as 400 Bad Request (OBS S3-compatible API: Error Codes); this response has 400 Bad Request, a documented status"), "{h:?}");
+        let h = sentences("<Error><Code>RequestTimeTooSkewed</Code><RequestTime>20240315T101500Z</RequestTime><ServerTime>2024-03-15T10:38:12Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>");
+        assert!(h[0].contains("the client's clock is 23 min 12 s behind the server's, more than the 15 min (900000 ms"), "{h:?}");
+        let h = sentences("HTTP/1.1 403 Forbidden\nDate: Fri, 15 Mar 2024 10:00:00 GMT\n\n<Error><Code>RequestTimeTooSkewed</Code><RequestTime>Fri, 15 Mar 2024 10:20:30 GMT</RequestTime></Error>");
+        assert!(
+            h[0].contains("20 min 30 s ahead of the server's")
+                && h[0].contains("the response's Date header"),
+            "{h:?}"
+        );
+        let h = sentences("<Error><Code>RequestTimeTooSkewed</Code></Error>");
+        assert!(h[0].contains("cannot be computed"), "{h:?}");
+        let h = sentences("HTTP/1.1 301 Moved Permanently\nLocation: https://b.obs.eu-nl.example/\n\n<Error><Code>PermanentRedirect</Code><Bucket>b</Bucket><Endpoint>obs.eu-nl.example</Endpoint></Error>");
+        assert!(
+            h[0].starts_with(
+                "Send the request to endpoint obs.eu-nl.example instead: bucket b is reached there"
+            ),
+            "{h:?}"
+        );
+        let h = sentences(
+            "<Error><Code>NoSuchKy</Code><RequestId>R</RequestId><HostId>H</HostId></Error>",
+        );
+        assert_eq!(
+            h[0],
+            "NoSuchKy is not in obserr's catalogue; the nearest catalogued codes: NoSuchKey."
+        );
+        assert!(
+            h[1].contains("this response's request ID and host ID:"),
+            "{h:?}"
+        );
+    }
+
+    #[test]
+    fn durations_in_minutes_and_seconds() {
+        assert_eq!(minutes_seconds(1_392_000), "23 min 12 s");
+        assert_eq!(minutes_seconds(900_000), "15 min");
+        assert_eq!(minutes_seconds(45_900), "45 s");
     }
 }

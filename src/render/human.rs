@@ -4,6 +4,7 @@
 use super::{wrap, Style};
 use crate::catalogue::{self, Entry, StatusInfo};
 use crate::search::Hit;
+#[cfg(feature = "cli")]
 use comfy_table::{presets, Cell, ContentArrangement, Table};
 use std::io::{self, Write};
 
@@ -52,6 +53,7 @@ pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
 }
 
 /// A status with its reason phrase, or what the table says when it gives none.
+#[must_use]
 pub fn status_text(status: Option<u16>) -> String {
     match status {
         Some(st) => format!("{st} {}", catalogue::reason(st).unwrap_or("")),
@@ -64,6 +66,7 @@ fn headline_status(s: &Style, status: Option<u16>) -> String {
 }
 
 /// A solution, marked when it is ours rather than the table's.
+#[must_use]
 pub fn solution(text: &str, inferred: bool) -> String {
     if inferred {
         format!("(inferred: the table gives none) {text}")
@@ -107,44 +110,31 @@ pub fn status(
     Ok(())
 }
 
-/// How much of an unknown argument the error message echoes.
-const ECHO_CHARS: usize = 80;
-
-/// The error line (and hint) for a code that is not catalogued; for stderr.
-pub fn unknown(token: &str, suggestions: &[&Entry]) -> String {
-    // A pasted page is not echoed whole: its start names it well enough.
-    let shown: String = token.chars().take(ECHO_CHARS).collect();
-    let more = if shown.len() < token.len() { "…" } else { "" };
-    let mut msg = format!(
-        "obserr: error: unknown error code '{}'{more}\n",
-        crate::sanitize::visible(&shown)
-    );
-    if suggestions.is_empty() {
-        msg.push_str("hint: try `obserr search <words>` or `obserr list`\n");
-    } else {
-        let names: Vec<&str> = suggestions.iter().map(|e| e.code).collect();
-        msg.push_str(&format!("hint: did you mean {}?\n", names.join(", ")));
+/// A list of entries: a table fitted to the terminal, or, when not on a
+/// terminal (or built without the `cli` feature, which brings the table
+/// crate), one plain line per code: code, status, message.
+pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<()> {
+    #[cfg(feature = "cli")]
+    if let Some(width) = s.width {
+        return table(out, width, entries);
     }
-    msg
+    let _ = s;
+    let max = entries.iter().map(|e| e.code.len()).max().unwrap_or(0);
+    let statuses: Vec<String> = entries.iter().map(|e| list_status(e)).collect();
+    let wide = statuses.iter().map(String::len).max().unwrap_or(0);
+    for (e, status) in entries.iter().zip(&statuses) {
+        writeln!(
+            out,
+            "{:<max$}  {status:<wide$}  {}",
+            e.code,
+            one_line(e.message())
+        )?;
+    }
+    Ok(())
 }
 
-/// A list of entries: a table fitted to the terminal, or, when not on a
-/// terminal, one plain line per code: code, status, message.
-pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<()> {
-    let Some(width) = s.width else {
-        let max = entries.iter().map(|e| e.code.len()).max().unwrap_or(0);
-        let statuses: Vec<String> = entries.iter().map(|e| list_status(e)).collect();
-        let wide = statuses.iter().map(String::len).max().unwrap_or(0);
-        for (e, status) in entries.iter().zip(&statuses) {
-            writeln!(
-                out,
-                "{:<max$}  {status:<wide$}  {}",
-                e.code,
-                one_line(e.message())
-            )?;
-        }
-        return Ok(());
-    };
+#[cfg(feature = "cli")]
+fn table(out: &mut impl Write, width: usize, entries: &[&Entry]) -> io::Result<()> {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
@@ -268,6 +258,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "cli")]
     fn tables_fit_the_terminal() {
         let entries: Vec<&Entry> = catalogue::entries().iter().take(5).collect();
         let text = render(|o| {
@@ -282,12 +273,5 @@ mod tests {
         });
         assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
         assert!(text.contains("Code"));
-    }
-
-    #[test]
-    fn unknown_codes_are_sanitised_and_suggest() {
-        let msg = unknown("No\x1b[2JKey", &[catalogue::lookup("NoSuchKey").unwrap()]);
-        assert!(!msg.contains('\x1b'));
-        assert!(msg.contains("did you mean NoSuchKey?"));
     }
 }

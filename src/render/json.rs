@@ -1,7 +1,9 @@
-//! Machine-readable output. Shapes are documented in the README; they never
-//! carry colour, and serde_json escapes every control character.
+//! Machine-readable output: typed `Serialize` structs whose declaration order
+//! is the key order. Shapes are documented in GUIDE.md; they never carry
+//! colour, and `serde_json` escapes every control character.
 
 use crate::catalogue::{self, Entry, Source, StatusInfo};
+use crate::command::Explained;
 use crate::search::Hit;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -9,27 +11,44 @@ use std::io::{self, Write};
 /// A catalogue entry as `explain --json`, `list --json` and `search --json` print it.
 #[derive(Serialize)]
 pub struct EntryJson {
+    /// The code.
     pub code: &'static str,
+    /// The primary documented status (`null` for N/A).
     pub status: Option<u16>,
+    /// Its reason phrase.
     pub reason: Option<&'static str>,
+    /// What the error means.
     pub message: &'static str,
+    /// What to do.
     pub solution: &'static str,
+    /// The solution is obserr's, implied by the documentation.
     pub solution_inferred: bool,
+    /// Whether the same request may succeed when sent again.
     pub retryable: bool,
+    /// Other spellings of the code.
     pub aliases: &'static [&'static str],
+    /// Every page that documents the code.
     pub sources: &'static [&'static Source],
+    /// Every documented row, primary first.
     pub documented: Vec<DocumentedJson>,
 }
 
 /// One documented row of an entry.
 #[derive(Serialize)]
 pub struct DocumentedJson {
+    /// The page's id.
     pub source: &'static str,
+    /// The page's address.
     pub url: &'static str,
+    /// The primary documented status (`null` for N/A).
     pub status: Option<u16>,
+    /// Its reason phrase.
     pub reason: Option<&'static str>,
+    /// What the error means.
     pub message: &'static str,
+    /// What to do.
     pub solution: &'static str,
+    /// The solution is obserr's, implied by the documentation.
     pub solution_inferred: bool,
 }
 
@@ -65,14 +84,21 @@ impl From<&'static Entry> for EntryJson {
 /// `explain 403 --json`: what the status means and its codes.
 #[derive(Serialize)]
 pub struct StatusJson {
+    /// The status.
     pub status: u16,
+    /// Its reason phrase.
     pub reason: Option<&'static str>,
+    /// What it means for OBS.
     pub meaning: Option<&'static str>,
+    /// Its usual causes.
     pub causes: &'static [&'static str],
+    /// The catalogued codes with this status.
     pub codes: Vec<EntryJson>,
 }
 
 impl StatusJson {
+    /// The object for `status`.
+    #[must_use]
     pub fn new(status: u16, info: Option<&'static StatusInfo>, codes: &[&'static Entry]) -> Self {
         StatusJson {
             status,
@@ -87,12 +113,17 @@ impl StatusJson {
 /// An argument that named nothing catalogued.
 #[derive(Serialize)]
 pub struct UnknownJson {
+    /// Always `unknown error code`.
     pub error: &'static str,
+    /// The argument as given.
     pub input: String,
+    /// The nearest catalogued codes, best first.
     pub suggestions: Vec<&'static str>,
 }
 
 impl UnknownJson {
+    /// The object for an argument that named nothing.
+    #[must_use]
     pub fn new(input: &str, suggestions: &[&'static Entry]) -> Self {
         UnknownJson {
             error: "unknown error code",
@@ -102,11 +133,62 @@ impl UnknownJson {
     }
 }
 
+/// One element of the `explain --json` array.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum ExplainedJson {
+    /// A catalogued code.
+    Code(EntryJson),
+    /// A bare status.
+    Status(StatusJson),
+    /// An argument that named nothing catalogued.
+    Unknown(UnknownJson),
+}
+
+impl From<&Explained> for ExplainedJson {
+    fn from(x: &Explained) -> Self {
+        match x {
+            Explained::Code(e) => ExplainedJson::Code(EntryJson::from(*e)),
+            Explained::Status {
+                status,
+                info,
+                codes,
+            } => ExplainedJson::Status(StatusJson::new(*status, *info, codes)),
+            Explained::UnknownStatus { input, .. } => {
+                ExplainedJson::Unknown(UnknownJson::new(input, &[]))
+            }
+            Explained::Unknown {
+                input, suggestions, ..
+            } => ExplainedJson::Unknown(UnknownJson::new(input, suggestions)),
+        }
+    }
+}
+
+/// An error that ended a run with exit status 2, for stdout under `--json`.
+#[derive(Serialize)]
+pub struct ErrorJson {
+    /// What went wrong, the line stderr shows after `obserr: error: `.
+    pub error: String,
+    /// The input it concerns (a file name, `-` for standard input).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+}
+
+impl ErrorJson {
+    /// An error about `input`, if any.
+    #[must_use]
+    pub fn new(error: String, input: Option<String>) -> Self {
+        ErrorJson { error, input }
+    }
+}
+
 /// One search hit: the entry plus its score.
 #[derive(Serialize)]
 pub struct HitJson {
     #[serde(flatten)]
+    /// The entry, its keys inline.
     pub entry: EntryJson,
+    /// Relevance, rounded to three decimals.
     pub score: f64,
 }
 
@@ -126,7 +208,7 @@ pub fn write(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     writeln!(out)
 }
 
-/// serde_json's pretty printer, except that DEL, C1 controls (U+009B is a
+/// `serde_json`'s pretty printer, except that DEL, C1 controls (U+009B is a
 /// terminal's CSI) and bidirectional overrides are written as `\uXXXX` too:
 /// JSON only requires escaping C0, but `obserr --json` often lands on a
 /// terminal, and the strings may come from a pasted response.

@@ -5,7 +5,10 @@
 pub mod diagnosis;
 pub mod human;
 pub mod json;
+pub mod message;
 pub mod scan;
+
+pub use message::Message;
 
 use owo_colors::{OwoColorize, Style as Paint};
 
@@ -69,11 +72,26 @@ fn retry(
     e: &crate::Entry,
 ) -> std::io::Result<()> {
     let advice = if e.retryable {
-        s.good(e.retry_advice())
+        s.good(retry_advice(e.retry()))
     } else {
-        s.bad(e.retry_advice())
+        s.bad(retry_advice(e.retry()))
     };
     writeln!(out, "{}{advice}", s.label(&format!("{:<width$}", "Retry:")))
+}
+
+/// The retry advice in one sentence.
+#[must_use]
+pub fn retry_advice(retry: crate::catalogue::Retry) -> &'static str {
+    use crate::catalogue::Retry;
+    match retry {
+        Retry::AfterSlowingDown => {
+            "yes, after slowing down: reduce the request rate and retry with exponential backoff"
+        }
+        Retry::ServerFailure => "yes: a server-side failure; retry with exponential backoff",
+        Retry::SendAgain => "yes: the request failed in transit or was interrupted; send it again",
+        Retry::FollowAddress => "no: send the request to the address given in the response",
+        Retry::FixFirst => "no: the same request will fail again; fix it first",
+    }
 }
 
 /// Word-wraps `text` to `width` columns, continuing lines with `indent` spaces.

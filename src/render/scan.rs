@@ -4,7 +4,7 @@
 //! `--json` document. Every string from the log is made visible before it is
 //! written.
 
-use super::{wrap, Style};
+use super::{wrap, Message, Style};
 use crate::catalogue;
 use crate::sanitize::visible;
 use crate::scan::{By, Count, Dimension, Finding, Group, InputReport, Minute, Report};
@@ -54,6 +54,13 @@ fn size(bytes: u64) -> String {
         unit += 1;
     }
     format!("{value:.1} {}", UNITS[unit])
+}
+
+/// Milliseconds since the epoch as `2026-11-26T08:00:00Z`, as scan's JSON
+/// writes times.
+#[must_use]
+pub fn utc(ms: i64) -> String {
+    format_utc(ms)
 }
 
 /// A time as people read it: `2026-11-26 08:00:00 UTC`.
@@ -242,12 +249,7 @@ fn group(out: &mut impl Write, s: &Style, r: &Report, g: &Group) -> io::Result<(
         }
     }
     if let Some(entry) = g.code.as_deref().and_then(catalogue::lookup) {
-        let advice = if entry.retryable {
-            s.good(entry.retry_advice())
-        } else {
-            s.bad(entry.retry_advice())
-        };
-        writeln!(out, "{}{advice}", s.label(&format!("{:<LABEL$}", "Retry:")))?;
+        super::retry(out, s, LABEL, entry)?;
         field(out, "Fix:", entry.solution())?;
         field(out, "More:", &format!("obserr explain {}", entry.code))?;
     } else if g.client_failure {
@@ -339,50 +341,44 @@ fn chart(out: &mut impl Write, s: &Style, timeline: &[Minute]) -> io::Result<()>
     writeln!(out, "  {}  to  {}", when(first.at), when(last.at))
 }
 
-/// Notes for stderr about what could not be read or was skipped.
-pub fn notes(r: &Report) -> Vec<String> {
+/// What to tell on stderr about a scan: inputs that could not be read, what
+/// was skipped, and a scan without errors.
+#[must_use]
+pub fn messages(r: &Report) -> Vec<Message<'_>> {
     let mut out = Vec::new();
     for i in &r.inputs {
-        let name = if i.name == "-" {
-            "standard input".to_string()
-        } else {
-            format!("'{}'", visible(&i.name))
-        };
-        if let Some(e) = &i.error {
-            out.push(format!("obserr: error: cannot read {name}: {}", visible(e)));
+        let name = i.name.as_str();
+        if let Some(error) = &i.error {
+            out.push(Message::ScanUnreadable { name, error });
         }
         if i.binary {
-            out.push(format!(
-                "obserr: note: skipped {name}: binary data, not a log"
-            ));
+            out.push(Message::ScanBinary { name });
         }
-        if let Some(e) = &i.cut_short {
-            let what = if i.gzip {
-                "truncated or corrupt gzip"
-            } else {
-                "read error"
-            };
-            out.push(format!(
-                "obserr: note: {name} ends early ({what}: {}); the {} read before it are counted",
-                visible(e),
-                size(i.bytes)
-            ));
+        if let Some(error) = &i.cut_short {
+            out.push(Message::ScanCutShort {
+                name,
+                gzip: i.gzip,
+                error,
+                bytes: i.bytes,
+            });
         }
         if i.long_lines > 0 {
-            out.push(format!(
-                "obserr: note: skipped {} line{} longer than {} in {name}",
-                n(i.long_lines),
-                if i.long_lines == 1 { "" } else { "s" },
-                size(crate::scan::input::MAX_LINE as u64)
-            ));
+            out.push(Message::ScanLongLines {
+                name,
+                count: i.long_lines,
+            });
         }
         if i.invalid_utf8 > 0 {
-            out.push(format!(
-                "obserr: note: {} line{} in {name} held invalid UTF-8 (read with U+FFFD in place of the bad bytes)",
-                n(i.invalid_utf8),
-                if i.invalid_utf8 == 1 { "" } else { "s" },
-            ));
+            out.push(Message::ScanInvalidUtf8 {
+                name,
+                count: i.invalid_utf8,
+            });
         }
+    }
+    if r.outcome() == crate::Outcome::NothingFound {
+        out.push(Message::ScanNoErrors {
+            requests: r.requests,
+        });
     }
     out
 }
@@ -390,43 +386,68 @@ pub fn notes(r: &Report) -> Vec<String> {
 /// `scan --json`.
 #[derive(Serialize)]
 pub struct ScanJson<'a> {
+    /// Every input, in the order read.
     pub inputs: &'a [InputReport],
+    /// Bytes of text read.
     pub bytes: u64,
+    /// Lines read.
     pub lines: u64,
+    /// Requests counted (access-log lines, responses other lines report).
     pub requests: u64,
+    /// Requests that failed: a status of 400 or more, or an error code.
     pub errors: u64,
     #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+    /// When the first one was made (milliseconds since the epoch).
     pub first_seen: Option<i64>,
     #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+    /// When the last one was made.
     pub last_seen: Option<i64>,
+    /// What errors are grouped by.
     pub by: By,
+    /// Groups of errors, most frequent first.
     pub groups: Vec<GroupJson<'a>>,
     /// Errors beyond the groups kept (`scan::MAX_GROUPS`).
     pub ungrouped: u64,
+    /// Patterns in the whole log.
     pub findings: Vec<FindingJson<'a>>,
 }
 
 #[derive(Serialize)]
+/// One group in `scan --json`, in the key order.
 pub struct GroupJson<'a> {
+    /// The error code, if the log names one.
     pub code: Option<&'a str>,
+    /// The HTTP status, if known.
     pub status: Option<u16>,
+    /// The value grouped by (`--by` other than code and status).
     pub value: Option<&'a str>,
     /// A tool's failures before any request was sent (no status, no code).
     pub client_failure: bool,
+    /// Errors in the group.
     pub count: u64,
     /// Of all requests.
     pub share: f64,
     #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+    /// When the first one was made (milliseconds since the epoch).
     pub first_seen: Option<i64>,
     #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+    /// When the last one was made.
     pub last_seen: Option<i64>,
+    /// Up to three request IDs, for support.
     pub request_ids: &'a [String],
+    /// Its most frequent codes (or bare statuses).
     pub codes: &'a [Count],
+    /// Its most frequent operations.
     pub operations: &'a [Count],
+    /// Its most frequent buckets.
     pub buckets: &'a [Count],
+    /// Its most frequent key prefixes.
     pub prefixes: &'a [Count],
+    /// Whether a retry helps (the catalogue, or the retry rule for a bare status).
     pub retryable: Option<bool>,
+    /// The catalogue's retry advice.
     pub retry_advice: Option<&'static str>,
+    /// The catalogue's one-line fix.
     pub fix: Option<&'static str>,
 }
 
@@ -434,11 +455,14 @@ pub struct GroupJson<'a> {
 #[derive(Serialize)]
 pub struct FindingJson<'a> {
     #[serde(flatten)]
+    /// The finding as data.
     pub finding: &'a Finding,
+    /// The finding in a sentence.
     pub text: String,
 }
 
 impl<'a> ScanJson<'a> {
+    /// The document for a report.
     pub fn new(r: &'a Report) -> Self {
         let share = |count: u64| {
             if r.requests == 0 {
@@ -476,7 +500,7 @@ impl<'a> ScanJson<'a> {
                         buckets: &g.buckets,
                         prefixes: &g.prefixes,
                         retryable: retryable(g),
-                        retry_advice: entry.map(|e| e.retry_advice()),
+                        retry_advice: entry.map(|e| super::retry_advice(e.retry())),
                         fix: entry.map(|e| e.solution()),
                     }
                 })

@@ -147,18 +147,25 @@ pub fn fast(line: &[u8], cache: &mut MinuteCache) -> Fast {
 /// Every field of an access-log line that scan uses, borrowed from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessLine<'a> {
+    /// The bucket owner's account ID.
     pub owner: &'a [u8],
+    /// The bucket.
     pub bucket: &'a [u8],
     /// Milliseconds since the epoch.
     pub time: i64,
+    /// The client's IP address.
     pub remote_ip: &'a [u8],
+    /// The requester's account or user ID.
     pub requester: &'a [u8],
+    /// The request ID.
     pub request_id: &'a [u8],
+    /// The operation (`REST.PUT.OBJECT`).
     pub operation: &'a [u8],
     /// The object key as logged (`-` for a bucket request).
     pub key: &'a [u8],
     /// The request line inside the quotes.
     pub request_uri: &'a [u8],
+    /// The HTTP status, if known.
     pub status: u16,
     /// `None` where the log says `-` or the field is missing.
     pub error_code: Option<&'a [u8]>,

@@ -36,45 +36,72 @@ pub enum Finding {
     /// Throttling (SlowDown, 503, 429) on a key prefix rose above
     /// [`THROTTLE_PERCENT`] of all requests in the minute starting `since`.
     ThrottlingBegan {
+        /// The key prefix.
         prefix: String,
         #[serde(serialize_with = "crate::timestamp::serialize_utc")]
+        /// The start of the first minute above the share (milliseconds since the epoch).
         since: i64,
+        /// Throttled responses on the prefix in that minute.
         throttled_that_minute: u64,
+        /// All requests in that minute.
         requests_that_minute: u64,
+        /// Throttled responses on the prefix in all.
         throttled_total: u64,
     },
     /// Most `SignatureDoesNotMatch` errors were on keys with characters that
     /// must be percent-encoded when signed.
     SignatureOnKeysNeedingEncoding {
+        /// How many of them.
         count: u64,
+        /// All of that kind.
         total: u64,
+        /// Keys involved (samples, or how many).
         keys: Vec<String>,
     },
     /// `RequestTimeTooSkewed` from one client address.
     ClockSkewFromClient {
+        /// The client address.
         ip: String,
+        /// How many of them.
         count: u64,
         #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+        /// When the first one was made (milliseconds since the epoch).
         first_seen: Option<i64>,
         #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+        /// When the last one was made.
         last_seen: Option<i64>,
     },
     /// Most 403s came from one requester or one operation (not counting
     /// the signature and clock failures, which have findings of their own).
     ForbiddenConcentrated {
+        /// What the 403s concentrate on.
         on: Dimension,
+        /// The value grouped by (`--by` other than code and status).
         value: String,
+        /// How many of them.
         count: u64,
+        /// All of that kind.
         total: u64,
     },
     /// Most 5xx were on one key: a hot key, not the service.
-    ServerErrorsOnHotKey { key: String, count: u64, total: u64 },
+    ServerErrorsOnHotKey {
+        /// The key.
+        key: String,
+        /// 5xx on it.
+        count: u64,
+        /// All 5xx (throttling aside).
+        total: u64,
+    },
     /// 5xx spread over many keys and minutes: the service, not the client
     /// (throttling, which has its own finding, is not counted).
     ServerErrorsSpread {
+        /// How many of them.
         count: u64,
+        /// Keys involved (samples, or how many).
         keys: usize,
+        /// Minutes with such errors.
         minutes: usize,
+        /// Minutes from the first to the last.
         span_minutes: i64,
     },
 }
@@ -83,7 +110,9 @@ pub enum Finding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
+    /// The requester (account or user ID).
     Requester,
+    /// The operation.
     Operation,
 }
 

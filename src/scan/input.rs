@@ -1,26 +1,26 @@
-//! Where scan's bytes come from: files, directories (recursively, in name
-//! order), standard input, each read through a gzip decoder when it starts
-//! with gzip's magic bytes (multi-member, as `cat a.gz b.gz` makes). Input is
+//! How scan reads an input it is handed (the binary opens files, walks
+//! directories and passes standard input): through a gzip decoder when it
+//! starts with gzip's magic bytes (multi-member, as `cat a.gz b.gz` makes).
+//! Input is
 //! read in chunks of [`CHUNK`] bytes and cut into lines; a line longer than
 //! [`MAX_LINE`] is skipped and counted, so memory stays bounded whatever the
-//! input. Nothing here stops a scan: an unreadable path, a binary file or a
+//! input. Nothing here stops a scan: an unreadable input, a binary file or a
 //! truncated gzip is noted in the input's [`InputReport`] and the scan goes on.
 //!
 //! One thread reads (the kernel's copy, or gzip's inflating) while the
 //! calling one parses: on two cores that took a 500 MB scan from 189 ms to
-//! 138 ms (GUIDE.md: Performance of scan).
+//! 138 ms (CONTRIBUTING.md: Performance, scan).
 
 use super::Scanner;
 use flate2::read::MultiGzDecoder;
 use std::io::{self, BufReader, Read};
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc};
 
 /// Bytes read at once. Small enough that the buffers stay in the L2 cache
 /// while the kernel copies into them: on the development machine (2 MiB L2
 /// per core) 64 KiB chunks took 80 ms of system time for 500 MB, 256 KiB
-/// to 4 MiB chunks 230 ms (GUIDE.md: Performance of scan).
+/// to 4 MiB chunks 230 ms (CONTRIBUTING.md: Performance, scan).
 pub const CHUNK: usize = 64 * 1024;
 /// Longer lines are skipped (and counted): no log line is that long.
 pub const MAX_LINE: usize = 1024 * 1024;
@@ -35,7 +35,9 @@ pub struct InputReport {
     pub name: String,
     /// Bytes of text read (after decompression).
     pub bytes: u64,
+    /// Lines read.
     pub lines: u64,
+    /// The input was gzip-compressed.
     pub gzip: bool,
     /// Binary data (a NUL, dense control bytes) at its start: not read.
     pub binary: bool,
@@ -60,48 +62,6 @@ pub trait Progress {
 }
 
 impl Progress for () {}
-
-/// One thing to read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Stdin,
-    File(PathBuf),
-}
-
-/// The inputs `paths` name: `-` is standard input, a directory stands for
-/// every file under it (by name, not following links to directories); no
-/// path means standard input. A path that cannot be walked is an `Err`.
-pub fn sources(paths: &[PathBuf]) -> Vec<Result<Source, InputReport>> {
-    if paths.is_empty() {
-        return vec![Ok(Source::Stdin)];
-    }
-    let mut out = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            out.push(Ok(Source::Stdin));
-            continue;
-        }
-        if !path.is_dir() {
-            out.push(Ok(Source::File(path.clone())));
-            continue;
-        }
-        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-            match entry {
-                Ok(e) if e.file_type().is_dir() => {}
-                Ok(e) => out.push(Ok(Source::File(e.into_path()))),
-                Err(e) => out.push(Err(InputReport {
-                    name: e.path().unwrap_or(path).to_string_lossy().into_owned(),
-                    error: Some(
-                        e.io_error()
-                            .map_or_else(|| e.to_string(), ToString::to_string),
-                    ),
-                    ..InputReport::default()
-                })),
-            }
-        }
-    }
-    out
-}
 
 /// Counts the bytes read through it, for progress (read on the other thread).
 struct Counting<R> {
@@ -138,37 +98,14 @@ fn fill(source: &mut (dyn Read + Send), buf: &mut [u8]) -> (usize, Option<io::Er
 const BUFFERS: usize = 3;
 
 impl Scanner {
-    /// Scans every source, in order.
-    pub fn scan_sources(
-        &mut self,
-        sources: Vec<Result<Source, InputReport>>,
-        progress: &mut dyn Progress,
-    ) {
-        for source in sources {
-            match source {
-                Ok(Source::Stdin) => {
-                    progress.start("standard input", None);
-                    self.scan("-", &mut io::stdin(), progress);
-                }
-                Ok(Source::File(path)) => self.scan_file(&path, progress),
-                Err(report) => self.inputs.push(report),
-            }
-        }
-    }
-
-    fn scan_file(&mut self, path: &Path, progress: &mut dyn Progress) {
-        let name = path.to_string_lossy().into_owned();
-        match std::fs::File::open(path) {
-            Ok(file) => {
-                progress.start(&name, file.metadata().ok().map(|m| m.len()));
-                self.scan(&name, &mut { file }, progress);
-            }
-            Err(e) => self.inputs.push(InputReport {
-                name,
-                error: Some(e.to_string()),
-                ..InputReport::default()
-            }),
-        }
+    /// Records an input that could not be opened or read at all (the
+    /// caller opens paths; the scanner only reads).
+    pub fn unreadable(&mut self, name: &str, error: String) {
+        self.inputs.push(InputReport {
+            name: name.to_string(),
+            error: Some(error),
+            ..InputReport::default()
+        });
     }
 
     /// Scans one input (a gzip when it starts like one), line by line. Plain
@@ -467,29 +404,5 @@ mod tests {
         let r = scan(&binary);
         assert!(r.inputs[0].binary);
         assert_eq!(r.errors, 0);
-    }
-
-    #[test]
-    fn directories_are_walked_in_name_order_and_missing_paths_noted() {
-        let dir = std::env::temp_dir().join(format!("obserr-scan-{}", std::process::id()));
-        std::fs::create_dir_all(dir.join("sub")).unwrap();
-        std::fs::write(dir.join("b.log"), LINE).unwrap();
-        std::fs::write(dir.join("sub/a.log.gz"), gzip(LINE)).unwrap();
-        let found = sources(&[dir.clone(), dir.join("missing")]);
-        let names: Vec<String> = found
-            .iter()
-            .map(|s| match s {
-                Ok(Source::File(p)) => p.strip_prefix(&dir).unwrap().display().to_string(),
-                other => format!("{other:?}"),
-            })
-            .collect();
-        assert_eq!(names[..2], ["b.log", "sub/a.log.gz"]);
-        let mut s = Scanner::new(Options::default());
-        s.scan_sources(found, &mut ());
-        let r = s.finish();
-        std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(r.errors, 2);
-        assert!(r.input_error());
-        assert!(r.inputs[2].error.is_some());
     }
 }

@@ -26,7 +26,8 @@ use std::collections::{BTreeMap, HashMap};
 use tally::Counter;
 
 /// What errors are grouped by (`scan --by`; the doc comments are its help).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum By {
     /// Error code and HTTP status.
@@ -36,6 +37,7 @@ pub enum By {
     Status,
     /// The operation (REST.PUT.OBJECT).
     Operation,
+    /// The bucket.
     Bucket,
     /// The key up to its first '/' (the whole key when it has none).
     Prefix,
@@ -50,6 +52,7 @@ pub enum By {
 /// What to scan for.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
+    /// What errors are grouped by.
     pub by: By,
     /// Only requests at or after this time (milliseconds since the epoch).
     pub since: Option<i64>,
@@ -61,20 +64,30 @@ pub struct Options {
 /// status of 400 or more or an error code.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Record<'a> {
+    /// When (milliseconds since the epoch).
     pub time: Option<i64>,
+    /// The HTTP status, if known.
     pub status: Option<u16>,
+    /// The error code, if the log names one.
     pub code: Option<Cow<'a, str>>,
+    /// The request ID.
     pub request_id: Option<Cow<'a, str>>,
+    /// The operation (`REST.PUT.OBJECT`).
     pub operation: Option<Cow<'a, str>>,
+    /// The bucket.
     pub bucket: Option<Cow<'a, str>>,
+    /// The object key, as logged.
     pub key: Option<Cow<'a, str>>,
+    /// The requester's account or user ID.
     pub requester: Option<Cow<'a, str>>,
+    /// The client address.
     pub ip: Option<Cow<'a, str>>,
     /// A tool's failure before any request was sent (obsutil's `n/a` status).
     pub client_failure: bool,
 }
 
 impl Record<'_> {
+    /// Whether the request failed.
     pub fn is_error(&self) -> bool {
         self.client_failure || self.code.is_some() || self.status.is_some_and(|s| s >= 400)
     }
@@ -90,21 +103,28 @@ pub fn prefix(key: &str) -> &str {
 pub struct Group {
     /// The error code; with `--by code`, `None` for a status without one.
     pub code: Option<String>,
+    /// The HTTP status, if known.
     pub status: Option<u16>,
     /// The value grouped by, for every `--by` but `code` and `status`.
     pub value: Option<String>,
     /// A tool's failures before any request (no status, no code).
     pub client_failure: bool,
+    /// Errors in the group.
     pub count: u64,
+    /// When the first one was made (milliseconds since the epoch).
     pub first_seen: Option<i64>,
+    /// When the last one was made.
     pub last_seen: Option<i64>,
     /// The first three distinct request ids seen.
     pub request_ids: Vec<String>,
     /// Most frequent first; codes (as `Code` or a bare status) only when not
     /// grouped by code.
     pub codes: Vec<Count>,
+    /// Its most frequent operations.
     pub operations: Vec<Count>,
+    /// Its most frequent buckets.
     pub buckets: Vec<Count>,
+    /// Its most frequent key prefixes.
     pub prefixes: Vec<Count>,
 }
 
@@ -113,20 +133,30 @@ pub struct Group {
 pub struct Minute {
     /// Milliseconds since the epoch at the start of the minute.
     pub at: i64,
+    /// Requests counted (access-log lines, responses other lines report).
     pub requests: u64,
+    /// Requests that failed: a status of 400 or more, or an error code.
     pub errors: u64,
 }
 
 /// Everything a scan found.
 #[derive(Debug, Clone)]
 pub struct Report {
+    /// What errors are grouped by.
     pub by: By,
+    /// Every input, in the order read.
     pub inputs: Vec<InputReport>,
+    /// Bytes of text read.
     pub bytes: u64,
+    /// Lines read.
     pub lines: u64,
+    /// Requests counted (access-log lines, responses other lines report).
     pub requests: u64,
+    /// Requests that failed: a status of 400 or more, or an error code.
     pub errors: u64,
+    /// When the first one was made (milliseconds since the epoch).
     pub first_seen: Option<i64>,
+    /// When the last one was made.
     pub last_seen: Option<i64>,
     /// By count, descending (then by code, status and value).
     pub groups: Vec<Group>,
@@ -134,11 +164,13 @@ pub struct Report {
     pub ungrouped: u64,
     /// Minutes with requests, ascending, at most [`MAX_TIMELINE`].
     pub timeline: Vec<Minute>,
+    /// Patterns in the whole log.
     pub findings: Vec<Finding>,
 }
 
 /// Groups kept at most; each keeps at most [`MAX_TALLY`] values per tally.
 pub const MAX_GROUPS: usize = 1024;
+/// Distinct values each tally of a group keeps.
 pub const MAX_TALLY: usize = 32;
 /// Distinct minutes kept in the timeline (91 days).
 pub const MAX_TIMELINE: usize = 1 << 17;
@@ -191,6 +223,7 @@ fn lossy(bytes: &[u8]) -> Cow<'_, str> {
 }
 
 impl Scanner {
+    /// A scanner with nothing read yet.
     pub fn new(options: Options) -> Scanner {
         Scanner {
             options,
@@ -527,6 +560,18 @@ impl Report {
     /// Whether any input could not be read at all.
     pub fn input_error(&self) -> bool {
         self.inputs.iter().any(|i| i.error.is_some())
+    }
+
+    /// How the scan ended: an input error when an input could not be read,
+    /// else found when there were errors, nothing found when none.
+    pub fn outcome(&self) -> crate::Outcome {
+        if self.input_error() {
+            crate::Outcome::InputError
+        } else if self.errors > 0 {
+            crate::Outcome::Found
+        } else {
+            crate::Outcome::NothingFound
+        }
     }
 }
 

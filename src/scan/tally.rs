@@ -16,11 +16,14 @@ pub struct Counter {
 /// One counted value, as reports list them.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Count {
+    /// The value.
     pub value: String,
+    /// How often it occurred.
     pub count: u64,
 }
 
 impl Counter {
+    /// A counter of at most `cap` distinct values.
     pub fn new(cap: usize) -> Counter {
         Counter {
             map: HashMap::new(),
@@ -29,10 +32,12 @@ impl Counter {
         }
     }
 
+    /// Counts one occurrence of `value`.
     pub fn add(&mut self, value: &str) {
         self.add_n(value, 1);
     }
 
+    /// Counts `n` occurrences of `value`.
     pub fn add_n(&mut self, value: &str, n: u64) {
         if let Some(count) = self.map.get_mut(value) {
             *count += n;
@@ -43,6 +48,7 @@ impl Counter {
         }
     }
 
+    /// How often `value` was counted (0 when it is not kept).
     pub fn get(&self, value: &str) -> u64 {
         self.map.get(value).copied().unwrap_or(0)
     }
@@ -65,10 +71,12 @@ impl Counter {
         self.top(1).pop()
     }
 
+    /// Distinct values kept.
     pub fn len(&self) -> usize {
         self.map.len()
     }
 
+    /// Whether nothing was counted.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
@@ -77,11 +85,14 @@ impl Counter {
 /// First and last time seen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Span {
+    /// The earliest time.
     pub first: Option<i64>,
+    /// The latest time.
     pub last: Option<i64>,
 }
 
 impl Span {
+    /// Widens the span to take in `time`, if known.
     pub fn see(&mut self, time: Option<i64>) {
         if let Some(t) = time {
             self.first = Some(self.first.map_or(t, |f| f.min(t)));

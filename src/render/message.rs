@@ -1,0 +1,295 @@
+//! Every line obserr writes to stderr, as one [`Message`] type with one
+//! shape: `obserr: error: WHAT`, then an optional `hint: WHAT TO DO` line.
+//! Text from outside (an argument, a file name) is made visible first.
+
+use crate::catalogue::Entry;
+use crate::command::{Input, ReadError, MAX_INPUT};
+use crate::sanitize::visible;
+use std::io::{self, Write};
+
+/// How much of an unknown argument the error message echoes.
+const ECHO_CHARS: usize = 80;
+
+/// Something obserr tells the user on stderr.
+#[derive(Debug)]
+pub enum Message<'a> {
+    /// An `explain` argument names no catalogued code.
+    UnknownCode {
+        /// The part of the argument that looked like a code.
+        token: &'a str,
+        /// The nearest catalogued codes.
+        suggestions: &'a [&'static Entry],
+    },
+    /// An `explain` status no table documents.
+    UnknownStatus(u16),
+    /// `list` matched nothing.
+    EmptyList {
+        /// `--source` was given too.
+        by_source: bool,
+    },
+    /// `search` matched nothing.
+    NoSearchHits,
+    /// A `decode` input could not be read.
+    Unreadable {
+        /// Which input.
+        input: &'a Input,
+        /// Why.
+        error: &'a ReadError,
+    },
+    /// A `decode` input held no OBS error response.
+    NoResponse {
+        /// Which input, named when there were several.
+        input: Option<&'a Input>,
+    },
+    /// Writing the output failed.
+    CannotWrite(&'a io::Error),
+    /// Standard input is a terminal: how to end a paste. Not an error, so it
+    /// has no `error:` in it.
+    PastePrompt,
+    /// A `scan` input could not be opened or read.
+    ScanUnreadable {
+        /// The input's name (`-` for standard input).
+        name: &'a str,
+        /// Why.
+        error: &'a str,
+    },
+    /// A `scan` input started with binary data and was skipped (a note).
+    ScanBinary {
+        /// The input's name.
+        name: &'a str,
+    },
+    /// A `scan` input ended in a read error; what came before counts (a note).
+    ScanCutShort {
+        /// The input's name.
+        name: &'a str,
+        /// It was a gzip (so: truncated or corrupt).
+        gzip: bool,
+        /// The error.
+        error: &'a str,
+        /// Bytes read before it.
+        bytes: u64,
+    },
+    /// Lines of a `scan` input over the length limit, skipped (a note).
+    ScanLongLines {
+        /// The input's name.
+        name: &'a str,
+        /// How many.
+        count: u64,
+    },
+    /// Lines of a `scan` input with invalid UTF-8, read lossily (a note).
+    ScanInvalidUtf8 {
+        /// The input's name.
+        name: &'a str,
+        /// How many.
+        count: u64,
+    },
+    /// `scan` found no error among this many requests. Not an error.
+    ScanNoErrors {
+        /// Requests read.
+        requests: u64,
+    },
+}
+
+/// A `scan` input's name for people: quoted and made visible, or `standard input`.
+fn scan_input(name: &str) -> String {
+    if name == "-" {
+        "standard input".to_string()
+    } else {
+        format!("'{}'", visible(name))
+    }
+}
+
+/// `n` with its noun, singular or plural.
+fn count(n: u64, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+impl Message<'_> {
+    /// The line after `obserr: error: `.
+    #[must_use]
+    pub fn error(&self) -> String {
+        match self {
+            Message::UnknownCode { token, .. } => {
+                // A pasted page is not echoed whole: its start names it well enough.
+                let shown: String = token.chars().take(ECHO_CHARS).collect();
+                let more = if shown.len() < token.len() { "…" } else { "" };
+                format!("unknown error code '{}'{more}", visible(&shown))
+            }
+            Message::UnknownStatus(status) => {
+                format!("OBS documents no error code with status {status}")
+            }
+            Message::EmptyList { by_source: true } => {
+                "no catalogued code has that status in that source".to_string()
+            }
+            Message::EmptyList { by_source: false } => {
+                "no catalogued code has that status".to_string()
+            }
+            Message::NoSearchHits => "nothing matches that search".to_string(),
+            Message::Unreadable { input, error } => read_error(input, error),
+            Message::NoResponse { input: None } => "no OBS error response found".to_string(),
+            Message::NoResponse { input: Some(input) } => format!(
+                "no OBS error response found in {}",
+                super::diagnosis::input_name(input)
+            ),
+            Message::CannotWrite(e) => format!("cannot write output: {e}"),
+            Message::ScanUnreadable { name, error } => {
+                format!("cannot read {}: {}", scan_input(name), visible(error))
+            }
+            Message::ScanBinary { name } => {
+                format!("skipped {}: binary data, not a log", scan_input(name))
+            }
+            Message::ScanCutShort {
+                name,
+                gzip,
+                error,
+                bytes,
+            } => format!(
+                "{} ends early ({}: {}); the {bytes} bytes read before it are counted",
+                scan_input(name),
+                if *gzip {
+                    "truncated or corrupt gzip"
+                } else {
+                    "read error"
+                },
+                visible(error),
+            ),
+            Message::ScanLongLines { name, count: n } => format!(
+                "skipped {} longer than {} MiB in {}",
+                count(*n, "line"),
+                crate::scan::input::MAX_LINE >> 20,
+                scan_input(name)
+            ),
+            Message::ScanInvalidUtf8 { name, count: n } => format!(
+                "{} in {} held invalid UTF-8 (read with U+FFFD in place of the bad bytes)",
+                count(*n, "line"),
+                scan_input(name)
+            ),
+            Message::ScanNoErrors { requests } => {
+                format!("no errors in {}", count(*requests, "request"))
+            }
+            Message::PastePrompt => {
+                let keys = if cfg!(windows) {
+                    "Ctrl-Z, then Enter"
+                } else {
+                    "Ctrl-D on an empty line"
+                };
+                format!("paste the response, then press {keys}")
+            }
+        }
+    }
+
+    /// What to do about it, when there is something to say.
+    #[must_use]
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            Message::UnknownCode {
+                suggestions: [], ..
+            } => "try `obserr search <words>` or `obserr list`".to_string(),
+            Message::UnknownCode { suggestions, .. } => {
+                let names: Vec<&str> = suggestions.iter().map(|e| e.code).collect();
+                format!("did you mean {}?", names.join(", "))
+            }
+            Message::NoSearchHits => "try fewer or other words, or `obserr list`".to_string(),
+            Message::Unreadable {
+                error: ReadError::TooLarge,
+                ..
+            } => "cut the failing response out of the log first".to_string(),
+            Message::Unreadable {
+                error: ReadError::Empty,
+                ..
+            } => "paste a response, or pipe one in: curl -si URL | obserr decode".to_string(),
+            Message::NoResponse { .. } => {
+                "pass the whole response: curl -si URL | obserr decode".to_string()
+            }
+            Message::ScanNoErrors { requests: 0 } => {
+                "nothing read looked like a request: scan reads OBS access logs, obsutil logs and result lists, SDK log lines and curl captures".to_string()
+            }
+            _ => return None,
+        })
+    }
+
+    /// The lines for stderr.
+    #[must_use]
+    pub fn text(&self) -> String {
+        let mut text = match self {
+            Message::PastePrompt | Message::ScanNoErrors { .. } => {
+                format!("obserr: {}\n", self.error())
+            }
+            Message::ScanBinary { .. }
+            | Message::ScanCutShort { .. }
+            | Message::ScanLongLines { .. }
+            | Message::ScanInvalidUtf8 { .. } => format!("obserr: note: {}\n", self.error()),
+            _ => format!("obserr: error: {}\n", self.error()),
+        };
+        if let Some(hint) = self.hint() {
+            text.push_str(&format!("hint: {hint}\n"));
+        }
+        text
+    }
+
+    /// Writes [`Message::text`].
+    ///
+    /// # Errors
+    ///
+    /// When `out` fails.
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(self.text().as_bytes())
+    }
+}
+
+/// Why `input` could not be read, in one line (no prefix).
+#[must_use]
+pub fn read_error(input: &Input, error: &ReadError) -> String {
+    let name = match input {
+        Input::Stdin => "standard input".to_string(),
+        Input::File(path) => format!("'{}'", visible(&path.to_string_lossy())),
+    };
+    match error {
+        ReadError::Io(e) => format!("cannot read {name}: {e}"),
+        ReadError::TooLarge => format!(
+            "{name} is larger than {} MiB; no single error response is that big",
+            MAX_INPUT / 1024 / 1024
+        ),
+        ReadError::Empty => format!("{name} is empty"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_one_shape() {
+        let nosuchkey = [crate::catalogue::lookup("NoSuchKey").unwrap()];
+        let input = Input::File("a\x1bb".into());
+        let error = ReadError::Empty;
+        for m in [
+            Message::UnknownCode {
+                token: "No\x1b[2JKey",
+                suggestions: &nosuchkey,
+            },
+            Message::UnknownStatus(299),
+            Message::EmptyList { by_source: true },
+            Message::NoSearchHits,
+            Message::Unreadable {
+                input: &input,
+                error: &error,
+            },
+            Message::NoResponse {
+                input: Some(&input),
+            },
+        ] {
+            let text = m.text();
+            assert!(text.starts_with("obserr: error: "), "{text}");
+            assert!(!text.contains('\x1b'), "{text}");
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(lines.len() == 1 || lines[1].starts_with("hint: "), "{text}");
+        }
+        let m = Message::UnknownCode {
+            token: "x",
+            suggestions: &nosuchkey,
+        };
+        assert!(m.text().ends_with("hint: did you mean NoSuchKey?\n"));
+        assert!(Message::PastePrompt.text().starts_with("obserr: paste"));
+    }
+}
