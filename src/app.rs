@@ -297,6 +297,10 @@ fn scan_paths(scanner: &mut scan::Scanner, paths: &[PathBuf], bar: &mut Bar) {
     let paths = if paths.is_empty() { &stdin[..] } else { paths };
     for path in paths {
         if path.as_os_str() == "-" {
+            if io::stdin().is_terminal() {
+                // Said at once, not buffered: otherwise obserr seems to hang.
+                let _ = Message::ScanStdinPrompt.write(&mut io::stderr());
+            }
             bar.start("standard input", None);
             scanner.scan("-", &mut io::stdin(), bar);
             continue;

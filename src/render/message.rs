@@ -83,6 +83,8 @@ pub enum Message<'a> {
         /// How many.
         count: u64,
     },
+    /// `scan` reads standard input, which is a terminal. Not an error.
+    ScanStdinPrompt,
     /// `scan` found no error among this many requests. Not an error.
     ScanNoErrors {
         /// Requests read.
@@ -164,6 +166,14 @@ impl Message<'_> {
                 count(*n, "line"),
                 scan_input(name)
             ),
+            Message::ScanStdinPrompt => {
+                let keys = if cfg!(windows) {
+                    "Ctrl-Z, then Enter"
+                } else {
+                    "Ctrl-D"
+                };
+                format!("reading log lines from standard input until {keys}; to scan files, name them: obserr scan PATH...")
+            }
             Message::ScanNoErrors { requests } => {
                 format!("no errors in {}", count(*requests, "request"))
             }
@@ -212,7 +222,7 @@ impl Message<'_> {
     #[must_use]
     pub fn text(&self) -> String {
         let mut text = match self {
-            Message::PastePrompt | Message::ScanNoErrors { .. } => {
+            Message::PastePrompt | Message::ScanStdinPrompt | Message::ScanNoErrors { .. } => {
                 format!("obserr: {}\n", self.error())
             }
             Message::ScanBinary { .. }
