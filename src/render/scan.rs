@@ -80,11 +80,10 @@ fn label(g: &Group, by: By) -> String {
             (None, Some(status)) => format!("{status} {}", catalogue::reason(status).unwrap_or("")),
             (None, None) => "(no status)".to_string(),
         },
-        By::Minute => g
-            .value
-            .as_deref()
-            .and_then(|v| v.parse::<i64>().ok())
-            .map_or_else(|| "(no time)".to_string(), when),
+        By::Minute => g.value.as_deref().map_or_else(
+            || "(no time)".to_string(),
+            |v| visible(v).replace('T', " ").replace('Z', " UTC"),
+        ),
         _ => match g.value.as_deref() {
             Some("") | None => "(none)".to_string(),
             Some(v) => visible(v).into_owned(),

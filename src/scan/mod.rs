@@ -425,9 +425,10 @@ impl Scanner {
             By::Prefix => r.key.as_ref().map(|_| Cow::Borrowed(key_prefix)),
             By::Requester => r.requester.clone(),
             By::Ip => r.ip.clone(),
+            // As ISO 8601, which sorts as time does.
             By::Minute => r
                 .time
-                .map(|t| Cow::Owned((t.div_euclid(60_000) * 60_000).to_string())),
+                .map(|t| Cow::Owned(crate::timestamp::format_utc(t.div_euclid(60_000) * 60_000))),
         };
         let code = (by == By::Code).then_some(r.code.as_deref()).flatten();
         let status = matches!(by, By::Code | By::Status)
