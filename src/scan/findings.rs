@@ -34,7 +34,7 @@ const MAX_EACH: usize = 5;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Finding {
     /// Throttling (SlowDown, 503, 429) on a key prefix rose above
-    /// [`THROTTLE_PERCENT`] of all requests in the minute starting `since`.
+    /// 5% of all requests in the minute starting `since` (and at least 10).
     ThrottlingBegan {
         /// The key prefix.
         prefix: String,

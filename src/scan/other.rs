@@ -44,7 +44,7 @@ pub fn recognise(text: &[u8]) -> Response {
 }
 
 /// The time a line starts with: obsutil's `2006-01-02T15:04:05Z`, or another
-/// form [`crate::timestamp::parse_millis`] reads in the first one or two words
+/// form obserr reads in responses (`timestamp::parse_millis`) in the first one or two words
 /// (`2024-03-15 10:15:00`, optionally with `,123` milliseconds).
 pub fn leading_time(line: &str) -> Option<i64> {
     let mut words = line.split_ascii_whitespace();
