@@ -6,6 +6,10 @@
 #[path = "src/text.rs"]
 mod text;
 
+#[allow(dead_code)]
+#[path = "src/timestamp.rs"]
+mod timestamp;
+
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -45,6 +49,15 @@ struct RawStatus {
     from_docs: bool,
 }
 
+/// `data/catalogue.json`: facts about the catalogue as a whole.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalogue {
+    /// The day the catalogue was last checked against the documentation
+    /// (YYYY-MM-DD): whoever updates `codes.json` sets it. `--version` shows it.
+    updated: String,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
@@ -72,13 +85,30 @@ fn check_text(what: &str, s: &str) {
 
 fn main() {
     println!("cargo:rerun-if-changed=src/text.rs");
+    println!("cargo:rerun-if-changed=src/timestamp.rs");
     let entries: Vec<RawEntry> = read("codes.json");
     let statuses: Vec<RawStatus> = read("statuses.json");
     let sources: Vec<RawSource> = read("sources.json");
+    let catalogue: RawCatalogue = read("catalogue.json");
 
     validate(&entries, &statuses, &sources);
+    validate_date(&catalogue.updated);
+    // `obserr --version`: the version, the catalogue's date and its size, as
+    // tealdeer shows the age of its cache.
+    println!(
+        "cargo:rustc-env=OBSERR_VERSION={} (catalogue {}, {} codes)",
+        env::var("CARGO_PKG_VERSION").unwrap(),
+        catalogue.updated,
+        entries.len()
+    );
 
     let mut out = String::new();
+    writeln!(
+        out,
+        "pub(crate) static UPDATED: &str = {:?};",
+        catalogue.updated
+    )
+    .unwrap();
     emit_sources(&mut out, &sources);
     emit_statuses(&mut out, &statuses);
     emit_entries(&mut out, &entries, &sources);
@@ -162,6 +192,24 @@ fn validate(entries: &[RawEntry], statuses: &[RawStatus], sources: &[RawSource])
             check_text(&e.code, &d.solution);
         }
     }
+}
+
+/// `catalogue.json`'s date is a real day, written YYYY-MM-DD (read by the
+/// same code that reads the dates of responses).
+fn validate_date(date: &str) {
+    let shape = date.len() == 10
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let day = timestamp::parse_millis(&format!("{date}T00:00:00Z"));
+    assert!(
+        shape && day.is_some_and(|ms| ms >= 1_577_836_800_000),
+        "catalogue.json: updated must be a day written YYYY-MM-DD, 2020 or later, not {date:?}"
+    );
 }
 
 /// An entry's sources are known, listed once, in the order of `sources.json`,

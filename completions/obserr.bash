@@ -1,3 +1,13 @@
+# Words of $1 that start with $2 in any case (added by obserr: compgen -W
+# matches case-sensitively, and obserr's values do not care about case).
+__obserr_compgen() {
+    local word prefix="${2,,}"
+    for word in $1; do
+        [[ "${word,,}" == "$prefix"* ]] && printf '%s\n' "$word"
+    done
+    return 0
+}
+
 _obserr() {
     local i cur prev opts cmd
     COMPREPLY=()
@@ -71,81 +81,89 @@ _obserr() {
 
     case "${cmd}" in
         obserr)
-            opts="-h -V --json --color --no-pager --help --version explain list search decode scan completions man help"
+            opts="-h -V --json --color --paging --help --version explain list search decode scan completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
+                    return 0
+                    ;;
+                --paging)
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
                     return 0
                     ;;
                 *)
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__completions)
-            opts="-h --json --color --no-pager --help bash elvish fish powershell zsh"
+            opts="-h --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__decode)
-            opts="-h --json --color --no-pager --help"
+            opts="-h --json --color --paging --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
+                    return 0
+                    ;;
+                --paging)
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
                     return 0
                     ;;
                 *)
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__explain)
-            opts="-h --json --color --no-pager --help AccessDenied AccessForbidden AccountProblem AllAccessDisabled AmbiguousGrantByEmailAddress AZRedundancyTypeNotSupported BadDigest BadDomainName BadRequest BucketAlreadyExists BucketAlreadyOwnedByYou BucketExpanding BucketNotEmpty CredentialsNotSupported CustomDomainAreadyExist CustomDomainNotExist DeregisterUserId DirectoryNotEmpty EntityTooLarge EntityTooSmall FileGatewayBucket ForbidAnonReqOverwriteRespHead FrozenUserId FsNotSupport FsObjectConflict FsRenameConflict IllegalLocationConstraintException IllegalVersioningConfigurationException InArrearOrInsufficientBalance IncompleteBody IncorrectNumberOfFilesInPostRequest InlineDataTooLarge InsufficientStorageSpace InternalError InvalidAccessKeyId InvalidAddressingHeader InvalidArgument InvalidBucket InvalidBucketName InvalidBucketState InvalidBucketStoragePolicy InvalidContentLength InvalidDefaultStorageClass InvalidDigest InvalidEncryptionAlgorithmError InvalidLocationConstraint InvalidObjectState InvalidPart InvalidPartOrder InvalidPayer InvalidPolicyDocument InvalidRange InvalidRedirectLocation InvalidRequest InvalidRequestBody InvalidSecurity InvalidStorageClass InvalidTagError InvalidTargetBucketForLogging InvalidURI KeyTooLong KeyTooLongError KMS.DisabledException KMS.NotFoundException MalformedACLError MalformedError MalformedLoggingStatus MalformedPolicy MalformedPOSTRequest MalformedQuotaError MalformedXML MalformedXMLError MaxMessageLengthExceeded MaxPostPreDataLengthExceededError MetadataTooLarge MethodNotAllowed MissingContentLength MissingRegion MissingRequestBodyError MissingRequiredHeader MissingSecurityHeader MultipleContentLengths NoSuchBucket NoSuchBucketPolicy NoSuchCORSConfiguration NoSuchCustomDomain NoSuchKey NoSuchLifecycleConfiguration NoSuchPolicy NoSuchTagSet NoSuchUpload NoSuchVersion NoSuchWebsiteConfiguration NotImplemented NotSignedUp NotSuchBucketPolicy ObjectHasAlreadyRestored ObjectNotAppendable OperationAborted PermanentRedirect PreconditionFailed Redirect Request-URITooLarge RequestIsNotMultiPartContent RequestPayerDenied RequestTimeout RequestTimeTooSkewed RequestTorrentOfBucketError RestoreAlreadyInProgress ServiceNotImplemented ServiceNotSupported ServiceUnavailable SignatureDoesNotMatch SlowDown SystemCapacityNotenough TemporaryRedirect TooManyBuckets TooManyCustomDomains TooManyObjectCopied TooManyRequests TooManyWrongSignature Unauthorized UnexpectedContent UnresolvableGrantByEmailAddress UserKeyMustBeSpecified VirtualHostDomainRequired WebsiteRedirect"
+            opts="-h --open --json --color --paging --help AccessDenied AccessForbidden AccountProblem AllAccessDisabled AmbiguousGrantByEmailAddress AZRedundancyTypeNotSupported BadDigest BadDomainName BadRequest BucketAlreadyExists BucketAlreadyOwnedByYou BucketExpanding BucketNotEmpty CredentialsNotSupported CustomDomainAreadyExist CustomDomainNotExist DeregisterUserId DirectoryNotEmpty EntityTooLarge EntityTooSmall FileGatewayBucket ForbidAnonReqOverwriteRespHead FrozenUserId FsNotSupport FsObjectConflict FsRenameConflict IllegalLocationConstraintException IllegalVersioningConfigurationException InArrearOrInsufficientBalance IncompleteBody IncorrectNumberOfFilesInPostRequest InlineDataTooLarge InsufficientStorageSpace InternalError InvalidAccessKeyId InvalidAddressingHeader InvalidArgument InvalidBucket InvalidBucketName InvalidBucketState InvalidBucketStoragePolicy InvalidContentLength InvalidDefaultStorageClass InvalidDigest InvalidEncryptionAlgorithmError InvalidLocationConstraint InvalidObjectState InvalidPart InvalidPartOrder InvalidPayer InvalidPolicyDocument InvalidRange InvalidRedirectLocation InvalidRequest InvalidRequestBody InvalidSecurity InvalidStorageClass InvalidTagError InvalidTargetBucketForLogging InvalidURI KeyTooLong KeyTooLongError KMS.DisabledException KMS.NotFoundException MalformedACLError MalformedError MalformedLoggingStatus MalformedPolicy MalformedPOSTRequest MalformedQuotaError MalformedXML MalformedXMLError MaxMessageLengthExceeded MaxPostPreDataLengthExceededError MetadataTooLarge MethodNotAllowed MissingContentLength MissingRegion MissingRequestBodyError MissingRequiredHeader MissingSecurityHeader MultipleContentLengths NoSuchBucket NoSuchBucketPolicy NoSuchCORSConfiguration NoSuchCustomDomain NoSuchKey NoSuchLifecycleConfiguration NoSuchPolicy NoSuchTagSet NoSuchUpload NoSuchVersion NoSuchWebsiteConfiguration NotImplemented NotSignedUp NotSuchBucketPolicy ObjectHasAlreadyRestored ObjectNotAppendable OperationAborted PermanentRedirect PreconditionFailed Redirect Request-URITooLarge RequestIsNotMultiPartContent RequestPayerDenied RequestTimeout RequestTimeTooSkewed RequestTorrentOfBucketError RestoreAlreadyInProgress ServiceNotImplemented ServiceNotSupported ServiceUnavailable SignatureDoesNotMatch SlowDown SystemCapacityNotenough TemporaryRedirect TooManyBuckets TooManyCustomDomains TooManyObjectCopied TooManyRequests TooManyWrongSignature Unauthorized UnexpectedContent UnresolvableGrantByEmailAddress UserKeyMustBeSpecified VirtualHostDomainRequired WebsiteRedirect"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
+                    return 0
+                    ;;
+                --paging)
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
                     return 0
                     ;;
                 *)
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__help)
             opts="explain list search decode scan completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
@@ -153,13 +171,13 @@ _obserr() {
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
@@ -167,13 +185,13 @@ _obserr() {
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__help__subcmd__decode)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
@@ -181,13 +199,13 @@ _obserr() {
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__help__subcmd__explain)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
@@ -195,13 +213,13 @@ _obserr() {
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
@@ -209,13 +227,13 @@ _obserr() {
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
@@ -223,13 +241,13 @@ _obserr() {
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
@@ -237,13 +255,13 @@ _obserr() {
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__help__subcmd__scan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
@@ -251,13 +269,13 @@ _obserr() {
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
@@ -265,66 +283,66 @@ _obserr() {
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__list)
-            opts="-s -h --status --source --json --color --no-pager --help"
+            opts="-s -h --status --source --json --color --paging --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "301 307 3xx 400 403 404 405 408 409 411 412 414 416 429 4xx 500 501 503 5xx" -- "${cur}"))
+                    COMPREPLY=($(__obserr_compgen "301 307 3xx 400 403 404 405 408 409 411 412 414 416 429 4xx 500 501 503 5xx" "${cur}"))
                     return 0
                     ;;
                 -s)
-                    COMPREPLY=($(compgen -W "301 307 3xx 400 403 404 405 408 409 411 412 414 416 429 4xx 500 501 503 5xx" -- "${cur}"))
+                    COMPREPLY=($(__obserr_compgen "301 307 3xx 400 403 404 405 408 409 411 412 414 416 429 4xx 500 501 503 5xx" "${cur}"))
                     return 0
                     ;;
                 --source)
-                    COMPREPLY=($(compgen -W "obs_21_2002 api-ref s3api" -- "${cur}"))
+                    COMPREPLY=($(__obserr_compgen "obs_21_2002 api-ref s3api" "${cur}"))
                     return 0
                     ;;
                 --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
+                    return 0
+                    ;;
+                --paging)
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
                     return 0
                     ;;
                 *)
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__man)
-            opts="-h --json --color --no-pager --help"
+            opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__scan)
-            opts="-h --by --since --until --json --color --no-pager --help"
+            opts="-h --by --since --until --json --color --paging --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --by)
-                    COMPREPLY=($(compgen -W "code status operation bucket prefix requester ip minute" -- "${cur}"))
+                    COMPREPLY=($(__obserr_compgen "code status operation bucket prefix requester ip minute" "${cur}"))
                     return 0
                     ;;
                 --since)
@@ -336,20 +354,24 @@ _obserr() {
                     return 0
                     ;;
                 --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
+                    return 0
+                    ;;
+                --paging)
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
                     return 0
                     ;;
                 *)
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
         obserr__subcmd__search)
-            opts="-n -h --limit --json --color --no-pager --help"
+            opts="-n -h --limit --json --color --paging --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
@@ -362,14 +384,18 @@ _obserr() {
                     return 0
                     ;;
                 --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
+                    return 0
+                    ;;
+                --paging)
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
                     return 0
                     ;;
                 *)
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
     esac

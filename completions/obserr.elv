@@ -18,9 +18,9 @@ set edit:completion:arg-completer[obserr] = {|@words|
     }
     var completions = [
         &'obserr'= {
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -31,39 +31,40 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
             cand scan 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
             cand completions 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
-            cand man 'Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1'
+            cand man 'Print the man page (roff), to install where man finds it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obserr;explain'= {
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
+            cand --open 'Open the code''s first documentation page in the browser (OBSERR_OPENER names another command to run with its address) instead of explaining it'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;list'= {
-            cand -s 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx)'
-            cand --status 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx)'
+            cand -s 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them'
+            cand --status 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them'
             cand --source 'Only codes documented in this page: obs_21_2002 (OBS Server-side Error Codes), api-ref (API Reference) or s3api (S3-compatible API)'
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;search'= {
             cand -n 'Show at most this many results'
             cand --limit 'Show at most this many results'
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;decode'= {
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -71,25 +72,19 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand --by 'Group errors by this instead of code and status'
             cand --since 'Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z'
             cand --until 'Only requests before this UTC time (same forms as --since)'
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;completions'= {
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
-            cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;man'= {
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it'
-            cand --json 'Print machine-readable JSON (never coloured)'
-            cand --no-pager 'Never pipe long output through $PAGER'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;help'= {
             cand explain 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
@@ -98,7 +93,7 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
             cand scan 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
             cand completions 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
-            cand man 'Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1'
+            cand man 'Print the man page (roff), to install where man finds it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obserr;help;explain'= {

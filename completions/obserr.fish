@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_obserr_global_optspecs
-    string join \n json color= no-pager h/help V/version
+    string join \n json color= paging= h/help V/version
 end
 
 function __fish_obserr_needs_command
@@ -24,11 +24,13 @@ function __fish_obserr_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c obserr -n "__fish_obserr_needs_command" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+complete -c obserr -n "__fish_obserr_needs_command" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c obserr -n "__fish_obserr_needs_command" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c obserr -n "__fish_obserr_needs_command" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_needs_command" -l no-pager -d 'Never pipe long output through $PAGER'
 complete -c obserr -n "__fish_obserr_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_needs_command" -s V -l version -d 'Print version'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "explain" -d 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
@@ -37,15 +39,18 @@ complete -c obserr -n "__fish_obserr_needs_command" -f -a "search" -d 'Fuzzy sea
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "decode" -d 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "scan" -d 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "completions" -d 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
-complete -c obserr -n "__fish_obserr_needs_command" -f -a "man" -d 'Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1'
+complete -c obserr -n "__fish_obserr_needs_command" -f -a "man" -d 'Print the man page (roff), to install where man finds it'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c obserr -n "__fish_obserr_using_subcommand explain" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+complete -c obserr -n "__fish_obserr_using_subcommand explain" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c obserr -n "__fish_obserr_using_subcommand explain" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c obserr -n "__fish_obserr_using_subcommand explain" -l open -d 'Open the code\'s first documentation page in the browser (OBSERR_OPENER names another command to run with its address) instead of explaining it'
 complete -c obserr -n "__fish_obserr_using_subcommand explain" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand explain" -l no-pager -d 'Never pipe long output through $PAGER'
 complete -c obserr -n "__fish_obserr_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c obserr -n "__fish_obserr_using_subcommand list" -s s -l status -d 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx)' -r -f -a "301\t'Moved Permanently'
+complete -c obserr -n "__fish_obserr_using_subcommand list" -s s -l status -d 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them' -r -f -a "301\t'Moved Permanently'
 307\t'Moved Temporarily'
 3xx\t'any 3xx status'
 400\t'Bad Request'
@@ -64,27 +69,33 @@ complete -c obserr -n "__fish_obserr_using_subcommand list" -s s -l status -d 'O
 501\t'Not Implemented'
 503\t'Service Unavailable'
 5xx\t'any 5xx status'"
-complete -c obserr -n "__fish_obserr_using_subcommand list" -l source -d 'Only codes documented in this page: obs_21_2002 (OBS Server-side Error Codes), api-ref (API Reference) or s3api (S3-compatible API)' -r -f -a "obs_21_2002\t''
-api-ref\t''
-s3api\t''"
-complete -c obserr -n "__fish_obserr_using_subcommand list" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+complete -c obserr -n "__fish_obserr_using_subcommand list" -l source -d 'Only codes documented in this page: obs_21_2002 (OBS Server-side Error Codes), api-ref (API Reference) or s3api (S3-compatible API)' -r -f -a "obs_21_2002\t'OBS Server-side Error Codes'
+api-ref\t'OBS API Reference: Error Codes'
+s3api\t'OBS S3-compatible API: Error Codes'"
+complete -c obserr -n "__fish_obserr_using_subcommand list" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c obserr -n "__fish_obserr_using_subcommand list" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand list" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand list" -l no-pager -d 'Never pipe long output through $PAGER'
-complete -c obserr -n "__fish_obserr_using_subcommand list" -s h -l help -d 'Print help'
+complete -c obserr -n "__fish_obserr_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand search" -s n -l limit -d 'Show at most this many results' -r
-complete -c obserr -n "__fish_obserr_using_subcommand search" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+complete -c obserr -n "__fish_obserr_using_subcommand search" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c obserr -n "__fish_obserr_using_subcommand search" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand search" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand search" -l no-pager -d 'Never pipe long output through $PAGER'
-complete -c obserr -n "__fish_obserr_using_subcommand search" -s h -l help -d 'Print help'
-complete -c obserr -n "__fish_obserr_using_subcommand decode" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+complete -c obserr -n "__fish_obserr_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obserr -n "__fish_obserr_using_subcommand decode" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c obserr -n "__fish_obserr_using_subcommand decode" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand decode" -l no-pager -d 'Never pipe long output through $PAGER'
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l by -d 'Group errors by this instead of code and status' -r -f -a "code\t'Error code and HTTP status'
 status\t'HTTP status'
@@ -96,31 +107,23 @@ ip\t'The client\'s IP address'
 minute\t'The minute the request was made'"
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l since -d 'Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z' -r
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l until -d 'Only requests before this UTC time (same forms as --since)' -r
-complete -c obserr -n "__fish_obserr_using_subcommand scan" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand scan" -l no-pager -d 'Never pipe long output through $PAGER'
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c obserr -n "__fish_obserr_using_subcommand completions" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c obserr -n "__fish_obserr_using_subcommand completions" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand completions" -l no-pager -d 'Never pipe long output through $PAGER'
 complete -c obserr -n "__fish_obserr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c obserr -n "__fish_obserr_using_subcommand man" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c obserr -n "__fish_obserr_using_subcommand man" -l json -d 'Print machine-readable JSON (never coloured)'
-complete -c obserr -n "__fish_obserr_using_subcommand man" -l no-pager -d 'Never pipe long output through $PAGER'
-complete -c obserr -n "__fish_obserr_using_subcommand man" -s h -l help -d 'Print help'
+complete -c obserr -n "__fish_obserr_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "explain" -d 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
 complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "list" -d 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
 complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "search" -d 'Fuzzy search over codes, messages and solutions, best match first'
 complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "decode" -d 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
 complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "scan" -d 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
 complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "completions" -d 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "man" -d 'Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "man" -d 'Print the man page (roff), to install where man finds it'
 complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 
 # Positional values (added by obserr: clap_complete's fish script has none)

@@ -3,7 +3,7 @@
 //! library ([`obserr::command`]) and the renderers, and decides where the
 //! bytes go (stdout, a pager, stderr) and which exit status ends the run.
 
-use obserr::cli::{Cli, ColorChoice, Command};
+use obserr::cli::{Cli, ColorChoice, Command, Paging};
 use obserr::command::{self, Decoded, Explained, Input, ReadError, MAX_INPUT};
 use obserr::render::{diagnosis, human, json, Message, Style};
 use obserr::sanitize::visible;
@@ -19,11 +19,19 @@ use std::process::{ExitCode, Stdio};
 pub struct Terminal {
     pub style: Style,
     pub height: Option<usize>,
-    pub pager: Option<String>,
+    pub pager: Option<Pager>,
     /// Standard input is a terminal: `decode` says how to end a paste.
     pub stdin_tty: bool,
     /// Standard error is a terminal: `scan` may draw a progress bar there.
     pub stderr_tty: bool,
+}
+
+/// The pager command, and whether output goes through it even when short
+/// (`--paging always`).
+#[derive(Debug, Clone)]
+pub struct Pager {
+    pub command: String,
+    pub always: bool,
 }
 
 impl Terminal {
@@ -36,17 +44,30 @@ impl Terminal {
         } else {
             None
         };
-        let pager = if tty && !cli.no_pager && !cli.json {
-            Some(var("PAGER").unwrap_or_else(|| "less -FRX".to_string()))
-        } else {
-            None
+        let (columns, rows) = size.map_or((0, 0), |(w, h)| (w.0, h.0));
+        let pager = match cli.paging {
+            Paging::Never => None,
+            Paging::Auto if !tty || cli.json => None,
+            paging => Some(Pager {
+                command: pager_command(var),
+                always: paging == Paging::Always,
+            }),
         };
         Terminal {
             style: Style {
                 color,
-                width: size.map(|(w, _)| usize::from(w.0)).or(tty.then_some(80)),
+                width: tty.then(|| dimension(columns, var("COLUMNS"), 80)),
+                // Only tables care, and only terminals get tables.
+                ascii: tty && !unicode_locale(var),
+                hyperlinks: tty
+                    && !cli.json
+                    && cli.color != ColorChoice::Never
+                    && var("TERM").as_deref() != Some("dumb"),
             },
-            height: size.map(|(_, h)| usize::from(h.0)),
+            // Unknown on a terminal that reports no height and no LINES: then
+            // nothing is paged (`--paging always` aside), as nothing can be
+            // known to be too tall.
+            height: tty.then(|| known_dimension(rows, var("LINES"))).flatten(),
             pager,
             stdin_tty: io::stdin().is_terminal(),
             stderr_tty: io::stderr().is_terminal(),
@@ -54,9 +75,48 @@ impl Terminal {
     }
 }
 
+/// A terminal dimension: the environment variable (`COLUMNS`, `LINES`) when
+/// it holds a positive number, else what the terminal reports unless that is
+/// zero (a pseudo-terminal nobody sized), else `fallback`.
+pub fn dimension(reported: u16, env: Option<String>, fallback: usize) -> usize {
+    known_dimension(reported, env).unwrap_or(fallback)
+}
+
+/// [`dimension`] without a fallback: `None` when neither says.
+pub fn known_dimension(reported: u16, env: Option<String>) -> Option<usize> {
+    env.and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .or((reported > 0).then_some(usize::from(reported)))
+}
+
+/// The pager: `OBSERR_PAGER`, else `PAGER`, else `less -FRX` (an empty
+/// variable counts as unset).
+pub fn pager_command(var: impl Fn(&str) -> Option<String>) -> String {
+    ["OBSERR_PAGER", "PAGER"]
+        .iter()
+        .find_map(|name| var(name).filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "less -FRX".to_string())
+}
+
+/// Whether the terminal can show box-drawing characters: the locale
+/// (`LC_ALL`, else `LC_CTYPE`, else `LANG`, the first one set) names UTF-8.
+/// Windows terminals always can.
+pub fn unicode_locale(var: impl Fn(&str) -> Option<String>) -> bool {
+    if cfg!(windows) {
+        return true;
+    }
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()))
+        .is_some_and(|locale| {
+            let locale = locale.to_ascii_lowercase();
+            locale.contains("utf-8") || locale.contains("utf8")
+        })
+}
+
 /// The colour decision: `always`/`never` win; `auto` means stdout is a terminal,
-/// `NO_COLOR` unset or empty and `TERM` not `dumb`, unless `CLICOLOR_FORCE` (set,
-/// not empty, not `0`) forces colour.
+/// `NO_COLOR` unset or empty, `CLICOLOR` not `0` and `TERM` not `dumb`, unless
+/// `CLICOLOR_FORCE` (set, not empty, not `0`) forces colour.
 pub fn use_color(choice: ColorChoice, tty: bool, var: impl Fn(&str) -> Option<String>) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -66,7 +126,9 @@ pub fn use_color(choice: ColorChoice, tty: bool, var: impl Fn(&str) -> Option<St
             if set("CLICOLOR_FORCE") && var("CLICOLOR_FORCE").as_deref() != Some("0") {
                 return true;
             }
-            tty && !set("NO_COLOR") && var("TERM").as_deref() != Some("dumb")
+            tty && !set("NO_COLOR")
+                && var("CLICOLOR").as_deref() != Some("0")
+                && var("TERM").as_deref() != Some("dumb")
         }
     }
 }
@@ -75,7 +137,10 @@ pub fn use_color(choice: ColorChoice, tty: bool, var: impl Fn(&str) -> Option<St
 #[derive(Debug, Default)]
 pub struct Output {
     pub stdout: Vec<u8>,
-    pub stderr: String,
+    /// What goes to stderr, each message with how much of stdout came before
+    /// it, so that the two streams are written in the order things happened
+    /// (`explain A B C` reports B's error between A's and C's explanations).
+    pub stderr: Vec<(usize, String)>,
     pub outcome: Outcome,
     /// Written straight to stdout even when it is taller than the terminal.
     pub unpaged: bool,
@@ -83,7 +148,7 @@ pub struct Output {
 
 impl Output {
     fn say(&mut self, message: &Message) {
-        self.stderr.push_str(&message.text());
+        self.stderr.push((self.stdout.len(), message.text()));
     }
 }
 
@@ -94,9 +159,13 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
     let mut out = Output::default();
     let style = terminal.style;
     let result = match &cli.command {
-        Command::Explain { codes } => explain(&mut out, cli.json, &style, codes),
+        Command::Explain { codes, open } => match explain_args(codes, terminal) {
+            Ok(codes) if *open => open_docs(&mut out, &codes),
+            Ok(codes) => explain(&mut out, cli.json, &style, &codes),
+            Err(message) => usage_error(&mut out, cli.json, &message),
+        },
         Command::List { status, source } => {
-            let entries = command::list(*status, source.as_deref());
+            let entries = command::list(status, source.as_deref());
             if entries.is_empty() {
                 out.outcome = Outcome::NothingFound;
                 out.say(&Message::EmptyList {
@@ -157,27 +226,88 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
     out
 }
 
+/// `explain`'s codes: its arguments, or without any, the lines of standard
+/// input unless it is a terminal (nobody would know obserr waits for a paste).
+fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, String> {
+    if !codes.is_empty() {
+        return Ok(codes.to_vec());
+    }
+    if terminal.stdin_tty {
+        return Err(Message::NoCodes.text());
+    }
+    let codes = match command::read_capped(io::stdin().lock(), MAX_INPUT) {
+        Ok(bytes) => command::codes_from(&bytes),
+        Err(ReadError::Empty) => Vec::new(),
+        Err(error) => {
+            let input = Input::Stdin;
+            return Err(Message::Unreadable {
+                input: &input,
+                error: &error,
+            }
+            .text());
+        }
+    };
+    match codes.len() {
+        0 => Err(Message::NoCodes.text()),
+        n if n > command::MAX_STDIN_CODES => Err(Message::TooManyCodes(n).text()),
+        _ => Ok(codes),
+    }
+}
+
+/// A usage or input error that ends the run before anything is looked up:
+/// its message on stderr, and under `--json` the same as a JSON error object.
+fn usage_error(out: &mut Output, as_json: bool, message: &str) -> io::Result<()> {
+    out.stderr.push((0, message.to_string()));
+    out.outcome = Outcome::InputError;
+    if as_json {
+        let first = message.lines().next().unwrap_or_default();
+        let error = first.strip_prefix("obserr: error: ").unwrap_or(first);
+        json::write(
+            &mut out.stdout,
+            &json::ErrorJson::new(error.to_string(), None),
+        )?;
+    }
+    Ok(())
+}
+
+/// `explain`: each argument in turn, its explanation on stdout or its error on
+/// stderr, in argument order, with a blank line between explanations. A typo
+/// with exactly one close code explains that code too, after saying so; the
+/// outcome stays "nothing found", so a script never takes a guess for a match.
 fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> io::Result<()> {
     let explained = command::explain(codes);
     out.outcome = Outcome::of_all(explained.iter().map(Explained::outcome));
-    for x in &explained {
-        match x {
-            Explained::UnknownStatus { status, .. } => out.say(&Message::UnknownStatus(*status)),
-            Explained::Unknown {
-                token, suggestions, ..
-            } => out.say(&Message::UnknownCode { token, suggestions }),
-            Explained::Code(_) | Explained::Status { .. } => {}
-        }
-    }
     if as_json {
+        // JSON keeps a guess a suggestion: the script decides.
+        for x in &explained {
+            match x {
+                Explained::Unknown {
+                    token, suggestions, ..
+                } => out.say(&Message::UnknownCode { token, suggestions }),
+                x => explain_message(x).into_iter().for_each(|m| out.say(&m)),
+            }
+        }
         let items: Vec<json::ExplainedJson> =
             explained.iter().map(json::ExplainedJson::from).collect();
         return json::write(&mut out.stdout, &items);
     }
     for x in &explained {
+        let message = explain_message(x);
+        // A guess's message belongs to the explanation after it: the blank
+        // line goes before both.
+        let guess = matches!(message, Some(Message::Guessed { .. }));
+        if guess && !out.stdout.is_empty() {
+            out.stdout.push(b'\n');
+        }
+        if let Some(message) = message {
+            out.say(&message);
+        }
         let at = out.stdout.len();
         match x {
             Explained::Code(entry) => human::entry(&mut out.stdout, style, entry)?,
+            Explained::Unknown { suggestions, .. } if suggestions.len() == 1 => {
+                human::entry(&mut out.stdout, style, suggestions[0])?;
+            }
             Explained::Status {
                 status,
                 info,
@@ -186,11 +316,92 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
             Explained::UnknownStatus { .. } | Explained::Unknown { .. } => continue,
         }
         // A blank line between explanations.
-        if at > 0 {
+        if at > 0 && !guess {
             out.stdout.insert(at, b'\n');
         }
     }
     Ok(())
+}
+
+/// What `explain` says on stderr about one argument, if anything.
+fn explain_message(x: &Explained) -> Option<Message<'_>> {
+    match x {
+        Explained::UnknownStatus { status, .. } => Some(Message::UnknownStatus(*status)),
+        Explained::Unknown {
+            token, suggestions, ..
+        } => Some(match suggestions.as_slice() {
+            [guess] => Message::Guessed { token, guess },
+            _ => Message::UnknownCode { token, suggestions },
+        }),
+        Explained::Code(_) | Explained::Status { .. } => None,
+    }
+}
+
+/// `explain --open`: opens each code's first documentation page with the
+/// command in `OBSERR_OPENER`, else the platform's opener, and says so on
+/// stderr; stdout stays empty. A status has no page of its own; an unknown
+/// code is reported as `explain` reports it.
+fn open_docs(out: &mut Output, codes: &[String]) -> io::Result<()> {
+    let explained = command::explain(codes);
+    out.outcome = Outcome::of_all(explained.iter().map(Explained::outcome));
+    for x in &explained {
+        match x {
+            Explained::Code(entry) => {
+                let url = entry.sources[0].url;
+                let var = std::env::var("OBSERR_OPENER").ok();
+                let opener = var.as_deref().filter(|v| !v.trim().is_empty());
+                let opener = opener.unwrap_or(DEFAULT_OPENER);
+                out.say(&Message::Opening(url));
+                if let Err(error) = open_url(opener, url) {
+                    out.say(&Message::CannotOpen {
+                        url,
+                        opener,
+                        error: &error,
+                    });
+                    out.outcome = Outcome::InputError;
+                }
+            }
+            Explained::Status { status, .. } => {
+                out.say(&Message::NoPageForStatus(*status));
+                out.outcome = out.outcome.worst(Outcome::NothingFound);
+            }
+            Explained::UnknownStatus { status, .. } => out.say(&Message::UnknownStatus(*status)),
+            Explained::Unknown {
+                token, suggestions, ..
+            } => out.say(&Message::UnknownCode { token, suggestions }),
+        }
+    }
+    Ok(())
+}
+
+/// What opens a web page here: `xdg-open` (freedesktop), `open` (macOS),
+/// `start` through `cmd` (Windows; the empty argument is the window title).
+const DEFAULT_OPENER: &str = if cfg!(target_os = "macos") {
+    "open"
+} else if cfg!(windows) {
+    "cmd /C start \"\""
+} else {
+    "xdg-open"
+};
+
+/// Runs `opener` (split on white space, no shell) with `url` as its last
+/// argument and waits for it.
+fn open_url(opener: &str, url: &str) -> io::Result<()> {
+    let mut words = opener.split_whitespace();
+    let program = words
+        .next()
+        .ok_or_else(|| io::Error::other("empty command"))?;
+    let args: Vec<&str> = words.map(|w| if w == "\"\"" { "" } else { w }).collect();
+    let status = std::process::Command::new(program)
+        .args(args)
+        .arg(url)
+        .stdin(Stdio::null())
+        .status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!("it exited with {status}")))
+    }
 }
 
 /// One `decode` input's bytes, at most [`MAX_INPUT`] of them.
@@ -364,30 +575,59 @@ fn scan_logs(
 /// Writes the output where it belongs and returns the exit code. A closed pipe
 /// is not an error: the reader has what it wanted.
 pub fn emit(output: Output, terminal: &Terminal) -> ExitCode {
-    let _ = io::stderr().write_all(output.stderr.as_bytes());
-    let paged = match (&terminal.pager, terminal.height) {
-        (Some(pager), Some(height))
-            if !output.unpaged && rows(&output.stdout, terminal.style.width) >= height =>
-        {
-            page(pager, &output.stdout).is_ok()
+    let tall = |height: usize| rows(&output.stdout, terminal.style.width) >= height;
+    let pager = match &terminal.pager {
+        Some(pager) if !output.unpaged && (pager.always || terminal.height.is_some_and(tall)) => {
+            Some(pager)
         }
-        _ => false,
+        _ => None,
     };
-    if !paged {
-        let mut stdout = io::stdout().lock();
-        match stdout
-            .write_all(&output.stdout)
-            .and_then(|()| stdout.flush())
-        {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-            Err(e) => {
-                let _ = Message::CannotWrite(&e).write(&mut io::stderr());
-                return ExitCode::from(Outcome::InputError.exit_status());
-            }
+    // The pager takes all of stdout: the messages come first.
+    let paged = pager.is_some_and(|pager| {
+        for (_, text) in &output.stderr {
+            let _ = io::stderr().write_all(text.as_bytes());
+        }
+        page(&pager.command, &output.stdout).is_ok()
+    });
+    if paged {
+        return ExitCode::from(output.outcome.exit_status());
+    }
+    let said = if pager.is_some() {
+        &[][..]
+    } else {
+        &output.stderr[..]
+    };
+    match interleave(&output.stdout, said) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            let _ = Message::CannotWrite(&e).write(&mut io::stderr());
+            return ExitCode::from(Outcome::InputError.exit_status());
         }
     }
     ExitCode::from(output.outcome.exit_status())
+}
+
+/// Writes stdout, and each message to stderr where it came in stdout, so that
+/// a terminal shows both in the order they happened. A closed stdout ends the
+/// stdout part only: the messages are still written.
+fn interleave(stdout_bytes: &[u8], said: &[(usize, String)]) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    let mut written = 0;
+    let mut result = Ok(());
+    for (at, text) in said {
+        let at = (*at).min(stdout_bytes.len());
+        if result.is_ok() && at > written {
+            result = stdout
+                .write_all(&stdout_bytes[written..at])
+                .and_then(|()| stdout.flush());
+            written = at;
+        }
+        let _ = io::stderr().write_all(text.as_bytes());
+    }
+    result?;
+    stdout.write_all(&stdout_bytes[written..])?;
+    stdout.flush()
 }
 
 /// Reports what clap refused (or the help and version it was asked for).
@@ -421,21 +661,14 @@ pub fn clap_failure(err: &clap::Error, json: bool) -> ExitCode {
 }
 
 /// How many terminal rows `text` takes at `width` columns: long lines wrap.
-/// Colour sequences take no room; every other character is taken as one column.
+/// Escape sequences (colour, hyperlinks) take no room; wide characters two
+/// columns.
 fn rows(text: &[u8], width: Option<usize>) -> usize {
     let text = String::from_utf8_lossy(text);
     text.lines()
         .map(|line| {
-            let mut columns: usize = 0;
-            let mut in_escape = false;
-            for c in line.chars() {
-                match (in_escape, c) {
-                    (false, '\x1b') => in_escape = true,
-                    (true, 'm') => in_escape = false,
-                    (true, _) => {}
-                    (false, _) => columns += 1,
-                }
-            }
+            let visible = anstream::adapter::strip_str(line).to_string();
+            let columns = obserr::render::columns(&visible);
             width.map_or(1, |w| columns.div_ceil(w.max(1)).max(1))
         })
         .sum()
@@ -479,6 +712,41 @@ mod tests {
         assert_eq!(rows(&[b'x'; 200], Some(80)), 3);
         assert_eq!(rows(b"\x1b[1mbold\x1b[0m\n\n", Some(4)), 2);
         assert_eq!(rows(b"", Some(80)), 0);
+        let link = "\x1b]8;;https://example.com/m\x1b\\docs\x1b]8;;\x1b\\\n";
+        assert_eq!(rows(link.as_bytes(), Some(4)), 1);
+        assert_eq!(rows("日本語".as_bytes(), Some(4)), 2);
+    }
+
+    #[test]
+    fn columns_and_lines_beat_the_reported_size_and_zero_means_unknown() {
+        assert_eq!(dimension(120, Some("60".into()), 80), 60);
+        assert_eq!(dimension(120, None, 80), 120);
+        assert_eq!(dimension(0, None, 80), 80);
+        assert_eq!(dimension(0, Some("0".into()), 80), 80);
+        assert_eq!(dimension(0, Some("wide".into()), 80), 80);
+        assert_eq!(dimension(0, Some("70".into()), 80), 70);
+        assert_eq!(known_dimension(0, None), None);
+        assert_eq!(known_dimension(0, Some("30".into())), Some(30));
+    }
+
+    #[test]
+    fn obserr_pager_beats_pager() {
+        assert_eq!(pager_command(env(&[])), "less -FRX");
+        assert_eq!(pager_command(env(&[("PAGER", "more")])), "more");
+        let both = [("PAGER", "more"), ("OBSERR_PAGER", "most")];
+        assert_eq!(pager_command(env(&both)), "most");
+        let empty = [("PAGER", "more"), ("OBSERR_PAGER", "")];
+        assert_eq!(pager_command(env(&empty)), "more");
+    }
+
+    #[test]
+    fn box_drawing_needs_a_utf8_locale() {
+        assert!(unicode_locale(env(&[("LANG", "en_US.UTF-8")])));
+        assert!(unicode_locale(env(&[("LC_CTYPE", "C.utf8")])));
+        let c = [("LC_ALL", "C"), ("LANG", "en_US.UTF-8")];
+        assert!(!unicode_locale(env(&c)));
+        assert!(!unicode_locale(env(&[("LANG", "POSIX")])));
+        assert!(!unicode_locale(env(&[])));
     }
 
     #[test]
@@ -493,5 +761,9 @@ mod tests {
         assert!(!use_color(Auto, false, env(&[("CLICOLOR_FORCE", "0")])));
         assert!(use_color(Always, false, env(&[("NO_COLOR", "1")])));
         assert!(!use_color(Never, true, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!use_color(Auto, true, env(&[("CLICOLOR", "0")])));
+        assert!(use_color(Auto, true, env(&[("CLICOLOR", "1")])));
+        let forced = [("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")];
+        assert!(use_color(Auto, false, env(&forced)));
     }
 }

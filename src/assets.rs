@@ -3,8 +3,7 @@
 //! `obserr completions` and `obserr man` print them and a test compares the
 //! committed `completions/` with a fresh generation.
 
-use crate::cli::{Cli, EXAMPLES, EXIT_STATUS};
-use clap::CommandFactory;
+use crate::cli::{self, ENVIRONMENT, EXAMPLES, EXIT_STATUS};
 use clap_complete::{Generator, Shell};
 use clap_mangen::roff::{bold, roman, Roff};
 use clap_mangen::Man;
@@ -15,10 +14,103 @@ pub const BIN_NAME: &str = "obserr";
 
 /// Writes the completion script for `shell`.
 pub fn completions(shell: Shell, out: &mut Vec<u8>) {
-    let mut cmd = Cli::command();
-    clap_complete::generate(shell, &mut cmd, BIN_NAME, out);
+    let mut cmd = completion_command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, BIN_NAME, &mut script);
+    match shell {
+        Shell::Bash => out.extend(bash_any_case(&script)),
+        Shell::Zsh => out.extend(zsh_any_case(&script)),
+        _ => out.extend(script),
+    }
     if shell == Shell::Fish {
         fish_positionals(&cmd, out);
+    }
+}
+
+/// The command line as the completion scripts describe it: the global options
+/// offered where they mean something, not after `man` and `completions`
+/// (which refuse them). clap would copy a global option into every
+/// subcommand, so here each is made local and added to the subcommands that
+/// take it; parsing still uses [`cli::command`].
+fn completion_command() -> clap::Command {
+    let cmd = cli::command();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .map(|a| a.clone().global(false))
+        .collect();
+    let mut cmd = cmd.mut_args(|a| a.global(false));
+    // Every subcommand in turn (clap moves a changed one to the end), so the
+    // order stays the definition's.
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let takes = !cli::FILE_COMMANDS.contains(&name.as_str());
+        cmd = cmd.mut_subcommand(name, |mut sub| {
+            for arg in globals.iter().filter(|_| takes) {
+                sub = sub.arg(arg.clone());
+            }
+            sub
+        });
+    }
+    cmd
+}
+
+/// bash's `compgen -W` matches case-sensitively (fish ignores case); obserr's
+/// values do not care (`explain nosuchk<Tab>` gives `NoSuchKey`), so every
+/// `compgen -W WORDS -- "${cur}"` of clap's script goes through a function that
+/// matches in any case. Bash 4 or newer (`${x,,}`), as clap's script needs.
+fn bash_any_case(script: &[u8]) -> Vec<u8> {
+    const MATCHER: &str = "\
+# Words of $1 that start with $2 in any case (added by obserr: compgen -W
+# matches case-sensitively, and obserr's values do not care about case).
+__obserr_compgen() {
+    local word prefix=\"${2,,}\"
+    for word in $1; do
+        [[ \"${word,,}\" == \"$prefix\"* ]] && printf '%s\\n' \"$word\"
+    done
+    return 0
+}
+
+";
+    let script = String::from_utf8_lossy(script);
+    let mut out = String::with_capacity(script.len() + MATCHER.len());
+    let mut rest: &str = &script;
+    while let Some(at) = rest.find("compgen -W ") {
+        let after = &rest[at + "compgen -W ".len()..];
+        let Some(end) = after.find(" -- \"${cur}\")") else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        out.push_str("__obserr_compgen ");
+        out.push_str(&after[..end]);
+        out.push_str(" \"${cur}\")");
+        rest = &after[end + " -- \"${cur}\")".len()..];
+    }
+    out.push_str(rest);
+    let start = out.find("_obserr() {").unwrap_or(0);
+    out.insert_str(start, MATCHER);
+    out.into_bytes()
+}
+
+/// zsh matches values case-sensitively unless told otherwise; this style,
+/// set when the script loads and only for obserr's arguments, lets a
+/// lower-case letter match either case, as fish does.
+fn zsh_any_case(script: &[u8]) -> Vec<u8> {
+    const STYLE: &str = "\
+# Values in any case (added by obserr): explain nosuchk<Tab> gives NoSuchKey.
+zstyle ':completion:*:*:obserr(|-*):*' matcher 'm:{a-zA-Z}={A-Za-z}'
+";
+    let script = String::from_utf8_lossy(script);
+    let anchor = "autoload -U is-at-least\n";
+    match script.find(anchor) {
+        Some(at) => {
+            let (head, tail) = script.split_at(at + anchor.len());
+            format!("{head}{STYLE}{tail}").into_bytes()
+        }
+        None => script.into_owned().into_bytes(),
     }
 }
 
@@ -63,7 +155,7 @@ pub fn completion_file_name(shell: Shell) -> String {
 /// Writes the man page: name, synopsis, description and global options, a
 /// section for each subcommand, then exit status, examples and version.
 pub fn man_page(out: &mut Vec<u8>) -> io::Result<()> {
-    let cmd = Cli::command();
+    let cmd = cli::command();
     let man = Man::new(cmd.clone())
         .title("OBSERR")
         .manual("User Commands");
@@ -100,6 +192,12 @@ pub fn man_page(out: &mut Vec<u8>) -> io::Result<()> {
     }
 
     let mut roff = Roff::new();
+    roff.control("SH", ["ENVIRONMENT"]);
+    for (name, meaning) in ENVIRONMENT {
+        roff.control("TP", []);
+        roff.text([bold(*name)]);
+        roff.text([roman(*meaning)]);
+    }
     roff.control("SH", ["EXIT STATUS"]);
     for (status, meaning) in EXIT_STATUS {
         roff.control("TP", []);

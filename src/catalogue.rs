@@ -162,6 +162,13 @@ pub fn entries() -> &'static [Entry] {
     ENTRIES
 }
 
+/// The day the catalogue was last checked against the documentation
+/// (`data/catalogue.json`, YYYY-MM-DD; `--version` shows it).
+#[must_use]
+pub fn updated() -> &'static str {
+    UPDATED
+}
+
 /// The documentation pages the catalogue is built from.
 #[must_use]
 pub fn sources() -> &'static [Source] {
@@ -369,6 +376,17 @@ fn similarity(query: &str, code: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_catalogue_date_is_a_day_not_in_the_future() {
+        let day = crate::timestamp::parse_millis(&format!("{}T00:00:00Z", updated()))
+            .expect("build.rs checked it");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis();
+        assert!(u128::try_from(day).unwrap() <= now, "{}", updated());
+    }
 
     #[test]
     fn every_code_is_a_completion_word_and_every_word_resolves() {

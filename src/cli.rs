@@ -18,8 +18,10 @@
 
 use crate::catalogue::{self, StatusFilter};
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
-use clap::{Parser, Subcommand, ValueEnum};
-use std::ffi::OsStr;
+use clap::error::ErrorKind;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::ffi::{OsStr, OsString};
 
 /// The long help's closing text. The man page's EXAMPLES section is read from
 /// it too, so the two cannot disagree: one example a line, two spaces before
@@ -28,7 +30,8 @@ pub const EXAMPLES: &str = "\
 Examples:
   obserr explain NoSuchKey              explain one code (any case, aliases, typos get suggestions)
   obserr explain 'error code [AccessDenied]' 403
-  obserr list --status 4xx              codes by status or class
+  obserr explain --open SlowDown        open the code's documentation page in the browser
+  obserr list --status 4xx              codes by status or class (--status 403,404: several)
   obserr list --source s3api            codes documented in one page (obs_21_2002, api-ref, s3api)
   obserr search signature mismatch      fuzzy search over codes, messages and solutions
   obserr --json explain SlowDown        machine-readable output
@@ -37,7 +40,7 @@ Examples:
   obserr scan logs/                     triage every error in access logs, obsutil logs and
                                         result lists (.gz too), most frequent first
   obserr completions bash               print the completion script for bash (or zsh, fish,
-                                        powershell, elvish); the README says where it goes
+                                        powershell, elvish); the guide says where it goes
   obserr man > obserr.1                 print the man page (roff)
 
 Exit status: 0 found, 1 nothing found, 2 usage or input error.";
@@ -58,38 +61,302 @@ pub const EXIT_STATUS: &[(u8, &str)] = &[
     ),
 ];
 
+/// Each subcommand's own examples, shown by `obserr help SUBCOMMAND` and
+/// `obserr SUBCOMMAND --help`.
+const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  obserr explain NoSuchKey              one code
+  obserr explain nosuchky               a typo: the one close code is explained (exit status 1)
+  obserr explain 'x-obs-error-code: AccessDenied' 'NoSuchKey (404)'
+  obserr explain 403                    a status and the codes that come with it
+  obserr explain --open SlowDown        open the first documentation page
+  echo NoSuchKey | obserr explain       codes read from standard input
+  obserr --json explain SlowDown        machine-readable (always an array)";
+
+const LIST_EXAMPLES: &str = "\
+Examples:
+  obserr list                           every code
+  obserr list --status 403,404          codes of either status
+  obserr list --status 5xx              codes of a class
+  obserr list --source s3api            codes documented in the S3-compatible API
+  obserr list | grep -i bucket          piped: one plain line per code";
+
+const SEARCH_EXAMPLES: &str = "\
+Examples:
+  obserr search signature mismatch
+  obserr search acces denid --limit 3   typos are forgiven
+  obserr --json search clock skew";
+
+const DECODE_EXAMPLES: &str = "\
+Examples:
+  curl -si URL | obserr decode          the response as curl -i prints it
+  curl -sv URL 2>&1 | obserr decode     or curl -v
+  obserr decode response.txt other.txt  several files, each decoded in turn
+  obserr --json decode response.txt";
+
+const SCAN_EXAMPLES: &str = "\
+Examples:
+  obserr scan access-2026-11-26.log     one log (.gz read transparently)
+  obserr scan logs/ ~/.obsutil_output   directories, read recursively
+  obserr scan --by prefix logs/         errors by key prefix (or status, operation, bucket,
+                                        requester, ip, minute)
+  obserr scan --since 2026-11-26T08:00 --until 2026-11-26T09:00 logs/
+  zcat old.log.gz | obserr scan         standard input
+  obserr --json scan logs/              one JSON document";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  obserr completions bash > ~/.local/share/bash-completion/completions/obserr
+  obserr completions zsh > ~/.zfunc/_obserr
+  obserr completions fish > ~/.config/fish/completions/obserr.fish";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  mkdir -p ~/.cargo/share/man/man1 && obserr man > ~/.cargo/share/man/man1/obserr.1
+  obserr man | man -l -                 read it without installing it";
+
+/// The help of `man` and `completions`: the global options mean nothing to
+/// them (they are refused, see [`try_parse_from`]), so their help shows only
+/// what they take.
+const MAN_HELP: &str = "\
+{about-with-newline}
+{usage-heading} {usage}
+
+Options:
+  -h, --help  Print help{after-help}";
+
+const COMPLETIONS_HELP: &str = "\
+{about-with-newline}
+{usage-heading} {usage}
+
+Arguments:
+{positionals}
+
+Options:
+  -h, --help  Print help{after-help}";
+
+/// The environment variables obserr reads, for the man page's ENVIRONMENT
+/// section (the guide says the same).
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "NO_COLOR",
+        "Set and not empty: no colour (with --color auto).",
+    ),
+    (
+        "CLICOLOR",
+        "0: no colour (with --color auto).",
+    ),
+    (
+        "CLICOLOR_FORCE",
+        "Set, not empty and not 0: colour even when output is not a terminal (with --color auto).",
+    ),
+    (
+        "OBSERR_PAGER",
+        "The pager for long output on a terminal; beats PAGER. Split on white space, run without a shell.",
+    ),
+    (
+        "PAGER",
+        "The pager when OBSERR_PAGER is not set; the default is less -FRX.",
+    ),
+    (
+        "COLUMNS",
+        "The terminal width to fit tables and text to, instead of what the terminal reports.",
+    ),
+    (
+        "LINES",
+        "The terminal height that decides whether output is paged, instead of what the terminal reports.",
+    ),
+    (
+        "LC_ALL, LC_CTYPE, LANG",
+        "The first one set decides whether tables use box-drawing characters (a UTF-8 locale) or ASCII.",
+    ),
+    (
+        "OBSERR_OPENER",
+        "The command explain --open runs with the page's address, instead of xdg-open (open on macOS, start on Windows).",
+    ),
+];
+
 /// Explain Huawei Cloud / Open Telekom Cloud OBS error codes, offline and instantly.
 ///
 /// obserr knows every OBS server-side error code: what it means, what to do,
 /// whether to retry, and where it is documented.
 #[derive(Debug, Parser)]
-#[command(name = "obserr", version, after_long_help = EXAMPLES, max_term_width = 100)]
+#[command(
+    name = "obserr",
+    version = env!("OBSERR_VERSION"),
+    after_long_help = EXAMPLES,
+    max_term_width = 100
+)]
 pub struct Cli {
     /// Print machine-readable JSON (never coloured).
     #[arg(long, global = true)]
     pub json: bool,
 
-    /// When to use colour: auto uses it on a terminal unless NO_COLOR is set or TERM is dumb;
-    /// CLICOLOR_FORCE forces it.
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    /// When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or
+    /// TERM is dumb; CLICOLOR_FORCE forces it.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, ignore_case = true)]
     pub color: ColorChoice,
 
-    /// Never pipe long output through $PAGER.
-    #[arg(long, global = true)]
-    pub no_pager: bool,
+    /// When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages
+    /// output taller than the terminal; --no-pager is --paging never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Paging::Auto, ignore_case = true)]
+    pub paging: Paging,
 
     #[command(subcommand)]
     pub command: Command,
 }
 
-/// `list --source` accepts the ids of `data/sources.json`, so clap lists them
-/// in help and in the error for an unknown one.
-fn source_ids() -> clap::builder::PossibleValuesParser {
-    clap::builder::PossibleValuesParser::new(catalogue::sources().iter().map(|s| s.id))
+/// `--no-pager`, obserr's older spelling of `--paging never`. It is read as
+/// that before clap sees the line rather than declared as a hidden option:
+/// clap copies every global option into every subcommand at start-up, which
+/// costs more than the whole lookup of `explain` (CONTRIBUTING: Performance).
+const NO_PAGER: &str = "--no-pager";
+
+/// The subcommands that print a file to redirect (never JSON, coloured or
+/// paged).
+pub const FILE_COMMANDS: &[&str] = &["man", "completions"];
+
+/// The global options that mean nothing to [`FILE_COMMANDS`]: refused when
+/// given, and left out of their help and completions.
+const FILE_ONLY_REFUSES: &[&str] = &["json", "color", "paging"];
+
+/// The command line as obserr shows it in help and errors; the completion
+/// scripts and the man page are built from it too.
+#[must_use]
+pub fn command() -> clap::Command {
+    decorate(Cli::command())
+}
+
+/// Adds what only help and error messages show: each subcommand's examples,
+/// and the help of `man` and `completions` without the global options they
+/// refuse. A run that prints neither never builds these (clap builds every
+/// subcommand at start-up; CONTRIBUTING: Performance).
+fn decorate(cmd: clap::Command) -> clap::Command {
+    let examples = [
+        ("explain", EXPLAIN_EXAMPLES),
+        ("list", LIST_EXAMPLES),
+        ("search", SEARCH_EXAMPLES),
+        ("decode", DECODE_EXAMPLES),
+        ("scan", SCAN_EXAMPLES),
+        ("completions", COMPLETIONS_EXAMPLES),
+        ("man", MAN_EXAMPLES),
+    ];
+    let mut cmd = examples.iter().fold(cmd, |cmd, (name, text)| {
+        cmd.mut_subcommand(*name, |sub| sub.after_long_help(*text))
+    });
+    cmd = cmd.mut_subcommand("completions", |sub| {
+        sub.help_template(COMPLETIONS_HELP)
+            .override_usage("obserr completions <SHELL>")
+    });
+    cmd.mut_subcommand("man", |sub| {
+        sub.help_template(MAN_HELP).override_usage("obserr man")
+    })
+}
+
+/// Parses `args` (the program name first): clap's checks, then a clear refusal
+/// of an option that means nothing to the subcommand (`obserr man --json`).
+pub fn try_parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let mut no_pager = false;
+    let mut options = true;
+    let args: Vec<OsString> = args
+        .into_iter()
+        .map(|arg| {
+            let arg: OsString = arg.into();
+            options &= arg != "--";
+            if options && arg == NO_PAGER {
+                no_pager = true;
+                OsString::from("--paging=never")
+            } else {
+                arg
+            }
+        })
+        .collect();
+    // The lean definition first; help, --version and every error come from
+    // the decorated one, parsing the same line again.
+    let mut cmd = Cli::command();
+    let mut matches = match cmd.try_get_matches_from_mut(args.iter().cloned()) {
+        Ok(matches) => matches,
+        Err(lean) => {
+            let mut cmd = command();
+            return Err(match cmd.try_get_matches_from_mut(args) {
+                Err(full) => full,
+                Ok(_) => lean.format(&mut cmd),
+            });
+        }
+    };
+    let file_command = matches
+        .subcommand()
+        .filter(|(name, _)| FILE_COMMANDS.contains(name));
+    if let Some((name, sub)) = file_command {
+        let given = |id: &str| {
+            [&matches, sub]
+                .iter()
+                .any(|m| m.value_source(id) == Some(ValueSource::CommandLine))
+        };
+        if let Some(id) = FILE_ONLY_REFUSES.iter().find(|id| given(id)) {
+            let flag = if *id == "paging" && no_pager {
+                NO_PAGER.to_string()
+            } else {
+                format!("--{id}")
+            };
+            let message = format!(
+                "'{flag}' means nothing to 'obserr {name}': it prints a file to redirect, \
+                 never JSON, coloured or paged"
+            );
+            // The subcommand's usage line, when clap still has it.
+            let mut cmd = command();
+            cmd.build();
+            return Err(match cmd.find_subcommand_mut(name) {
+                Some(sub) => sub.error(ErrorKind::ArgumentConflict, message),
+                None => cmd.error(ErrorKind::ArgumentConflict, message),
+            });
+        }
+    }
+    let cli = Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))?;
+    // Checked here, not with clap's conflicts_with: a global --json given after
+    // the subcommand reaches it too late for that check.
+    if cli.json && matches!(cli.command, Command::Explain { open: true, .. }) {
+        let message = "'--open' opens a page in the browser: it prints nothing, JSON or not";
+        let mut cmd = command();
+        cmd.build();
+        return Err(match cmd.find_subcommand_mut("explain") {
+            Some(sub) => sub.error(ErrorKind::ArgumentConflict, message),
+            None => cmd.error(ErrorKind::ArgumentConflict, message),
+        });
+    }
+    Ok(cli)
+}
+
+/// `list --source` accepts the ids of `data/sources.json` in any case, so
+/// clap lists them in help and in the error for an unknown one, and fish
+/// shows each page's title beside it.
+fn source_ids() -> impl TypedValueParser<Value = String> {
+    clap::builder::PossibleValuesParser::new(
+        catalogue::sources()
+            .iter()
+            .map(|s| PossibleValue::new(s.id).help(s.title)),
+    )
+    .map(|given: String| {
+        catalogue::sources()
+            .iter()
+            .find(|s| s.id.eq_ignore_ascii_case(&given))
+            .map_or(given, |s| s.id.to_string())
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paging {
     Auto,
     Always,
     Never,
@@ -103,19 +370,25 @@ pub enum Command {
     /// forms pasted from logs: 'NoSuchKey (404)', 'error code [NoSuchKey]',
     /// 'x-obs-error-code: NoSuchKey'.
     Explain {
-        /// Error codes or HTTP statuses.
-        #[arg(required = true, value_name = "CODE", value_parser = CodeValues, hide_possible_values = true)]
+        /// Error codes or HTTP statuses. Without any, they are read from standard input, one a
+        /// line (echo NoSuchKey | obserr explain), unless it is a terminal.
+        #[arg(value_name = "CODE", value_parser = CodeValues, hide_possible_values = true)]
         codes: Vec<String>,
+        /// Open the code's first documentation page in the browser (OBSERR_OPENER names
+        /// another command to run with its address) instead of explaining it.
+        #[arg(long)]
+        open: bool,
     },
     /// List catalogued codes, optionally by status (403) or class (4xx), or by
     /// the documentation page that documents them.
     List {
-        /// Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx).
-        #[arg(long, short, value_name = "STATUS", value_parser = StatusValues, hide_possible_values = true)]
-        status: Option<StatusFilter>,
+        /// Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated
+        /// list (403,404) or the option repeated gives codes of any of them.
+        #[arg(long, short, value_name = "STATUS", value_parser = StatusValues, hide_possible_values = true, value_delimiter = ',')]
+        status: Vec<StatusFilter>,
         /// Only codes documented in this page: obs_21_2002 (OBS Server-side Error
         /// Codes), api-ref (API Reference) or s3api (S3-compatible API).
-        #[arg(long, value_name = "ID", value_parser = source_ids())]
+        #[arg(long, value_name = "ID", value_parser = source_ids(), ignore_case = true)]
         source: Option<String>,
     },
     /// Fuzzy search over codes, messages and solutions, best match first.
@@ -172,13 +445,13 @@ pub enum Command {
     ///
     /// The script completes subcommands, options, every catalogued code for
     /// explain, the catalogued statuses and classes for list --status, and file
-    /// names for decode. The README says where each shell looks for it.
+    /// names for decode. The guide says where each shell looks for it.
     Completions {
         /// The shell to complete for.
-        #[arg(value_name = "SHELL")]
+        #[arg(value_name = "SHELL", ignore_case = true)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff): obserr man > ~/.local/share/man/man1/obserr.1
+    /// Print the man page (roff), to install where man finds it.
     Man,
 }
 
@@ -261,6 +534,7 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 
     #[test]
@@ -294,8 +568,101 @@ mod tests {
         assert_eq!(parse_time("2026-11-26T08:00"), Ok(1_795_680_000_000));
         assert_eq!(parse_time("2026-11-26T08:00:00Z"), Ok(1_795_680_000_000));
         assert!(parse_time("yesterday").is_err());
-        let err = Cli::try_parse_from(["obserr", "scan", "--since", "soon"]).unwrap_err();
+        let err = try_parse_from(["obserr", "scan", "--since", "soon"]).unwrap_err();
         assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn values_are_case_insensitive_and_statuses_a_list() {
+        let cli =
+            try_parse_from(["obserr", "list", "--source", "S3API", "--status", "403,4XX"]).unwrap();
+        let Command::List { status, source } = cli.command else {
+            panic!("not list")
+        };
+        assert_eq!(source.as_deref(), Some("s3api"));
+        assert_eq!(status.len(), 2);
+        let cli = try_parse_from(["obserr", "--color", "NEVER", "--paging", "Always", "list"]);
+        let cli = cli.unwrap();
+        assert_eq!(
+            (cli.color, cli.paging),
+            (ColorChoice::Never, Paging::Always)
+        );
+        assert!(try_parse_from(["obserr", "completions", "ZSH"]).is_ok());
+    }
+
+    #[test]
+    fn help_shows_each_subcommand_examples_and_errors_their_usage() {
+        for sub in [
+            "explain",
+            "list",
+            "search",
+            "decode",
+            "scan",
+            "completions",
+            "man",
+        ] {
+            let help = try_parse_from(["obserr", sub, "--help"])
+                .unwrap_err()
+                .to_string();
+            assert!(help.contains("Examples:\n  "), "{sub}: {help}");
+        }
+        let help = try_parse_from(["obserr", "help", "man"])
+            .unwrap_err()
+            .to_string();
+        assert!(!help.contains("--json"), "{help}");
+        let err = try_parse_from(["obserr", "completions"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("Usage: obserr completions <SHELL>"), "{err}");
+    }
+
+    #[test]
+    fn no_pager_is_paging_never() {
+        for args in [
+            &["obserr", "--no-pager", "list"][..],
+            &["obserr", "list", "--no-pager"],
+        ] {
+            assert_eq!(try_parse_from(args).unwrap().paging, Paging::Never);
+        }
+        // After `--` it is an argument like any other.
+        let cli = try_parse_from(["obserr", "explain", "--", "--no-pager"]).unwrap();
+        assert_eq!(cli.paging, Paging::Auto);
+    }
+
+    #[test]
+    fn file_printing_commands_refuse_what_means_nothing_to_them() {
+        for args in [
+            &["obserr", "man", "--json"][..],
+            &["obserr", "--json", "man"],
+            &["obserr", "completions", "bash", "--paging", "never"],
+            &["obserr", "--no-pager", "completions", "bash"],
+            &["obserr", "man", "--color", "always"],
+        ] {
+            let err = try_parse_from(args).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{args:?}");
+            assert!(err.to_string().contains("means nothing to"), "{err}");
+        }
+        assert!(try_parse_from(["obserr", "man"]).is_ok());
+        for args in [
+            &["obserr", "--json", "explain", "--open", "x"][..],
+            &["obserr", "explain", "--open", "x", "--json"],
+        ] {
+            let err = try_parse_from(args).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{args:?}");
+        }
+        assert!(try_parse_from(["obserr", "completions", "fish"]).is_ok());
+    }
+
+    #[test]
+    fn version_names_the_catalogue_date_and_size() {
+        let version = Cli::command().get_version().unwrap().to_string();
+        let expected = format!(
+            "{} (catalogue {}, {} codes)",
+            env!("CARGO_PKG_VERSION"),
+            catalogue::updated(),
+            catalogue::entries().len()
+        );
+        assert_eq!(version, expected);
     }
 
     #[test]

@@ -11,20 +11,21 @@ use crate::Outcome;
 use std::io::{self, Read};
 use std::path::PathBuf;
 
-/// `list`: the catalogued entries with a documented status matching `status`
-/// and documented in the page `source` (its id), in catalogue order.
+/// `list`: the catalogued entries with a documented status matching any of
+/// `statuses` (all entries when it is empty) and documented in the page
+/// `source` (its id), in catalogue order.
 ///
 /// ```
-/// let all = obserr::command::list(None, None);
-/// let forbidden = obserr::command::list(Some("403".parse().unwrap()), None);
+/// let all = obserr::command::list(&[], None);
+/// let forbidden = obserr::command::list(&["403".parse().unwrap()], None);
 /// assert!(forbidden.len() < all.len());
 /// assert!(forbidden.iter().any(|e| e.code == "AccessDenied"));
 /// ```
 #[must_use]
-pub fn list(status: Option<StatusFilter>, source: Option<&str>) -> Vec<&'static Entry> {
+pub fn list(statuses: &[StatusFilter], source: Option<&str>) -> Vec<&'static Entry> {
     catalogue::entries()
         .iter()
-        .filter(|e| status.is_none_or(|f| e.has_status(f)))
+        .filter(|e| statuses.is_empty() || statuses.iter().any(|f| e.has_status(*f)))
         .filter(|e| source.is_none_or(|id| e.documented_in(id)))
         .collect()
 }
@@ -111,6 +112,28 @@ fn explain_one(arg: &str) -> Explained {
             suggestions,
         },
     }
+}
+
+/// The most codes `explain` reads from standard input: each unknown one costs
+/// a search for suggestions, so a stray file piped in ends with an error, not
+/// minutes later.
+pub const MAX_STDIN_CODES: usize = 1000;
+
+/// `explain`'s arguments read from standard input: one a line, trimmed, blank
+/// lines skipped, invalid UTF-8 replaced.
+///
+/// ```
+/// let codes = obserr::command::codes_from(b"NoSuchKey\r\n\n  error code [SlowDown]  \n");
+/// assert_eq!(codes, ["NoSuchKey", "error code [SlowDown]"]);
+/// ```
+#[must_use]
+pub fn codes_from(bytes: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The most `decode` reads from one input: one response is far smaller, and

@@ -5,11 +5,10 @@ mod app;
 
 use obserr::cli;
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::try_parse_from(std::env::args_os()) {
         Ok(cli) => cli,
         Err(err) => {
             let json = std::env::args_os().skip(1).any(|a| a == "--json");

@@ -40,8 +40,11 @@ pub fn resolve(arg: &str) -> Resolved {
     if let Some(entry) = catalogue::lookup(arg) {
         return Resolved::Code(entry);
     }
+    // Dots and dashes belong to codes (`KMS.DisabledException`), but not at
+    // either end: that is the sentence around it (`InternalError.`).
     let tokens: Vec<&str> = arg
         .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        .map(|t| t.trim_matches(|c| matches!(c, '.' | '-' | '_')))
         .filter(|t| !t.is_empty())
         .collect();
     let status = tokens.iter().find_map(|t| parse_status(t));
@@ -119,6 +122,14 @@ mod tests {
             Some("IncorrectNumberOfFilesInPostRequest")
         );
         assert_eq!(code("KMS.DisabledException"), Some("KMS.DisabledException"));
+        for arg in [
+            "InternalError.",
+            "InternalError:",
+            "InternalError...",
+            "(InternalError).",
+        ] {
+            assert_eq!(code(arg), Some("InternalError"), "{arg:?}");
+        }
     }
 
     #[test]

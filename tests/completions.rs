@@ -6,10 +6,11 @@
 //! with `OBSERR_UPDATE_COMPLETIONS=1 cargo test --test completions` and review
 //! the diff.
 
+mod common;
+
 use clap::ValueEnum;
 use clap_complete::Shell;
 use obserr::assets;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -47,26 +48,8 @@ fn committed_scripts_are_fresh() {
     );
 }
 
-/// Whether `program` runs here. A missing shell is a visible skip, not a
-/// pass: the line goes straight to stderr, past the test harness's capture.
-/// With `OBSERR_REQUIRE_SHELLS=1` (CI sets it after installing them) it fails.
 fn available(program: &str) -> bool {
-    let found = Command::new(program)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        let required = std::env::var_os("OBSERR_REQUIRE_SHELLS").is_some_and(|v| v == "1");
-        assert!(
-            !required,
-            "{program} is required (OBSERR_REQUIRE_SHELLS=1) but not installed"
-        );
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "SKIPPED: {program} is not installed; its completion script was not run"
-        );
-    }
-    found
+    common::available(program, "its completion script was not run")
 }
 
 /// Runs a shell in the project folder, killed if it takes over 30 seconds (a
@@ -172,6 +155,15 @@ fn check_shell(shell: &str, complete: impl Fn(&str) -> Vec<String>) {
         "{shell}: {offered:?}"
     );
 
+    // Any case, as fish does by itself: bash and zsh through obserr's additions.
+    let offered = complete("obserr explain nosuchk");
+    assert!(
+        offered.contains(&"NoSuchKey".into()),
+        "{shell}: lower case: {offered:?}"
+    );
+    let offered = complete("obserr list --source S3");
+    assert_eq!(offered, ["s3api"], "{shell}");
+
     let offered = complete("obserr explain NoSuchKey NoSuchBuck");
     assert!(
         offered.contains(&"NoSuchBucket".into()),
@@ -189,12 +181,51 @@ fn check_shell(shell: &str, complete: impl Fn(&str) -> Vec<String>) {
     );
     let offered = complete("obserr list --status 4");
     assert!(offered.contains(&"4xx".into()), "{shell}: {offered:?}");
+    let (first, last) = catalogued_4xx();
+    for status in [first, last] {
+        assert!(
+            offered.contains(&status.to_string()),
+            "{shell}: {offered:?}"
+        );
+    }
 
     assert_eq!(complete("obserr de"), ["decode"], "{shell}");
+    // The global options where they mean something, not after man and
+    // completions (which refuse them).
+    assert!(
+        complete("obserr explain --js").contains(&"--json".into()),
+        "{shell}"
+    );
+    let offered = complete("obserr man --");
+    assert!(offered.contains(&"--help".into()), "{shell}: {offered:?}");
+    assert!(!offered.contains(&"--json".into()), "{shell}: {offered:?}");
     let offered = complete("obserr completions ");
     for name in ["bash", "elvish", "fish", "powershell", "zsh"] {
         assert!(offered.contains(&name.into()), "{shell}: {offered:?}");
     }
+}
+
+/// The lowest and highest catalogued 4xx statuses: what `4<Tab>` offers.
+fn catalogued_4xx() -> (u16, u16) {
+    let statuses: Vec<u16> = obserr::catalogue::entries()
+        .iter()
+        .flat_map(|e| e.statuses())
+        .filter(|s| (400..500).contains(s))
+        .collect();
+    (
+        *statuses.iter().min().unwrap(),
+        *statuses.iter().max().unwrap(),
+    )
+}
+
+#[test]
+fn the_docs_say_what_4_tab_offers() {
+    let (first, last) = catalogued_4xx();
+    let claim = format!("`4<Tab>` offers `{first}` … `{last}` and `4xx`");
+    // Line breaks in the docs are spaces.
+    let docs = common::user_docs();
+    let docs = docs.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(docs.contains(&claim), "the docs should say: {claim}");
 }
 
 /// zsh and fish complete file names for `decode` themselves.
@@ -229,6 +260,13 @@ fn fish_offers_codes_statuses_subcommands_and_files() {
     if available("fish") {
         check_shell("fish", fish_complete);
         check_files("fish", fish_complete);
+        // Each page's title beside its id.
+        let script = "source completions/obserr.fish; complete -C 'obserr list --source '";
+        let offered = run_raw("fish", &["--no-config", "-c", script]);
+        for source in obserr::catalogue::sources() {
+            let line = format!("{}\t{}", source.id, source.title);
+            assert!(offered.lines().any(|l| l == line), "{line:?} in {offered}");
+        }
     }
 }
 
@@ -251,6 +289,7 @@ fn man_page_has_the_commands_exit_status_and_examples() {
         "SYNOPSIS",
         "OPTIONS",
         "COMMANDS",
+        "ENVIRONMENT",
         "\"EXIT STATUS\"",
         "EXAMPLES",
     ] {
@@ -260,6 +299,33 @@ fn man_page_has_the_commands_exit_status_and_examples() {
         assert!(page.contains(&format!(".SS \"obserr {sub}\"")), "no {sub}");
     }
     assert!(page.contains("\\fBobserr explain NoSuchKey\\fR"), "{page}");
+    for name in [
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "PAGER",
+        "OBSERR_PAGER",
+        "COLUMNS",
+        "OBSERR_OPENER",
+    ] {
+        assert!(
+            page.contains(&format!(".TP\n\\fB{name}\\fR\n")),
+            "no {name}"
+        );
+    }
+    // The guide's environment table names every variable the page does.
+    let guide = common::user_docs();
+    let table = &guide[guide
+        .find("### Environment")
+        .expect("an Environment section")..];
+    for (names, _) in obserr::cli::ENVIRONMENT {
+        for name in names.split(", ") {
+            assert!(
+                table.contains(&format!("`{name}`")),
+                "the guide lacks {name}"
+            );
+        }
+    }
     // Possible values stay hidden: the page does not list every code.
     assert!(!page.contains("AccessForbidden"), "{page}");
 }

@@ -31,6 +31,7 @@ fn render_all(bytes: &[u8]) {
             &Style {
                 color,
                 width: Some(80),
+                ..Style::default()
             },
             &d,
         )

@@ -85,3 +85,43 @@ fn a_huge_argument_is_answered_and_not_echoed_whole() {
     );
     assert!(stderr.contains("'…\n"), "marked as cut: {stderr}");
 }
+
+/// What `explain` reads from standard input is bounded: a stray file piped in
+/// ends at once with exit status 2, and its control characters never reach
+/// the output raw.
+#[test]
+fn explain_on_standard_input_is_bounded_and_clean() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let run = |input: Vec<u8>| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_obserr"))
+            .args(["--color", "always", "explain"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        // The reader may stop early: a closed pipe is fine.
+        let _ = stdin.write_all(&input);
+        drop(stdin);
+        child.wait_with_output().unwrap()
+    };
+    let many: Vec<u8> = (0..1001)
+        .flat_map(|n| format!("Code{n}\n").into_bytes())
+        .collect();
+    let out = run(many);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("holds 1001 lines"), "{stderr}");
+    assert!(out.stdout.is_empty());
+
+    let nasty: Vec<u8> = NASTY.join("\n").into_bytes();
+    let out = run(nasty);
+    assert!(matches!(out.status.code(), Some(0..=2)));
+    assert_clean("explain < NASTY", &out.stdout);
+    assert_clean("explain < NASTY", &out.stderr);
+
+    let out = run(vec![0xff, 0xfe, b'\n', b' ', b'\n']);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+}

@@ -42,6 +42,7 @@ fn style(color: bool) -> Style {
     Style {
         color,
         width: Some(80),
+        ..Style::default()
     }
 }
 

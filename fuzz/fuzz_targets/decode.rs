@@ -22,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
         let style = Style {
             color,
             width: Some(80),
+            ..Style::default()
         };
         diagnosis::human(&mut out, &style, &d).unwrap();
         let text = String::from_utf8(out).expect("human output is UTF-8");

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     assert!(report.lines <= memchr_count(data) + 1);
     for color in [false, true] {
         let mut out = Vec::new();
-        let style = Style { color, width: Some(80) };
+        let style = Style { color, width: Some(80), ..Style::default() };
         render::human(&mut out, &style, &report, true).unwrap();
         let text = String::from_utf8(out).expect("human output is UTF-8");
         let plain = sgr::without_sgr(&text);

@@ -659,7 +659,15 @@ mod tests {
     fn human_text(input: &[u8], color: bool) -> String {
         let d = diagnose(decode(input));
         let mut buf = Vec::new();
-        human(&mut buf, &Style { color, width: None }, &d).unwrap();
+        human(
+            &mut buf,
+            &Style {
+                color,
+                ..Style::default()
+            },
+            &d,
+        )
+        .unwrap();
         String::from_utf8(buf).unwrap()
     }
 

@@ -5,7 +5,7 @@ use super::{wrap, Style};
 use crate::catalogue::{self, Entry, StatusInfo};
 use crate::search::Hit;
 #[cfg(feature = "cli")]
-use comfy_table::{presets, Cell, ContentArrangement, Table};
+use comfy_table::{presets, Cell, ColumnConstraint, ContentArrangement, Table};
 use std::io::{self, Write};
 
 /// Width of the labels in front of an entry's fields (`Solution:` plus a space).
@@ -44,12 +44,26 @@ pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
         );
         field(out, s, "Also:", &text)?;
     }
-    let docs: Vec<String> = e
+    docs(out, s, e)
+}
+
+/// The `Docs:` lines: each page's title and address, the address a link when
+/// hyperlinks are on (wrapped first, so the escapes take no room).
+fn docs(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
+    let lines: Vec<String> = e
         .sources
         .iter()
         .map(|src| format!("{} <{}>", src.title, src.url))
         .collect();
-    field(out, s, "Docs:", &docs.join("\n"))
+    let mut text = wrap(&lines.join("\n"), LABEL, s.width);
+    if s.hyperlinks {
+        for src in e.sources {
+            let shown = format!("<{}>", src.url);
+            text = text.replacen(&shown, &format!("<{}>", s.link(src.url, src.url)), 1);
+        }
+    }
+    let padded = format!("{:<LABEL$}", "Docs:");
+    writeln!(out, "{}{text}", s.label(&padded))
 }
 
 /// A status with its reason phrase, or what the table says when it gives none.
@@ -110,19 +124,77 @@ pub fn status(
     Ok(())
 }
 
-/// A list of entries: a table fitted to the terminal, or, when not on a
-/// terminal (or built without the `cli` feature, which brings the table
-/// crate), one plain line per code: code, status, message.
+/// The narrowest message column worth a table: below it, a list is printed
+/// in the plain one-line form rather than squeezing words a few to a line.
+#[cfg(feature = "cli")]
+const MIN_MESSAGE: usize = 20;
+
+/// A list of entries: a table fitted to the terminal, or one plain line per
+/// code (code, status, message) when not on a terminal, when the terminal is
+/// too narrow for a table, or when built without the `cli` feature (which
+/// brings the table crate). A code is never broken: the code, status and
+/// retry columns take their content's width, and the message column wraps.
 pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<()> {
+    let statuses: Vec<String> = entries.iter().map(|e| list_status(e)).collect();
     #[cfg(feature = "cli")]
-    if let Some(width) = s.width {
-        return table(out, width, entries);
+    {
+        let widest = |cells: &mut dyn Iterator<Item = usize>, header: &str| {
+            cells.max().unwrap_or(0).max(super::columns(header))
+        };
+        let code_w = widest(&mut entries.iter().map(|e| super::columns(e.code)), "Code");
+        let status_w = widest(&mut statuses.iter().map(|st| super::columns(st)), "Status");
+        // Four columns: five borders, and one space of padding each side of a cell.
+        let fixed = code_w + status_w + super::columns("Retry") + 5 + 4 * 2;
+        if let Some(width) = s.width.filter(|w| *w >= fixed + 2 + MIN_MESSAGE) {
+            return table(out, s, width, entries, statuses);
+        }
     }
     let _ = s;
+    plain_list(out, entries, &statuses)
+}
+
+#[cfg(feature = "cli")]
+fn table(
+    out: &mut impl Write,
+    s: &Style,
+    width: usize,
+    entries: &[&Entry],
+    statuses: Vec<String>,
+) -> io::Result<()> {
+    let mut table = Table::new();
+    table
+        .load_style(if s.ascii {
+            presets::ASCII_FULL_CONDENSED
+        } else {
+            presets::UTF8_FULL_CONDENSED
+        })
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX))
+        .set_header(["Code", "Status", "Message", "Retry"]);
+    for (e, status) in entries.iter().zip(statuses) {
+        table.add_row([
+            // Cells stay uncoloured: comfy-table measures widths in bytes
+            // unless built with crossterm, which obserr does not need.
+            Cell::new(e.code),
+            Cell::new(status),
+            Cell::new(one_line(e.message())),
+            Cell::new(if e.retryable { "yes" } else { "no" }),
+        ]);
+    }
+    for column in [0, 1, 3] {
+        if let Some(column) = table.column_mut(column) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    writeln!(out, "{table}")
+}
+
+/// One line per code, columns aligned: `code  status  message`, for `grep`,
+/// `cut` and `awk`, and for terminals too narrow for a table.
+fn plain_list(out: &mut impl Write, entries: &[&Entry], statuses: &[String]) -> io::Result<()> {
     let max = entries.iter().map(|e| e.code.len()).max().unwrap_or(0);
-    let statuses: Vec<String> = entries.iter().map(|e| list_status(e)).collect();
     let wide = statuses.iter().map(String::len).max().unwrap_or(0);
-    for (e, status) in entries.iter().zip(&statuses) {
+    for (e, status) in entries.iter().zip(statuses) {
         writeln!(
             out,
             "{:<max$}  {status:<wide$}  {}",
@@ -131,27 +203,6 @@ pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<(
         )?;
     }
     Ok(())
-}
-
-#[cfg(feature = "cli")]
-fn table(out: &mut impl Write, width: usize, entries: &[&Entry]) -> io::Result<()> {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(u16::try_from(width).unwrap_or(u16::MAX))
-        .set_header(["Code", "Status", "Message", "Retry"]);
-    for e in entries {
-        table.add_row([
-            // Cells stay uncoloured: comfy-table measures widths in bytes
-            // unless built with crossterm, which obserr does not need.
-            Cell::new(e.code),
-            Cell::new(list_status(e)),
-            Cell::new(one_line(e.message())),
-            Cell::new(if e.retryable { "yes" } else { "no" }),
-        ]);
-    }
-    writeln!(out, "{table}")
 }
 
 /// Search results, best first, in the same shapes as [`list`].
@@ -201,6 +252,48 @@ mod tests {
     }
 
     #[test]
+    fn documentation_links_are_hyperlinks_only_when_asked() {
+        let e = catalogue::lookup("NoSuchKey").unwrap();
+        let linked = Style {
+            hyperlinks: true,
+            ..Style::default()
+        };
+        let text = render(|o| entry(o, &linked, e));
+        for src in e.sources {
+            let link = format!("<\x1b]8;;{0}\x1b\\{0}\x1b]8;;\x1b\\>", src.url);
+            assert!(text.contains(&link), "{text:?}");
+        }
+        let plain = render(|o| entry(o, &Style::default(), e));
+        assert!(!plain.contains('\x1b'));
+        let mut stripped = text.replace("\x1b]8;;\x1b\\", "");
+        for src in e.sources {
+            stripped = stripped.replace(&format!("\x1b]8;;{}\x1b\\", src.url), "");
+        }
+        assert_eq!(stripped, plain);
+    }
+
+    #[test]
+    fn retry_advice_wraps_like_every_field() {
+        let e = catalogue::lookup("SlowDown").unwrap();
+        let style = Style {
+            width: Some(40),
+            ..Style::default()
+        };
+        let text = render(|o| entry(o, &style, e));
+        let retry: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("Retry:"))
+            .take_while(|l| l.starts_with("Retry:") || l.starts_with("     "))
+            .collect();
+        assert!(retry.len() > 1, "{text}");
+        assert!(
+            retry.iter().all(|l| super::super::columns(l) <= 40),
+            "{text}"
+        );
+        assert!(retry[1].starts_with(&" ".repeat(LABEL)), "{text}");
+    }
+
+    #[test]
     fn colour_on_adds_escapes() {
         let e = catalogue::lookup("InternalError").unwrap();
         let text = render(|o| {
@@ -208,7 +301,7 @@ mod tests {
                 o,
                 &Style {
                     color: true,
-                    width: None,
+                    ..Style::default()
                 },
                 e,
             )
@@ -222,8 +315,8 @@ mod tests {
         let codes: Vec<&Entry> =
             catalogue::by_status(catalogue::StatusFilter::Exact(403)).collect();
         let style = Style {
-            color: false,
             width: Some(70),
+            ..Style::default()
         };
         let text = render(|o| status(o, &style, 403, catalogue::status_info(403), &codes));
         assert!(text.lines().all(|l| l.chars().count() <= 70), "{text}");
@@ -257,21 +350,54 @@ mod tests {
         assert!(first.starts_with(entries[0].code));
     }
 
+    #[cfg(feature = "cli")]
+    fn table(width: usize, ascii: bool, entries: &[&Entry]) -> String {
+        let style = Style {
+            width: Some(width),
+            ascii,
+            ..Style::default()
+        };
+        render(|o| list(o, &style, entries))
+    }
+
     #[test]
     #[cfg(feature = "cli")]
-    fn tables_fit_the_terminal() {
+    fn tables_fit_the_terminal_and_never_break_a_code() {
+        let entries: Vec<&Entry> = catalogue::entries().iter().collect();
+        let longest = entries.iter().map(|e| e.code.len()).max().unwrap();
+        for width in [longest + 50, 100, 120, 200] {
+            let text = table(width, false, &entries);
+            assert!(text.contains("│ Code"), "{width}: {text}");
+            assert!(
+                text.lines().all(|l| super::super::columns(l) <= width),
+                "{width}: {text}"
+            );
+            for e in &entries {
+                assert!(
+                    text.contains(&format!("│ {} ", e.code)),
+                    "{width}: {} is broken:\n{text}",
+                    e.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(feature = "cli")]
+    fn too_narrow_for_a_table_is_the_plain_form() {
+        let entries: Vec<&Entry> = catalogue::entries().iter().collect();
+        let plain = render(|o| list(o, &Style::default(), &entries));
+        for width in [1, 40, 60] {
+            assert_eq!(table(width, false, &entries), plain, "{width}");
+        }
+    }
+
+    #[test]
+    #[cfg(feature = "cli")]
+    fn ascii_tables_have_no_box_drawing() {
         let entries: Vec<&Entry> = catalogue::entries().iter().take(5).collect();
-        let text = render(|o| {
-            list(
-                o,
-                &Style {
-                    color: false,
-                    width: Some(60),
-                },
-                &entries,
-            )
-        });
-        assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
-        assert!(text.contains("Code"));
+        let text = table(100, true, &entries);
+        assert!(text.is_ascii(), "{text}");
+        assert!(text.contains("| Code"), "{text}");
     }
 }

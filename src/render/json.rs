@@ -133,6 +133,30 @@ impl UnknownJson {
     }
 }
 
+/// A bare status that no table documents a code with. Its `error` is the
+/// line the human form writes on stderr, so the two say the same.
+#[derive(Serialize)]
+pub struct UnknownStatusJson {
+    /// `OBS documents no error code with status N`.
+    pub error: String,
+    /// The argument as given.
+    pub input: String,
+    /// The status.
+    pub status: u16,
+}
+
+impl UnknownStatusJson {
+    /// The object for `status`, given as `input`.
+    #[must_use]
+    pub fn new(input: &str, status: u16) -> Self {
+        UnknownStatusJson {
+            error: super::Message::UnknownStatus(status).error(),
+            input: input.to_string(),
+            status,
+        }
+    }
+}
+
 /// One element of the `explain --json` array.
 #[derive(Serialize)]
 #[serde(untagged)]
@@ -141,6 +165,8 @@ pub enum ExplainedJson {
     Code(EntryJson),
     /// A bare status.
     Status(StatusJson),
+    /// A bare status with no catalogued code.
+    UnknownStatus(UnknownStatusJson),
     /// An argument that named nothing catalogued.
     Unknown(UnknownJson),
 }
@@ -154,8 +180,8 @@ impl From<&Explained> for ExplainedJson {
                 info,
                 codes,
             } => ExplainedJson::Status(StatusJson::new(*status, *info, codes)),
-            Explained::UnknownStatus { input, .. } => {
-                ExplainedJson::Unknown(UnknownJson::new(input, &[]))
+            Explained::UnknownStatus { input, status } => {
+                ExplainedJson::UnknownStatus(UnknownStatusJson::new(input, *status))
             }
             Explained::Unknown {
                 input, suggestions, ..

@@ -20,6 +20,15 @@ pub enum Message<'a> {
         /// The nearest catalogued codes.
         suggestions: &'a [&'static Entry],
     },
+    /// An `explain` argument names no catalogued code, but exactly one code is
+    /// close: it is explained instead (the exit status still says "nothing
+    /// found").
+    Guessed {
+        /// The part of the argument that looked like a code.
+        token: &'a str,
+        /// The one close code.
+        guess: &'static Entry,
+    },
     /// An `explain` status no table documents.
     UnknownStatus(u16),
     /// `list` matched nothing.
@@ -43,6 +52,24 @@ pub enum Message<'a> {
     },
     /// Writing the output failed.
     CannotWrite(&'a io::Error),
+    /// `explain` got no argument, and standard input is a terminal or holds
+    /// nothing.
+    NoCodes,
+    /// `explain` read more lines from standard input than it takes.
+    TooManyCodes(usize),
+    /// `explain --open` is opening a page. Not an error.
+    Opening(&'a str),
+    /// `explain --open`: the opener could not run or failed.
+    CannotOpen {
+        /// The page.
+        url: &'a str,
+        /// The command that was to open it.
+        opener: &'a str,
+        /// Why it did not.
+        error: &'a io::Error,
+    },
+    /// `explain --open` was given a status, which has no page of its own.
+    NoPageForStatus(u16),
     /// Standard input is a terminal: how to end a paste. Not an error, so it
     /// has no `error:` in it.
     PastePrompt,
@@ -111,7 +138,7 @@ impl Message<'_> {
     #[must_use]
     pub fn error(&self) -> String {
         match self {
-            Message::UnknownCode { token, .. } => {
+            Message::UnknownCode { token, .. } | Message::Guessed { token, .. } => {
                 // A pasted page is not echoed whole: its start names it well enough.
                 let shown: String = token.chars().take(ECHO_CHARS).collect();
                 let more = if shown.len() < token.len() { "…" } else { "" };
@@ -177,6 +204,18 @@ impl Message<'_> {
             Message::ScanNoErrors { requests } => {
                 format!("no errors in {}", count(*requests, "request"))
             }
+            Message::Opening(url) => format!("opening {url}"),
+            Message::NoCodes => "no error code given".to_string(),
+            Message::TooManyCodes(n) => format!(
+                "standard input holds {n} lines; explain takes at most {} codes at once",
+                crate::command::MAX_STDIN_CODES
+            ),
+            Message::CannotOpen { url, opener, error } => {
+                format!("cannot open {url} with `{}`: {error}", visible(opener))
+            }
+            Message::NoPageForStatus(status) => {
+                format!("HTTP {status} has no documentation page of its own")
+            }
             Message::PastePrompt => {
                 let keys = if cfg!(windows) {
                     "Ctrl-Z, then Enter"
@@ -199,6 +238,10 @@ impl Message<'_> {
                 let names: Vec<&str> = suggestions.iter().map(|e| e.code).collect();
                 format!("did you mean {}?", names.join(", "))
             }
+            Message::Guessed { guess, .. } => format!(
+                "did you mean {}? It is the only close code, so here it is",
+                guess.code
+            ),
             Message::NoSearchHits => "try fewer or other words, or `obserr list`".to_string(),
             Message::Unreadable {
                 error: ReadError::TooLarge,
@@ -214,6 +257,19 @@ impl Message<'_> {
             Message::ScanNoErrors { requests: 0 } => {
                 "nothing read looked like a request: scan reads OBS access logs, obsutil logs and result lists, SDK log lines and curl captures".to_string()
             }
+            Message::NoCodes => {
+                "pass one (obserr explain NoSuchKey), or pipe them in, one a line (echo NoSuchKey | obserr explain)"
+                    .to_string()
+            }
+            Message::TooManyCodes(_) => {
+                "for a whole response or log, use `obserr decode`".to_string()
+            }
+            Message::CannotOpen { .. } => {
+                "set OBSERR_OPENER to a command that opens a web page".to_string()
+            }
+            Message::NoPageForStatus(status) => {
+                format!("`obserr explain {status}` lists the codes that come with it")
+            }
             _ => return None,
         })
     }
@@ -222,9 +278,10 @@ impl Message<'_> {
     #[must_use]
     pub fn text(&self) -> String {
         let mut text = match self {
-            Message::PastePrompt | Message::ScanStdinPrompt | Message::ScanNoErrors { .. } => {
-                format!("obserr: {}\n", self.error())
-            }
+            Message::PastePrompt
+            | Message::Opening(_)
+            | Message::ScanStdinPrompt
+            | Message::ScanNoErrors { .. } => format!("obserr: {}\n", self.error()),
             Message::ScanBinary { .. }
             | Message::ScanCutShort { .. }
             | Message::ScanLongLines { .. }
@@ -287,6 +344,18 @@ mod tests {
             },
             Message::NoResponse {
                 input: Some(&input),
+            },
+            Message::CannotOpen {
+                url: "https://x",
+                opener: "open\x1b",
+                error: &io::Error::other("gone"),
+            },
+            Message::NoPageForStatus(403),
+            Message::NoCodes,
+            Message::TooManyCodes(5000),
+            Message::Guessed {
+                token: "NoSuchKy",
+                guess: nosuchkey[0],
             },
         ] {
             let text = m.text();

@@ -11,6 +11,7 @@ pub mod scan;
 pub use message::Message;
 
 use owo_colors::{OwoColorize, Style as Paint};
+use unicode_width::UnicodeWidthStr;
 
 /// How human output should look.
 #[derive(Debug, Clone, Copy, Default)]
@@ -20,6 +21,11 @@ pub struct Style {
     /// Terminal width to wrap and fit tables to; `None` when not a terminal,
     /// which also selects plain, greppable lines for lists.
     pub width: Option<usize>,
+    /// Draw tables with ASCII only (`+`, `-`, `|`): the locale is not UTF-8.
+    pub ascii: bool,
+    /// Make documentation links clickable with OSC 8 escapes (a terminal that
+    /// does not know them shows the plain text).
+    pub hyperlinks: bool,
 }
 
 impl Style {
@@ -50,6 +56,25 @@ impl Style {
     fn bad(&self, text: &str) -> String {
         self.paint(text, Paint::new().red())
     }
+    /// `text` as a link to `url` when hyperlinks are on (OSC 8, ended by ST).
+    fn link(&self, url: &str, text: &str) -> String {
+        if self.hyperlinks {
+            format!("\x1b]8;;{url}\x1b\\{text}\x1b]8;;\x1b\\")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// How many terminal columns `text` takes (wide characters count two).
+#[must_use]
+pub fn columns(text: &str) -> usize {
+    // Nearly every word obserr wraps is ASCII: one column a byte, no tables.
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// Writes `label` padded to `width` columns, then `text` wrapped under it.
@@ -64,19 +89,33 @@ fn field(
     writeln!(out, "{}{}", s.label(&padded), wrap(text, width, s.width))
 }
 
-/// The `Retry:` line of an entry: its advice, green when a retry helps.
+/// The `Retry:` line of an entry: its advice, wrapped like every field, green
+/// when a retry helps (each line painted on its own, so that a pager showing
+/// part of it still resets the colour).
 fn retry(
     out: &mut impl std::io::Write,
     s: &Style,
     width: usize,
     e: &crate::Entry,
 ) -> std::io::Result<()> {
-    let advice = if e.retryable {
-        s.good(retry_advice(e.retry()))
-    } else {
-        s.bad(retry_advice(e.retry()))
-    };
-    writeln!(out, "{}{advice}", s.label(&format!("{:<width$}", "Retry:")))
+    let wrapped = wrap(retry_advice(e.retry()), width, s.width);
+    let padded = format!("{:<width$}", "Retry:");
+    if !s.color {
+        return writeln!(out, "{padded}{wrapped}");
+    }
+    let advice: Vec<String> = wrapped
+        .split('\n')
+        .map(|line| {
+            let (pad, words) = line.split_at(line.len() - line.trim_start().len());
+            let painted = if e.retryable {
+                s.good(words)
+            } else {
+                s.bad(words)
+            };
+            format!("{pad}{painted}")
+        })
+        .collect();
+    writeln!(out, "{}{}", s.label(&padded), advice.join("\n"))
 }
 
 /// The retry advice in one sentence.
@@ -94,8 +133,9 @@ pub fn retry_advice(retry: crate::catalogue::Retry) -> &'static str {
     }
 }
 
-/// Word-wraps `text` to `width` columns, continuing lines with `indent` spaces.
-/// The first line is assumed to start after a label of `indent` columns.
+/// Word-wraps `text` to `width` terminal columns, continuing lines with
+/// `indent` spaces. The first line is assumed to start after a label of
+/// `indent` columns.
 /// Without a width, only the text's own line breaks are indented.
 fn wrap(text: &str, indent: usize, width: Option<usize>) -> String {
     let pad = " ".repeat(indent);
@@ -114,7 +154,7 @@ fn wrap(text: &str, indent: usize, width: Option<usize>) -> String {
         };
         let mut col = 0;
         for word in line.split(' ').filter(|w| !w.is_empty()) {
-            let len = word.chars().count();
+            let len = columns(word);
             if col > 0 && col + 1 + len > avail {
                 out.push('\n');
                 out.push_str(&pad);
@@ -139,10 +179,7 @@ mod tests {
         assert_eq!(wrap("aaa bbb ccc", 2, Some(30)), "aaa bbb ccc");
         let text = "one two three four five six seven eight nine ten eleven twelve";
         let wrapped = wrap(text, 4, Some(24));
-        assert!(
-            wrapped.lines().all(|l| l.chars().count() <= 24),
-            "{wrapped}"
-        );
+        assert!(wrapped.lines().all(|l| columns(l) <= 24), "{wrapped}");
         assert!(wrapped.lines().skip(1).all(|l| l.starts_with("    ")));
         assert_eq!(
             wrapped.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -152,14 +189,37 @@ mod tests {
     }
 
     #[test]
-    fn colour_is_only_used_when_asked() {
-        let plain = Style {
-            color: false,
-            width: None,
+    fn wrap_counts_terminal_columns_not_characters() {
+        // Six wide characters take twelve columns: at 30 columns with a
+        // 10-column label (20 left, the floor), two such words do not fit.
+        let wide = "日本語の文字 日本語の文字";
+        assert_eq!(columns("日本語の文字"), 12);
+        assert_eq!(
+            wrap(wide, 10, Some(30)),
+            "日本語の文字\n          日本語の文字"
+        );
+        assert_eq!(wrap("abcdef abcdef", 10, Some(30)), "abcdef abcdef");
+    }
+
+    #[test]
+    fn links_are_osc8_only_when_on() {
+        let on = Style {
+            hyperlinks: true,
+            ..Style::default()
         };
+        assert_eq!(
+            on.link("https://x", "X"),
+            "\x1b]8;;https://x\x1b\\X\x1b]8;;\x1b\\"
+        );
+        assert_eq!(Style::default().link("https://x", "X"), "X");
+    }
+
+    #[test]
+    fn colour_is_only_used_when_asked() {
+        let plain = Style::default();
         let colored = Style {
             color: true,
-            width: None,
+            ..Style::default()
         };
         assert_eq!(plain.code("X"), "X");
         assert!(colored.code("X").contains("\x1b["));

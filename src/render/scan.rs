@@ -301,6 +301,9 @@ pub fn finding(f: &Finding) -> String {
 /// into columns when there are more minutes than columns.
 fn chart(out: &mut impl Write, s: &Style, timeline: &[Minute]) -> io::Result<()> {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    // Where the terminal cannot show block elements (Style::ascii).
+    const ASCII: [char; 8] = ['.', ',', ':', ';', '+', '*', '#', '@'];
+    let bars = if s.ascii { ASCII } else { BARS };
     let (Some(first), Some(last)) = (timeline.first(), timeline.last()) else {
         return Ok(());
     };
@@ -321,7 +324,7 @@ fn chart(out: &mut impl Write, s: &Style, timeline: &[Minute]) -> io::Result<()>
             if c == 0 {
                 ' '
             } else {
-                BARS[((c * 7).div_ceil(max)) as usize]
+                bars[((c * 7).div_ceil(max)) as usize]
             }
         })
         .collect();
@@ -535,8 +538,8 @@ o bkt [26/Nov/2026:08:03:02 +0000] 10.0.0.2 u\x1b[31m R3 REST.PUT.OBJECT b/\x1b[
         human(
             &mut out,
             &Style {
-                color: false,
                 width: Some(80),
+                ..Style::default()
             },
             &r,
             true,

@@ -44,3 +44,39 @@ pub fn assert_clean(what: &str, bytes: &[u8]) {
         "{what}: raw control characters {bad:?} in {text:?}"
     );
 }
+
+/// Whether `program` runs here (`program --version` succeeds). A missing tool
+/// is a visible skip, not a pass: the line goes straight to stderr, past the
+/// test harness's capture. With `OBSERR_REQUIRE_SHELLS=1` (CI sets it after
+/// installing zsh, fish, man-db and script) it fails instead.
+pub fn available(program: &str, what: &str) -> bool {
+    use std::io::Write;
+    let found = std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        let required = std::env::var_os("OBSERR_REQUIRE_SHELLS").is_some_and(|v| v == "1");
+        assert!(
+            !required,
+            "{program} is required (OBSERR_REQUIRE_SHELLS=1) but not installed"
+        );
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "SKIPPED: {program} is not installed; {what}"
+        );
+    }
+    found
+}
+
+/// The user-facing docs (README.md and GUIDE.md), joined: what they promise
+/// is checked wherever it is written.
+pub fn user_docs() -> String {
+    ["README.md", "GUIDE.md"]
+        .iter()
+        .filter_map(|f| {
+            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).ok()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
