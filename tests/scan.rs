@@ -142,3 +142,22 @@ fn the_documented_example_line() {
         "2015-08-13T01:43:42Z"
     );
 }
+
+/// Inputs the `scan` fuzz target once failed on (`tests/fixtures/scan/fuzz/`):
+/// wherever the hot path and the full reader both read a line, they agree.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    for entry in std::fs::read_dir("tests/fixtures/scan/fuzz").unwrap() {
+        let data = std::fs::read(entry.unwrap().path()).unwrap();
+        let mut cache = scan::access::MinuteCache::default();
+        for line in data.split(|&b| b == b'\n') {
+            if let (scan::access::Fast::Success(t), Some(full)) = (
+                scan::access::fast(line, &mut cache),
+                scan::access::parse(line),
+            ) {
+                assert_eq!(full.time, t, "{line:?}");
+                assert!(full.status < 400 && full.error_code.is_none(), "{line:?}");
+            }
+        }
+    }
+}

@@ -132,14 +132,13 @@ pub fn fast(line: &[u8], cache: &mut MinuteCache) -> Fast {
     };
     let close = uri + close;
     match status_at(&line[close..]) {
-        Some(status) if status < 400 => {
-            // The error code field: `-` for a request without one.
-            match line.get(close + 6..close + 8) {
-                None | Some([b'-', b' ']) => Fast::Success(time),
-                Some([b'-']) if line.len() == close + 7 => Fast::Success(time),
-                _ => Fast::Parse,
-            }
-        }
+        // After the status: nothing, or the error code field `-` (then
+        // more fields). Anything else, even a code a line too short to hold
+        // more, is read in full.
+        Some(status) if status < 400 => match &line[close + 5..] {
+            [] | [b' '] | [b' ', b'-'] | [b' ', b'-', b' ', ..] => Fast::Success(time),
+            _ => Fast::Parse,
+        },
         _ => Fast::Parse,
     }
 }
@@ -279,6 +278,25 @@ mod tests {
         long.extend_from_slice(b" STANDARD_IA GLACIER x y z \"new field\"");
         assert_eq!(fast(&long, &mut MinuteCache::default()), Fast::Success(T));
         assert_eq!(parse(&long).unwrap().status, 200);
+    }
+
+    #[test]
+    fn a_one_byte_code_at_the_end_of_the_line_is_read_in_full() {
+        // Found by fuzzing: the hot path took the line for a success.
+        let line = b"o b [13/Aug/2015:01:43:42 +0000] ip r id OP k \"PUT HTTP/1.1\" 200 /";
+        assert_eq!(fast(line, &mut MinuteCache::default()), Fast::Parse);
+        assert_eq!(parse(line).unwrap().error_code, Some(&b"/"[..]));
+        for ok in [&b"\" 200"[..], b"\" 200 ", b"\" 200 -", b"\" 200 - 5"] {
+            let mut line =
+                b"o b [13/Aug/2015:01:43:42 +0000] ip r id OP k \"GET / HTTP/1.1".to_vec();
+            line.extend_from_slice(ok);
+            assert_eq!(
+                fast(&line, &mut MinuteCache::default()),
+                Fast::Success(T),
+                "{ok:?}"
+            );
+            assert_eq!(parse(&line).unwrap().error_code, None);
+        }
     }
 
     #[test]
