@@ -44,6 +44,9 @@ _obserr() {
             obserr,man)
                 cmd="obserr__subcmd__man"
                 ;;
+            obserr,scan)
+                cmd="obserr__subcmd__scan"
+                ;;
             obserr,search)
                 cmd="obserr__subcmd__search"
                 ;;
@@ -65,6 +68,9 @@ _obserr() {
             obserr__subcmd__help,man)
                 cmd="obserr__subcmd__help__subcmd__man"
                 ;;
+            obserr__subcmd__help,scan)
+                cmd="obserr__subcmd__help__subcmd__scan"
+                ;;
             obserr__subcmd__help,search)
                 cmd="obserr__subcmd__help__subcmd__search"
                 ;;
@@ -75,7 +81,7 @@ _obserr() {
 
     case "${cmd}" in
         obserr)
-            opts="-h -V --json --color --paging --help --version explain list search decode completions man help"
+            opts="-h -V --json --color --paging --help --version explain list search decode scan completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
@@ -155,7 +161,7 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__help)
-            opts="explain list search decode completions man help"
+            opts="explain list search decode scan completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
@@ -252,6 +258,20 @@ _obserr() {
             COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
+        obserr__subcmd__help__subcmd__scan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
+            return 0
+            ;;
         obserr__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -311,6 +331,40 @@ _obserr() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
+            return 0
+            ;;
+        obserr__subcmd__scan)
+            opts="-h --by --since --until --json --color --paging --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --by)
+                    COMPREPLY=($(__obserr_compgen "code status operation bucket prefix requester ip minute" "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
+                    return 0
+                    ;;
+                --paging)
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -29,6 +29,7 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand list 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
             cand search 'Fuzzy search over codes, messages and solutions, best match first'
             cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
+            cand scan 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
             cand completions 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
             cand man 'Print the man page (roff), to install where man finds it'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -69,6 +70,16 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'obserr;scan'= {
+            cand --by 'Group errors by this instead of code and status'
+            cand --since 'Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z'
+            cand --until 'Only requests before this UTC time (same forms as --since)'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
+            cand --json 'Print machine-readable JSON (never coloured)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'obserr;completions'= {
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -82,6 +93,7 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand list 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
             cand search 'Fuzzy search over codes, messages and solutions, best match first'
             cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
+            cand scan 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
             cand completions 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
             cand man 'Print the man page (roff), to install where man finds it'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -93,6 +105,8 @@ set edit:completion:arg-completer[obserr] = {|@words|
         &'obserr;help;search'= {
         }
         &'obserr;help;decode'= {
+        }
+        &'obserr;help;scan'= {
         }
         &'obserr;help;completions'= {
         }

@@ -3,17 +3,21 @@
 # from realistic inputs instead of from nothing:
 #   decode: every response in tests/fixtures/decode/ and every real-world
 #           sample in tests/fixtures/realworld/
+#   scan:   the logs in tests/fixtures/scan/ and the responses above
 #   lookup: every catalogued code and alias, pasted forms of some, and the
 #           queries of tests/search_quality.rs
-# Run from anywhere; writes fuzz/corpus/{decode,lookup}/ (git-ignored).
+# Run from anywhere; writes fuzz/corpus/{decode,lookup,scan}/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mkdir -p fuzz/corpus/decode fuzz/corpus/lookup
+mkdir -p fuzz/corpus/decode fuzz/corpus/lookup fuzz/corpus/scan
 cp tests/fixtures/decode/* fuzz/corpus/decode/
 for sample in tests/fixtures/realworld/*/*.txt; do
     cp "$sample" "fuzz/corpus/decode/realworld-$(basename "$(dirname "$sample")")-$(basename "$sample")"
 done
+# scan: the logs of the guide's examples, and every decode fixture (other lines).
+cp tests/fixtures/scan/logs/* tests/fixtures/scan/ok.log fuzz/corpus/scan/
+cp tests/fixtures/decode/* fuzz/corpus/scan/
 
 n=0
 seed() { n=$((n + 1)); printf '%s' "$1" >"fuzz/corpus/lookup/seed-$n"; }

@@ -7,9 +7,12 @@ use obserr::catalogue::{self, Entry};
 use obserr::cli::{Cli, ColorChoice, Command, Paging};
 use obserr::command::{self, Decoded, Explained, Input, ReadError, MAX_INPUT};
 use obserr::render::{diagnosis, human, json, Message, Style};
+use obserr::sanitize::visible;
+use obserr::scan::{self, Progress};
 use obserr::search;
 use obserr::Outcome;
 use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::{ExitCode, Stdio};
 
 /// What the environment says about where output goes.
@@ -20,6 +23,8 @@ pub struct Terminal {
     pub pager: Option<Pager>,
     /// Standard input is a terminal: `decode` says how to end a paste.
     pub stdin_tty: bool,
+    /// Standard error is a terminal: `scan` may draw a progress bar there.
+    pub stderr_tty: bool,
 }
 
 /// The pager command, and whether output goes through it even when short
@@ -66,6 +71,7 @@ impl Terminal {
             height: tty.then(|| known_dimension(rows, var("LINES"))).flatten(),
             pager,
             stdin_tty: io::stdin().is_terminal(),
+            stderr_tty: io::stderr().is_terminal(),
         }
     }
 }
@@ -199,6 +205,19 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
         Command::Man => {
             out.unpaged = true;
             obserr::assets::man_page(&mut out.stdout)
+        }
+        Command::Scan {
+            paths,
+            by,
+            since,
+            until,
+        } => {
+            let options = scan::Options {
+                by: *by,
+                since: *since,
+                until: *until,
+            };
+            scan_logs(&mut out, cli.json, terminal, paths, options)
         }
         Command::Search { words, limit } => {
             let hits = search::search(&words.join(" "), *limit);
@@ -469,6 +488,133 @@ fn decode(out: &mut Output, as_json: bool, style: &Style, decoded: &[Decoded]) -
         json::write(&mut out.stdout, &diagnosis::json_all(decoded))
     } else {
         diagnosis::human_all(&mut out.stdout, style, decoded)
+    }
+}
+
+/// A progress bar on stderr for `scan`, drawn only on a terminal and only
+/// once reading has taken longer than [`Bar::DELAY`]: a small log finishes
+/// before a bar would be seen. It counts from the start, hidden, so that its
+/// rate and estimate are right when it appears.
+struct Bar {
+    enabled: bool,
+    started: std::time::Instant,
+    bar: indicatif::ProgressBar,
+    shown: bool,
+}
+
+impl Bar {
+    const DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
+    fn new(enabled: bool) -> Bar {
+        Bar {
+            enabled,
+            started: std::time::Instant::now(),
+            bar: indicatif::ProgressBar::hidden(),
+            shown: false,
+        }
+    }
+
+    fn style(len: Option<u64>) -> indicatif::ProgressStyle {
+        let template = match len {
+            Some(_) => "{msg} {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+            None => "{spinner} {msg} {bytes} {bytes_per_sec}",
+        };
+        indicatif::ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+    }
+}
+
+impl scan::Progress for Bar {
+    fn start(&mut self, name: &str, len: Option<u64>) {
+        self.bar.reset();
+        self.bar.set_style(Bar::style(len));
+        self.bar.set_length(len.unwrap_or(0));
+        self.bar.set_message(visible(name).into_owned());
+    }
+
+    fn advance(&mut self, done: u64) {
+        if !self.enabled {
+            return;
+        }
+        self.bar.set_position(done);
+        if !self.shown && self.started.elapsed() >= Bar::DELAY {
+            self.shown = true;
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+}
+
+/// `scan`'s inputs: `-` is standard input, a directory stands for every
+/// file under it (in name order, not following links to directories); no
+/// path means standard input. Each is opened and handed to the library's
+/// scanner as a reader; one that cannot be opened is recorded as such.
+fn scan_paths(scanner: &mut scan::Scanner, paths: &[PathBuf], bar: &mut Bar) {
+    let stdin = [PathBuf::from("-")];
+    let paths = if paths.is_empty() { &stdin[..] } else { paths };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if io::stdin().is_terminal() {
+                // Said at once, not buffered: otherwise obserr seems to hang.
+                let _ = Message::ScanStdinPrompt.write(&mut io::stderr());
+            }
+            bar.start("standard input", None);
+            scanner.scan("-", &mut io::stdin(), bar);
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) if e.file_type().is_dir() => continue,
+                Ok(e) => e,
+                Err(e) => {
+                    let name = e.path().unwrap_or(path).to_string_lossy().into_owned();
+                    let why = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string);
+                    scanner.unreadable(&name, why);
+                    continue;
+                }
+            };
+            let name = entry.path().to_string_lossy().into_owned();
+            match std::fs::File::open(entry.path()) {
+                Ok(mut file) => {
+                    bar.start(&name, file.metadata().ok().map(|m| m.len()));
+                    scanner.scan(&name, &mut file, bar);
+                }
+                Err(e) => scanner.unreadable(&name, e.to_string()),
+            }
+        }
+    }
+}
+
+/// `scan`: reads every input, then renders the report. The outcome is an
+/// input error if a path could not be read, else found when errors were
+/// found, nothing found when none.
+fn scan_logs(
+    out: &mut Output,
+    as_json: bool,
+    terminal: &Terminal,
+    paths: &[PathBuf],
+    options: scan::Options,
+) -> io::Result<()> {
+    let mut scanner = scan::Scanner::new(options);
+    let mut bar = Bar::new(terminal.stderr_tty);
+    scan_paths(&mut scanner, paths, &mut bar);
+    bar.bar.finish_and_clear();
+    let report = scanner.finish();
+    out.outcome = report.outcome();
+    for message in obserr::render::scan::messages(&report) {
+        out.say(&message);
+    }
+    if as_json {
+        json::write(
+            &mut out.stdout,
+            &obserr::render::scan::ScanJson::new(&report),
+        )
+    } else {
+        // The timeline is for a person at a terminal.
+        let timeline = terminal.style.width.is_some();
+        obserr::render::scan::human(&mut out.stdout, &terminal.style, &report, timeline)
     }
 }
 

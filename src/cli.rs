@@ -41,6 +41,8 @@ Examples:
   obserr --json explain SlowDown        machine-readable output
   curl -si URL | obserr decode          diagnose a pasted error response (also curl -v, XML,
                                         JSON, HTML, obsutil/SDK log lines)
+  obserr scan logs/                     triage every error in access logs, obsutil logs and
+                                        result lists (.gz too), most frequent first
   obserr completions bash               print the completion script for bash (or zsh, fish,
                                         powershell, elvish); the guide says where it goes
   obserr man > obserr.1                 print the man page (roff)
@@ -51,15 +53,15 @@ Exit status: 0 found, 1 nothing found, 2 usage or input error.";
 pub const EXIT_STATUS: &[(u8, &str)] = &[
     (
         0,
-        "found: every code or status asked for is catalogued, the list or search is not empty",
+        "found: every code or status asked for is catalogued, the list or search is not empty, scan found errors",
     ),
     (
         1,
-        "nothing found: an unknown code, a status with no catalogued code, an empty list or search",
+        "nothing found: an unknown code, a status with no catalogued code, an empty list or search, a scan without errors",
     ),
     (
         2,
-        "usage or input error: a bad option or filter; for decode, empty, unreadable, missing or over-8-MiB input",
+        "usage or input error: a bad option or filter; for decode, empty, unreadable, missing or over-8-MiB input; for scan, a path that cannot be read",
     ),
 ];
 
@@ -95,6 +97,16 @@ Examples:
   curl -sv URL 2>&1 | obserr decode     or curl -v
   obserr decode response.txt other.txt  several files, each decoded in turn
   obserr --json decode response.txt";
+
+const SCAN_EXAMPLES: &str = "\
+Examples:
+  obserr scan access-2026-11-26.log     one log (.gz read transparently)
+  obserr scan logs/ ~/.obsutil_output   directories, read recursively
+  obserr scan --by prefix logs/         errors by key prefix (or status, operation, bucket,
+                                        requester, ip, minute)
+  obserr scan --since 2026-11-26T08:00 --until 2026-11-26T09:00 logs/
+  zcat old.log.gz | obserr scan         standard input
+  obserr --json scan logs/              one JSON document";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
@@ -230,6 +242,7 @@ fn decorate(cmd: clap::Command) -> clap::Command {
         ("list", LIST_EXAMPLES),
         ("search", SEARCH_EXAMPLES),
         ("decode", DECODE_EXAMPLES),
+        ("scan", SCAN_EXAMPLES),
         ("completions", COMPLETIONS_EXAMPLES),
         ("man", MAN_EXAMPLES),
     ];
@@ -429,6 +442,34 @@ pub enum Command {
         #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Triage the errors in OBS logs: what failed, how often, since when, and what to do.
+    ///
+    /// Reads OBS bucket access logs, obsutil logs and failure result lists
+    /// (cp_failed_report_*.txt), SDK log lines, and curl -i/-v captures, line
+    /// by line, at disk speed and in bounded memory; .gz files are read
+    /// transparently. Errors are grouped by code and status, most frequent
+    /// first, with their share of all requests, first and last time seen,
+    /// sample request IDs, top operations, buckets and key prefixes, and the
+    /// retry advice and fix from the catalogue. Findings point out throttling,
+    /// clock skew, signature failures on keys that need encoding, concentrated
+    /// 403s, and whether 5xx errors are spread (the service) or on one key.
+    /// Exit status 0 when errors were found, 1 when none, 2 when an input could
+    /// not be read.
+    Scan {
+        /// Log files or directories (read recursively); '-' or nothing is standard input.
+        #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+        paths: Vec<std::path::PathBuf>,
+        /// Group errors by this instead of code and status.
+        #[arg(long, value_enum, value_name = "FIELD", default_value_t = crate::scan::By::Code)]
+        by: crate::scan::By,
+        /// Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or
+        /// 2026-11-26T08:00:00Z.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        since: Option<i64>,
+        /// Only requests before this UTC time (same forms as --since).
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        until: Option<i64>,
+    },
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     ///
     /// The script completes subcommands, options, every catalogued code for
@@ -441,6 +482,23 @@ pub enum Command {
     },
     /// Print the man page (roff), to install where man finds it.
     Man,
+}
+
+/// `--since`/`--until`: a UTC date, date and minute, or full timestamp.
+fn parse_time(s: &str) -> Result<i64, String> {
+    let s = s.trim();
+    [
+        s.to_string(),
+        format!("{s}Z"),
+        format!("{s}:00Z"),
+        format!("{s}T00:00:00Z"),
+    ]
+    .iter()
+    .find_map(|t| crate::timestamp::parse_millis(t))
+    .ok_or_else(|| {
+        "expected a UTC time such as 2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z"
+            .to_string()
+    })
 }
 
 /// `explain`'s arguments: any string (pasted forms, statuses and typos are read
@@ -565,6 +623,16 @@ mod tests {
     }
 
     #[test]
+    fn scan_times_take_a_date_a_minute_or_a_timestamp() {
+        assert_eq!(parse_time("2026-11-26"), Ok(1_795_651_200_000));
+        assert_eq!(parse_time("2026-11-26T08:00"), Ok(1_795_680_000_000));
+        assert_eq!(parse_time("2026-11-26T08:00:00Z"), Ok(1_795_680_000_000));
+        assert!(parse_time("yesterday").is_err());
+        let err = try_parse_from(["obserr", "scan", "--since", "soon"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
     fn values_are_case_insensitive_and_statuses_a_list() {
         let cli =
             try_parse_from(["obserr", "list", "--source", "S3API", "--status", "403,4XX"]).unwrap();
@@ -584,7 +652,15 @@ mod tests {
 
     #[test]
     fn help_shows_each_subcommand_examples_and_errors_their_usage() {
-        for sub in ["explain", "list", "search", "decode", "completions", "man"] {
+        for sub in [
+            "explain",
+            "list",
+            "search",
+            "decode",
+            "scan",
+            "completions",
+            "man",
+        ] {
             let help = try_parse_from(["obserr", sub, "--help"])
                 .unwrap_err()
                 .to_string();

@@ -44,6 +44,7 @@ pub mod query;
 pub mod render;
 pub mod retry;
 pub mod sanitize;
+pub mod scan;
 pub mod search;
 pub(crate) mod text;
 pub(crate) mod timestamp;

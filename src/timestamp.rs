@@ -18,7 +18,7 @@ pub fn parse_millis(s: &str) -> Option<i64> {
 }
 
 /// Days from 1970-01-01 to the given civil date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -143,6 +143,46 @@ fn iso8601(s: &str) -> Option<i64> {
     )
 }
 
+/// The civil date of a day counted from 1970-01-01 (Howard Hinnant's
+/// algorithm, the inverse of [`days_from_civil`]).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Milliseconds since the epoch as `2024-03-15T10:15:00Z` (whole seconds, UTC).
+pub fn format_utc(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let s = secs.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    )
+}
+
+/// Serialises milliseconds as [`format_utc`] writes them, for typed JSON.
+pub fn serialize_utc<S: serde::Serializer>(ms: &i64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format_utc(*ms))
+}
+
+/// [`serialize_utc`] for a time that may be unknown (`null`).
+pub fn serialize_utc_opt<S: serde::Serializer>(ms: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+    match ms {
+        Some(ms) => serialize_utc(ms, s),
+        None => s.serialize_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +221,20 @@ mod tests {
         ] {
             assert_eq!(parse_millis(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn formatting_is_the_inverse_of_parsing() {
+        for text in [
+            "1970-01-01T00:00:00Z",
+            "2000-02-29T23:59:59Z",
+            "2024-03-15T10:15:00Z",
+            "1969-12-31T23:59:59Z",
+            "2100-03-01T00:00:00Z",
+        ] {
+            assert_eq!(format_utc(parse_millis(text).unwrap()), text);
+        }
+        assert_eq!(format_utc(1_710_497_700_999), "2024-03-15T10:15:00Z");
     }
 
     #[test]

@@ -9,27 +9,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+
+#[path = "sgr.rs"]
+mod sgr;
 use obserr::command::{Decoded, Input};
 use obserr::decode::MAX_RESPONSES;
 use obserr::render::{diagnosis, json, Style};
 use obserr::sanitize::is_unsafe;
-
-/// `text` with obserr's SGR sequences (`ESC [ digits/; m`) removed.
-fn without_sgr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find("\x1b[") {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i + 2..];
-        let end = tail
-            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
-            .unwrap_or(tail.len());
-        assert!(tail[end..].starts_with('m'), "not an SGR sequence: {tail:?}");
-        rest = &tail[end + 1..];
-    }
-    out.push_str(rest);
-    out
-}
 
 fuzz_target!(|data: &[u8]| {
     let decoded = [Decoded::new(Input::Stdin, Ok(data.to_vec()))];
@@ -44,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
         };
         diagnosis::human_all(&mut out, &style, &decoded).unwrap();
         let text = String::from_utf8(out).expect("human output is UTF-8");
-        let plain = if color { without_sgr(&text) } else { text };
+        let plain = if color { sgr::without_sgr(&text) } else { text };
         assert!(
             !plain.chars().any(|c| is_unsafe(c) && c != '\n'),
             "raw control character in {plain:?}"

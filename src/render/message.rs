@@ -75,6 +75,64 @@ pub enum Message<'a> {
     /// Standard input is a terminal: how to end a paste. Not an error, so it
     /// has no `error:` in it.
     PastePrompt,
+    /// A `scan` input could not be opened or read.
+    ScanUnreadable {
+        /// The input's name (`-` for standard input).
+        name: &'a str,
+        /// Why.
+        error: &'a str,
+    },
+    /// A `scan` input started with binary data and was skipped (a note).
+    ScanBinary {
+        /// The input's name.
+        name: &'a str,
+    },
+    /// A `scan` input ended in a read error; what came before counts (a note).
+    ScanCutShort {
+        /// The input's name.
+        name: &'a str,
+        /// It was a gzip (so: truncated or corrupt).
+        gzip: bool,
+        /// The error.
+        error: &'a str,
+        /// Bytes read before it.
+        bytes: u64,
+    },
+    /// Lines of a `scan` input over the length limit, skipped (a note).
+    ScanLongLines {
+        /// The input's name.
+        name: &'a str,
+        /// How many.
+        count: u64,
+    },
+    /// Lines of a `scan` input with invalid UTF-8, read lossily (a note).
+    ScanInvalidUtf8 {
+        /// The input's name.
+        name: &'a str,
+        /// How many.
+        count: u64,
+    },
+    /// `scan` reads standard input, which is a terminal. Not an error.
+    ScanStdinPrompt,
+    /// `scan` found no error among this many requests. Not an error.
+    ScanNoErrors {
+        /// Requests read.
+        requests: u64,
+    },
+}
+
+/// A `scan` input's name for people: quoted and made visible, or `standard input`.
+fn scan_input(name: &str) -> String {
+    if name == "-" {
+        "standard input".to_string()
+    } else {
+        format!("'{}'", visible(name))
+    }
+}
+
+/// `n` with its noun, singular or plural.
+fn count(n: u64, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 impl Message<'_> {
@@ -105,6 +163,49 @@ impl Message<'_> {
                 super::diagnosis::input_name(input)
             ),
             Message::CannotWrite(e) => format!("cannot write output: {e}"),
+            Message::ScanUnreadable { name, error } => {
+                format!("cannot read {}: {}", scan_input(name), visible(error))
+            }
+            Message::ScanBinary { name } => {
+                format!("skipped {}: binary data, not a log", scan_input(name))
+            }
+            Message::ScanCutShort {
+                name,
+                gzip,
+                error,
+                bytes,
+            } => format!(
+                "{} ends early ({}: {}); the {bytes} bytes read before it are counted",
+                scan_input(name),
+                if *gzip {
+                    "truncated or corrupt gzip"
+                } else {
+                    "read error"
+                },
+                visible(error),
+            ),
+            Message::ScanLongLines { name, count: n } => format!(
+                "skipped {} longer than {} MiB in {}",
+                count(*n, "line"),
+                crate::scan::input::MAX_LINE >> 20,
+                scan_input(name)
+            ),
+            Message::ScanInvalidUtf8 { name, count: n } => format!(
+                "{} in {} held invalid UTF-8 (read with U+FFFD in place of the bad bytes)",
+                count(*n, "line"),
+                scan_input(name)
+            ),
+            Message::ScanStdinPrompt => {
+                let keys = if cfg!(windows) {
+                    "Ctrl-Z, then Enter"
+                } else {
+                    "Ctrl-D"
+                };
+                format!("reading log lines from standard input until {keys}; to scan files, name them: obserr scan PATH...")
+            }
+            Message::ScanNoErrors { requests } => {
+                format!("no errors in {}", count(*requests, "request"))
+            }
             Message::Opening(url) => format!("opening {url}"),
             Message::NoCodes => "no error code given".to_string(),
             Message::TooManyCodes(n) => format!(
@@ -158,6 +259,9 @@ impl Message<'_> {
             Message::NoResponse { .. } => "paste the error itself: the HTTP response, or the \
                 message the SDK or tool printed with its status, code or request id"
                 .to_string(),
+            Message::ScanNoErrors { requests: 0 } => {
+                "nothing read looked like a request: scan reads OBS access logs, obsutil logs and result lists, SDK log lines and curl captures".to_string()
+            }
             Message::NoCodes => {
                 "pass one (obserr explain NoSuchKey), or pipe them in, one a line (echo NoSuchKey | obserr explain)"
                     .to_string()
@@ -182,7 +286,14 @@ impl Message<'_> {
     #[must_use]
     pub fn text(&self) -> String {
         let mut text = match self {
-            Message::PastePrompt | Message::Opening(_) => format!("obserr: {}\n", self.error()),
+            Message::PastePrompt
+            | Message::Opening(_)
+            | Message::ScanStdinPrompt
+            | Message::ScanNoErrors { .. } => format!("obserr: {}\n", self.error()),
+            Message::ScanBinary { .. }
+            | Message::ScanCutShort { .. }
+            | Message::ScanLongLines { .. }
+            | Message::ScanInvalidUtf8 { .. } => format!("obserr: note: {}\n", self.error()),
             _ => format!("obserr: error: {}\n", self.error()),
         };
         if let Some(hint) = self.hint() {

@@ -1,0 +1,54 @@
+//! Arbitrary bytes through `obserr scan`'s line readers and its whole path.
+//! Nothing may panic; the hot path must agree with the full reader whenever
+//! both read a line; the counts must add up; and the rendered summary must
+//! carry no raw control character from the input, its JSON must parse.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "sgr.rs"]
+mod sgr;
+use obserr::render::{json, scan as render, Style};
+use obserr::sanitize::is_unsafe;
+use obserr::scan::{self, access, other, By, Options};
+
+fuzz_target!(|data: &[u8]| {
+    let mut cache = access::MinuteCache::default();
+    for line in data.split(|&b| b == b'\n') {
+        let fast = access::fast(line, &mut cache);
+        if let (access::Fast::Success(t), Some(full)) = (fast, access::parse(line)) {
+            assert_eq!(full.time, t, "{line:?}");
+            assert!(full.status < 400 && full.error_code.is_none(), "{line:?}");
+        }
+        if let Some(record) = other::line(line) {
+            assert!(record.is_error() || record.status.is_some());
+        }
+    }
+    // The first byte picks the grouping, so every --by is fuzzed.
+    let by = [By::Code, By::Status, By::Operation, By::Bucket, By::Prefix, By::Requester, By::Ip, By::Minute]
+        [usize::from(data.first().copied().unwrap_or(0)) % 8];
+    let report = scan::scan_bytes(data, Options { by, ..Options::default() });
+    assert!(report.errors <= report.requests);
+    let grouped: u64 = report.groups.iter().map(|g| g.count).sum();
+    assert_eq!(grouped + report.ungrouped, report.errors);
+    assert!(report.lines <= memchr_count(data) + 1);
+    for color in [false, true] {
+        let mut out = Vec::new();
+        let style = Style { color, width: Some(80), ..Style::default() };
+        render::human(&mut out, &style, &report, true).unwrap();
+        let text = String::from_utf8(out).expect("human output is UTF-8");
+        let plain = sgr::without_sgr(&text);
+        assert!(!plain.chars().any(|c| is_unsafe(c) && c != '\n'), "{plain:?}");
+    }
+    for message in render::messages(&report) {
+        let text = message.text();
+        assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text:?}");
+    }
+    let mut out = Vec::new();
+    json::write(&mut out, &render::ScanJson::new(&report)).unwrap();
+    let _: serde_json::Value = serde_json::from_slice(&out).expect("JSON output parses");
+});
+
+fn memchr_count(data: &[u8]) -> u64 {
+    data.iter().filter(|&&b| b == b'\n').count() as u64
+}

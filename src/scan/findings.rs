@@ -1,0 +1,461 @@
+//! Patterns only the whole log shows, gathered while scanning ([`Evidence`])
+//! and judged at the end ([`Finding`]): when throttling began on a prefix,
+//! signature failures on keys that need encoding, clock-skew bursts from one
+//! client, 403s concentrated on one requester or operation, and 5xx spread
+//! over time (the service) or concentrated on one key (a hot key).
+//!
+//! A finding is data; its sentence is written in `render::scan`.
+
+use super::tally::{Counter, Span};
+use super::Record;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// At least this many throttled responses in a minute, on one prefix ...
+const THROTTLE_MIN: u64 = 10;
+/// ... and at least this share (percent) of that minute's requests.
+const THROTTLE_PERCENT: u64 = 5;
+/// Signature failures needed before their keys say anything.
+const SIGNATURE_MIN: u64 = 3;
+/// Clock-skew errors from one address that make a burst.
+const SKEW_MIN: u64 = 3;
+/// 403s (and 5xx) needed before their concentration says anything.
+const CONCENTRATION_MIN: u64 = 10;
+/// Share (percent) of 403s from one requester or operation that is
+/// "concentrated".
+const FORBIDDEN_PERCENT: u64 = 80;
+/// Share (percent) of 5xx on one key that makes it a hot key.
+const HOT_KEY_PERCENT: u64 = 50;
+/// Findings of one kind reported at most.
+const MAX_EACH: usize = 5;
+
+/// One pattern in the log, for the renderers to put into words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Finding {
+    /// Throttling (SlowDown, 503, 429) on a key prefix rose above
+    /// 5% of all requests in the minute starting `since` (and at least 10).
+    ThrottlingBegan {
+        /// The key prefix.
+        prefix: String,
+        #[serde(serialize_with = "crate::timestamp::serialize_utc")]
+        /// The start of the first minute above the share (milliseconds since the epoch).
+        since: i64,
+        /// Throttled responses on the prefix in that minute.
+        throttled_that_minute: u64,
+        /// All requests in that minute.
+        requests_that_minute: u64,
+        /// Throttled responses on the prefix in all.
+        throttled_total: u64,
+    },
+    /// Most `SignatureDoesNotMatch` errors were on keys with characters that
+    /// must be percent-encoded when signed.
+    SignatureOnKeysNeedingEncoding {
+        /// How many of them.
+        count: u64,
+        /// All of that kind.
+        total: u64,
+        /// Keys involved (samples, or how many).
+        keys: Vec<String>,
+    },
+    /// `RequestTimeTooSkewed` from one client address.
+    ClockSkewFromClient {
+        /// The client address.
+        ip: String,
+        /// How many of them.
+        count: u64,
+        #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+        /// When the first one was made (milliseconds since the epoch).
+        first_seen: Option<i64>,
+        #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+        /// When the last one was made.
+        last_seen: Option<i64>,
+    },
+    /// Most 403s came from one requester or one operation (not counting
+    /// the signature and clock failures, which have findings of their own).
+    ForbiddenConcentrated {
+        /// What the 403s concentrate on.
+        on: Dimension,
+        /// The value grouped by (`--by` other than code and status).
+        value: String,
+        /// How many of them.
+        count: u64,
+        /// All of that kind.
+        total: u64,
+    },
+    /// Most 5xx were on one key: a hot key, not the service.
+    ServerErrorsOnHotKey {
+        /// The key.
+        key: String,
+        /// 5xx on it.
+        count: u64,
+        /// All 5xx (throttling aside).
+        total: u64,
+    },
+    /// 5xx spread over many keys and minutes: the service, not the client
+    /// (throttling, which has its own finding, is not counted).
+    ServerErrorsSpread {
+        /// How many of them.
+        count: u64,
+        /// Keys involved (samples, or how many).
+        keys: usize,
+        /// Minutes with such errors.
+        minutes: usize,
+        /// Minutes from the first to the last.
+        span_minutes: i64,
+    },
+}
+
+/// What a concentration is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// The requester (account or user ID).
+    Requester,
+    /// The operation.
+    Operation,
+}
+
+/// What the findings are judged from, gathered error by error, bounded.
+#[derive(Debug)]
+pub struct Evidence {
+    throttled: HashMap<Box<str>, BTreeMap<i64, u64>>,
+    signature_total: u64,
+    signature_encoded: u64,
+    signature_keys: Vec<String>,
+    skew: HashMap<Box<str>, (u64, Span)>,
+    forbidden: u64,
+    forbidden_requesters: Counter,
+    forbidden_operations: Counter,
+    server: u64,
+    server_minutes: BTreeMap<i64, u64>,
+    server_keys: Counter,
+    server_span: Span,
+}
+
+/// Distinct prefixes followed for throttling, and addresses for skew.
+const MAX_TRACKED: usize = 256;
+/// Minutes kept per followed series.
+const MAX_MINUTES: usize = 1 << 14;
+
+impl Default for Evidence {
+    fn default() -> Self {
+        Evidence {
+            throttled: HashMap::new(),
+            signature_total: 0,
+            signature_encoded: 0,
+            signature_keys: Vec::new(),
+            skew: HashMap::new(),
+            forbidden: 0,
+            forbidden_requesters: Counter::new(1024),
+            forbidden_operations: Counter::new(256),
+            server: 0,
+            server_minutes: BTreeMap::new(),
+            server_keys: Counter::new(4096),
+            server_span: Span::default(),
+        }
+    }
+}
+
+/// Whether a key, as logged (perhaps already percent-encoded), holds a
+/// character outside the ones a signature may carry unencoded
+/// (`A-Z a-z 0-9 - _ . ~ /`).
+pub fn needs_encoding(key: &str) -> bool {
+    let bytes = key.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        // An escape stands for a character that needed one, unless it is
+        // one of the unreserved `-`, `.` and `/` escaped for no reason.
+        b'%' => bytes.get(i + 1..i + 3).is_none_or(|h| {
+            !h.iter().all(u8::is_ascii_hexdigit)
+                || !matches!(h, [b'2', b'D' | b'd' | b'E' | b'e' | b'F' | b'f'])
+        }),
+        _ => !(b.is_ascii_alphanumeric() || b"-_.~/".contains(&b)),
+    })
+}
+
+fn bump(map: &mut BTreeMap<i64, u64>, minute: i64) {
+    if let Some(n) = map.get_mut(&minute) {
+        *n += 1;
+    } else if map.len() < MAX_MINUTES {
+        map.insert(minute, 1);
+    }
+}
+
+impl Evidence {
+    /// Takes in one error; `prefix` is its key's prefix.
+    pub fn see(&mut self, r: &Record, prefix: &str) {
+        let code = r.code.as_deref().unwrap_or("");
+        let status = r.status.unwrap_or(0);
+        let minute = r.time.map(|t| t.div_euclid(60_000));
+        let throttled =
+            matches!(code, "SlowDown" | "TooManyRequests") || matches!(status, 429 | 503);
+        if throttled {
+            if let Some(m) = minute {
+                let tracked = self.throttled.len() < MAX_TRACKED;
+                if let Some(series) = self.throttled.get_mut(prefix) {
+                    bump(series, m);
+                } else if tracked {
+                    bump(self.throttled.entry(prefix.into()).or_default(), m);
+                }
+            }
+        }
+        if code == "SignatureDoesNotMatch" {
+            self.signature_total += 1;
+            if let Some(key) = r.key.as_deref().filter(|k| needs_encoding(k)) {
+                self.signature_encoded += 1;
+                if self.signature_keys.len() < 3 && !self.signature_keys.iter().any(|k| k == key) {
+                    self.signature_keys.push(key.to_string());
+                }
+            }
+        }
+        if code == "RequestTimeTooSkewed" {
+            let ip = r.ip.as_deref().unwrap_or("");
+            if let Some((n, span)) = self.skew.get_mut(ip) {
+                *n += 1;
+                span.see(r.time);
+            } else if self.skew.len() < MAX_TRACKED {
+                let mut span = Span::default();
+                span.see(r.time);
+                self.skew.insert(ip.into(), (1, span));
+            }
+        }
+        // 403s a finding above explains (signature, clock) are not
+        // counted again.
+        if status == 403 && !matches!(code, "SignatureDoesNotMatch" | "RequestTimeTooSkewed") {
+            self.forbidden += 1;
+            self.forbidden_requesters
+                .add(r.requester.as_deref().unwrap_or(""));
+            self.forbidden_operations
+                .add(r.operation.as_deref().unwrap_or(""));
+        }
+        // Throttling has its own finding: it is the client's rate, not the
+        // service failing.
+        if status >= 500 && !throttled {
+            self.server += 1;
+            if let Some(m) = minute {
+                bump(&mut self.server_minutes, m);
+            }
+            self.server_span.see(r.time);
+            self.server_keys.add(r.key.as_deref().unwrap_or(""));
+        }
+    }
+
+    /// The findings, given the requests counted per minute.
+    pub fn judge(&self, requests: &BTreeMap<i64, u64>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let mut onsets: Vec<Finding> = self
+            .throttled
+            .iter()
+            .filter_map(|(prefix, series)| {
+                let (&minute, &n) = series.iter().find(|(m, &n)| {
+                    let all = requests.get(m).copied().unwrap_or(n).max(n);
+                    n >= THROTTLE_MIN && n * 100 >= all * THROTTLE_PERCENT
+                })?;
+                Some(Finding::ThrottlingBegan {
+                    prefix: prefix.to_string(),
+                    since: minute * 60_000,
+                    throttled_that_minute: n,
+                    requests_that_minute: requests.get(&minute).copied().unwrap_or(n).max(n),
+                    throttled_total: series.values().sum(),
+                })
+            })
+            .collect();
+        onsets.sort_by_key(|f| match f {
+            Finding::ThrottlingBegan {
+                since,
+                throttled_total,
+                ..
+            } => (*since, u64::MAX - throttled_total),
+            _ => (0, 0),
+        });
+        out.extend(onsets.into_iter().take(MAX_EACH));
+        if self.signature_total >= SIGNATURE_MIN
+            && self.signature_encoded * 10 >= self.signature_total * 8
+        {
+            out.push(Finding::SignatureOnKeysNeedingEncoding {
+                count: self.signature_encoded,
+                total: self.signature_total,
+                keys: self.signature_keys.clone(),
+            });
+        }
+        let mut skew: Vec<(&Box<str>, &(u64, Span))> = self
+            .skew
+            .iter()
+            .filter(|(_, (n, _))| *n >= SKEW_MIN)
+            .collect();
+        skew.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+        out.extend(skew.into_iter().take(MAX_EACH).map(|(ip, (n, span))| {
+            Finding::ClockSkewFromClient {
+                ip: ip.to_string(),
+                count: *n,
+                first_seen: span.first,
+                last_seen: span.last,
+            }
+        }));
+        if self.forbidden >= CONCENTRATION_MIN {
+            for (on, counter) in [
+                (Dimension::Requester, &self.forbidden_requesters),
+                (Dimension::Operation, &self.forbidden_operations),
+            ] {
+                if let Some(top) = counter.first().filter(|t| !t.value.is_empty()) {
+                    if top.count * 100 >= self.forbidden * FORBIDDEN_PERCENT {
+                        out.push(Finding::ForbiddenConcentrated {
+                            on,
+                            value: top.value,
+                            count: top.count,
+                            total: self.forbidden,
+                        });
+                    }
+                }
+            }
+        }
+        if self.server >= CONCENTRATION_MIN {
+            match self.server_keys.first() {
+                Some(top)
+                    if !top.value.is_empty()
+                        && top.count * 100 >= self.server * HOT_KEY_PERCENT =>
+                {
+                    out.push(Finding::ServerErrorsOnHotKey {
+                        key: top.value,
+                        count: top.count,
+                        total: self.server,
+                    });
+                }
+                _ => {
+                    let span = match (self.server_span.first, self.server_span.last) {
+                        (Some(f), Some(l)) => (l.div_euclid(60_000) - f.div_euclid(60_000)) + 1,
+                        _ => 0,
+                    };
+                    out.push(Finding::ServerErrorsSpread {
+                        count: self.server,
+                        keys: self.server_keys.len(),
+                        minutes: self.server_minutes.len(),
+                        span_minutes: span,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn rec(code: &str, status: u16, key: &str, t: i64) -> Record<'static> {
+        Record {
+            time: Some(t),
+            status: Some(status),
+            code: Some(Cow::Owned(code.to_string())),
+            key: Some(Cow::Owned(key.to_string())),
+            ip: Some(Cow::Borrowed("10.0.0.9")),
+            requester: Some(Cow::Borrowed("u1")),
+            operation: Some(Cow::Borrowed("REST.GET.OBJECT")),
+            ..Record::default()
+        }
+    }
+
+    #[test]
+    fn keys_that_need_encoding() {
+        for key in [
+            "a b",
+            "a%20b",
+            "caf\u{e9}",
+            "a+b",
+            "x?y",
+            "a%2Bb",
+            "q=1",
+            "100%",
+            "a%zz",
+        ] {
+            assert!(needs_encoding(key), "{key}");
+        }
+        for key in ["photos/2024/a.jpg", "a-b_c.d~e", "a%2Fb", "-"] {
+            assert!(!needs_encoding(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn throttling_onset_is_the_first_minute_above_the_share() {
+        let mut e = Evidence::default();
+        let mut requests = BTreeMap::new();
+        // Minute 1: 5 throttled of 1000 requests (0.5%); minute 2: 60 of 1000.
+        for (minute, n) in [(1, 5), (2, 60), (3, 80)] {
+            requests.insert(minute, 1000);
+            for _ in 0..n {
+                e.see(
+                    &rec("SlowDown", 503, "logs/x", minute * 60_000 + 5),
+                    "logs/",
+                );
+            }
+        }
+        let f = e.judge(&requests);
+        assert_eq!(
+            f[0],
+            Finding::ThrottlingBegan {
+                prefix: "logs/".into(),
+                since: 120_000,
+                throttled_that_minute: 60,
+                requests_that_minute: 1000,
+                throttled_total: 145,
+            }
+        );
+    }
+
+    #[test]
+    fn signature_skew_forbidden_and_server_findings() {
+        let mut e = Evidence::default();
+        for i in 0..4 {
+            e.see(&rec("SignatureDoesNotMatch", 403, "a b.txt", i), "");
+            e.see(&rec("RequestTimeTooSkewed", 403, "k", i * 1000), "");
+        }
+        for i in 0..12 {
+            e.see(&rec("InternalError", 500, &format!("k{i}"), i * 60_000), "");
+        }
+        let f = e.judge(&BTreeMap::new());
+        assert!(f.contains(&Finding::SignatureOnKeysNeedingEncoding {
+            count: 4,
+            total: 4,
+            keys: vec!["a b.txt".into()]
+        }));
+        assert!(f.contains(&Finding::ClockSkewFromClient {
+            ip: "10.0.0.9".into(),
+            count: 4,
+            first_seen: Some(0),
+            last_seen: Some(3000)
+        }));
+        assert!(
+            !f.iter()
+                .any(|f| matches!(f, Finding::ForbiddenConcentrated { .. })),
+            "signature and clock 403s have findings of their own: {f:?}"
+        );
+        assert!(f.contains(&Finding::ServerErrorsSpread {
+            count: 12,
+            keys: 12,
+            minutes: 12,
+            span_minutes: 12
+        }));
+        let mut e = Evidence::default();
+        for i in 0..12 {
+            e.see(&rec("AccessDenied", 403, "k", i), "");
+            e.see(
+                &rec("InternalError", 500, if i < 8 { "hot" } else { "cold" }, i),
+                "",
+            );
+        }
+        let f = e.judge(&BTreeMap::new());
+        assert!(f.contains(&Finding::ServerErrorsOnHotKey {
+            key: "hot".into(),
+            count: 8,
+            total: 12
+        }));
+        assert!(f.contains(&Finding::ForbiddenConcentrated {
+            on: Dimension::Operation,
+            value: "REST.GET.OBJECT".into(),
+            count: 12,
+            total: 12
+        }));
+    }
+}

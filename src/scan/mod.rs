@@ -1,0 +1,694 @@
+//! `obserr scan`: reads logs of any size as a stream and tells what failed,
+//! how often, since when and what to do. Data only: the words are written in
+//! `render::scan`.
+//!
+//! Bytes arrive in chunks ([`input`]); each line is recognised on its own: an
+//! access-log line by [`access`] (the hot path, where a success costs a few
+//! `memchr` calls), anything else by [`other`] through decode's readers,
+//! and multi-line `curl -i`/`-v` captures as blocks handed to decode whole.
+//! Each request is counted; each error is added to its group and to the
+//! [`findings::Evidence`]. Memory is bounded by the chunk, the longest line
+//! read ([`input::MAX_LINE`]) and the caps of every tally.
+
+pub mod access;
+pub mod findings;
+pub mod input;
+pub mod other;
+pub mod tally;
+
+pub use findings::{Dimension, Finding};
+pub use input::{InputReport, Progress};
+pub use tally::{Count, Span};
+
+use access::{Fast, MinuteCache};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use tally::Counter;
+
+/// What errors are grouped by (`scan --by`; the doc comments are its help).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "snake_case")]
+pub enum By {
+    /// Error code and HTTP status.
+    #[default]
+    Code,
+    /// HTTP status.
+    Status,
+    /// The operation (REST.PUT.OBJECT).
+    Operation,
+    /// The bucket.
+    Bucket,
+    /// The key up to its first '/' (the whole key when it has none).
+    Prefix,
+    /// The requester's account or user ID.
+    Requester,
+    /// The client's IP address.
+    Ip,
+    /// The minute the request was made.
+    Minute,
+}
+
+/// What to scan for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// What errors are grouped by.
+    pub by: By,
+    /// Only requests at or after this time (milliseconds since the epoch).
+    pub since: Option<i64>,
+    /// Only requests before this time.
+    pub until: Option<i64>,
+}
+
+/// One request as a line or a capture tells it; errors are the ones with a
+/// status of 400 or more or an error code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record<'a> {
+    /// When (milliseconds since the epoch).
+    pub time: Option<i64>,
+    /// The HTTP status, if known.
+    pub status: Option<u16>,
+    /// The error code, if the log names one.
+    pub code: Option<Cow<'a, str>>,
+    /// The request ID.
+    pub request_id: Option<Cow<'a, str>>,
+    /// The operation (`REST.PUT.OBJECT`).
+    pub operation: Option<Cow<'a, str>>,
+    /// The bucket.
+    pub bucket: Option<Cow<'a, str>>,
+    /// The object key, as logged.
+    pub key: Option<Cow<'a, str>>,
+    /// The requester's account or user ID.
+    pub requester: Option<Cow<'a, str>>,
+    /// The client address.
+    pub ip: Option<Cow<'a, str>>,
+    /// A tool's failure before any request was sent (obsutil's `n/a` status).
+    pub client_failure: bool,
+}
+
+impl Record<'_> {
+    /// Whether the request failed.
+    pub fn is_error(&self) -> bool {
+        self.client_failure || self.code.is_some() || self.status.is_some_and(|s| s >= 400)
+    }
+}
+
+/// The prefix of a key: up to and including its first `/`, or the whole key.
+pub fn prefix(key: &str) -> &str {
+    key.find('/').map_or(key, |i| &key[..=i])
+}
+
+/// Errors that share a code and status (or the value `--by` names).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The error code; with `--by code`, `None` for a status without one.
+    pub code: Option<String>,
+    /// The HTTP status, if known.
+    pub status: Option<u16>,
+    /// The value grouped by, for every `--by` but `code` and `status`.
+    pub value: Option<String>,
+    /// A tool's failures before any request (no status, no code).
+    pub client_failure: bool,
+    /// Errors in the group.
+    pub count: u64,
+    /// When the first one was made (milliseconds since the epoch).
+    pub first_seen: Option<i64>,
+    /// When the last one was made.
+    pub last_seen: Option<i64>,
+    /// The first three distinct request ids seen.
+    pub request_ids: Vec<String>,
+    /// Most frequent first; codes (as `Code` or a bare status) only when not
+    /// grouped by code.
+    pub codes: Vec<Count>,
+    /// Its most frequent operations.
+    pub operations: Vec<Count>,
+    /// Its most frequent buckets.
+    pub buckets: Vec<Count>,
+    /// Its most frequent key prefixes.
+    pub prefixes: Vec<Count>,
+}
+
+/// The minute of a timeline: requests and errors that started in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Minute {
+    /// Milliseconds since the epoch at the start of the minute.
+    pub at: i64,
+    /// Requests counted (access-log lines, responses other lines report).
+    pub requests: u64,
+    /// Requests that failed: a status of 400 or more, or an error code.
+    pub errors: u64,
+}
+
+/// Everything a scan found.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// What errors are grouped by.
+    pub by: By,
+    /// Every input, in the order read.
+    pub inputs: Vec<InputReport>,
+    /// Bytes of text read.
+    pub bytes: u64,
+    /// Lines read.
+    pub lines: u64,
+    /// Requests counted (access-log lines, responses other lines report).
+    pub requests: u64,
+    /// Requests that failed: a status of 400 or more, or an error code.
+    pub errors: u64,
+    /// When the first one was made (milliseconds since the epoch).
+    pub first_seen: Option<i64>,
+    /// When the last one was made.
+    pub last_seen: Option<i64>,
+    /// By count, descending (then by code, status and value).
+    pub groups: Vec<Group>,
+    /// Errors that arrived after [`MAX_GROUPS`] groups existed.
+    pub ungrouped: u64,
+    /// Minutes with requests, ascending, at most [`MAX_TIMELINE`].
+    pub timeline: Vec<Minute>,
+    /// Patterns in the whole log.
+    pub findings: Vec<Finding>,
+}
+
+/// Groups kept at most; each keeps at most [`MAX_TALLY`] values per tally.
+pub const MAX_GROUPS: usize = 1024;
+/// Distinct values each tally of a group keeps.
+pub const MAX_TALLY: usize = 32;
+/// Distinct minutes kept in the timeline (91 days).
+pub const MAX_TIMELINE: usize = 1 << 17;
+/// Values of each tally a report lists.
+pub const TOP: usize = 5;
+/// The longest `curl -i`/`-v` capture kept as one block.
+const MAX_CAPTURE: usize = 64 * 1024;
+
+#[derive(Debug)]
+struct Acc {
+    code: Option<String>,
+    status: Option<u16>,
+    value: Option<String>,
+    client_failure: bool,
+    count: u64,
+    span: Span,
+    request_ids: Vec<String>,
+    codes: Counter,
+    operations: Counter,
+    buckets: Counter,
+    prefixes: Counter,
+}
+
+/// The state of a scan: feed it lines ([`Scanner::line`]) or whole inputs
+/// ([`Scanner::scan`]), then [`Scanner::finish`].
+#[derive(Debug)]
+pub struct Scanner {
+    options: Options,
+    cache: MinuteCache,
+    requests: u64,
+    errors: u64,
+    span: Span,
+    /// Requests of the current minute, counted before they go into
+    /// `minutes` (logs are in time order, so this saves a lookup a line).
+    run_minute: i64,
+    run_requests: u64,
+    minutes: BTreeMap<i64, [u64; 2]>,
+    groups: HashMap<String, Acc>,
+    ungrouped: u64,
+    scratch: String,
+    evidence: findings::Evidence,
+    capture: Option<Vec<u8>>,
+    /// Lines read that held invalid UTF-8 (counted per input).
+    invalid_utf8: u64,
+    inputs: Vec<InputReport>,
+}
+
+fn lossy(bytes: &[u8]) -> Cow<'_, str> {
+    String::from_utf8_lossy(bytes)
+}
+
+impl Scanner {
+    /// A scanner with nothing read yet.
+    pub fn new(options: Options) -> Scanner {
+        Scanner {
+            options,
+            cache: MinuteCache::default(),
+            requests: 0,
+            errors: 0,
+            span: Span::default(),
+            run_minute: i64::MIN,
+            run_requests: 0,
+            minutes: BTreeMap::new(),
+            groups: HashMap::new(),
+            ungrouped: 0,
+            scratch: String::new(),
+            evidence: findings::Evidence::default(),
+            capture: None,
+            invalid_utf8: 0,
+            inputs: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn in_range(&self, time: Option<i64>) -> bool {
+        match (self.options.since, self.options.until) {
+            (None, None) => true,
+            (since, until) => {
+                time.is_some_and(|t| since.is_none_or(|s| t >= s) && until.is_none_or(|u| t < u))
+            }
+        }
+    }
+
+    /// Counts a request at `time`: the current minute's run, the span.
+    #[inline]
+    fn request(&mut self, time: Option<i64>) {
+        self.requests += 1;
+        let Some(t) = time else { return };
+        if self.span.first.is_none_or(|f| t < f) {
+            self.span.first = Some(t);
+        }
+        if self.span.last.is_none_or(|l| t > l) {
+            self.span.last = Some(t);
+        }
+        let minute = t.div_euclid(60_000);
+        if minute != self.run_minute {
+            self.flush_run();
+            self.run_minute = minute;
+        }
+        self.run_requests += 1;
+    }
+
+    fn flush_run(&mut self) {
+        let n = self.run_requests;
+        if n > 0 {
+            if let Some(slot) = self.minute(self.run_minute) {
+                slot[0] += n;
+            }
+        }
+        self.run_requests = 0;
+    }
+
+    fn minute(&mut self, minute: i64) -> Option<&mut [u64; 2]> {
+        if self.minutes.len() >= MAX_TIMELINE && !self.minutes.contains_key(&minute) {
+            return None;
+        }
+        Some(self.minutes.entry(minute).or_default())
+    }
+
+    /// Reads one line (without its line break).
+    #[inline]
+    pub fn line(&mut self, line: &[u8]) {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if self.capture.is_some() && self.captured(line) {
+            return;
+        }
+        match access::fast(line, &mut self.cache) {
+            Fast::Success(t) => {
+                if self.in_range(Some(t)) {
+                    self.request(Some(t));
+                }
+            }
+            Fast::Parse => match access::parse(line) {
+                Some(a) => self.access(&a),
+                None => self.other(line),
+            },
+            Fast::Other => self.other(line),
+        }
+    }
+
+    fn access(&mut self, a: &access::AccessLine) {
+        fn field(b: &[u8]) -> Option<Cow<'_, str>> {
+            Some(b).filter(|b| *b != b"-").map(lossy)
+        }
+        let record = Record {
+            time: Some(a.time),
+            status: Some(a.status),
+            code: a.error_code.map(lossy),
+            request_id: field(a.request_id),
+            operation: field(a.operation),
+            bucket: field(a.bucket),
+            key: field(a.key),
+            requester: field(a.requester),
+            ip: field(a.remote_ip),
+            client_failure: false,
+        };
+        let fields = [
+            &record.code,
+            &record.request_id,
+            &record.operation,
+            &record.bucket,
+        ];
+        let rest = [&record.key, &record.requester, &record.ip];
+        if fields
+            .iter()
+            .chain(rest.iter())
+            .any(|f| matches!(f, Some(Cow::Owned(_))))
+        {
+            self.invalid_utf8 += 1;
+        }
+        self.record(&record);
+    }
+
+    fn other(&mut self, line: &[u8]) {
+        if line.is_empty() {
+            return;
+        }
+        if line.starts_with(b"HTTP/") || line.starts_with(b"< HTTP/") {
+            self.capture = Some(line.to_vec());
+            return;
+        }
+        if let Some(record) = other::line(line) {
+            if std::str::from_utf8(line).is_err() {
+                self.invalid_utf8 += 1;
+            }
+            self.record(&record);
+        }
+    }
+
+    /// Adds `line` to the capture under way, or ends it; `true` when the
+    /// line was taken.
+    fn captured(&mut self, line: &[u8]) -> bool {
+        let ends = line.starts_with(b"HTTP/")
+            || line.starts_with(b"< HTTP/")
+            || line.starts_with(b"* ")
+            || line.starts_with(b"> ")
+            || access::fast(line, &mut self.cache) != Fast::Other
+            || other::leading_time(&lossy(line)).is_some();
+        let block = self.capture.as_mut().expect("a capture is under way");
+        if !ends && block.len() + line.len() < MAX_CAPTURE {
+            block.push(b'\n');
+            block.extend_from_slice(line);
+            return true;
+        }
+        self.end_capture();
+        if line.starts_with(b"HTTP/") || line.starts_with(b"< HTTP/") {
+            self.capture = Some(line.to_vec());
+            return true;
+        }
+        false
+    }
+
+    /// Decodes the capture under way as one response.
+    fn end_capture(&mut self) {
+        let Some(block) = self.capture.take() else {
+            return;
+        };
+        let response = other::recognise(&block);
+        // 1xx (`100 Continue`) is not an answer.
+        if response.status.is_none_or(|s| s >= 200) && !response.is_empty() {
+            self.record(&other::from_response(response, None));
+        }
+    }
+
+    /// Counts one request, and its error if it is one.
+    pub fn record(&mut self, r: &Record) {
+        if !self.in_range(r.time) {
+            return;
+        }
+        self.request(r.time);
+        if !r.is_error() {
+            return;
+        }
+        self.errors += 1;
+        if let Some(t) = r.time {
+            if let Some(slot) = self.minute(t.div_euclid(60_000)) {
+                slot[1] += 1;
+            }
+        }
+        let key_prefix = r.key.as_deref().map(prefix).unwrap_or("");
+        self.evidence.see(r, key_prefix);
+        self.group(r, key_prefix);
+    }
+
+    fn group(&mut self, r: &Record, key_prefix: &str) {
+        use std::fmt::Write;
+        let by = self.options.by;
+        let value: Option<Cow<str>> = match by {
+            By::Code | By::Status => None,
+            By::Operation => r.operation.clone(),
+            By::Bucket => r.bucket.clone(),
+            By::Prefix => r.key.as_ref().map(|_| Cow::Borrowed(key_prefix)),
+            By::Requester => r.requester.clone(),
+            By::Ip => r.ip.clone(),
+            // As ISO 8601, which sorts as time does.
+            By::Minute => r
+                .time
+                .map(|t| Cow::Owned(crate::timestamp::format_utc(t.div_euclid(60_000) * 60_000))),
+        };
+        let code = (by == By::Code).then_some(r.code.as_deref()).flatten();
+        let status = matches!(by, By::Code | By::Status)
+            .then_some(r.status)
+            .flatten();
+        let client_failure = matches!(by, By::Code | By::Status) && r.client_failure;
+        self.scratch.clear();
+        let _ = write!(
+            self.scratch,
+            "{}\0{}\0{}\0{}",
+            code.unwrap_or(""),
+            status.unwrap_or(0),
+            value.as_deref().unwrap_or(""),
+            u8::from(client_failure)
+        );
+        if !self.groups.contains_key(self.scratch.as_str()) {
+            if self.groups.len() >= MAX_GROUPS {
+                self.ungrouped += 1;
+                return;
+            }
+            let acc = Acc {
+                code: code.map(str::to_string),
+                status,
+                value: value.as_deref().map(str::to_string),
+                client_failure,
+                count: 0,
+                span: Span::default(),
+                request_ids: Vec::new(),
+                codes: Counter::new(MAX_TALLY),
+                operations: Counter::new(MAX_TALLY),
+                buckets: Counter::new(MAX_TALLY),
+                prefixes: Counter::new(MAX_TALLY),
+            };
+            self.groups.insert(self.scratch.clone(), acc);
+        }
+        let acc = self
+            .groups
+            .get_mut(self.scratch.as_str())
+            .expect("inserted above");
+        acc.count += 1;
+        acc.span.see(r.time);
+        if let Some(id) = r.request_id.as_deref() {
+            if acc.request_ids.len() < 3 && !acc.request_ids.iter().any(|x| x == id) {
+                acc.request_ids.push(id.to_string());
+            }
+        }
+        if by != By::Code {
+            match (r.code.as_deref(), r.status) {
+                (Some(code), _) => acc.codes.add(code),
+                (None, Some(status)) => acc.codes.add(&status.to_string()),
+                (None, None) => acc.codes.add(""),
+            }
+        }
+        if let Some(op) = r.operation.as_deref() {
+            acc.operations.add(op);
+        }
+        if let Some(bucket) = r.bucket.as_deref() {
+            acc.buckets.add(bucket);
+        }
+        if r.key.is_some() {
+            acc.prefixes.add(key_prefix);
+        }
+    }
+
+    /// Ends the input that was being read: a capture under way is decoded.
+    fn end_input(&mut self) -> u64 {
+        self.end_capture();
+        std::mem::take(&mut self.invalid_utf8)
+    }
+
+    /// The report.
+    pub fn finish(mut self) -> Report {
+        self.end_capture();
+        self.flush_run();
+        let requests_per_minute: BTreeMap<i64, u64> =
+            self.minutes.iter().map(|(m, [r, _])| (*m, *r)).collect();
+        let findings = self.evidence.judge(&requests_per_minute);
+        let mut groups: Vec<Group> = self
+            .groups
+            .into_values()
+            .map(|a| Group {
+                code: a.code,
+                status: a.status,
+                value: a.value,
+                client_failure: a.client_failure,
+                count: a.count,
+                first_seen: a.span.first,
+                last_seen: a.span.last,
+                request_ids: a.request_ids,
+                codes: a.codes.top(TOP),
+                operations: a.operations.top(TOP),
+                buckets: a.buckets.top(TOP),
+                prefixes: a.prefixes.top(TOP),
+            })
+            .collect();
+        groups.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.code.cmp(&b.code))
+                .then(a.status.cmp(&b.status))
+                .then_with(|| a.value.cmp(&b.value))
+        });
+        let timeline = self
+            .minutes
+            .iter()
+            .map(|(m, [requests, errors])| Minute {
+                at: m * 60_000,
+                requests: *requests,
+                errors: *errors,
+            })
+            .collect();
+        Report {
+            by: self.options.by,
+            bytes: self.inputs.iter().map(|i| i.bytes).sum(),
+            lines: self.inputs.iter().map(|i| i.lines).sum(),
+            inputs: self.inputs,
+            requests: self.requests,
+            errors: self.errors,
+            first_seen: self.span.first,
+            last_seen: self.span.last,
+            groups,
+            ungrouped: self.ungrouped,
+            timeline,
+            findings,
+        }
+    }
+}
+
+impl Report {
+    /// Whether any input could not be read at all.
+    pub fn input_error(&self) -> bool {
+        self.inputs.iter().any(|i| i.error.is_some())
+    }
+
+    /// How the scan ended: an input error when an input could not be read,
+    /// else found when there were errors, nothing found when none.
+    pub fn outcome(&self) -> crate::Outcome {
+        if self.input_error() {
+            crate::Outcome::InputError
+        } else if self.errors > 0 {
+            crate::Outcome::Found
+        } else {
+            crate::Outcome::NothingFound
+        }
+    }
+}
+
+/// Scans text already in memory (tests, fuzzing): the same path as a file.
+pub fn scan_bytes(bytes: &[u8], options: Options) -> Report {
+    let mut scanner = Scanner::new(options);
+    scanner.scan_with("-", &mut std::io::Cursor::new(bytes), &mut (), false);
+    scanner.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = "o bkt [13/Aug/2015:01:43:42 +0000] 1.2.3.4 req R0 REST.GET.OBJECT a/b \"GET /bkt/a/b HTTP/1.1\" 200 - 5 5 1 1 \"-\" \"ua\" - -\n";
+
+    fn err(code: &str, status: u16, id: &str, key: &str, sec: u8) -> String {
+        format!("o bkt [13/Aug/2015:01:44:{sec:02} +0000] 10.0.0.{sec} u{sec} {id} REST.PUT.OBJECT {key} \"PUT /bkt/{key} HTTP/1.1\" {status} {code} 5 5 1 1 \"-\" \"ua\" - -\n")
+    }
+
+    #[test]
+    fn groups_by_code_and_status_most_frequent_first() {
+        let mut log = OK.repeat(10);
+        log += &err("NoSuchKey", 404, "R1", "x/1", 1);
+        for (i, id) in ["R2", "R3", "R4", "R5"].iter().enumerate() {
+            log += &err("AccessDenied", 403, id, "p/k", i as u8);
+        }
+        log += &err("-", 404, "R6", "-", 9);
+        let r = scan_bytes(log.as_bytes(), Options::default());
+        assert_eq!((r.lines, r.requests, r.errors), (16, 16, 6));
+        assert_eq!(r.groups.len(), 3);
+        let g = &r.groups[0];
+        assert_eq!(
+            (g.code.as_deref(), g.status, g.count),
+            (Some("AccessDenied"), Some(403), 4)
+        );
+        assert_eq!(g.request_ids, ["R2", "R3", "R4"]);
+        assert_eq!(g.prefixes[0].value, "p/");
+        assert_eq!(g.operations[0].value, "REST.PUT.OBJECT");
+        assert_eq!(g.first_seen, Some(1_439_430_240_000));
+        assert_eq!(g.last_seen, Some(1_439_430_243_000));
+        // A status without a code.
+        assert!(r
+            .groups
+            .iter()
+            .any(|g| g.code.is_none() && g.status == Some(404)));
+        assert_eq!(r.timeline.len(), 2);
+        assert_eq!(r.timeline[0].requests, 10);
+        assert_eq!((r.timeline[1].requests, r.timeline[1].errors), (6, 6));
+    }
+
+    #[test]
+    fn by_other_fields_and_time_filters() {
+        let mut log = OK.repeat(3);
+        log += &err("SlowDown", 503, "R1", "hot/1", 1);
+        log += &err("SlowDown", 503, "R2", "hot/2", 2);
+        log += &err("NoSuchKey", 404, "R3", "cold/1", 3);
+        let r = scan_bytes(
+            log.as_bytes(),
+            Options {
+                by: By::Prefix,
+                ..Options::default()
+            },
+        );
+        assert_eq!(r.groups[0].value.as_deref(), Some("hot/"));
+        assert_eq!(r.groups[0].codes[0].value, "SlowDown");
+        let since = crate::timestamp::parse_millis("2015-08-13T01:44:02Z");
+        let r = scan_bytes(
+            log.as_bytes(),
+            Options {
+                since,
+                ..Options::default()
+            },
+        );
+        assert_eq!((r.requests, r.errors), (2, 2));
+        let r = scan_bytes(
+            log.as_bytes(),
+            Options {
+                until: since,
+                ..Options::default()
+            },
+        );
+        assert_eq!((r.requests, r.errors), (4, 1));
+    }
+
+    #[test]
+    fn other_lines_and_curl_captures() {
+        let text = "\
+2019-04-17T02:19:08Z 1.00KB, /a --> obs://b/k1, cost [1], status [403], error code [AccessDenied], error message [x], request id [R1]
+some unrelated line
+HTTP/1.1 100 Continue
+
+HTTP/1.1 503 Service Unavailable
+x-obs-request-id: R2
+Content-Type: application/xml
+
+<?xml version=\"1.0\" encoding=\"UTF-8\"?>
+<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>R2</RequestId></Error>
+< HTTP/1.1 404 Not Found
+< x-obs-error-code: NoSuchKey
+< x-obs-request-id: R3
+<
+* Connection #0 to host left intact
+";
+        let r = scan_bytes(text.as_bytes(), Options::default());
+        assert_eq!((r.requests, r.errors), (3, 3), "{r:#?}");
+        let codes: Vec<_> = r.groups.iter().map(|g| g.code.as_deref()).collect();
+        assert!(codes.contains(&Some("SlowDown")));
+        assert!(codes.contains(&Some("NoSuchKey")));
+        assert!(codes.contains(&Some("AccessDenied")));
+    }
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(prefix("a/b/c"), "a/");
+        assert_eq!(prefix("abc"), "abc");
+        assert_eq!(prefix(""), "");
+    }
+}
