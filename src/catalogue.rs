@@ -236,6 +236,17 @@ impl Entry {
     pub fn solution(&self) -> &'static str {
         self.primary().solution
     }
+    /// The fix to give in one line where the causes cannot be shown (a
+    /// summary of many errors): the documented solution, unless the table gives
+    /// none and obserr's inferred one refers to the causes, then the fix of
+    /// the most frequent cause.
+    #[must_use]
+    pub fn one_line_fix(&self) -> &'static str {
+        match self.causes.first() {
+            Some(c) if self.solution_inferred() => c.fix,
+            _ => self.solution(),
+        }
+    }
     /// What a client should do about retrying (GUIDE.md: the retry rule);
     /// `render` words it.
     #[must_use]

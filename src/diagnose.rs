@@ -370,6 +370,10 @@ pub struct Diagnosis {
     pub entry: Option<&'static Entry>,
     /// Which of the entry's documented meanings applies (see [`meaning`]).
     pub meaning: Option<Meaning>,
+    /// The catalogue's cause that the server's message points to, else the
+    /// code's most frequent one (see [`Entry::cause_for`]); `None` for a code
+    /// without causes.
+    pub cause: Option<&'static catalogue::Cause>,
     /// What the response's status means, when the catalogue knows it.
     pub status_info: Option<&'static StatusInfo>,
     /// For an uncatalogued code: the nearest catalogued ones.
@@ -438,6 +442,7 @@ pub fn diagnose(response: Response) -> Diagnosis {
     };
     let status_info = r.status.and_then(catalogue::status_info);
     let meaning = entry.map(|e| meaning(e, r.message.as_deref()));
+    let cause = entry.and_then(|e| e.cause_for(r.message.as_deref().unwrap_or("")));
     let mut f = Vec::new();
     if let (Some(evidence), None) = (&r.no_response, r.status) {
         f.push(Finding::NoResponse {
@@ -474,6 +479,7 @@ pub fn diagnose(response: Response) -> Diagnosis {
         response,
         entry,
         meaning,
+        cause,
         status_info,
         suggestions,
         findings: f,
@@ -839,6 +845,29 @@ mod tests {
             ]
         );
         assert_eq!(d.next, Next::Explain("SignatureDoesNotMatch"));
+    }
+
+    #[test]
+    fn the_cause_is_the_one_the_message_points_to() {
+        let cause = |xml: &str| {
+            diagnose(crate::decode::decode(xml.as_bytes()))
+                .cause
+                .map(|c| c.cause)
+        };
+        let e = catalogue::lookup("AccessDenied").unwrap();
+        assert_eq!(
+            cause("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"),
+            Some(e.causes[0].cause)
+        );
+        let kms = cause(
+            "<Error><Code>AccessDenied</Code><Message>No privilege to this kms operation.</Message></Error>",
+        );
+        assert!(kms.is_some_and(|c| c.contains("KMS")), "{kms:?}");
+        // A code without causes has none.
+        assert_eq!(
+            cause("<Error><Code>BucketNotEmpty</Code><Message>x</Message></Error>"),
+            None
+        );
     }
 
     #[test]

@@ -95,6 +95,11 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
         let (meaning, solution) = meaning_text(e, d.meaning);
         field(out, s, "Meaning:", &meaning)?;
         field(out, s, "Solution:", &solution)?;
+        if let Some(c) = d.cause {
+            field(out, s, "Likely:", c.cause)?;
+            field(out, s, "Check:", c.check)?;
+            field(out, s, "Fix:", c.fix)?;
+        }
         super::retry(out, s, LABEL, e)?;
     }
     for (label, value) in [
@@ -670,6 +675,8 @@ pub struct ResponseJson<'a> {
     entry: Option<EntryJson>,
     /// Which of the entry's meanings applies to this response.
     meaning: Option<MeaningJson>,
+    /// The catalogue's cause the message points to (else the most frequent).
+    cause: Option<&'static crate::catalogue::Cause>,
     retryable: Option<bool>,
     hints: Vec<FindingJson<'a>>,
     next: String,
@@ -690,6 +697,7 @@ impl<'a> ResponseJson<'a> {
             details: Details(&r.details),
             entry: d.entry.map(EntryJson::from),
             meaning: d.entry.map(|e| MeaningJson::new(e, d.meaning)),
+            cause: d.cause,
             retryable: d.retryable(),
             hints: d.findings.iter().map(FindingJson::from).collect(),
             next: next_command(&d.next),

@@ -249,7 +249,7 @@ fn group(out: &mut impl Write, s: &Style, r: &Report, g: &Group) -> io::Result<(
     }
     if let Some(entry) = g.code.as_deref().and_then(catalogue::lookup) {
         super::retry(out, s, LABEL, entry)?;
-        field(out, "Fix:", entry.solution())?;
+        field(out, "Fix:", entry.one_line_fix())?;
         field(out, "More:", &format!("obserr explain {}", entry.code))?;
     } else if g.client_failure {
         field(out, "Fix:", "the tool failed before sending a request (a local file, the network): its error message says why")?;
@@ -503,7 +503,7 @@ impl<'a> ScanJson<'a> {
                         prefixes: &g.prefixes,
                         retryable: retryable(g),
                         retry_advice: entry.map(|e| super::retry_advice(e.retry())),
-                        fix: entry.map(|e| e.solution()),
+                        fix: entry.map(catalogue::Entry::one_line_fix),
                     }
                 })
                 .collect(),
