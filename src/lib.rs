@@ -44,6 +44,7 @@ pub mod query;
 pub mod render;
 pub mod sanitize;
 pub mod search;
+pub mod sigcheck;
 pub(crate) mod text;
 pub(crate) mod timestamp;
 
