@@ -329,7 +329,7 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
         if let Some((c, cr, src)) = &client {
             if *c != s && sign(k, c).as_deref() == Some(p) {
                 out.findings.push(Finding::ClientStringConfirmed);
-                return differs(out, scheme, c, cr.as_deref(), *src);
+                return differs(out, scheme, c, cr.as_deref(), *src, r.request.as_ref());
             }
         }
         // Try what clients commonly sign instead of the server's string.
@@ -340,7 +340,14 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
         {
             if cand != s && sign(k, &cand).as_deref() == Some(p) {
                 out.findings.push(Finding::ClientStringConfirmed);
-                return differs(out, scheme, &cand, None, ClientSource::KeySearch);
+                return differs(
+                    out,
+                    scheme,
+                    &cand,
+                    None,
+                    ClientSource::KeySearch,
+                    r.request.as_ref(),
+                );
             }
         }
         out.verdict = Verdict::KeyDoesNotReproduce;
@@ -349,6 +356,7 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
                 out.client = split(scheme, c, cr.as_deref());
                 out.client_source = Some(*src);
                 out.differences = diff(scheme, &out.client, &out.server);
+                refine(&mut out.differences, r.request.as_ref());
             }
         }
         let mut inputs = Vec::new();
@@ -362,7 +370,9 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
         return out;
     }
     match client {
-        Some((c, cr, src)) if c != s => differs(out, scheme, &c, cr.as_deref(), src),
+        Some((c, cr, src)) if c != s => {
+            differs(out, scheme, &c, cr.as_deref(), src, r.request.as_ref())
+        }
         _ => {
             out.verdict = Verdict::NoKey;
             out.findings.push(Finding::WouldSettle {
@@ -373,12 +383,38 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
     }
 }
 
-fn differs(mut out: Check, scheme: Scheme, c: &str, cr: Option<&str>, src: ClientSource) -> Check {
+fn differs(
+    mut out: Check,
+    scheme: Scheme,
+    c: &str,
+    cr: Option<&str>,
+    src: ClientSource,
+    req: Option<&Request>,
+) -> Check {
     out.verdict = Verdict::StringToSignDiffers;
     out.client_source = Some(src);
     out.client = split(scheme, c, cr);
     out.differences = diff(scheme, &out.client, &out.server);
+    refine(&mut out.differences, req);
     out
+}
+
+/// A header the server signed that the captured request does not even hold
+/// was added on the way (a proxy, a gateway), not left out by the client.
+fn refine(differences: &mut [Difference], req: Option<&Request>) {
+    let Some(req) = req else { return };
+    for d in differences {
+        if d.component == Component::CanonicalHeader && d.client.is_none() {
+            let name = d.name.as_deref().unwrap_or("");
+            if !req
+                .headers
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
+                d.cause = Cause::AddedAfterSigning;
+            }
+        }
+    }
 }
 
 /// Component-by-component differences, each with its usual cause.
