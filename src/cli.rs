@@ -400,6 +400,26 @@ pub enum Command {
         #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Say exactly why a signature does not match (SignatureDoesNotMatch).
+    ///
+    /// Reads what decode reads (curl -v output with the request, an SDK debug log,
+    /// or the error body alone) and, in another file, the client's own string to
+    /// sign if an SDK log printed it. Compares the server's StringToSign with the
+    /// client's, component by component, and with the secret key tells a wrong key
+    /// from a wrong string. The key comes only from OBS_SECRET_ACCESS_KEY, then
+    /// AWS_SECRET_ACCESS_KEY, then --secret-key-file, then a prompt without echo
+    /// on a terminal; never from an argument. It is never printed.
+    Sigcheck {
+        /// Files holding the exchange and, optionally, the SDK's log; '-' is standard input.
+        #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        files: Vec<std::path::PathBuf>,
+        /// Read the secret key from this file (one trailing line break is ignored).
+        #[arg(long, value_name = "KEYFILE", value_hint = clap::ValueHint::FilePath)]
+        secret_key_file: Option<std::path::PathBuf>,
+        /// Refused: a key on the command line stays in ps and the shell history.
+        #[arg(long, aliases = ["sk", "secret-access-key", "secret"], hide = true, num_args = 0..=1, allow_hyphen_values = true, value_name = "REFUSED")]
+        secret_key: Option<Option<String>>,
+    },
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     ///
     /// The script completes subcommands, options, every catalogued code for

@@ -7,6 +7,9 @@ use crate::command::{Input, ReadError, MAX_INPUT};
 use crate::sanitize::visible;
 use std::io::{self, Write};
 
+/// How to give `sigcheck` a key safely.
+const KEY_HINT: &str = "set OBS_SECRET_ACCESS_KEY, or use --secret-key-file FILE, or run on a terminal to be asked for it without echo";
+
 /// How much of an unknown argument the error message echoes.
 const ECHO_CHARS: usize = 80;
 
@@ -73,6 +76,18 @@ pub enum Message<'a> {
     /// Standard input is a terminal: how to end a paste. Not an error, so it
     /// has no `error:` in it.
     PastePrompt,
+    /// `sigcheck` was given a secret key as an option: refused, never echoed.
+    KeyAsArgument,
+    /// `sigcheck --secret-key-file`: the file could not be read (its name is
+    /// not echoed: a key may have been typed in its place).
+    KeyFileUnreadable(&'a io::Error),
+    /// `sigcheck`: the key file or variable holds nothing.
+    EmptyKey,
+    /// A `sigcheck` input that could not be read and whose name looks like a
+    /// secret key: the name is not echoed.
+    UnreadableKeyLike(&'a ReadError),
+    /// `sigcheck` found no `SignatureDoesNotMatch` with a string to sign.
+    NoSignatureError,
 }
 
 impl Message<'_> {
@@ -114,6 +129,22 @@ impl Message<'_> {
             }
             Message::NoPageForStatus(status) => {
                 format!("HTTP {status} has no documentation page of its own")
+            }
+            Message::KeyAsArgument => {
+                "a secret key is never taken as an argument: it would stay in ps and the shell history"
+                    .to_string()
+            }
+            Message::KeyFileUnreadable(e) => format!("cannot read the secret key: {e}"),
+            Message::EmptyKey => "the secret key given is empty".to_string(),
+            Message::UnreadableKeyLike(error) => match error {
+                ReadError::Io(e) => format!(
+                    "cannot read an input whose name looks like a secret key (not shown): {e}"
+                ),
+                _ => "an input whose name looks like a secret key (not shown) holds no response"
+                    .to_string(),
+            },
+            Message::NoSignatureError => {
+                "no SignatureDoesNotMatch response with the server's string to sign found".to_string()
             }
             Message::PastePrompt => {
                 let keys = if cfg!(windows) {
@@ -165,6 +196,12 @@ impl Message<'_> {
             }
             Message::NoPageForStatus(status) => {
                 format!("`obserr explain {status}` lists the codes that come with it")
+            }
+            Message::KeyAsArgument | Message::UnreadableKeyLike(_) | Message::EmptyKey => {
+                KEY_HINT.to_string()
+            }
+            Message::NoSignatureError => {
+                "pass the whole exchange: curl -v URL 2>&1 | obserr sigcheck".to_string()
             }
             _ => return None,
         })

@@ -117,3 +117,17 @@ impl SecretKey {
         super::canon::hex(&hmac(&k, sts.as_bytes()))
     }
 }
+
+/// Whether a command-line word looks like a secret key typed where a file
+/// name was expected: no path separator or dot, 16 to 128 characters of the
+/// key alphabet (letters, digits, `+/=`), letters and digits both.
+#[must_use]
+pub fn looks_like_a_key(word: &str) -> bool {
+    (16..=128).contains(&word.len())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'=')
+        && !word.contains('/')
+        && word.bytes().any(|b| b.is_ascii_digit())
+        && word.bytes().any(|b| b.is_ascii_alphabetic())
+}

@@ -610,3 +610,38 @@ fn variants(scheme: Scheme, base: &str, req: Option<&Request>) -> Vec<String> {
     }
     out
 }
+
+/// [`check`] over several inputs: the first `SignatureDoesNotMatch` with a
+/// string to sign is the server's side (with its request, when `curl -v`
+/// showed it); the first input with a string to sign printed by an SDK is the
+/// client's (the same input may hold both).
+#[must_use]
+pub fn check_inputs(inputs: &[&[u8]], key: Option<&SecretKey>) -> Check {
+    let mut response: Option<Response> = None;
+    let mut log: Option<String> = None;
+    for bytes in inputs {
+        let text = String::from_utf8_lossy(bytes);
+        if log.is_none() && client_string_from_log(&text).is_some() {
+            log = Some(text.into_owned());
+        }
+        if response.is_none() {
+            let found = crate::decode::decode_all(bytes).into_iter().find(|r| {
+                r.code.as_deref() == Some("SignatureDoesNotMatch") && server_string(r).is_some()
+            });
+            response = found;
+        }
+    }
+    check(&response.unwrap_or_default(), log.as_deref(), key)
+}
+
+impl Verdict {
+    /// Found for a verdict that says why; nothing found for `no_key` and
+    /// `not_a_signature_error`.
+    #[must_use]
+    pub fn outcome(self) -> crate::Outcome {
+        match self {
+            Verdict::NoKey | Verdict::NotASignatureError => crate::Outcome::NothingFound,
+            _ => crate::Outcome::Found,
+        }
+    }
+}
