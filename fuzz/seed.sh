@@ -4,12 +4,20 @@
 #   decode: every response in tests/fixtures/decode/
 #   lookup: every catalogued code and alias, pasted forms of some, and the
 #           queries of tests/search_quality.rs
-# Run from anywhere; writes fuzz/corpus/{decode,lookup}/ (git-ignored).
+#   sigcheck: every capture of tests/fixtures/sigcheck/mutations.jsonl
+# Run from anywhere; writes fuzz/corpus/{decode,lookup,sigcheck}/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mkdir -p fuzz/corpus/decode fuzz/corpus/lookup
+mkdir -p fuzz/corpus/decode fuzz/corpus/lookup fuzz/corpus/sigcheck
 cp tests/fixtures/decode/* fuzz/corpus/decode/
+# sigcheck: every capture of the mutation corpus (JSON-decoded by python3).
+python3 - <<'PY'
+import json
+for i, line in enumerate(open("tests/fixtures/sigcheck/mutations.jsonl", encoding="utf-8")):
+    with open("fuzz/corpus/sigcheck/mutation-%02d" % i, "w", encoding="utf-8") as f:
+        f.write(json.loads(line)["capture"])
+PY
 
 n=0
 seed() { n=$((n + 1)); printf '%s' "$1" >"fuzz/corpus/lookup/seed-$n"; }

@@ -577,7 +577,7 @@ fn variants(scheme: Scheme, base: &str, req: Option<&Request>) -> Vec<String> {
         format!("?{query}")
     };
     // Addressing style: the bucket left out, or the host's bucket prefixed.
-    if let Some((_, after)) = path[1..].split_once('/') {
+    if let Some((_, after)) = path.get(1..).and_then(|p| p.split_once('/')) {
         out.push(with(n - 1, Some(&format!("/{after}{q}"))));
     }
     if let Some(bucket) = req
