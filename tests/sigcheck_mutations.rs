@@ -86,3 +86,42 @@ fn without_a_key_what_the_capture_shows_is_still_found() {
         assert_eq!(json(&c.verdict), want, "{}: {c:#?}", case.cause);
     }
 }
+
+/// The client's string read from an SDK debug log (botocore's `StringToSign:`
+/// block, and the same for the OBS scheme) is compared as it is, key or not.
+#[test]
+fn the_sdk_logs_string_to_sign_is_the_clients() {
+    use obserr::sigcheck::{server_string, ClientSource, Component, Verdict};
+    let text = include_str!("fixtures/sigcheck/mutations.jsonl");
+    let mut seen = 0;
+    for line in text.lines() {
+        let case: Case = serde_json::from_str(line).unwrap();
+        if case.cause != "header_added_after_signing" {
+            continue;
+        }
+        let r = decode(case.capture.as_bytes());
+        let (server, _) = server_string(&r).unwrap();
+        let mut lines: Vec<&str> = server.split('\n').collect();
+        lines[2] = "";
+        let log = format!(
+            "2026-11-27 01:02:03,456 - botocore.auth - DEBUG - StringToSign:\n{}\n2026-11-27 01:02:03,457 - urllib3 - DEBUG - https://...\n",
+            lines.join("\n")
+        );
+        let key = SecretKey::new(case.key.clone().into_bytes());
+        for key in [None, Some(&key)] {
+            let c = check(&r, Some(&log), key);
+            assert_eq!(c.verdict, Verdict::StringToSignDiffers, "{c:#?}");
+            assert_eq!(c.client_source, Some(ClientSource::SdkLog));
+            assert_eq!(c.differences.len(), 1, "{c:#?}");
+            assert_eq!(c.differences[0].component, Component::ContentType);
+            assert_eq!(
+                key.is_some(),
+                c.findings
+                    .iter()
+                    .any(|f| matches!(f, Finding::ClientStringConfirmed))
+            );
+        }
+        seen += 1;
+    }
+    assert!(seen >= 5);
+}
