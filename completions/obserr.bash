@@ -81,7 +81,7 @@ _obserr() {
 
     case "${cmd}" in
         obserr)
-            opts="-h -V --json --color --paging --help --version sigcheck explain list search decode completions man help"
+            opts="-h -V --json --color --paging --help --version explain list search decode sigcheck completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
@@ -161,7 +161,7 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__help)
-            opts="sigcheck explain list search decode completions man help"
+            opts="explain list search decode sigcheck completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0

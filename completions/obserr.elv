@@ -25,23 +25,14 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand sigcheck 'Say exactly why a signature does not match (SignatureDoesNotMatch)'
             cand explain 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
             cand list 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
             cand search 'Fuzzy search over codes, messages and solutions, best match first'
             cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
+            cand sigcheck 'Say exactly why a signature does not match (SignatureDoesNotMatch)'
             cand completions 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
             cand man 'Print the man page (roff), to install where man finds it'
             cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'obserr;sigcheck'= {
-            cand --secret-key-file 'Read the secret key from this file (one trailing line break is ignored)'
-            cand --secret-key 'Refused: a key on the command line stays in ps and the shell history'
-            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
-            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
-            cand --json 'Print machine-readable JSON (never coloured)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;explain'= {
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
@@ -77,6 +68,15 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'obserr;sigcheck'= {
+            cand --secret-key-file 'Read the secret key from this file (one trailing line break is ignored)'
+            cand --secret-key 'Refused: a key on the command line stays in ps and the shell history'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
+            cand --json 'Print machine-readable JSON (never coloured)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'obserr;completions'= {
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -86,16 +86,14 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'obserr;help'= {
-            cand sigcheck 'Say exactly why a signature does not match (SignatureDoesNotMatch)'
             cand explain 'Explain error codes or HTTP statuses: meaning, solution, retry advice'
             cand list 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
             cand search 'Fuzzy search over codes, messages and solutions, best match first'
             cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
+            cand sigcheck 'Say exactly why a signature does not match (SignatureDoesNotMatch)'
             cand completions 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
             cand man 'Print the man page (roff), to install where man finds it'
             cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'obserr;help;sigcheck'= {
         }
         &'obserr;help;explain'= {
         }
@@ -104,6 +102,8 @@ set edit:completion:arg-completer[obserr] = {|@words|
         &'obserr;help;search'= {
         }
         &'obserr;help;decode'= {
+        }
+        &'obserr;help;sigcheck'= {
         }
         &'obserr;help;completions'= {
         }

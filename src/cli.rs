@@ -37,6 +37,8 @@ Examples:
   obserr --json explain SlowDown        machine-readable output
   curl -si URL | obserr decode          diagnose a pasted error response (also curl -v, XML,
                                         JSON, HTML, obsutil/SDK log lines)
+  curl -sv URL 2>&1 | obserr sigcheck   why a signature does not match (key from
+                                        OBS_SECRET_ACCESS_KEY, --secret-key-file or a prompt)
   obserr completions bash               print the completion script for bash (or zsh, fish,
                                         powershell, elvish); the guide says where it goes
   obserr man > obserr.1                 print the man page (roff)
@@ -47,15 +49,15 @@ Exit status: 0 found, 1 nothing found, 2 usage or input error.";
 pub const EXIT_STATUS: &[(u8, &str)] = &[
     (
         0,
-        "found: every code or status asked for is catalogued, the list or search is not empty",
+        "found: every code or status asked for is catalogued, the list or search is not empty; sigcheck reached a verdict that says why",
     ),
     (
         1,
-        "nothing found: an unknown code, a status with no catalogued code, an empty list or search",
+        "nothing found: an unknown code, a status with no catalogued code, an empty list or search; sigcheck without a key and nothing to compare, or no signature error",
     ),
     (
         2,
-        "usage or input error: a bad option or filter; for decode, empty, unreadable, missing or over-8-MiB input",
+        "usage or input error: a bad option or filter; for decode and sigcheck, empty, unreadable, missing or over-8-MiB input; a secret key given as an argument",
     ),
 ];
 
@@ -92,6 +94,12 @@ Examples:
   obserr decode response.txt other.txt  several files, each decoded in turn
   obserr --json decode response.txt";
 
+const SIGCHECK_EXAMPLES: &str = "\
+Examples:
+  curl -sv URL 2>&1 | obserr sigcheck   the exchange as curl -v prints it (request and error)
+  obserr sigcheck capture.txt sdk.log   the client's string to sign from an SDK debug log
+  obserr sigcheck --secret-key-file ~/.obs-sk capture.txt
+  OBS_SECRET_ACCESS_KEY=... obserr --json sigcheck capture.txt";
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
   obserr completions bash > ~/.local/share/bash-completion/completions/obserr
@@ -162,6 +170,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "OBSERR_OPENER",
         "The command explain --open runs with the page's address, instead of xdg-open (open on macOS, start on Windows).",
     ),
+    (
+        "OBS_SECRET_ACCESS_KEY, AWS_SECRET_ACCESS_KEY",
+        "The secret key sigcheck checks signatures with (the first one set). Never printed.",
+    ),
 ];
 
 /// Explain Huawei Cloud / Open Telekom Cloud OBS error codes, offline and instantly.
@@ -225,6 +237,7 @@ fn decorate(cmd: clap::Command) -> clap::Command {
         ("list", LIST_EXAMPLES),
         ("search", SEARCH_EXAMPLES),
         ("decode", DECODE_EXAMPLES),
+        ("sigcheck", SIGCHECK_EXAMPLES),
         ("completions", COMPLETIONS_EXAMPLES),
         ("man", MAN_EXAMPLES),
     ];
