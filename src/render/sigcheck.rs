@@ -133,7 +133,42 @@ pub fn next_text(c: &Check) -> String {
     }
 }
 
-fn parts(out: &mut impl Write, s: &Style, title: &str, parts: &[Part]) -> io::Result<()> {
+/// What a component of the string to sign must equal in the client's request.
+#[must_use]
+pub fn must_equal(c: Component) -> &'static str {
+    match c {
+        Component::Verb => "the request's method",
+        Component::ContentMd5 => "the Content-MD5 header as sent, or empty",
+        Component::ContentType => {
+            "the Content-Type header as sent, or empty (HTTP libraries add one)"
+        }
+        Component::Date => {
+            "the Date header (empty with x-obs-date / x-amz-date), or Expires in a pre-signed URL"
+        }
+        Component::CanonicalHeader => "every x-obs-* / x-amz-* header sent, lower-case, sorted",
+        Component::CanonicalResource => {
+            "/bucket/key as in the URL (encoding included), with the sub-resources sent"
+        }
+        Component::Algorithm => "AWS4-HMAC-SHA256",
+        Component::RequestDate => "the X-Amz-Date header or parameter",
+        Component::CredentialScope => "date/region/service/aws4_request of the Credential sent",
+        Component::CanonicalRequestHash => "the SHA-256 of the canonical request below",
+        Component::CanonicalUri => "the URL's path as sent",
+        Component::CanonicalQuery => "the query parameters sent, encoded and sorted",
+        Component::SignedHeaders => "the SignedHeaders list sent",
+        Component::PayloadHash => {
+            "the x-amz-content-sha256 header (UNSIGNED-PAYLOAD when pre-signed)"
+        }
+    }
+}
+
+fn parts(
+    out: &mut impl Write,
+    s: &Style,
+    title: &str,
+    parts: &[Part],
+    explain: bool,
+) -> io::Result<()> {
     writeln!(out, "{}", s.label(title))?;
     for p in parts {
         let label = match p.component {
@@ -141,6 +176,9 @@ fn parts(out: &mut impl Write, s: &Style, title: &str, parts: &[Part]) -> io::Re
             c => component_name(c, None),
         };
         writeln!(out, "  {label:<LABEL$}{}", shown(&p.value))?;
+        if explain {
+            writeln!(out, "  {:<LABEL$}= {}", "", must_equal(p.component))?;
+        }
     }
     Ok(())
 }
@@ -215,7 +253,8 @@ pub fn human(out: &mut impl Write, s: &Style, c: &Check) -> io::Result<()> {
         }
     }
     writeln!(out)?;
-    parts(out, s, "Server's string to sign:", &c.server)?;
+    let explain = c.verdict == Verdict::NoKey;
+    parts(out, s, "Server's string to sign:", &c.server, explain)?;
     if let Some(id) = &c.request_id {
         writeln!(out, "\n{} {}", s.label("Request id:"), visible(id))?;
     }
