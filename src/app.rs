@@ -494,7 +494,8 @@ fn sigcheck(
     }
 }
 
-/// The secret key: `OBS_SECRET_ACCESS_KEY`, then `AWS_SECRET_ACCESS_KEY`, then
+/// The secret key: `OBS_SECRET_ACCESS_KEY`, then `AWS_SECRET_ACCESS_KEY` (set
+/// and not empty), then
 /// the key file (one trailing line break dropped), then a prompt without echo
 /// when standard input (not read as an input) and stderr are terminals.
 fn secret_key(
@@ -505,12 +506,9 @@ fn secret_key(
     use obserr::sigcheck::SecretKey;
     use zeroize::Zeroizing;
     for name in ["OBS_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY"] {
-        if let Some(value) = std::env::var_os(name) {
-            let key = SecretKey::new(value.into_encoded_bytes());
-            if key.is_empty() {
-                return Err(Message::EmptyKey.text());
-            }
-            return Ok(Some(key));
+        // An empty variable counts as unset, as for the pager variables.
+        if let Some(value) = std::env::var_os(name).filter(|v| !v.is_empty()) {
+            return Ok(Some(SecretKey::new(value.into_encoded_bytes())));
         }
     }
     if let Some(path) = key_file {
