@@ -310,7 +310,12 @@ mod tests {
             ("GUIDE.md", include_str!("../GUIDE.md")),
         ] {
             for (status, meaning) in EXIT_STATUS {
-                let row = format!("| {status} | {} |", meaning.replace("decode", "`decode`"));
+                let row = format!(
+                    "| {status} | {} |",
+                    meaning
+                        .replace("decode", "`decode`")
+                        .replace("sigcheck", "`sigcheck`")
+                );
                 assert!(doc.contains(&row), "{name} lacks: {row}");
             }
         }
