@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'obserr' -ScriptBlock {
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Fuzzy search over codes, messages and solutions, best match first')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Triage the errors in OBS logs: what failed, how often, since when, and what to do')
+            [CompletionResult]::new('sigcheck', 'sigcheck', [CompletionResultType]::ParameterValue, 'Say exactly why a signature does not match (SignatureDoesNotMatch)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for bash, zsh, fish, powershell or elvish')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), to install where man finds it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -89,6 +90,16 @@ Register-ArgumentCompleter -Native -CommandName 'obserr' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'obserr;sigcheck' {
+            [CompletionResult]::new('--secret-key-file', '--secret-key-file', [CompletionResultType]::ParameterName, 'Read the secret key from this file (one trailing line break is ignored)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'Refused: a key on the command line stays in ps and the shell history')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it')
+            [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (never coloured)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'obserr;completions' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -105,6 +116,7 @@ Register-ArgumentCompleter -Native -CommandName 'obserr' -ScriptBlock {
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Fuzzy search over codes, messages and solutions, best match first')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Triage the errors in OBS logs: what failed, how often, since when, and what to do')
+            [CompletionResult]::new('sigcheck', 'sigcheck', [CompletionResultType]::ParameterValue, 'Say exactly why a signature does not match (SignatureDoesNotMatch)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for bash, zsh, fish, powershell or elvish')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), to install where man finds it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -123,6 +135,9 @@ Register-ArgumentCompleter -Native -CommandName 'obserr' -ScriptBlock {
             break
         }
         'obserr;help;scan' {
+            break
+        }
+        'obserr;help;sigcheck' {
             break
         }
         'obserr;help;completions' {

@@ -50,6 +50,9 @@ _obserr() {
             obserr,search)
                 cmd="obserr__subcmd__search"
                 ;;
+            obserr,sigcheck)
+                cmd="obserr__subcmd__sigcheck"
+                ;;
             obserr__subcmd__help,completions)
                 cmd="obserr__subcmd__help__subcmd__completions"
                 ;;
@@ -74,6 +77,9 @@ _obserr() {
             obserr__subcmd__help,search)
                 cmd="obserr__subcmd__help__subcmd__search"
                 ;;
+            obserr__subcmd__help,sigcheck)
+                cmd="obserr__subcmd__help__subcmd__sigcheck"
+                ;;
             *)
                 ;;
         esac
@@ -81,7 +87,7 @@ _obserr() {
 
     case "${cmd}" in
         obserr)
-            opts="-h -V --json --color --paging --help --version explain list search decode scan completions man help"
+            opts="-h -V --json --color --paging --help --version explain list search decode scan sigcheck completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
@@ -161,7 +167,7 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__help)
-            opts="explain list search decode scan completions man help"
+            opts="explain list search decode scan sigcheck completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
@@ -286,6 +292,20 @@ _obserr() {
             COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
             return 0
             ;;
+        obserr__subcmd__help__subcmd__sigcheck)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
+            return 0
+            ;;
         obserr__subcmd__list)
             opts="-s -h --status --source --kind --retryable --json --color --paging --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -384,6 +404,47 @@ _obserr() {
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
+                    return 0
+                    ;;
+                --paging)
+                    COMPREPLY=($(__obserr_compgen "auto always never" "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
+            return 0
+            ;;
+        obserr__subcmd__sigcheck)
+            opts="-h --secret-key-file --secret-key --json --color --paging --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret-key-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --secret-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -30,6 +30,7 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand search 'Fuzzy search over codes, messages and solutions, best match first'
             cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
             cand scan 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
+            cand sigcheck 'Say exactly why a signature does not match (SignatureDoesNotMatch)'
             cand completions 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
             cand man 'Print the man page (roff), to install where man finds it'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -80,6 +81,15 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'obserr;sigcheck'= {
+            cand --secret-key-file 'Read the secret key from this file (one trailing line break is ignored)'
+            cand --secret-key 'Refused: a key on the command line stays in ps and the shell history'
+            cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
+            cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
+            cand --json 'Print machine-readable JSON (never coloured)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'obserr;completions'= {
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -94,6 +104,7 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand search 'Fuzzy search over codes, messages and solutions, best match first'
             cand decode 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
             cand scan 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
+            cand sigcheck 'Say exactly why a signature does not match (SignatureDoesNotMatch)'
             cand completions 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
             cand man 'Print the man page (roff), to install where man finds it'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -107,6 +118,8 @@ set edit:completion:arg-completer[obserr] = {|@words|
         &'obserr;help;decode'= {
         }
         &'obserr;help;scan'= {
+        }
+        &'obserr;help;sigcheck'= {
         }
         &'obserr;help;completions'= {
         }

@@ -38,6 +38,7 @@ complete -c obserr -n "__fish_obserr_needs_command" -f -a "list" -d 'List catalo
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "search" -d 'Fuzzy search over codes, messages and solutions, best match first'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "decode" -d 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "scan" -d 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
+complete -c obserr -n "__fish_obserr_needs_command" -f -a "sigcheck" -d 'Say exactly why a signature does not match (SignatureDoesNotMatch)'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "completions" -d 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "man" -d 'Print the man page (roff), to install where man finds it'
 complete -c obserr -n "__fish_obserr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -150,16 +151,27 @@ always\t''
 never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l json -d 'Print machine-readable JSON (never coloured)'
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obserr -n "__fish_obserr_using_subcommand sigcheck" -l secret-key-file -d 'Read the secret key from this file (one trailing line break is ignored)' -r -F
+complete -c obserr -n "__fish_obserr_using_subcommand sigcheck" -l secret-key -d 'Refused: a key on the command line stays in ps and the shell history' -r
+complete -c obserr -n "__fish_obserr_using_subcommand sigcheck" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c obserr -n "__fish_obserr_using_subcommand sigcheck" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c obserr -n "__fish_obserr_using_subcommand sigcheck" -l json -d 'Print machine-readable JSON (never coloured)'
+complete -c obserr -n "__fish_obserr_using_subcommand sigcheck" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "explain" -d 'Explain error codes or HTTP statuses: meaning, causes, solution, retry advice'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "list" -d 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "search" -d 'Fuzzy search over codes, messages and solutions, best match first'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "decode" -d 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "scan" -d 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "completions" -d 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "man" -d 'Print the man page (roff), to install where man finds it'
-complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan sigcheck completions man help" -f -a "explain" -d 'Explain error codes or HTTP statuses: meaning, causes, solution, retry advice'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan sigcheck completions man help" -f -a "list" -d 'List catalogued codes, optionally by status (403) or class (4xx), or by the documentation page that documents them'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan sigcheck completions man help" -f -a "search" -d 'Fuzzy search over codes, messages and solutions, best match first'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan sigcheck completions man help" -f -a "decode" -d 'Decode a pasted OBS error response into a diagnosis: what went wrong, why, what to do, whether to retry, and the ids support needs'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan sigcheck completions man help" -f -a "scan" -d 'Triage the errors in OBS logs: what failed, how often, since when, and what to do'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan sigcheck completions man help" -f -a "sigcheck" -d 'Say exactly why a signature does not match (SignatureDoesNotMatch)'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan sigcheck completions man help" -f -a "completions" -d 'Print the shell completion script for bash, zsh, fish, powershell or elvish'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan sigcheck completions man help" -f -a "man" -d 'Print the man page (roff), to install where man finds it'
+complete -c obserr -n "__fish_obserr_using_subcommand help; and not __fish_seen_subcommand_from explain list search decode scan sigcheck completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 
 # Positional values (added by obserr: clap_complete's fish script has none)
 complete -c obserr -n "__fish_obserr_using_subcommand explain" -f -a 'obsutil' -d 'obsutil\'s return code follows: obsutil 8, obsutil 255'

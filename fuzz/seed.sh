@@ -6,11 +6,12 @@
 #   scan:   the logs in tests/fixtures/scan/ and the responses above
 #   lookup: every catalogued code and alias, pasted forms of some, and the
 #           queries of tests/search_quality.rs
-# Run from anywhere; writes fuzz/corpus/{decode,lookup,scan}/ (git-ignored).
+#   sigcheck: every capture of tests/fixtures/sigcheck/mutations.jsonl
+# Run from anywhere; writes fuzz/corpus/{decode,lookup,scan,sigcheck}/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mkdir -p fuzz/corpus/decode fuzz/corpus/lookup fuzz/corpus/scan
+mkdir -p fuzz/corpus/decode fuzz/corpus/lookup fuzz/corpus/scan fuzz/corpus/sigcheck
 cp tests/fixtures/decode/* fuzz/corpus/decode/
 for sample in tests/fixtures/realworld/*/*.txt; do
     cp "$sample" "fuzz/corpus/decode/realworld-$(basename "$(dirname "$sample")")-$(basename "$sample")"
@@ -18,6 +19,13 @@ done
 # scan: the logs of the guide's examples, and every decode fixture (other lines).
 cp tests/fixtures/scan/logs/* tests/fixtures/scan/ok.log fuzz/corpus/scan/
 cp tests/fixtures/decode/* fuzz/corpus/scan/
+# sigcheck: every capture of the mutation corpus (JSON-decoded by python3).
+python3 - <<'PY'
+import json
+for i, line in enumerate(open("tests/fixtures/sigcheck/mutations.jsonl", encoding="utf-8")):
+    with open("fuzz/corpus/sigcheck/mutation-%02d" % i, "w", encoding="utf-8") as f:
+        f.write(json.loads(line)["capture"])
+PY
 
 n=0
 seed() { n=$((n + 1)); printf '%s' "$1" >"fuzz/corpus/lookup/seed-$n"; }

@@ -66,6 +66,7 @@ cases=(
     "list --status 403"
     "search signature mismatch"
     "decode $typical"
+    "sigcheck tests/fixtures/sigcheck/examples/content-type-added.txt"
     "decode $work/max-realistic.txt"
     "decode $work/max-random.bin"
     "decode $work/max-printable-and-high.bin"

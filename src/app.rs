@@ -196,6 +196,19 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             let decoded = command::decode_inputs(inputs, |input| read_input(input, terminal));
             decode(&mut out, cli.json, &style, &decoded)
         }
+        Command::Sigcheck {
+            files,
+            secret_key_file,
+            secret_key,
+        } => sigcheck(
+            &mut out,
+            cli.json,
+            &style,
+            files,
+            secret_key_file.as_deref(),
+            secret_key.is_some(),
+            terminal,
+        ),
         // Generated files are meant to be redirected: never paged or coloured.
         Command::Completions { shell } => {
             out.unpaged = true;
@@ -616,6 +629,109 @@ fn scan_logs(
         let timeline = terminal.style.width.is_some();
         obserr::render::scan::human(&mut out.stdout, &terminal.style, &report, timeline)
     }
+}
+
+/// `sigcheck`: reads every input, then the key (environment, key file or a
+/// prompt), and reports the verdict. A key given as an option is refused and
+/// never echoed; an unreadable input whose name looks like a key is reported
+/// without its name.
+fn sigcheck(
+    out: &mut Output,
+    as_json: bool,
+    style: &Style,
+    files: &[std::path::PathBuf],
+    key_file: Option<&std::path::Path>,
+    key_as_argument: bool,
+    terminal: &Terminal,
+) -> io::Result<()> {
+    use obserr::sigcheck::{self, key::looks_like_a_key};
+    if key_as_argument {
+        return usage_error(out, as_json, &Message::KeyAsArgument.text());
+    }
+    let inputs = Input::from_args(files);
+    let mut read = Vec::new();
+    for input in &inputs {
+        match read_input(input, terminal) {
+            Ok(bytes) => read.push(bytes),
+            Err(error) => {
+                let keylike =
+                    matches!(input, Input::File(p) if looks_like_a_key(&p.to_string_lossy()));
+                let message = if keylike {
+                    Message::UnreadableKeyLike(&error)
+                } else {
+                    Message::Unreadable {
+                        input,
+                        error: &error,
+                    }
+                };
+                return usage_error(out, as_json, &message.text());
+            }
+        }
+    }
+    let key = match secret_key(key_file, &inputs, terminal) {
+        Ok(key) => key,
+        Err(message) => return usage_error(out, as_json, &message),
+    };
+    let slices: Vec<&[u8]> = read.iter().map(Vec::as_slice).collect();
+    let check = sigcheck::check_inputs(&slices, key.as_ref());
+    drop(key);
+    out.outcome = check.verdict.outcome();
+    if check.verdict == sigcheck::Verdict::NotASignatureError {
+        out.say(&Message::NoSignatureError);
+    }
+    if as_json {
+        obserr::render::sigcheck::json(&mut out.stdout, &check)
+    } else {
+        obserr::render::sigcheck::human(&mut out.stdout, style, &check)
+    }
+}
+
+/// The secret key: `OBS_SECRET_ACCESS_KEY`, then `AWS_SECRET_ACCESS_KEY` (set
+/// and not empty), then
+/// the key file (one trailing line break dropped), then a prompt without echo
+/// when standard input (not read as an input) and stderr are terminals.
+fn secret_key(
+    key_file: Option<&std::path::Path>,
+    inputs: &[Input],
+    terminal: &Terminal,
+) -> Result<Option<obserr::sigcheck::SecretKey>, String> {
+    use obserr::sigcheck::SecretKey;
+    use zeroize::Zeroizing;
+    for name in ["OBS_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY"] {
+        // An empty variable counts as unset, as for the pager variables.
+        if let Some(value) = std::env::var_os(name).filter(|v| !v.is_empty()) {
+            return Ok(Some(SecretKey::new(value.into_encoded_bytes())));
+        }
+    }
+    if let Some(path) = key_file {
+        let mut bytes = Zeroizing::new(Vec::new());
+        let file = std::fs::File::open(path).map_err(|e| Message::KeyFileUnreadable(&e).text())?;
+        io::Read::read_to_end(&mut io::Read::take(file, 4096), &mut bytes)
+            .map_err(|e| Message::KeyFileUnreadable(&e).text())?;
+        let mut end = bytes.len();
+        if bytes[..end].ends_with(b"\n") {
+            end -= 1;
+            if bytes[..end].ends_with(b"\r") {
+                end -= 1;
+            }
+        }
+        if end == 0 {
+            return Err(Message::EmptyKey.text());
+        }
+        return Ok(Some(SecretKey::new(bytes[..end].to_vec())));
+    }
+    let stdin_read = inputs.contains(&Input::Stdin);
+    if !stdin_read && terminal.stdin_tty && io::stderr().is_terminal() {
+        let typed =
+            rpassword::prompt_password("obserr: secret access key (not echoed, Enter for none): ")
+                .map(Zeroizing::new)
+                .map_err(|e| Message::KeyFileUnreadable(&e).text())?;
+        if typed.is_empty() {
+            return Ok(None);
+        }
+        return Ok(Some(SecretKey::new(typed.as_bytes().to_vec())));
+    }
+    Ok(None)
 }
 
 /// Writes the output where it belongs and returns the exit code. A closed pipe

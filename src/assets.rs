@@ -315,6 +315,7 @@ mod tests {
                     meaning
                         .replace("decode", "`decode`")
                         .replace("scan", "`scan`")
+                        .replace("sigcheck", "`sigcheck`")
                 );
                 assert!(doc.contains(&row), "{name} lacks: {row}");
             }

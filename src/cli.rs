@@ -43,6 +43,8 @@ Examples:
                                         JSON, HTML, obsutil/SDK log lines)
   obserr scan logs/                     triage every error in access logs, obsutil logs and
                                         result lists (.gz too), most frequent first
+  curl -sv URL 2>&1 | obserr sigcheck   why a signature does not match (key from
+                                        OBS_SECRET_ACCESS_KEY, --secret-key-file or a prompt)
   obserr completions bash               print the completion script for bash (or zsh, fish,
                                         powershell, elvish); the guide says where it goes
   obserr man > obserr.1                 print the man page (roff)
@@ -53,15 +55,15 @@ Exit status: 0 found, 1 nothing found, 2 usage or input error.";
 pub const EXIT_STATUS: &[(u8, &str)] = &[
     (
         0,
-        "found: every code or status asked for is catalogued, the list or search is not empty, scan found errors",
+        "found: every code or status asked for is catalogued, the list or search is not empty, scan found errors; sigcheck reached a verdict that says why",
     ),
     (
         1,
-        "nothing found: an unknown code, a status with no catalogued code, an empty list or search, a scan without errors",
+        "nothing found: an unknown code, a status with no catalogued code, an empty list or search, a scan without errors; sigcheck without a key and nothing to compare, or no signature error",
     ),
     (
         2,
-        "usage or input error: a bad option or filter; for decode, empty, unreadable, missing or over-8-MiB input; for scan, a path that cannot be read",
+        "usage or input error: a bad option or filter; for decode and sigcheck, empty, unreadable, missing or over-8-MiB input; for scan, a path that cannot be read; a secret key given as an argument",
     ),
 ];
 
@@ -108,6 +110,12 @@ Examples:
   zcat old.log.gz | obserr scan         standard input
   obserr --json scan logs/              one JSON document";
 
+const SIGCHECK_EXAMPLES: &str = "\
+Examples:
+  curl -sv URL 2>&1 | obserr sigcheck   the exchange as curl -v prints it (request and error)
+  obserr sigcheck capture.txt sdk.log   the client's string to sign from an SDK debug log
+  obserr sigcheck --secret-key-file ~/.obs-sk capture.txt
+  OBS_SECRET_ACCESS_KEY=... obserr --json sigcheck capture.txt";
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
   obserr completions bash > ~/.local/share/bash-completion/completions/obserr
@@ -178,6 +186,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "OBSERR_OPENER",
         "The command explain --open runs with the page's address, instead of xdg-open (open on macOS, start on Windows).",
     ),
+    (
+        "OBS_SECRET_ACCESS_KEY, AWS_SECRET_ACCESS_KEY",
+        "The secret key sigcheck checks signatures with (the first one set). Never printed.",
+    ),
 ];
 
 /// Explain Huawei Cloud / Open Telekom Cloud OBS error codes, offline and instantly.
@@ -243,6 +255,7 @@ fn decorate(cmd: clap::Command) -> clap::Command {
         ("search", SEARCH_EXAMPLES),
         ("decode", DECODE_EXAMPLES),
         ("scan", SCAN_EXAMPLES),
+        ("sigcheck", SIGCHECK_EXAMPLES),
         ("completions", COMPLETIONS_EXAMPLES),
         ("man", MAN_EXAMPLES),
     ];
@@ -469,6 +482,26 @@ pub enum Command {
         /// Only requests before this UTC time (same forms as --since).
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         until: Option<i64>,
+    },
+    /// Say exactly why a signature does not match (SignatureDoesNotMatch).
+    ///
+    /// Reads what decode reads (curl -v output with the request, an SDK debug log,
+    /// or the error body alone) and, in another file, the client's own string to
+    /// sign if an SDK log printed it. Compares the server's StringToSign with the
+    /// client's, component by component, and with the secret key tells a wrong key
+    /// from a wrong string. The key comes only from OBS_SECRET_ACCESS_KEY, then
+    /// AWS_SECRET_ACCESS_KEY, then --secret-key-file, then a prompt without echo
+    /// on a terminal; never from an argument. It is never printed.
+    Sigcheck {
+        /// Files holding the exchange and, optionally, the SDK's log; '-' is standard input.
+        #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        files: Vec<std::path::PathBuf>,
+        /// Read the secret key from this file (one trailing line break is ignored).
+        #[arg(long, value_name = "KEYFILE", value_hint = clap::ValueHint::FilePath)]
+        secret_key_file: Option<std::path::PathBuf>,
+        /// Refused: a key on the command line stays in ps and the shell history.
+        #[arg(long, aliases = ["sk", "secret-access-key", "secret"], hide = true, num_args = 0..=1, allow_hyphen_values = true, value_name = "REFUSED")]
+        secret_key: Option<Option<String>>,
     },
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     ///

@@ -359,6 +359,9 @@ pub enum Next {
     Search(Vec<String>),
     /// `obserr list`.
     List,
+    /// `obserr sigcheck`: a `SignatureDoesNotMatch` with the server's string
+    /// to sign, which sigcheck compares with the client's.
+    Sigcheck,
 }
 
 /// What obserr concludes about one response.
@@ -700,6 +703,9 @@ fn support(r: &Response) -> Option<Finding> {
 }
 
 fn next(r: &Response, entry: Option<&'static Entry>, suggestions: &[&'static Entry]) -> Next {
+    if r.code.as_deref() == Some("SignatureDoesNotMatch") && r.detail("StringToSign").is_some() {
+        return Next::Sigcheck;
+    }
     if let Some(e) = entry.or_else(|| suggestions.first().copied()) {
         return Next::Explain(e.code);
     }
@@ -844,7 +850,7 @@ mod tests {
                 Finding::SignatureCauses,
             ]
         );
-        assert_eq!(d.next, Next::Explain("SignatureDoesNotMatch"));
+        assert_eq!(d.next, Next::Sigcheck);
     }
 
     #[test]

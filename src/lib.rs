@@ -46,6 +46,7 @@ pub mod retry;
 pub mod sanitize;
 pub mod scan;
 pub mod search;
+pub mod sigcheck;
 pub(crate) mod text;
 pub(crate) mod timestamp;
 

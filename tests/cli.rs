@@ -10,6 +10,9 @@ fn cli_cases() {
         // The documents' examples run in the test's environment: keep it plain.
         .env("NO_COLOR", "1")
         .env("CLICOLOR_FORCE", "0")
+        // sigcheck's examples without a key must not find one in the caller's environment.
+        .env("OBS_SECRET_ACCESS_KEY", "")
+        .env("AWS_SECRET_ACCESS_KEY", "")
         .case("tests/cmd/*.toml")
         .case("README.md")
         .case("GUIDE.md")

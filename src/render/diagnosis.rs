@@ -238,6 +238,7 @@ pub fn next_command(next: &Next) -> String {
         Next::ExplainStatus(status) => format!("obserr explain {status}"),
         Next::Search(words) => format!("obserr search {}", words.join(" ")),
         Next::List => "obserr list".to_string(),
+        Next::Sigcheck => "obserr sigcheck".to_string(),
     }
 }
 

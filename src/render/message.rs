@@ -7,6 +7,9 @@ use crate::command::{Input, ReadError, MAX_INPUT};
 use crate::sanitize::visible;
 use std::io::{self, Write};
 
+/// How to give `sigcheck` a key safely.
+const KEY_HINT: &str = "set OBS_SECRET_ACCESS_KEY, or use --secret-key-file FILE, or run on a terminal to be asked for it without echo";
+
 /// How much of an unknown argument the error message echoes.
 const ECHO_CHARS: usize = 80;
 
@@ -119,6 +122,18 @@ pub enum Message<'a> {
         /// Requests read.
         requests: u64,
     },
+    /// `sigcheck` was given a secret key as an option: refused, never echoed.
+    KeyAsArgument,
+    /// `sigcheck --secret-key-file`: the file could not be read (its name is
+    /// not echoed: a key may have been typed in its place).
+    KeyFileUnreadable(&'a io::Error),
+    /// `sigcheck`: the key file or variable holds nothing.
+    EmptyKey,
+    /// A `sigcheck` input that could not be read and whose name looks like a
+    /// secret key: the name is not echoed.
+    UnreadableKeyLike(&'a ReadError),
+    /// `sigcheck` found no `SignatureDoesNotMatch` with a string to sign.
+    NoSignatureError,
 }
 
 /// A `scan` input's name for people: quoted and made visible, or `standard input`.
@@ -221,6 +236,22 @@ impl Message<'_> {
             Message::NoPageForClass(class) => {
                 format!("the {class}xx statuses have no documentation page of their own")
             }
+            Message::KeyAsArgument => {
+                "a secret key is never taken as an argument: it would stay in ps and the shell history"
+                    .to_string()
+            }
+            Message::KeyFileUnreadable(e) => format!("cannot read the secret key: {e}"),
+            Message::EmptyKey => "the secret key given is empty".to_string(),
+            Message::UnreadableKeyLike(error) => match error {
+                ReadError::Io(e) => format!(
+                    "cannot read an input whose name looks like a secret key (not shown): {e}"
+                ),
+                _ => "an input whose name looks like a secret key (not shown) holds no response"
+                    .to_string(),
+            },
+            Message::NoSignatureError => {
+                "no SignatureDoesNotMatch response with the server's string to sign found".to_string()
+            }
             Message::PastePrompt => {
                 let keys = if cfg!(windows) {
                     "Ctrl-Z, then Enter"
@@ -277,6 +308,12 @@ impl Message<'_> {
             }
             Message::NoPageForClass(class) => {
                 format!("`obserr explain {class}xx` lists their codes")
+            }
+            Message::KeyAsArgument | Message::UnreadableKeyLike(_) | Message::EmptyKey => {
+                KEY_HINT.to_string()
+            }
+            Message::NoSignatureError => {
+                "pass the whole exchange: curl -v URL 2>&1 | obserr sigcheck".to_string()
             }
             _ => return None,
         })

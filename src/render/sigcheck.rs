@@ -1,0 +1,315 @@
+//! `obserr sigcheck`'s output: the verdict, the differing components (client
+//! and server side by side, invisible characters made visible) with their
+//! usual cause, the server's string to sign component by component, and as
+//! `--json` the same as one typed object.
+
+use super::Style;
+use crate::sanitize::visible;
+use crate::sigcheck::{
+    Cause, Check, ClientSource, Component, Difference, Finding, KeyIssue, Missing, Part, Scheme,
+    Verdict,
+};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Width of the labels in the component tables.
+const LABEL: usize = 24;
+
+/// A value as signed, quoted, with what a terminal would hide written out:
+/// tabs, line ends, non-breaking and zero-width spaces, a byte-order mark.
+#[must_use]
+pub fn shown(value: &str) -> String {
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{a0}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{2060}'
+            | '\u{feff}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if c.is_whitespace() && c != ' ' && !c.is_control() => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    visible(&out).into_owned()
+}
+
+/// A component's name as the guide and the documentation say it.
+#[must_use]
+pub fn component_name(c: Component, name: Option<&str>) -> String {
+    let plain = match c {
+        Component::Verb => "HTTP verb",
+        Component::ContentMd5 => "Content-MD5",
+        Component::ContentType => "Content-Type",
+        Component::Date => "Date (or Expires)",
+        Component::CanonicalHeader => return format!("header {}", visible(name.unwrap_or(""))),
+        Component::CanonicalResource => "canonical resource",
+        Component::Algorithm => "algorithm",
+        Component::RequestDate => "request date",
+        Component::CredentialScope => "credential scope",
+        Component::CanonicalRequestHash => "canonical request hash",
+        Component::CanonicalUri => "canonical URI",
+        Component::CanonicalQuery => "canonical query",
+        Component::SignedHeaders => "signed headers",
+        Component::PayloadHash => "payload hash",
+    };
+    plain.to_string()
+}
+
+/// The usual cause, as one sentence.
+#[must_use]
+pub fn cause_text(cause: Cause) -> &'static str {
+    match cause {
+        Cause::AddedAfterSigning => "set after the signature was computed: the HTTP library (a default Content-Type) or a proxy added it",
+        Cause::RemovedAfterSigning => "signed by the client but not received: something on the way dropped it",
+        Cause::ChangedAfterSigning => "changed between signing and the server: a retry re-dated the request, or a proxy rewrote it",
+        Cause::KeyEncodedDifferently => "the object key was percent-encoded one way when signing and another in the URL (space as %20 or +, / or ~ encoded)",
+        Cause::SubResourceNotSigned => "a sub-resource in the URL (?acl, versionId, uploadId, ...) was left out of the signed resource",
+        Cause::HeaderNotSigned => "the header was sent but left out of the signed headers",
+        Cause::SecurityTokenNotSigned => "temporary credentials: the security token header was sent but not signed",
+        Cause::AddressingStyle => "path-style and virtual-host-style disagree: the bucket is missing from, or doubled in, the signed resource",
+        Cause::RegionMismatch => "the client signed for another region than the endpoint's",
+        Cause::PayloadHashMismatch => "the payload hash signed is not the hash of the body the server received",
+        Cause::Other => "compare the two values",
+    }
+}
+
+fn scheme_text(scheme: Option<Scheme>, presigned: bool) -> String {
+    let name = match scheme {
+        Some(Scheme::Obs) => "OBS signature",
+        Some(Scheme::V2) => "S3 V2 signature",
+        Some(Scheme::V4) => "S3 V4 signature (AWS4-HMAC-SHA256)",
+        None => "signature",
+    };
+    if presigned {
+        format!("{name}, pre-signed URL")
+    } else {
+        name.to_string()
+    }
+}
+
+fn key_issue_text(issue: KeyIssue) -> String {
+    match issue {
+        KeyIssue::TrailingNewline => "the key ends with a line break".to_string(),
+        KeyIssue::SurroundingWhiteSpace => "the key starts or ends with white space".to_string(),
+        KeyIssue::InnerWhiteSpace => "the key holds white space".to_string(),
+        KeyIssue::Quoted => "the key is wrapped in quotes".to_string(),
+        KeyIssue::UnusualLength { length } => {
+            format!("the key is {length} characters long; OBS keys have 40")
+        }
+    }
+}
+
+fn verdict_text(c: &Check) -> &'static str {
+    match c.verdict {
+        Verdict::WrongSecretKey => "wrong secret key: the client signed exactly what the server signed, with a key the server does not hold for this access key id (wrong or rotated key, another account's, or stray characters)",
+        Verdict::StringToSignDiffers => "the client signed another string than the server computed",
+        Verdict::KeyDoesNotReproduce => "the key given signs neither the server's string nor the client's to the signature sent: the client used another key, or signed something obserr cannot rebuild",
+        Verdict::NoKey => "no key given: the server's string to sign is below; the client's must equal it byte for byte",
+        Verdict::NotASignatureError => "no SignatureDoesNotMatch response with a string to sign",
+    }
+}
+
+/// What to do next, in one line.
+#[must_use]
+pub fn next_text(c: &Check) -> String {
+    match c.verdict {
+        Verdict::WrongSecretKey => "compare the key with the one shown when the access key was created (console: My Credentials > Access Keys); create a new pair if in doubt".to_string(),
+        Verdict::StringToSignDiffers => match c.differences.first().map(|d| d.cause) {
+            Some(Cause::AddedAfterSigning) => "sign the request as it is finally sent: set the header before signing, or stop the library or proxy from adding it".to_string(),
+            Some(Cause::RegionMismatch) => "configure the client with the endpoint's region".to_string(),
+            Some(Cause::AddressingStyle) => "make the client's addressing style (path or virtual host) match the URL it sends".to_string(),
+            _ => "make the client sign the request exactly as sent; the differing components are above".to_string(),
+        },
+        Verdict::KeyDoesNotReproduce => "give the request as sent (curl -v) and the SDK's debug log with its string to sign".to_string(),
+        Verdict::NoKey => "OBS_SECRET_ACCESS_KEY=... obserr sigcheck FILE (or --secret-key-file, or the prompt)".to_string(),
+        Verdict::NotASignatureError => "obserr decode FILE".to_string(),
+    }
+}
+
+/// What a component of the string to sign must equal in the client's request.
+#[must_use]
+pub fn must_equal(c: Component) -> &'static str {
+    match c {
+        Component::Verb => "the request's method",
+        Component::ContentMd5 => "the Content-MD5 header as sent, or empty",
+        Component::ContentType => {
+            "the Content-Type header as sent, or empty (HTTP libraries add one)"
+        }
+        Component::Date => {
+            "the Date header (empty with x-obs-date / x-amz-date), or Expires in a pre-signed URL"
+        }
+        Component::CanonicalHeader => "every x-obs-* / x-amz-* header sent, lower-case, sorted",
+        Component::CanonicalResource => {
+            "/bucket/key as in the URL (encoding included), with the sub-resources sent"
+        }
+        Component::Algorithm => "AWS4-HMAC-SHA256",
+        Component::RequestDate => "the X-Amz-Date header or parameter",
+        Component::CredentialScope => "date/region/service/aws4_request of the Credential sent",
+        Component::CanonicalRequestHash => "the SHA-256 of the canonical request below",
+        Component::CanonicalUri => "the URL's path as sent",
+        Component::CanonicalQuery => "the query parameters sent, encoded and sorted",
+        Component::SignedHeaders => "the SignedHeaders list sent",
+        Component::PayloadHash => {
+            "the x-amz-content-sha256 header (UNSIGNED-PAYLOAD when pre-signed)"
+        }
+    }
+}
+
+fn parts(
+    out: &mut impl Write,
+    s: &Style,
+    title: &str,
+    parts: &[Part],
+    explain: bool,
+) -> io::Result<()> {
+    writeln!(out, "{}", s.label(title))?;
+    for p in parts {
+        let label = match p.component {
+            Component::CanonicalHeader => "header".to_string(),
+            c => component_name(c, None),
+        };
+        writeln!(out, "  {label:<LABEL$}{}", shown(&p.value))?;
+        if explain {
+            writeln!(out, "  {:<LABEL$}= {}", "", must_equal(p.component))?;
+        }
+    }
+    Ok(())
+}
+
+fn difference(out: &mut impl Write, s: &Style, d: &Difference) -> io::Result<()> {
+    let side = |v: &Option<String>| v.as_deref().map_or_else(|| "(absent)".to_string(), shown);
+    writeln!(
+        out,
+        "  {}",
+        s.code(&component_name(d.component, d.name.as_deref()))
+    )?;
+    writeln!(out, "    client  {}", side(&d.client))?;
+    writeln!(out, "    server  {}", side(&d.server))?;
+    writeln!(out, "    usual cause: {}", cause_text(d.cause))?;
+    Ok(())
+}
+
+/// The human report.
+pub fn human(out: &mut impl Write, s: &Style, c: &Check) -> io::Result<()> {
+    if c.verdict == Verdict::NotASignatureError {
+        writeln!(out, "{} {}", s.label("Verdict:"), verdict_text(c))?;
+        return Ok(());
+    }
+    let ak = c.access_key_id.as_deref().map(visible).unwrap_or_default();
+    writeln!(
+        out,
+        "SignatureDoesNotMatch  {}  access key {ak}",
+        scheme_text(c.scheme, c.presigned)
+    )?;
+    writeln!(out, "{} {}", s.label("Verdict:"), verdict_text(c))?;
+    for f in &c.findings {
+        match f {
+            Finding::Key { issue } => writeln!(out, "  note: {}", key_issue_text(*issue))?,
+            Finding::ClientStringConfirmed => writeln!(
+                out,
+                "  confirmed: with the key given, the client's string signs to the signature sent"
+            )?,
+            Finding::AccessKeyIdDiffers { request, server } => writeln!(
+                out,
+                "  note: the request names access key {} but the error {}",
+                visible(request),
+                visible(server)
+            )?,
+            Finding::TextDiffersFromBytes => writeln!(
+                out,
+                "  note: StringToSign and StringToSignBytes disagree; the bytes were used"
+            )?,
+            Finding::WouldSettle { inputs } if !inputs.is_empty() => {
+                let names: Vec<&str> = inputs
+                    .iter()
+                    .map(|m| match m {
+                        Missing::SecretKey => "the secret key",
+                        Missing::Request => "the request as sent (curl -v)",
+                        Missing::SdkLog => "the SDK's debug log with its string to sign",
+                    })
+                    .collect();
+                writeln!(out, "  would settle it: {}", names.join(", "))?;
+            }
+            Finding::WouldSettle { .. } => {}
+        }
+    }
+    if !c.differences.is_empty() {
+        let from = match c.client_source {
+            Some(ClientSource::SdkLog) => "the SDK's log",
+            Some(ClientSource::Request) => "rebuilt from the request",
+            Some(ClientSource::KeySearch) => "found with the key",
+            None => "",
+        };
+        writeln!(out, "\n{} (client: {from})", s.label("Differs:"))?;
+        for d in &c.differences {
+            difference(out, s, d)?;
+        }
+    }
+    writeln!(out)?;
+    let explain = c.verdict == Verdict::NoKey;
+    parts(out, s, "Server's string to sign:", &c.server, explain)?;
+    if let Some(id) = &c.request_id {
+        writeln!(out, "\n{} {}", s.label("Request id:"), visible(id))?;
+    }
+    writeln!(out, "{} {}", s.label("Next:"), next_text(c))?;
+    Ok(())
+}
+
+/// `sigcheck --json`.
+#[derive(Debug, Serialize)]
+pub struct SigcheckJson<'a> {
+    scheme: Option<Scheme>,
+    access_key_id: Option<&'a str>,
+    verdict: Verdict,
+    differences: &'a [Difference],
+    findings: &'a [Finding],
+    next: String,
+    presigned: bool,
+    client_source: Option<ClientSource>,
+    server: &'a [Part],
+    client: &'a [Part],
+    request_id: Option<&'a str>,
+}
+
+impl<'a> From<&'a Check> for SigcheckJson<'a> {
+    fn from(c: &'a Check) -> Self {
+        SigcheckJson {
+            scheme: c.scheme,
+            access_key_id: c.access_key_id.as_deref(),
+            verdict: c.verdict,
+            differences: &c.differences,
+            findings: &c.findings,
+            next: next_text(c),
+            presigned: c.presigned,
+            client_source: c.client_source,
+            server: &c.server,
+            client: &c.client,
+            request_id: c.request_id.as_deref(),
+        }
+    }
+}
+
+/// Writes `--json`.
+pub fn json(out: &mut impl Write, c: &Check) -> io::Result<()> {
+    super::json::write(out, &SigcheckJson::from(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn invisible_characters_are_written_out() {
+        assert_eq!(shown("a\tb"), "\"a\\\\tb\"".replace("\\\\", "\\"));
+        assert_eq!(shown(" x "), "\" x \"");
+        assert_eq!(shown("a\u{a0}b\u{200b}"), "\"a\\u{a0}b\\u{200b}\"");
+        assert_eq!(shown("\u{1b}[31m"), "\"\\x1b[31m\"");
+    }
+}
