@@ -86,7 +86,17 @@ pub fn resolve(arg: &str) -> Resolved {
     if let Some(status) = value::status_in(arg) {
         return Resolved::Status(status);
     }
-    let pasted = decode::decode_all(arg.as_bytes());
+    // A bare word (a code with a typo, `NoSuchKey.`) holds no label, XML or
+    // SDK phrase: the readers, whose automata cost more to build than the
+    // whole lookup, are for pasted text.
+    let pasted = if arg
+        .trim()
+        .contains(|c: char| c.is_whitespace() || matches!(c, ':' | '=' | '[' | '(' | '<' | '"'))
+    {
+        decode::decode_all(arg.as_bytes())
+    } else {
+        Vec::new()
+    };
     if let Some(entry) = pasted
         .iter()
         .find_map(|r| r.code.as_deref().and_then(catalogue::lookup))
