@@ -153,6 +153,8 @@ fn count(n: u64, noun: &str) -> String {
 impl Message<'_> {
     /// The line after `obserr: error: `.
     #[must_use]
+    // One arm per message: the table reads best whole.
+    #[allow(clippy::too_many_lines)]
     pub fn error(&self) -> String {
         match self {
             Message::UnknownCode { token, .. } | Message::Guessed { token, .. } => {

@@ -223,7 +223,7 @@ fn group(out: &mut impl Write, s: &Style, r: &Report, g: &Group) -> io::Result<(
     match (g.first_seen, g.last_seen) {
         (Some(first), Some(last)) if first == last => field(out, "Seen:", &when(first))?,
         (Some(first), Some(last)) => {
-            field(out, "Seen:", &format!("{} to {}", when(first), when(last)))?
+            field(out, "Seen:", &format!("{} to {}", when(first), when(last)))?;
         }
         _ => {}
     }
@@ -258,6 +258,9 @@ fn group(out: &mut impl Write, s: &Style, r: &Report, g: &Group) -> io::Result<(
 }
 
 /// One finding, in a sentence.
+#[must_use]
+// Counts and minutes are non-negative and bounded (91 days of timeline, capped tallies).
+#[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
 pub fn finding(f: &Finding) -> String {
     match f {
         Finding::ThrottlingBegan { prefix, since, throttled_that_minute, requests_that_minute, throttled_total } => format!(
@@ -299,6 +302,8 @@ pub fn finding(f: &Finding) -> String {
 
 /// Errors per minute as a sparkline fitted to the terminal, minutes merged
 /// into columns when there are more minutes than columns.
+// Minutes and counts are non-negative and bounded (at most 91 days of timeline).
+#[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
 fn chart(out: &mut impl Write, s: &Style, timeline: &[Minute]) -> io::Result<()> {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     // Where the terminal cannot show block elements (Style::ascii).
@@ -465,6 +470,7 @@ pub struct FindingJson<'a> {
 
 impl<'a> ScanJson<'a> {
     /// The document for a report.
+    #[must_use]
     pub fn new(r: &'a Report) -> Self {
         let share = |count: u64| {
             if r.requests == 0 {

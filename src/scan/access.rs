@@ -65,6 +65,8 @@ fn two(a: u8, b: u8) -> Option<i64> {
 }
 
 /// `13/Aug/2015:01:43:?? +0000` to the milliseconds of its minute in UTC.
+// A month index (0..12) always fits an i64.
+#[allow(clippy::cast_possible_wrap)]
 fn minute_ms(t: &[u8]) -> Option<i64> {
     const MONTHS: &[u8; 36] = b"JanFebMarAprMayJunJulAugSepOctNovDec";
     if t[2] != b'/' || t[6] != b'/' || t[11] != b':' || t[14] != b':' {
@@ -178,6 +180,7 @@ fn words(s: &[u8]) -> impl Iterator<Item = &[u8]> {
 /// Reads every field of an access-log line, or `None` when it is not one.
 /// The request URI ends at the first `"` followed by a status, so a quote
 /// inside the URI does not end it early.
+#[must_use]
 pub fn parse(line: &[u8]) -> Option<AccessLine<'_>> {
     let t = time_start(line)?;
     let mut head = words(&line[..t - 1]);

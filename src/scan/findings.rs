@@ -33,7 +33,7 @@ const MAX_EACH: usize = 5;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Finding {
-    /// Throttling (SlowDown, 503, 429) on a key prefix rose above
+    /// Throttling (`SlowDown`, 503, 429) on a key prefix rose above
     /// 5% of all requests in the minute starting `since` (and at least 10).
     ThrottlingBegan {
         /// The key prefix.
@@ -160,6 +160,7 @@ impl Default for Evidence {
 /// Whether a key, as logged (perhaps already percent-encoded), holds a
 /// character outside the ones a signature may carry unencoded
 /// (`A-Z a-z 0-9 - _ . ~ /`).
+#[must_use]
 pub fn needs_encoding(key: &str) -> bool {
     let bytes = key.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| match b {
@@ -241,6 +242,7 @@ impl Evidence {
     }
 
     /// The findings, given the requests counted per minute.
+    #[must_use]
     pub fn judge(&self, requests: &BTreeMap<i64, u64>) -> Vec<Finding> {
         let mut out = Vec::new();
         let mut onsets: Vec<Finding> = self

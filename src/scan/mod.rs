@@ -88,12 +88,14 @@ pub struct Record<'a> {
 
 impl Record<'_> {
     /// Whether the request failed.
+    #[must_use]
     pub fn is_error(&self) -> bool {
         self.client_failure || self.code.is_some() || self.status.is_some_and(|s| s >= 400)
     }
 }
 
 /// The prefix of a key: up to and including its first `/`, or the whole key.
+#[must_use]
 pub fn prefix(key: &str) -> &str {
     key.find('/').map_or(key, |i| &key[..=i])
 }
@@ -224,6 +226,7 @@ fn lossy(bytes: &[u8]) -> Cow<'_, str> {
 
 impl Scanner {
     /// A scanner with nothing read yet.
+    #[must_use]
     pub fn new(options: Options) -> Scanner {
         Scanner {
             options,
@@ -410,7 +413,7 @@ impl Scanner {
                 slot[1] += 1;
             }
         }
-        let key_prefix = r.key.as_deref().map(prefix).unwrap_or("");
+        let key_prefix = r.key.as_deref().map_or("", prefix);
         self.evidence.see(r, key_prefix);
         self.group(r, key_prefix);
     }
@@ -500,6 +503,7 @@ impl Scanner {
     }
 
     /// The report.
+    #[must_use]
     pub fn finish(mut self) -> Report {
         self.end_capture();
         self.flush_run();
@@ -559,12 +563,14 @@ impl Scanner {
 
 impl Report {
     /// Whether any input could not be read at all.
+    #[must_use]
     pub fn input_error(&self) -> bool {
         self.inputs.iter().any(|i| i.error.is_some())
     }
 
     /// How the scan ended: an input error when an input could not be read,
     /// else found when there were errors, nothing found when none.
+    #[must_use]
     pub fn outcome(&self) -> crate::Outcome {
         if self.input_error() {
             crate::Outcome::InputError
@@ -577,6 +583,7 @@ impl Report {
 }
 
 /// Scans text already in memory (tests, fuzzing): the same path as a file.
+#[must_use]
 pub fn scan_bytes(bytes: &[u8], options: Options) -> Report {
     let mut scanner = Scanner::new(options);
     scanner.scan_with("-", &mut std::io::Cursor::new(bytes), &mut (), false);

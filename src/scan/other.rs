@@ -31,6 +31,7 @@ use std::borrow::Cow;
 /// Whether a line may name an error: decode's log readers need a code or a
 /// status label (`error code [..]`, `Code=`, `<Code>`, `"status":`), and a
 /// failure-report line has an `error message [`.
+#[must_use]
 pub fn may_be_error(line: &[u8]) -> bool {
     ["ode", "ODE", "tatus", "TATUS", "error message ["]
         .iter()
@@ -39,6 +40,7 @@ pub fn may_be_error(line: &[u8]) -> bool {
 
 /// Reads text that is not an access-log line with decode's readers. Every
 /// reader of responses and log lines is reached through this function.
+#[must_use]
 pub fn recognise(text: &[u8]) -> Response {
     decode::decode(text)
 }
@@ -46,6 +48,7 @@ pub fn recognise(text: &[u8]) -> Response {
 /// The time a line starts with: obsutil's `2006-01-02T15:04:05Z`, or another
 /// form obserr reads in responses (`timestamp::parse_millis`) in the first one or two words
 /// (`2024-03-15 10:15:00`, optionally with `,123` milliseconds).
+#[must_use]
 pub fn leading_time(line: &str) -> Option<i64> {
     let mut words = line.split_ascii_whitespace();
     let first = words.next()?.trim_start_matches('[');
@@ -77,6 +80,7 @@ fn obs_url(line: &str) -> Option<(&str, &str)> {
 
 /// What one non-access-log line says, or `None` when it names neither an error
 /// nor a response status.
+#[must_use]
 pub fn line(bytes: &[u8]) -> Option<Record<'static>> {
     if !may_be_error(bytes) {
         return None;
@@ -99,6 +103,8 @@ pub fn line(bytes: &[u8]) -> Option<Record<'static>> {
 
 /// A record from a decoded response; `line`, when the response came from one
 /// line, adds the time it starts with and the bucket and key it names.
+// Taken by value: callers hand over a response they no longer need.
+#[allow(clippy::needless_pass_by_value)]
 pub fn from_response(r: Response, line: Option<&str>) -> Record<'static> {
     let own = |s: Option<&str>| s.map(|s| Cow::Owned(s.to_string()));
     let url = line.and_then(obs_url);

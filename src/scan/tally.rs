@@ -24,6 +24,7 @@ pub struct Count {
 
 impl Counter {
     /// A counter of at most `cap` distinct values.
+    #[must_use]
     pub fn new(cap: usize) -> Counter {
         Counter {
             map: HashMap::new(),
@@ -49,11 +50,13 @@ impl Counter {
     }
 
     /// How often `value` was counted (0 when it is not kept).
+    #[must_use]
     pub fn get(&self, value: &str) -> u64 {
         self.map.get(value).copied().unwrap_or(0)
     }
 
     /// The `n` most frequent values, ties by value, so output is stable.
+    #[must_use]
     pub fn top(&self, n: usize) -> Vec<Count> {
         let mut all: Vec<(&str, u64)> = self.map.iter().map(|(k, v)| (&**k, *v)).collect();
         all.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -67,16 +70,19 @@ impl Counter {
     }
 
     /// The most frequent value and its count.
+    #[must_use]
     pub fn first(&self) -> Option<Count> {
         self.top(1).pop()
     }
 
     /// Distinct values kept.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.map.len()
     }
 
     /// Whether nothing was counted.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }

@@ -418,15 +418,16 @@ pub fn rebuild_v4(req: &Request, signed: &Signed) -> Rebuilt {
     cr.push('\n');
     cr.push_str(&v4.signed_headers);
     cr.push('\n');
-    let payload = first(req, "x-amz-content-sha256")
-        .map(str::to_string)
-        .unwrap_or_else(|| {
+    let payload = first(req, "x-amz-content-sha256").map_or_else(
+        || {
             if matches!(signed.placement, Placement::Query { .. }) {
                 "UNSIGNED-PAYLOAD".to_string()
             } else {
                 hex(&Sha256::digest(b""))
             }
-        });
+        },
+        str::to_string,
+    );
     cr.push_str(&payload);
     let sts = format!(
         "AWS4-HMAC-SHA256\n{}\n{}\n{}",
