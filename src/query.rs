@@ -86,16 +86,13 @@ pub fn resolve(arg: &str) -> Resolved {
     if let Some(status) = value::status_in(arg) {
         return Resolved::Status(status);
     }
-    // A bare word (a code with a typo, `NoSuchKey.`) holds no label, XML or
-    // SDK phrase: the readers, whose automata cost more to build than the
-    // whole lookup, are for pasted text.
-    let pasted = if arg
-        .trim()
-        .contains(|c: char| c.is_whitespace() || matches!(c, ':' | '=' | '[' | '(' | '<' | '"'))
-    {
-        decode::decode_all(arg.as_bytes())
-    } else {
+    // A bare code-like word (a code with a typo, `NoSuchKey.`) holds no
+    // label, XML or SDK phrase: the readers, whose automata cost more to build
+    // than the whole lookup, are for pasted text.
+    let pasted = if arg.trim().chars().all(value::is_code_char) {
         Vec::new()
+    } else {
+        decode::decode_all(arg.as_bytes())
     };
     if let Some(entry) = pasted
         .iter()
