@@ -8,7 +8,7 @@ use obserr::cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match cli::try_parse_from(std::env::args_os()) {
+    let cli = match cli::try_parse_from_at_exit(std::env::args_os()) {
         Ok(cli) => cli,
         Err(err) => {
             let json = std::env::args_os().skip(1).any(|a| a == "--json");
