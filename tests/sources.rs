@@ -377,3 +377,31 @@ fn every_vendored_page_says_where_it_came_from() {
         );
     }
 }
+
+/// The codes known only from Huawei Cloud's per-code pages: their status, their
+/// page and whether the text is the page's (in our words) or inferred.
+#[test]
+fn huawei_cloud_per_code_pages_give_status_and_source() {
+    for (code, status, source, inferred, causes) in [
+        ("UserRestricted", 403, "errorcode-0017", false, 2),
+        ("SymlinkTargetNotExist", 404, "errorcode-0029", false, 2),
+        ("NoSuchBucketAlias", 404, "errorcode-0018", true, 0),
+    ] {
+        let e = catalogue::lookup(code).unwrap_or_else(|| panic!("{code}: not catalogued"));
+        assert_eq!(e.kind, Kind::Server, "{code}");
+        assert_eq!(e.status(), Some(status), "{code}");
+        assert!(!e.retryable, "{code}");
+        assert_eq!(e.sources.len(), 1, "{code}");
+        assert_eq!(e.sources[0].id, source, "{code}");
+        assert!(e.sources[0].own_words, "{code}: the pages' licence allows facts only");
+        assert!(
+            e.sources[0].url.starts_with("https://support.huaweicloud.com/"),
+            "{code}"
+        );
+        assert_eq!(e.solution_inferred(), inferred, "{code}");
+        assert_eq!(e.causes.len(), causes, "{code}");
+    }
+    // The page of NoSuchBucketAlias was not read: its text says so.
+    let alias = catalogue::lookup("NoSuchBucketAlias").unwrap();
+    assert!(alias.message().contains("inferred"), "{}", alias.message());
+}
