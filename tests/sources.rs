@@ -393,9 +393,14 @@ fn huawei_cloud_per_code_pages_give_status_and_source() {
         assert!(!e.retryable, "{code}");
         assert_eq!(e.sources.len(), 1, "{code}");
         assert_eq!(e.sources[0].id, source, "{code}");
-        assert!(e.sources[0].own_words, "{code}: the pages' licence allows facts only");
         assert!(
-            e.sources[0].url.starts_with("https://support.huaweicloud.com/"),
+            e.sources[0].own_words,
+            "{code}: the pages' licence is unknown, so our words"
+        );
+        assert!(
+            e.sources[0]
+                .url
+                .starts_with("https://support.huaweicloud.com/"),
             "{code}"
         );
         assert_eq!(e.solution_inferred(), inferred, "{code}");
