@@ -104,6 +104,13 @@ const QUERIES: &[(&str, &str)] = &[
     ("token expired", "ExpiredToken"),
     ("agency does not exist", "SYS.0028"),
     ("request headers too large", "SYS.0009"),
+    // Codes from Huawei Cloud's per-code pages.
+    ("symlink target", "SymlinkTargetNotExist"),
+    ("symbolic link target missing", "SymlinkTargetNotExist"),
+    ("restricted user", "UserRestricted"),
+    ("create bucket real name authentication", "UserRestricted"),
+    ("bucket alias", "NoSuchBucketAlias"),
+    ("bucket alias does not exist", "NoSuchBucketAlias"),
     // Client-side codes.
     ("host name could not be resolved", "NameLookupError"),
     (

@@ -108,9 +108,12 @@ const TOOLS: [(&str, &str, &str, usize); 3] = [
 /// Entries per source, for the sources whose pages cannot be vendored (a
 /// licence that allows facts only, or an SDK's code): pinned here, with the
 /// vendored tables' above, so that an edit cannot silently drop one.
-const UNVENDORED: [(&str, usize); 9] = [
+const UNVENDORED: [(&str, usize); 12] = [
     ("oef-api", 42),
     ("append-object", 3),
+    ("errorcode-0017", 1),
+    ("errorcode-0018", 1),
+    ("errorcode-0029", 1),
     ("obsa", 1),
     ("c-sdk-server", 11),
     ("java-sdk", 2),
@@ -121,7 +124,7 @@ const UNVENDORED: [(&str, usize); 9] = [
 ];
 
 /// Entries per kind.
-const KINDS: [(Kind, usize); 3] = [(Kind::Server, 199), (Kind::Client, 73), (Kind::Tool, 70)];
+const KINDS: [(Kind, usize); 3] = [(Kind::Server, 202), (Kind::Client, 73), (Kind::Tool, 70)];
 
 /// The vendored upstream pages: part of the repository, so the tests need
 /// nothing beside the clone.
@@ -373,4 +376,37 @@ fn every_vendored_page_says_where_it_came_from() {
             "{page}: no :original_name:"
         );
     }
+}
+
+/// The codes known only from Huawei Cloud's per-code pages: their status, their
+/// page and whether the text is the page's (in our words) or inferred.
+#[test]
+fn huawei_cloud_per_code_pages_give_status_and_source() {
+    for (code, status, source, inferred, causes) in [
+        ("UserRestricted", 403, "errorcode-0017", false, 2),
+        ("SymlinkTargetNotExist", 404, "errorcode-0029", false, 2),
+        ("NoSuchBucketAlias", 404, "errorcode-0018", true, 0),
+    ] {
+        let e = catalogue::lookup(code).unwrap_or_else(|| panic!("{code}: not catalogued"));
+        assert_eq!(e.kind, Kind::Server, "{code}");
+        assert_eq!(e.status(), Some(status), "{code}");
+        assert!(!e.retryable, "{code}");
+        assert_eq!(e.sources.len(), 1, "{code}");
+        assert_eq!(e.sources[0].id, source, "{code}");
+        assert!(
+            e.sources[0].own_words,
+            "{code}: the pages' licence is unknown, so our words"
+        );
+        assert!(
+            e.sources[0]
+                .url
+                .starts_with("https://support.huaweicloud.com/"),
+            "{code}"
+        );
+        assert_eq!(e.solution_inferred(), inferred, "{code}");
+        assert_eq!(e.causes.len(), causes, "{code}");
+    }
+    // The page of NoSuchBucketAlias was not read: its text says so.
+    let alias = catalogue::lookup("NoSuchBucketAlias").unwrap();
+    assert!(alias.message().contains("inferred"), "{}", alias.message());
 }
