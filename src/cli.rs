@@ -298,6 +298,57 @@ where
     })
 }
 
+/// The options every subcommand takes, declared `global` on [`Cli`].
+const GLOBAL_OPTIONS: [&str; 3] = ["json", "color", "paging"];
+
+/// The names of `sigcheck`'s refused `--secret-key`: it may take the next
+/// argument as its value whatever it looks like, so no option after it is
+/// moved (see [`parse_lean`]).
+const TAKES_ANY_VALUE: [&str; 4] = ["--secret-key", "--sk", "--secret-access-key", "--secret"];
+
+/// Parses `args` with the global options made top-level ones, moved before
+/// the subcommand, so that clap copies none of them into every subcommand at
+/// start-up (about 50k instructions, more than `explain`'s lookup). `None`
+/// when that definition does not take the line as it is: the caller then
+/// parses it with the full one, whose reading is the only one obserr has, so
+/// the result never differs from it.
+fn parse_lean(args: &[OsString]) -> Option<(clap::Command, clap::ArgMatches)> {
+    let mut front = Vec::with_capacity(4);
+    let mut rest = Vec::with_capacity(args.len());
+    let mut iter = args.iter().skip(1);
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            rest.push(arg.clone());
+            rest.extend(iter.cloned());
+            break;
+        }
+        let text = arg.to_str()?;
+        let name = text.split_once('=').map_or(text, |(name, _)| name);
+        if TAKES_ANY_VALUE.contains(&name) {
+            return None;
+        }
+        match name.strip_prefix("--") {
+            Some("json") if name == text => front.push(arg.clone()),
+            Some(id @ ("color" | "paging")) => {
+                front.push(arg.clone());
+                if name == text {
+                    // `--color WHEN`: its value too; without one, clap's
+                    // error comes from the full definition.
+                    front.push(iter.next()?.clone());
+                }
+                debug_assert!(GLOBAL_OPTIONS.contains(&id));
+            }
+            _ => rest.push(arg.clone()),
+        }
+    }
+    let mut cmd = GLOBAL_OPTIONS.iter().fold(Cli::command(), |cmd, id| {
+        cmd.mut_arg(*id, |a| a.global(false))
+    });
+    let line = args.iter().take(1).chain(&front).chain(&rest).cloned();
+    let matches = cmd.try_get_matches_from_mut(line).ok()?;
+    Some((cmd, matches))
+}
+
 /// What [`parse`] returns: the options, and what clap built to read them.
 struct Parsed {
     cli: Cli,
@@ -325,27 +376,28 @@ where
             }
         })
         .collect();
-    // The lean definition first; help, --version and every error come from
-    // the decorated one, parsing the same line again.
-    let mut cmd = Cli::command();
-    let mut matches = match cmd.try_get_matches_from_mut(args.iter().cloned()) {
-        Ok(matches) => matches,
-        Err(lean) => {
+    // The lean definition first. Anything it does not take (help, --version,
+    // every error, a line it cannot read the same way) goes to the decorated
+    // one, which reads the same line again and alone decides what it means.
+    let (mut cmd, mut matches) = match parse_lean(&args) {
+        Some(parsed) => parsed,
+        None => {
             let mut cmd = command();
-            return Err(match cmd.try_get_matches_from_mut(args) {
-                Err(full) => full,
-                Ok(_) => lean.format(&mut cmd),
-            });
+            let matches = cmd.try_get_matches_from_mut(args)?;
+            (cmd, matches)
         }
     };
     let file_command = matches
         .subcommand()
         .filter(|(name, _)| FILE_COMMANDS.contains(name));
     if let Some((name, sub)) = file_command {
+        // The subcommand knows the option only when the full definition
+        // (global options) read the line.
         let given = |id: &str| {
-            [&matches, sub]
-                .iter()
-                .any(|m| m.value_source(id) == Some(ValueSource::CommandLine))
+            [&matches, sub].iter().any(|m| {
+                m.try_contains_id(id).is_ok()
+                    && m.value_source(id) == Some(ValueSource::CommandLine)
+            })
         };
         if let Some(id) = FILE_ONLY_REFUSES.iter().find(|id| given(id)) {
             let flag = if *id == "paging" && no_pager {
@@ -799,6 +851,78 @@ mod tests {
         for bad in ["abc", "4x", "6xx"] {
             let err = Cli::try_parse_from(["obserr", "list", "--status", bad]).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{bad}");
+        }
+    }
+
+    /// The lean reading (global options moved before the subcommand) takes
+    /// the usual lines, and whatever it takes it reads as the full
+    /// definition does; what it cannot take it leaves to the full one.
+    #[test]
+    fn the_lean_reading_agrees_with_the_full_one() {
+        let full = |line: &[&str]| {
+            let mut cmd = command();
+            let args = line.iter().map(OsString::from);
+            cmd.try_get_matches_from_mut(args)
+                .and_then(|mut m| Cli::from_arg_matches_mut(&mut m))
+                .map(|cli| format!("{cli:?}"))
+        };
+        let lean = |line: &[&str]| {
+            let args: Vec<OsString> = line.iter().map(OsString::from).collect();
+            parse_lean(&args)
+                .map(|(_, mut m)| format!("{:?}", Cli::from_arg_matches_mut(&mut m).unwrap()))
+        };
+        let taken: &[&[&str]] = &[
+            &["obserr", "explain", "NoSuchKey"],
+            &["obserr", "explain", "NoSuchKey", "--json"],
+            &["obserr", "--json", "explain", "NoSuchKey"],
+            &[
+                "obserr",
+                "explain",
+                "--color",
+                "never",
+                "NoSuchKey",
+                "--paging=always",
+            ],
+            &[
+                "obserr",
+                "--color=always",
+                "list",
+                "--status",
+                "403",
+                "--json",
+            ],
+            &[
+                "obserr", "search", "slow", "down", "--color", "Never", "-n", "3",
+            ],
+            &["obserr", "explain", "obsutil", "-1", "--json"],
+            &["obserr", "decode", "--json", "-", "--", "--json"],
+            &["obserr", "explain", "--", "--color", "never"],
+            &["obserr", "scan", "--by", "minute", "--json", "x.log"],
+            &["obserr", "sigcheck", "--json", "capture.txt"],
+            &["obserr", "completions", "bash"],
+            &["obserr", "man", "--json"],
+        ];
+        for line in taken {
+            let lean = lean(line).unwrap_or_else(|| panic!("not taken: {line:?}"));
+            assert_eq!(Ok(lean), full(line).map_err(|e| e.kind()), "{line:?}");
+        }
+        let left: &[&[&str]] = &[
+            &["obserr", "explain", "NoSuchKey", "--color"],
+            &["obserr", "explain", "--json", "--json", "NoSuchKey"],
+            &[
+                "obserr",
+                "sigcheck",
+                "--secret-key",
+                "--json",
+                "capture.txt",
+            ],
+            &["obserr", "sigcheck", "--sk=--json", "capture.txt"],
+            &["obserr", "explain", "--help"],
+            &["obserr", "--version"],
+            &["obserr", "list", "--kind", "nonsense"],
+        ];
+        for line in left {
+            assert_eq!(lean(line), None, "{line:?}");
         }
     }
 }
