@@ -17,18 +17,21 @@ pub struct Page {
 }
 
 /// True when `body` looks like an HTML document rather than XML.
+/// Reads the first 512 bytes only, lower-cased on the stack: decode and
+/// sigcheck ask this of every body that starts with `<`.
 pub fn is_html(body: &str) -> bool {
-    let head: String = body
-        .trim_start()
-        .chars()
-        .take(512)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || head.contains("<head>")
-        || head.contains("<body")
-        || head.contains("<li>code:")
+    let body = body.trim_start().as_bytes();
+    let mut head = [0u8; 512];
+    let len = body.len().min(head.len());
+    head[..len].copy_from_slice(&body[..len]);
+    let head = &mut head[..len];
+    head.make_ascii_lowercase();
+    let has = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
+    head.starts_with(b"<!doctype html")
+        || head.starts_with(b"<html")
+        || has(b"<head>")
+        || has(b"<body")
+        || has(b"<li>code:")
 }
 
 /// Reads the list items of `html` into `found` and returns what the page says

@@ -178,14 +178,17 @@ pub fn server_string(r: &Response) -> Option<(String, bool)> {
 
 /// `47 45 54 0a …` (OBS's `StringToSignBytes`) as text.
 fn from_hex_bytes(s: &str) -> Option<String> {
+    let digit = |b: u8| char::from(b).to_digit(16);
     let mut out = Vec::with_capacity(s.len() / 3 + 1);
     for tok in s.split_whitespace() {
-        if tok.len() > 2 {
-            return None;
-        }
-        out.push(u8::from_str_radix(tok, 16).ok()?);
+        let byte = match *tok.as_bytes() {
+            [low] => digit(low)?,
+            [high, low] => digit(high)? * 16 + digit(low)?,
+            _ => return None,
+        };
+        out.push(u8::try_from(byte).ok()?);
     }
-    (!out.is_empty()).then(|| String::from_utf8_lossy(&out).into_owned())
+    (!out.is_empty()).then(|| crate::decode::utf8_lossy(&out).into_owned())
 }
 
 /// The client's string to sign as an SDK debug log printed it: the lines after
@@ -204,7 +207,7 @@ pub fn client_string_from_log(log: &str) -> Option<String> {
     let lower = log.to_ascii_lowercase();
     let (at, len) = MARKERS
         .iter()
-        .filter_map(|m| lower.find(m).map(|i| (i, m.len())))
+        .filter_map(|m| crate::decode::find(&lower, m).map(|i| (i, m.len())))
         .min()?;
     let rest = &log[at + len..];
     let rest = rest.strip_prefix(' ').unwrap_or(rest);
@@ -622,7 +625,7 @@ pub fn check_inputs(inputs: &[&[u8]], key: Option<&SecretKey>) -> Check {
     let mut response: Option<Response> = None;
     let mut log: Option<String> = None;
     for bytes in inputs {
-        let text = String::from_utf8_lossy(bytes);
+        let text = crate::decode::utf8_lossy(bytes);
         if log.is_none() && client_string_from_log(&text).is_some() {
             log = Some(text.into_owned());
         }
