@@ -275,3 +275,72 @@ fn explain_without_arguments_on_a_terminal_asks_for_a_code() {
     );
     assert_eq!(out.status.code(), Some(2), "{text}");
 }
+
+/// `sigcheck` with no key in the environment or a file asks for it on the
+/// terminal, and the terminal does not echo what is typed: the key reaches
+/// obserr (the verdict needs it) and never the screen. The key is typed only
+/// once the prompt is shown, when echo is already off; a terminal that
+/// echoed would show it in what `script` recorded.
+#[test]
+fn sigcheck_asks_for_the_key_without_echo() {
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    if !have_script() {
+        return;
+    }
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sigcheck/examples"
+    );
+    let key = std::fs::read_to_string(format!("{dir}/wrong-key.key")).unwrap();
+    let key = key.trim_end_matches('\n');
+    let line = format!("'{BIN}' sigcheck '{dir}/wrong-key.txt'");
+    let mut child = Command::new("timeout")
+        .args(["30", "script", "-qec", &line, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("SHELL", "/bin/sh")
+        .env("TERM", "xterm")
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("script runs");
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let reader = {
+        let seen = Arc::clone(&seen);
+        let mut stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stdout.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                seen.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        })
+    };
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&seen.lock().unwrap()).contains("not echoed") {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no prompt: {:?}",
+            String::from_utf8_lossy(&seen.lock().unwrap())
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(format!("{key}\n").as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let status = child.wait().unwrap();
+    drop(stdin);
+    reader.join().unwrap();
+    let text = String::from_utf8_lossy(&seen.lock().unwrap()).replace("\r\n", "\n");
+    assert!(text.contains("Verdict: wrong secret key"), "{text}");
+    assert!(!text.contains(key), "the typed key was echoed:\n{text}");
+    assert_eq!(status.code(), Some(0), "{text}");
+}
