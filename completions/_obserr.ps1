@@ -92,7 +92,6 @@ Register-ArgumentCompleter -Native -CommandName 'obserr' -ScriptBlock {
         }
         'obserr;sigcheck' {
             [CompletionResult]::new('--secret-key-file', '--secret-key-file', [CompletionResultType]::ParameterName, 'Read the secret key from this file (one trailing line break is ignored)')
-            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'Refused: a key on the command line stays in ps and the shell history')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it')
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (never coloured)')

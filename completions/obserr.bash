@@ -423,7 +423,7 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__sigcheck)
-            opts="-h --secret-key-file --secret-key --json --color --paging --help"
+            opts="-h --secret-key-file --json --color --paging --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
@@ -442,10 +442,6 @@ _obserr() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
-                    return 0
-                    ;;
-                --secret-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -83,7 +83,6 @@ set edit:completion:arg-completer[obserr] = {|@words|
         }
         &'obserr;sigcheck'= {
             cand --secret-key-file 'Read the secret key from this file (one trailing line break is ignored)'
-            cand --secret-key 'Refused: a key on the command line stays in ps and the shell history'
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --json 'Print machine-readable JSON (never coloured)'

@@ -155,7 +155,6 @@ never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l json -d 'Print machine-readable JSON (never coloured)'
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand sigcheck" -l secret-key-file -d 'Read the secret key from this file (one trailing line break is ignored)' -r -F
-complete -c obserr -n "__fish_obserr_using_subcommand sigcheck" -l secret-key -d 'Refused: a key on the command line stays in ps and the shell history' -r
 complete -c obserr -n "__fish_obserr_using_subcommand sigcheck" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
 always\t''
 never\t''"

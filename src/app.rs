@@ -160,6 +160,7 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
     let mut out = Output::default();
     let style = terminal.style;
     let result = match &cli.command {
+        _ if cli.key_as_argument => usage_error(&mut out, cli.json, &Message::KeyAsArgument.text()),
         Command::Explain { codes, open } => match explain_args(codes, terminal) {
             Ok(codes) if *open => open_docs(&mut out, &codes),
             Ok(codes) => explain(&mut out, cli.json, &style, &codes),
@@ -199,14 +200,12 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
         Command::Sigcheck {
             files,
             secret_key_file,
-            secret_key,
         } => sigcheck(
             &mut out,
             cli.json,
             &style,
             files,
             secret_key_file.as_deref(),
-            secret_key.is_some(),
             terminal,
         ),
         // Generated files are meant to be redirected: never paged or coloured.
@@ -632,8 +631,8 @@ fn scan_logs(
 }
 
 /// `sigcheck`: reads every input, then the key (environment, key file or a
-/// prompt), and reports the verdict. A key given as an option is refused and
-/// never echoed; an unreadable input whose name looks like a key is reported
+/// prompt), and reports the verdict (a key given as an option was refused
+/// before, by [`run`], and never echoed); an unreadable input whose name looks like a key is reported
 /// without its name.
 fn sigcheck(
     out: &mut Output,
@@ -641,13 +640,9 @@ fn sigcheck(
     style: &Style,
     files: &[std::path::PathBuf],
     key_file: Option<&std::path::Path>,
-    key_as_argument: bool,
     terminal: &Terminal,
 ) -> io::Result<()> {
     use obserr::sigcheck::{self, key::looks_like_a_key};
-    if key_as_argument {
-        return usage_error(out, as_json, &Message::KeyAsArgument.text());
-    }
     let inputs = Input::from_args(files);
     let mut read = Vec::new();
     for input in &inputs {

@@ -221,7 +221,25 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+
+    /// A secret key was given as an option (`--secret-key`, see
+    /// [`KEY_OPTIONS`]): the run is refused. Read before clap sees the line,
+    /// so the option is neither in help nor in completions nor suggested
+    /// for a misspelt option, and its value reaches no error message.
+    #[arg(skip)]
+    pub key_as_argument: bool,
 }
+
+/// Options a user might give a secret key with. None is obserr's: each is
+/// taken out of the line with its value (the next argument, whatever it
+/// looks like, when no `=` joins them) and the run refused.
+pub const KEY_OPTIONS: &[&str] = &[
+    "--secret-key",
+    "--sk",
+    "--secret-access-key",
+    "--aws-secret-access-key",
+    "--secret",
+];
 
 /// `--no-pager`, obserr's older spelling of `--paging never`. It is read as
 /// that before clap sees the line rather than declared as a hidden option:
@@ -301,11 +319,6 @@ where
 /// The options every subcommand takes, declared `global` on [`Cli`].
 const GLOBAL_OPTIONS: [&str; 3] = ["json", "color", "paging"];
 
-/// The names of `sigcheck`'s refused `--secret-key`: it may take the next
-/// argument as its value whatever it looks like, so no option after it is
-/// moved (see [`parse_lean`]).
-const TAKES_ANY_VALUE: [&str; 4] = ["--secret-key", "--sk", "--secret-access-key", "--secret"];
-
 /// Parses `args` with the global options made top-level ones, moved before
 /// the subcommand, so that clap copies none of them into every subcommand at
 /// start-up (about 50k instructions, more than `explain`'s lookup). `None`
@@ -324,9 +337,6 @@ fn parse_lean(args: &[OsString]) -> Option<(clap::Command, clap::ArgMatches)> {
         }
         let text = arg.to_str()?;
         let name = text.split_once('=').map_or(text, |(name, _)| name);
-        if TAKES_ANY_VALUE.contains(&name) {
-            return None;
-        }
         match name.strip_prefix("--") {
             Some("json") if name == text => front.push(arg.clone()),
             Some(id @ ("color" | "paging")) => {
@@ -362,30 +372,39 @@ where
     T: Into<OsString> + Clone,
 {
     let mut no_pager = false;
+    let mut key_as_argument = false;
     let mut options = true;
-    let args: Vec<OsString> = args
-        .into_iter()
-        .map(|arg| {
-            let arg: OsString = arg.into();
-            options &= arg != "--";
-            if options && arg == NO_PAGER {
-                no_pager = true;
-                OsString::from("--paging=never")
-            } else {
-                arg
+    let mut given = args.into_iter().map(Into::into);
+    let mut args: Vec<OsString> = Vec::new();
+    while let Some(arg) = given.next() {
+        options &= arg != "--";
+        if !options {
+            args.push(arg);
+            continue;
+        }
+        let name = arg.as_encoded_bytes();
+        let name = name.split(|&b| b == b'=').next().unwrap_or_default();
+        if KEY_OPTIONS.iter().any(|o| o.as_bytes() == name) {
+            key_as_argument = true;
+            if name.len() == arg.len() {
+                drop(given.next());
             }
-        })
-        .collect();
+        } else if arg == NO_PAGER {
+            no_pager = true;
+            args.push(OsString::from("--paging=never"));
+        } else {
+            args.push(arg);
+        }
+    }
     // The lean definition first. Anything it does not take (help, --version,
     // every error, a line it cannot read the same way) goes to the decorated
     // one, which reads the same line again and alone decides what it means.
-    let (mut cmd, mut matches) = match parse_lean(&args) {
-        Some(parsed) => parsed,
-        None => {
-            let mut cmd = command();
-            let matches = cmd.try_get_matches_from_mut(args)?;
-            (cmd, matches)
-        }
+    let (mut cmd, mut matches) = if let Some(parsed) = parse_lean(&args) {
+        parsed
+    } else {
+        let mut cmd = command();
+        let matches = cmd.try_get_matches_from_mut(args)?;
+        (cmd, matches)
     };
     let file_command = matches
         .subcommand()
@@ -418,7 +437,8 @@ where
             });
         }
     }
-    let cli = Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))?;
+    let mut cli = Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))?;
+    cli.key_as_argument = key_as_argument;
     // Checked here, not with clap's conflicts_with: a global --json given after
     // the subcommand reaches it too late for that check.
     if cli.json && matches!(cli.command, Command::Explain { open: true, .. }) {
@@ -587,9 +607,6 @@ pub enum Command {
         /// Read the secret key from this file (one trailing line break is ignored).
         #[arg(long, value_name = "KEYFILE", value_hint = clap::ValueHint::FilePath)]
         secret_key_file: Option<std::path::PathBuf>,
-        /// Refused: a key on the command line stays in ps and the shell history.
-        #[arg(long, aliases = ["sk", "secret-access-key", "secret"], hide = true, num_args = 0..=1, allow_hyphen_values = true, value_name = "REFUSED")]
-        secret_key: Option<Option<String>>,
     },
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     ///
@@ -909,14 +926,6 @@ mod tests {
         let left: &[&[&str]] = &[
             &["obserr", "explain", "NoSuchKey", "--color"],
             &["obserr", "explain", "--json", "--json", "NoSuchKey"],
-            &[
-                "obserr",
-                "sigcheck",
-                "--secret-key",
-                "--json",
-                "capture.txt",
-            ],
-            &["obserr", "sigcheck", "--sk=--json", "capture.txt"],
             &["obserr", "explain", "--help"],
             &["obserr", "--version"],
             &["obserr", "list", "--kind", "nonsense"],
@@ -924,5 +933,36 @@ mod tests {
         for line in left {
             assert_eq!(lean(line), None, "{line:?}");
         }
+    }
+
+    /// A secret key given as an option is taken out of the line with its
+    /// value before clap sees it, whatever the subcommand; after `--` it is
+    /// a file name like any other.
+    #[test]
+    fn key_options_are_taken_out_with_their_value() {
+        let cli = try_parse_from(["obserr", "sigcheck", "--sk", "--json", "x.txt"]).unwrap();
+        assert!(cli.key_as_argument);
+        assert!(!cli.json, "--json was the option's value");
+        assert!(
+            matches!(&cli.command, Command::Sigcheck { files, .. } if files == &[std::path::PathBuf::from("x.txt")])
+        );
+        for line in [
+            &["obserr", "sigcheck", "--secret-key=abc", "x.txt"][..],
+            &["obserr", "decode", "--aws-secret-access-key", "abc"],
+            &["obserr", "--secret", "abc", "explain", "NoSuchKey"],
+        ] {
+            assert!(try_parse_from(line).unwrap().key_as_argument, "{line:?}");
+        }
+        let cli = try_parse_from(["obserr", "sigcheck", "--", "--sk"]).unwrap();
+        assert!(!cli.key_as_argument);
+        let cli = try_parse_from(["obserr", "sigcheck", "--secret-key-file", "k", "x"]).unwrap();
+        assert!(!cli.key_as_argument);
+        // Not offered anywhere clap would show it.
+        let mut cmd = command();
+        cmd.build();
+        let sigcheck = cmd.find_subcommand("sigcheck").unwrap();
+        assert!(sigcheck
+            .get_arguments()
+            .all(|a| a.get_long() != Some("secret-key")));
     }
 }
