@@ -132,7 +132,7 @@ fn header_line(line: &str) -> Option<(String, String)> {
 /// Lines without their terminator (LF or CRLF).
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
-    text.split_inclusive('\n').map(move |raw| {
+    super::split_inclusive_lines(text).map(move |raw| {
         let at = start;
         start += raw.len();
         let line = raw.strip_suffix('\n').unwrap_or(raw);
@@ -305,6 +305,13 @@ fn read_head(text: &str, has_status: bool) -> (Head, usize) {
 /// curl's own lines that end a body line glued to them (no newline after the body).
 const CURL_TAILS: [&str; 3] = ["* Connection #", "* Closing connection", "* shutting down"];
 
+/// Where the first of [`CURL_TAILS`] starts in `line`. Each starts with `*`:
+/// only the stars are looked at (a body line is often the whole XML body).
+fn curl_tail(line: &str) -> Option<usize> {
+    memchr::memchr_iter(b'*', line.as_bytes())
+        .find(|&at| CURL_TAILS.iter().any(|tail| line[at..].starts_with(tail)))
+}
+
 fn split_verbose(text: &str) -> Transcript {
     let mut t = Transcript {
         framing: Framing::Verbose,
@@ -366,11 +373,7 @@ fn split_verbose(text: &str) -> Transcript {
             continue;
         }
         if t.head.is_some() && !in_head {
-            let cut = CURL_TAILS
-                .iter()
-                .filter_map(|tail| line.find(tail))
-                .min()
-                .unwrap_or(line.len());
+            let cut = curl_tail(line).unwrap_or(line.len());
             t.body.push_str(&line[..cut]);
             t.body.push('\n');
         }
@@ -480,6 +483,21 @@ mod tests {
         let t = split("<Error><Code>A</Code></Error>");
         assert_eq!(t.framing, Framing::Bare);
         assert_eq!(t.body, "");
+    }
+
+    proptest::proptest! {
+        /// The first star that starts a tail is where the earliest tail starts.
+        #[test]
+        fn curl_tail_is_the_earliest_tail(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec!["* Connection #", "* Closing connection", "* shutting down", "*", "* ", "x", "é", "* Conn"]),
+                0..8,
+            ),
+        ) {
+            let line = words.concat();
+            let earliest = CURL_TAILS.iter().filter_map(|tail| line.find(tail)).min();
+            proptest::prop_assert_eq!(curl_tail(&line), earliest);
+        }
     }
 
     #[test]

@@ -577,6 +577,23 @@ pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
     memchr::memmem::find(haystack.as_bytes(), needle.as_bytes())
 }
 
+/// `text.split_inclusive('\n')`, with memchr's search for the line feed: the
+/// standard library's character searcher costs about two hundred
+/// instructions a line, and decode goes over the lines of its input several
+/// times (`inclusive_lines_agree_with_split_inclusive` pins the equivalence).
+pub(crate) fn split_inclusive_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        let (line, after) = rest.split_at(end);
+        rest = after;
+        Some(line)
+    })
+}
+
 /// Fills the response from the body's fields, then from the headers where
 /// the body said nothing (a HEAD response has only headers).
 fn merge(r: &mut Response, found: Response, page: html::Page) {
@@ -723,6 +740,15 @@ mod tests {
             proptest::prop_assert_eq!(ascii(&bytes), ascii(out.as_bytes()));
             proptest::prop_assert!(out.len() <= bytes.len().max(1) * 3);
             proptest::prop_assert_eq!(lossy(text.as_bytes()), text.as_str());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn inclusive_lines_agree_with_split_inclusive(text in "[a\\n\\r\u{e9}]{0,40}") {
+            let ours: Vec<&str> = split_inclusive_lines(&text).collect();
+            let std: Vec<&str> = text.split_inclusive('\n').collect();
+            proptest::prop_assert_eq!(ours, std);
         }
     }
 

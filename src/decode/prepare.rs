@@ -19,7 +19,7 @@ pub fn prepare(text: &str) -> String {
     let verbose = text.starts_with("< HTTP/") || super::find(text, "\n< HTTP/").is_some();
     let mut out = String::with_capacity(text.len() + text.len() / 64);
     let mut prev_start = 0;
-    for raw in text.split_inclusive('\n') {
+    for raw in super::split_inclusive_lines(text) {
         let (line, eol) = match raw.strip_suffix('\n') {
             Some(l) => match l.strip_suffix('\r') {
                 Some(l) => (l, "\r\n"),
