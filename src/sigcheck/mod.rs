@@ -307,17 +307,9 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
             ));
         }
     }
-    let sign = |k: &SecretKey, text: &str| -> Option<String> {
-        match scheme {
-            Scheme::V4 => {
-                // The scope the client signed with is in its string (line 3).
-                let scope = text.split('\n').nth(2).unwrap_or("");
-                Some(k.sign_v4(scope, text))
-            }
-            Scheme::Obs | Scheme::V2 => Some(k.sign_v1(text)),
-        }
-    };
     if let Some(k) = key {
+        let mut signer = Signer::new(k, scheme);
+        let mut sign = |text: &str| signer.sign(text);
         out.findings
             .extend(k.issues().into_iter().map(|issue| Finding::Key { issue }));
         let Some(p) = provided.as_deref() else {
@@ -327,12 +319,12 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
             });
             return out;
         };
-        if sign(k, &s).as_deref() == Some(p) {
+        if sign(&s) == p {
             out.verdict = Verdict::WrongSecretKey;
             return out;
         }
         if let Some((c, cr, src)) = &client {
-            if *c != s && sign(k, c).as_deref() == Some(p) {
+            if *c != s && sign(c) == p {
                 out.findings.push(Finding::ClientStringConfirmed);
                 return differs(out, scheme, c, cr.as_deref(), *src, r.request.as_ref());
             }
@@ -343,7 +335,7 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
             .into_iter()
             .chain(variants(scheme, &s, None))
         {
-            if cand != s && sign(k, &cand).as_deref() == Some(p) {
+            if cand != s && sign(&cand) == p {
                 out.findings.push(Finding::ClientStringConfirmed);
                 return differs(
                     out,
@@ -384,6 +376,49 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
                 inputs: vec![Missing::SecretKey],
             });
             out
+        }
+    }
+}
+
+/// Signs strings with one key for one scheme, keeping what does not depend on
+/// the string: HMAC-SHA1's keyed state, or the V4 signing key of the last
+/// scope (four HMACs), which the server's and the client's string share.
+struct Signer<'k> {
+    key: &'k SecretKey,
+    scheme: Scheme,
+    v1: Option<key::SignerV1>,
+    v4: Option<(String, key::SignerV4)>,
+}
+
+impl<'k> Signer<'k> {
+    fn new(key: &'k SecretKey, scheme: Scheme) -> Self {
+        Signer {
+            key,
+            scheme,
+            v1: None,
+            v4: None,
+        }
+    }
+
+    fn sign(&mut self, text: &str) -> String {
+        match self.scheme {
+            Scheme::V4 => {
+                // The scope the client signed with is in its string (line 3).
+                let scope = text.split('\n').nth(2).unwrap_or("");
+                match &self.v4 {
+                    Some((s, signer)) if s == scope => signer.sign(text),
+                    _ => {
+                        let signer = self.key.signer_v4(scope);
+                        let signature = signer.sign(text);
+                        self.v4 = Some((scope.to_string(), signer));
+                        signature
+                    }
+                }
+            }
+            Scheme::Obs | Scheme::V2 => self
+                .v1
+                .get_or_insert_with(|| self.key.signer_v1())
+                .sign(text),
         }
     }
 }
