@@ -176,8 +176,49 @@ pub fn server_string(r: &Response) -> Option<(String, bool)> {
     }
 }
 
+/// Whether [`server_string`] finds one, without decoding `StringToSignBytes`
+/// when the text is there.
+fn has_server_string(r: &Response) -> bool {
+    r.detail("StringToSign").is_some()
+        || r.detail("StringToSignBytes")
+            .and_then(from_hex_bytes)
+            .is_some()
+}
+
 /// `47 45 54 0a …` (OBS's `StringToSignBytes`) as text.
 fn from_hex_bytes(s: &str) -> Option<String> {
+    if !s.is_ascii() {
+        return from_hex_words(s);
+    }
+    // ASCII: the bytes read directly, the white space `split_whitespace`
+    // splits on (space, tab, line feed, vertical tab, form feed, carriage
+    // return) between tokens of one or two hex digits.
+    let digit = |b: u8| char::from(b).to_digit(16);
+    let mut out = Vec::with_capacity(s.len() / 3 + 1);
+    let mut token: Option<(u32, usize)> = None; // value, digits
+    for &b in s.as_bytes() {
+        if matches!(b, b' ' | 0x09..=0x0d) {
+            if let Some((value, _)) = token.take() {
+                out.push(u8::try_from(value).ok()?);
+            }
+            continue;
+        }
+        let d = digit(b)?;
+        token = match token {
+            None => Some((d, 1)),
+            Some((high, 1)) => Some((high * 16 + d, 2)),
+            Some(_) => return None,
+        };
+    }
+    if let Some((value, _)) = token {
+        out.push(u8::try_from(value).ok()?);
+    }
+    (!out.is_empty()).then(|| crate::decode::utf8_lossy(&out).into_owned())
+}
+
+/// [`from_hex_bytes`] word by word, for text that is not ASCII (a word may
+/// end at any white space).
+fn from_hex_words(s: &str) -> Option<String> {
     let digit = |b: u8| char::from(b).to_digit(16);
     let mut out = Vec::with_capacity(s.len() / 3 + 1);
     for tok in s.split_whitespace() {
@@ -204,11 +245,18 @@ pub fn client_string_from_log(log: &str) -> Option<String> {
         "canonical string:",
         "canonical_string:",
     ];
-    let lower = log.to_ascii_lowercase();
-    let (at, len) = MARKERS
-        .iter()
-        .filter_map(|m| crate::decode::find(&lower, m).map(|i| (i, m.len())))
-        .min()?;
+    // Every marker ends with its only colon: the first colon that ends one
+    // ends the first marker (`client_string_marker_is_the_first_marker`).
+    let bytes = log.as_bytes();
+    let (at, len) = memchr::memchr_iter(b':', bytes).find_map(|colon| {
+        let end = colon + 1;
+        MARKERS.iter().find_map(|m| {
+            let start = end.checked_sub(m.len())?;
+            bytes[start..end]
+                .eq_ignore_ascii_case(m.as_bytes())
+                .then_some((start, m.len()))
+        })
+    })?;
     let rest = &log[at + len..];
     let rest = rest.strip_prefix(' ').unwrap_or(rest);
     let rest = rest
@@ -460,17 +508,29 @@ fn refine(differences: &mut [Difference], req: Option<&Request>) {
 /// Component-by-component differences, each with its usual cause.
 #[must_use]
 pub fn diff(scheme: Scheme, client: &[Part], server: &[Part]) -> Vec<Difference> {
+    // Borrowed keys: a clone of each name for every comparison cost more
+    // than the comparison.
+    fn key(p: &Part) -> (Component, Option<&str>) {
+        (p.component, p.name.as_deref())
+    }
     let mut out = Vec::new();
-    let key = |p: &Part| (p.component, p.name.clone());
-    let mut seen = Vec::new();
+    let both_have_cr = client.iter().any(|q| q.component == Component::PayloadHash)
+        && server.iter().any(|q| q.component == Component::PayloadHash);
+    let mut seen: Vec<(Component, Option<&str>)> = Vec::new();
     for p in client.iter().chain(server) {
         let k = key(p);
         if seen.contains(&k) {
             continue;
         }
-        seen.push(k.clone());
-        let c = client.iter().find(|q| key(q) == k).map(|q| q.value.clone());
-        let s = server.iter().find(|q| key(q) == k).map(|q| q.value.clone());
+        seen.push(k);
+        let c = client
+            .iter()
+            .find(|q| key(q) == k)
+            .map(|q| q.value.as_str());
+        let s = server
+            .iter()
+            .find(|q| key(q) == k)
+            .map(|q| q.value.as_str());
         // A canonical request line compared only when both sides have one.
         let cr_only = scheme == Scheme::V4
             && matches!(
@@ -482,19 +542,16 @@ pub fn diff(scheme: Scheme, client: &[Part], server: &[Part]) -> Vec<Difference>
                     | Component::SignedHeaders
                     | Component::PayloadHash
             );
-        let both_have_cr = client.iter().any(|q| q.component == Component::PayloadHash)
-            && server.iter().any(|q| q.component == Component::PayloadHash);
         if cr_only && !both_have_cr {
             continue;
         }
         if c != s {
-            let cause = cause(scheme, k.0, k.1.as_deref(), c.as_deref(), s.as_deref());
             out.push(Difference {
                 component: k.0,
-                name: k.1,
-                client: c,
-                server: s,
-                cause,
+                name: k.1.map(str::to_string),
+                client: c.map(str::to_string),
+                server: s.map(str::to_string),
+                cause: cause(scheme, k.0, k.1, c, s),
             });
         }
     }
@@ -666,7 +723,7 @@ pub fn check_inputs(inputs: &[&[u8]], key: Option<&SecretKey>) -> Check {
         }
         if response.is_none() {
             let found = crate::decode::decode_all(bytes).into_iter().find(|r| {
-                r.code.as_deref() == Some("SignatureDoesNotMatch") && server_string(r).is_some()
+                r.code.as_deref() == Some("SignatureDoesNotMatch") && has_server_string(r)
             });
             response = found;
         }
@@ -682,6 +739,54 @@ impl Verdict {
         match self {
             Verdict::NoKey | Verdict::NotASignatureError => crate::Outcome::NothingFound,
             _ => crate::Outcome::Found,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The byte loop reads what reading word by word reads.
+        #[test]
+        fn hex_bytes_read_as_words_read_them(
+            s in "[0-9a-fA-Fg \t\n\u{b}\u{c}\r]{0,24}",
+            any in ".{0,12}",
+        ) {
+            proptest::prop_assert_eq!(from_hex_bytes(&s), from_hex_words(&s));
+            proptest::prop_assert_eq!(from_hex_bytes(&any), from_hex_words(&any));
+        }
+
+        /// The first colon that ends a marker ends the marker that starts first.
+        #[test]
+        fn client_string_marker_is_the_first_marker(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "StringToSign:", "String to sign:", "string_to_sign:", "CanonicalString:",
+                    "canonical string:", "Canonical_String:", "sign:", ":", " ", "\n", "/r\n",
+                    "AWS4-x\n", "a\nb\nc\n", "é", "GET\n",
+                ]),
+                0..10,
+            ),
+        ) {
+            let log = words.concat();
+            let markers = ["stringtosign:", "string to sign:", "string_to_sign:", "canonicalstring:", "canonical string:", "canonical_string:"];
+            let lower = log.to_ascii_lowercase();
+            let first = markers.iter().filter_map(|m| lower.find(m).map(|i| (i, m.len()))).min();
+            let expected = first.and_then(|(at, len)| {
+                let rest = &log[at + len..];
+                let rest = rest.strip_prefix(' ').unwrap_or(rest);
+                let rest = rest.strip_prefix('\n').or_else(|| rest.strip_prefix("\r\n")).unwrap_or(rest);
+                let lines: Vec<&str> = rest.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+                let take = if lines.first().is_some_and(|l| l.starts_with("AWS4-")) {
+                    4
+                } else {
+                    lines.iter().position(|l| l.starts_with('/'))? + 1
+                };
+                (lines.len() >= take).then(|| lines[..take].join("\n"))
+            });
+            proptest::prop_assert_eq!(client_string_from_log(&log), expected);
         }
     }
 }
