@@ -108,10 +108,14 @@ const ALIASES: &[(&str, Field)] = &[
 
 /// A name's letters and digits in lower case: `error_code` -> `errorcode`.
 pub(crate) fn normalize(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase()
+    // One allocation: the letters and digits kept are ASCII, so bytes will do.
+    let mut out = String::with_capacity(name.len());
+    out.extend(
+        name.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase())),
+    );
+    out
 }
 
 /// The field a name (already [`normalize`]d) stands for.
@@ -744,6 +748,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn normalize_keeps_ascii_letters_and_digits_lower_cased(name in "[a-zA-Z0-9_ .:\u{e9}\u{130}\u{212a}-]{0,24}") {
+            let chars: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+            proptest::prop_assert_eq!(normalize(&name), chars.to_ascii_lowercase());
+        }
+
         #[test]
         fn inclusive_lines_agree_with_split_inclusive(text in "[a\\n\\r\u{e9}]{0,40}") {
             let ours: Vec<&str> = split_inclusive_lines(&text).collect();

@@ -147,7 +147,7 @@ fn part(component: Component, value: &str) -> Part {
 #[must_use]
 pub fn split_v2(sts: &str) -> Vec<Part> {
     let mut lines: Vec<&str> = sts.split('\n').collect();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(lines.len());
     let fixed = [
         Component::Verb,
         Component::ContentMd5,
@@ -181,7 +181,8 @@ pub fn split_v2(sts: &str) -> Vec<Part> {
 /// request (method, URI, query, header lines, signed headers, payload hash).
 #[must_use]
 pub fn split_v4(sts: &str, canonical_request: Option<&str>) -> Vec<Part> {
-    let mut out = Vec::new();
+    // Four lines, and about a dozen for a canonical request.
+    let mut out = Vec::with_capacity(if canonical_request.is_some() { 16 } else { 4 });
     let fixed = [
         Component::Algorithm,
         Component::RequestDate,
@@ -229,11 +230,10 @@ pub struct Rebuilt {
 }
 
 /// The request's headers with one name (any case), in order.
-fn values<'a>(req: &'a Request, name: &str) -> impl Iterator<Item = &'a str> {
-    let name = name.to_string();
+fn values<'a: 'n, 'n>(req: &'a Request, name: &'n str) -> impl Iterator<Item = &'a str> + 'n {
     req.headers
         .iter()
-        .filter(move |(n, _)| n.eq_ignore_ascii_case(&name))
+        .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
         .map(|(_, v)| v.as_str())
 }
 
@@ -399,7 +399,7 @@ fn canonical_query(pairs: &[(&str, Option<&str>)]) -> String {
 pub fn rebuild_v4(req: &Request, signed: &Signed) -> Rebuilt {
     let (path, pairs) = target_parts(&req.target);
     let v4 = signed.v4.clone().unwrap_or_default();
-    let mut cr = String::new();
+    let mut cr = String::with_capacity(512);
     cr.push_str(&req.method);
     cr.push('\n');
     cr.push_str(if path.is_empty() { "/" } else { path });
@@ -407,12 +407,20 @@ pub fn rebuild_v4(req: &Request, signed: &Signed) -> Rebuilt {
     cr.push_str(&canonical_query(&pairs));
     cr.push('\n');
     for name in v4.signed_headers.split(';') {
-        let joined: Vec<String> = values(req, name)
-            .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect();
         cr.push_str(name);
         cr.push(':');
-        cr.push_str(&joined.join(","));
+        // Each value's words joined by one space, the values by commas.
+        for (i, v) in values(req, name).enumerate() {
+            if i > 0 {
+                cr.push(',');
+            }
+            for (j, word) in v.split_whitespace().enumerate() {
+                if j > 0 {
+                    cr.push(' ');
+                }
+                cr.push_str(word);
+            }
+        }
         cr.push('\n');
     }
     cr.push('\n');
