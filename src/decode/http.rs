@@ -98,6 +98,14 @@ fn find_header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h st
 /// Parses `HTTP/<version> <status>[ <reason>]`: the version is digits and dots
 /// (`1.0`, `1.1`, `2`, `3`), the status three digits from 100 to 599.
 pub fn status_line(line: &str) -> Option<(String, u16, String)> {
+    let (version, status, reason) = status_parts(line)?;
+    Some((format!("HTTP/{version}"), status, reason.to_string()))
+}
+
+/// [`status_line`] without copies: the version after `HTTP/`, the status,
+/// the reason trimmed. The passes that only ask whether a line is a status
+/// line (every line of a capture, several times) allocate nothing.
+fn status_parts(line: &str) -> Option<(&str, u16, &str)> {
     let rest = line.strip_prefix("HTTP/")?;
     let (version, rest) = rest.split_once(' ')?;
     if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
@@ -116,7 +124,12 @@ pub fn status_line(line: &str) -> Option<(String, u16, String)> {
     if !(100..=599).contains(&status) {
         return None;
     }
-    Some((format!("HTTP/{version}"), status, after.trim().to_string()))
+    Some((version, status, after.trim()))
+}
+
+/// Whether `line` is a status line.
+pub fn is_status_line(line: &str) -> bool {
+    status_parts(line).is_some()
 }
 
 /// Splits `name: value`; the name must be an HTTP token (no spaces).
@@ -152,23 +165,20 @@ fn is_final(status: u16) -> bool {
 /// starts the next. Text before the first head is left out; text without
 /// any head is one piece.
 pub fn segments(text: &str) -> Vec<&str> {
-    let verbose = lines(text).any(|(_, l)| {
-        l.strip_prefix("< ")
-            .is_some_and(|rest| status_line(rest).is_some())
-    });
+    let verbose = lines(text).any(|(_, l)| l.strip_prefix("< ").is_some_and(is_status_line));
     let mut cuts = Vec::new();
     let mut first = None;
     let mut after_final = false;
     for (at, line) in lines(text) {
         if verbose {
-            if let Some((_, status, _)) = line.strip_prefix("< ").and_then(status_line) {
+            if let Some((_, status, _)) = line.strip_prefix("< ").and_then(status_parts) {
                 first.get_or_insert(0);
                 after_final = is_final(status);
             } else if after_final && is_request_line(line.strip_prefix("> ").unwrap_or("")) {
                 cuts.push(at);
                 after_final = false;
             }
-        } else if let Some((_, status, _)) = status_line(line) {
+        } else if let Some((_, status, _)) = status_parts(line) {
             if first.is_none() {
                 first = Some(at);
             } else if after_final {
@@ -198,10 +208,7 @@ fn is_request_line(line: &str) -> bool {
 
 /// Splits pasted text into heads, request and body.
 pub fn split(text: &str) -> Transcript {
-    let verbose = lines(text).any(|(_, l)| {
-        l.strip_prefix("< ")
-            .is_some_and(|rest| status_line(rest).is_some())
-    });
+    let verbose = lines(text).any(|(_, l)| l.strip_prefix("< ").is_some_and(is_status_line));
     if verbose {
         return split_verbose(text);
     }
@@ -215,7 +222,7 @@ pub fn split(text: &str) -> Transcript {
     };
     let mut starts = Vec::new();
     for (at, line) in lines(text) {
-        if status_line(line).is_some() {
+        if is_status_line(line) {
             starts.push(at);
         }
     }

@@ -56,7 +56,7 @@ fn unglue_status_lines(text: String) -> String {
             .filter(|&i| {
                 let line = &t[i..];
                 let line = &line[..line.find('\n').unwrap_or(line.len())];
-                super::http::status_line(line.trim_end_matches('\r')).is_some()
+                super::http::is_status_line(line.trim_end_matches('\r'))
             })
             .collect::<Vec<usize>>()
     };

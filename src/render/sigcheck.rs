@@ -29,13 +29,25 @@ pub fn shown(value: &str) -> String {
 fn shown_into(out: &mut String, value: &str) {
     use std::fmt::Write as _;
     out.push('"');
+    let bytes = value.as_bytes();
     let mut from = 0;
-    for (i, c) in value.char_indices() {
-        if c.is_ascii() && !c.is_ascii_control() && c != '"' && c != '\\' {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Printable ASCII but the quote and the backslash: a byte at a time.
+        if matches!(b, b' '..=b'~') && b != b'"' && b != b'\\' {
+            i += 1;
+            continue;
+        }
+        // `i` is at a character boundary: only whole characters are skipped.
+        let c = value[i..].chars().next().unwrap_or_default();
+        let next = i + c.len_utf8();
+        if c.is_alphanumeric() && !c.is_ascii() {
+            // Letters of other scripts, the most common non-ASCII: as they are.
+            i = next;
             continue;
         }
         out.push_str(&value[from..i]);
-        from = i + c.len_utf8();
+        from = next;
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -58,6 +70,7 @@ fn shown_into(out: &mut String, value: &str) {
             // Any other character is shown as it is.
             _ => from = i,
         }
+        i = next;
     }
     out.push_str(&value[from..]);
     out.push('"');
