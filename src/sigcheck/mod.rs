@@ -367,15 +367,20 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
             });
             return out;
         };
-        if sign(&s) == p {
-            out.verdict = Verdict::WrongSecretKey;
-            return out;
-        }
+        // The client's string is signed first: when it signs to P, the
+        // server's (another string) cannot also, short of an HMAC collision,
+        // so the verdict is the one the order gives, and the server's
+        // string (in V4 often of another scope: a second key derivation) need
+        // not be signed.
         if let Some((c, cr, src)) = &client {
             if *c != s && sign(c) == p {
                 out.findings.push(Finding::ClientStringConfirmed);
                 return differs(out, scheme, c, cr.as_deref(), *src, r.request.as_ref());
             }
+        }
+        if sign(&s) == p {
+            out.verdict = Verdict::WrongSecretKey;
+            return out;
         }
         // Try what clients commonly sign instead of the server's string.
         let base = client.as_ref().map_or(s.as_str(), |(c, _, _)| c.as_str());
