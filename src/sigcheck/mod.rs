@@ -193,25 +193,31 @@ fn from_hex_bytes(s: &str) -> Option<String> {
     // ASCII: the bytes read directly, the white space `split_whitespace`
     // splits on (space, tab, line feed, vertical tab, form feed, carriage
     // return) between tokens of one or two hex digits.
-    let digit = |b: u8| char::from(b).to_digit(16);
     let mut out = Vec::with_capacity(s.len() / 3 + 1);
-    let mut token: Option<(u32, usize)> = None; // value, digits
+    // The value of the token so far and its digits (0: between tokens).
+    let (mut value, mut digits) = (0u8, 0u8);
     for &b in s.as_bytes() {
-        if matches!(b, b' ' | 0x09..=0x0d) {
-            if let Some((value, _)) = token.take() {
-                out.push(u8::try_from(value).ok()?);
+        let d = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            b' ' | 0x09..=0x0d => {
+                if digits > 0 {
+                    out.push(value);
+                    digits = 0;
+                }
+                continue;
             }
-            continue;
-        }
-        let d = digit(b)?;
-        token = match token {
-            None => Some((d, 1)),
-            Some((high, 1)) => Some((high * 16 + d, 2)),
-            Some(_) => return None,
+            _ => return None,
         };
+        if digits == 2 {
+            return None;
+        }
+        value = if digits == 0 { d } else { value * 16 + d };
+        digits += 1;
     }
-    if let Some((value, _)) = token {
-        out.push(u8::try_from(value).ok()?);
+    if digits > 0 {
+        out.push(value);
     }
     (!out.is_empty()).then(|| crate::decode::utf8_lossy(&out).into_owned())
 }
