@@ -362,8 +362,8 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
         }
     }
     if let Some(k) = key {
-        let mut signer = Signer::new(k, scheme);
-        let mut sign = |text: &str| signer.sign(text);
+        let mut with_key = Signer::new(k, scheme);
+        let mut sign = |text: &str| with_key.sign(text);
         out.findings
             .extend(k.issues().into_iter().map(|issue| Finding::Key { issue }));
         let Some(p) = provided.as_deref() else {
