@@ -98,6 +98,14 @@ fn find_header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h st
 /// Parses `HTTP/<version> <status>[ <reason>]`: the version is digits and dots
 /// (`1.0`, `1.1`, `2`, `3`), the status three digits from 100 to 599.
 pub fn status_line(line: &str) -> Option<(String, u16, String)> {
+    let (version, status, reason) = status_parts(line)?;
+    Some((format!("HTTP/{version}"), status, reason.to_string()))
+}
+
+/// [`status_line`] without copies: the version after `HTTP/`, the status,
+/// the reason trimmed. The passes that only ask whether a line is a status
+/// line (every line of a capture, several times) allocate nothing.
+fn status_parts(line: &str) -> Option<(&str, u16, &str)> {
     let rest = line.strip_prefix("HTTP/")?;
     let (version, rest) = rest.split_once(' ')?;
     if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
@@ -116,13 +124,38 @@ pub fn status_line(line: &str) -> Option<(String, u16, String)> {
     if !(100..=599).contains(&status) {
         return None;
     }
-    Some((format!("HTTP/{version}"), status, after.trim().to_string()))
+    Some((version, status, after.trim()))
+}
+
+/// Whether `line` is a status line.
+pub fn is_status_line(line: &str) -> bool {
+    status_parts(line).is_some()
 }
 
 /// Splits `name: value`; the name must be an HTTP token (no spaces).
 fn header_line(line: &str) -> Option<(String, String)> {
     let (name, value) = line.split_once(':')?;
-    let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+    // RFC 9110's tchar (a match, not a search of the list for every byte).
+    let token = |b: u8| {
+        b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'!' | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'&'
+                    | b'\''
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'.'
+                    | b'^'
+                    | b'_'
+                    | b'`'
+                    | b'|'
+                    | b'~'
+            )
+    };
     if name.is_empty() || !name.bytes().all(token) {
         return None;
     }
@@ -132,7 +165,7 @@ fn header_line(line: &str) -> Option<(String, String)> {
 /// Lines without their terminator (LF or CRLF).
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
-    text.split_inclusive('\n').map(move |raw| {
+    super::split_inclusive_lines(text).map(move |raw| {
         let at = start;
         start += raw.len();
         let line = raw.strip_suffix('\n').unwrap_or(raw);
@@ -152,23 +185,20 @@ fn is_final(status: u16) -> bool {
 /// starts the next. Text before the first head is left out; text without
 /// any head is one piece.
 pub fn segments(text: &str) -> Vec<&str> {
-    let verbose = lines(text).any(|(_, l)| {
-        l.strip_prefix("< ")
-            .is_some_and(|rest| status_line(rest).is_some())
-    });
+    let verbose = lines(text).any(|(_, l)| l.strip_prefix("< ").is_some_and(is_status_line));
     let mut cuts = Vec::new();
     let mut first = None;
     let mut after_final = false;
     for (at, line) in lines(text) {
         if verbose {
-            if let Some((_, status, _)) = line.strip_prefix("< ").and_then(status_line) {
+            if let Some((_, status, _)) = line.strip_prefix("< ").and_then(status_parts) {
                 first.get_or_insert(0);
                 after_final = is_final(status);
             } else if after_final && is_request_line(line.strip_prefix("> ").unwrap_or("")) {
                 cuts.push(at);
                 after_final = false;
             }
-        } else if let Some((_, status, _)) = status_line(line) {
+        } else if let Some((_, status, _)) = status_parts(line) {
             if first.is_none() {
                 first = Some(at);
             } else if after_final {
@@ -198,10 +228,7 @@ fn is_request_line(line: &str) -> bool {
 
 /// Splits pasted text into heads, request and body.
 pub fn split(text: &str) -> Transcript {
-    let verbose = lines(text).any(|(_, l)| {
-        l.strip_prefix("< ")
-            .is_some_and(|rest| status_line(rest).is_some())
-    });
+    let verbose = lines(text).any(|(_, l)| l.strip_prefix("< ").is_some_and(is_status_line));
     if verbose {
         return split_verbose(text);
     }
@@ -215,7 +242,7 @@ pub fn split(text: &str) -> Transcript {
     };
     let mut starts = Vec::new();
     for (at, line) in lines(text) {
-        if status_line(line).is_some() {
+        if is_status_line(line) {
             starts.push(at);
         }
     }
@@ -305,6 +332,13 @@ fn read_head(text: &str, has_status: bool) -> (Head, usize) {
 /// curl's own lines that end a body line glued to them (no newline after the body).
 const CURL_TAILS: [&str; 3] = ["* Connection #", "* Closing connection", "* shutting down"];
 
+/// Where the first of [`CURL_TAILS`] starts in `line`. Each starts with `*`:
+/// only the stars are looked at (a body line is often the whole XML body).
+fn curl_tail(line: &str) -> Option<usize> {
+    memchr::memchr_iter(b'*', line.as_bytes())
+        .find(|&at| CURL_TAILS.iter().any(|tail| line[at..].starts_with(tail)))
+}
+
 fn split_verbose(text: &str) -> Transcript {
     let mut t = Transcript {
         framing: Framing::Verbose,
@@ -366,11 +400,7 @@ fn split_verbose(text: &str) -> Transcript {
             continue;
         }
         if t.head.is_some() && !in_head {
-            let cut = CURL_TAILS
-                .iter()
-                .filter_map(|tail| line.find(tail))
-                .min()
-                .unwrap_or(line.len());
+            let cut = curl_tail(line).unwrap_or(line.len());
             t.body.push_str(&line[..cut]);
             t.body.push('\n');
         }
@@ -480,6 +510,30 @@ mod tests {
         let t = split("<Error><Code>A</Code></Error>");
         assert_eq!(t.framing, Framing::Bare);
         assert_eq!(t.body, "");
+    }
+
+    proptest::proptest! {
+        /// The first star that starts a tail is where the earliest tail starts.
+        #[test]
+        fn curl_tail_is_the_earliest_tail(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec!["* Connection #", "* Closing connection", "* shutting down", "*", "* ", "x", "é", "* Conn"]),
+                0..8,
+            ),
+        ) {
+            let line = words.concat();
+            let earliest = CURL_TAILS.iter().filter_map(|tail| line.find(tail)).min();
+            proptest::prop_assert_eq!(curl_tail(&line), earliest);
+        }
+    }
+
+    #[test]
+    fn header_names_are_tokens() {
+        for b in 0..=u8::MAX {
+            let line = format!("a{}b: v", char::from(b));
+            let listed = b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+            assert_eq!(header_line(&line).is_some(), listed || b == b':', "{b:#x}");
+        }
     }
 
     #[test]

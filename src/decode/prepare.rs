@@ -19,7 +19,7 @@ pub fn prepare(text: &str) -> String {
     let verbose = text.starts_with("< HTTP/") || super::find(text, "\n< HTTP/").is_some();
     let mut out = String::with_capacity(text.len() + text.len() / 64);
     let mut prev_start = 0;
-    for raw in text.split_inclusive('\n') {
+    for raw in super::split_inclusive_lines(text) {
         let (line, eol) = match raw.strip_suffix('\n') {
             Some(l) => match l.strip_suffix('\r') {
                 Some(l) => (l, "\r\n"),
@@ -56,7 +56,7 @@ fn unglue_status_lines(text: String) -> String {
             .filter(|&i| {
                 let line = &t[i..];
                 let line = &line[..line.find('\n').unwrap_or(line.len())];
-                super::http::status_line(line.trim_end_matches('\r')).is_some()
+                super::http::is_status_line(line.trim_end_matches('\r'))
             })
             .collect::<Vec<usize>>()
     };

@@ -102,8 +102,12 @@ fn open(stack: &mut Vec<Frame>, overflow: &mut usize, name: &str) {
         *overflow += 1;
         return;
     }
-    let in_error =
-        stack.last().is_some_and(|p| p.in_error) || name.to_ascii_lowercase().contains("error");
+    // `error` in any ASCII case, without a lower-cased copy of the name.
+    let in_error = stack.last().is_some_and(|p| p.in_error)
+        || name
+            .as_bytes()
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b"error"));
     stack.push(Frame {
         name: name.to_string(),
         text: String::new(),

@@ -89,36 +89,92 @@ impl SecretKey {
 
     /// OBS / V2: base64(HMAC-SHA1(key, string to sign)).
     #[must_use]
-    // HMAC accepts a key of any length: the expect cannot fire.
-    #[allow(clippy::missing_panics_doc)]
     pub fn sign_v1(&self, sts: &str) -> String {
-        let mut mac =
-            <Hmac<Sha1> as Mac>::new_from_slice(&self.0).expect("HMAC takes any key length");
-        mac.update(sts.as_bytes());
-        base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+        self.signer_v1().sign(sts)
     }
 
     /// V4: hex(HMAC-SHA256(signing key of `scope`, string to sign)), where
     /// `scope` is `date/region/service/aws4_request`.
     #[must_use]
+    pub fn sign_v4(&self, scope: &str, sts: &str) -> String {
+        self.signer_v4(scope).sign(sts)
+    }
+
+    /// The key ready to sign several OBS / V2 strings: HMAC's keyed state
+    /// (two compressions) is computed once, not once per string.
+    #[must_use]
     // HMAC accepts a key of any length: the expect cannot fire.
     #[allow(clippy::missing_panics_doc)]
-    pub fn sign_v4(&self, scope: &str, sts: &str) -> String {
-        let hmac = |k: &[u8], d: &[u8]| {
-            let mut mac =
-                <Hmac<Sha256> as Mac>::new_from_slice(k).expect("HMAC takes any key length");
-            mac.update(d);
-            Zeroizing::new(mac.finalize().into_bytes().to_vec())
-        };
-        let mut first = Zeroizing::new(b"AWS4".to_vec());
+    pub fn signer_v1(&self) -> SignerV1 {
+        SignerV1(<Hmac<Sha1> as Mac>::new_from_slice(&self.0).expect("HMAC takes any key length"))
+    }
+
+    /// The V4 signing key of `scope` (`date/region/service/aws4_request`:
+    /// four HMACs) ready to sign several strings of that scope.
+    #[must_use]
+    pub fn signer_v4(&self, scope: &str) -> SignerV4 {
+        let mut first = Zeroizing::new(Vec::with_capacity(4 + self.0.len()));
+        first.extend_from_slice(b"AWS4");
         first.extend_from_slice(&self.0);
-        let mut k = first;
-        let parts: Vec<&str> = scope.split('/').collect();
-        for p in parts.iter().take(3) {
-            k = hmac(&k, p.as_bytes());
+        // Date, region, service (fewer when the scope has fewer parts).
+        let mut parts = scope.split('/').take(3);
+        let mut k = hmac_sha256(&first, parts.next().unwrap_or("").as_bytes());
+        for p in parts {
+            k = hmac_sha256(&*k, p.as_bytes());
         }
-        k = hmac(&k, b"aws4_request");
-        super::canon::hex(&hmac(&k, sts.as_bytes()))
+        k = hmac_sha256(&*k, b"aws4_request");
+        SignerV4(keyed_sha256(&*k))
+    }
+}
+
+fn keyed_sha256(key: &[u8]) -> Hmac<Sha256> {
+    // HMAC accepts a key of any length: the expect cannot fire.
+    <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length")
+}
+
+fn hmac_sha256(key: &[u8], data: &[u8]) -> Zeroizing<[u8; 32]> {
+    let mut mac = keyed_sha256(key);
+    mac.update(data);
+    Zeroizing::new(mac.finalize().into_bytes().into())
+}
+
+/// HMAC-SHA1 keyed with a secret key (OBS and V2 signatures).
+#[derive(Clone)]
+pub struct SignerV1(Hmac<Sha1>);
+
+impl std::fmt::Debug for SignerV1 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SignerV1(..)")
+    }
+}
+
+impl SignerV1 {
+    /// base64(HMAC-SHA1(key, string to sign)).
+    #[must_use]
+    pub fn sign(&self, sts: &str) -> String {
+        let mut mac = self.0.clone();
+        mac.update(sts.as_bytes());
+        base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+    }
+}
+
+/// HMAC-SHA256 keyed with the V4 signing key of one scope.
+#[derive(Clone)]
+pub struct SignerV4(Hmac<Sha256>);
+
+impl std::fmt::Debug for SignerV4 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SignerV4(..)")
+    }
+}
+
+impl SignerV4 {
+    /// hex(HMAC-SHA256(signing key, string to sign)).
+    #[must_use]
+    pub fn sign(&self, sts: &str) -> String {
+        let mut mac = self.0.clone();
+        mac.update(sts.as_bytes());
+        super::canon::hex(&mac.finalize().into_bytes())
     }
 }
 
@@ -134,4 +190,52 @@ pub fn looks_like_a_key(word: &str) -> bool {
         && !word.contains('/')
         && word.bytes().any(|b| b.is_ascii_digit())
         && word.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The derivation as written out by the V4 documentation, one HMAC per
+    /// part of the scope (at most three), then `aws4_request`.
+    fn reference_v4(key: &[u8], scope: &str, sts: &str) -> String {
+        let hmac = |k: &[u8], d: &[u8]| {
+            let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(k).unwrap();
+            mac.update(d);
+            mac.finalize().into_bytes().to_vec()
+        };
+        let mut k = [b"AWS4".as_slice(), key].concat();
+        for p in scope.split('/').take(3) {
+            k = hmac(&k, p.as_bytes());
+        }
+        k = hmac(&k, b"aws4_request");
+        super::super::canon::hex(&hmac(&k, sts.as_bytes()))
+    }
+
+    #[test]
+    fn a_signer_signs_as_a_fresh_derivation_would() {
+        let key = SecretKey::new(b"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY".to_vec());
+        for scope in [
+            "20240404/ap-southeast-1/s3/aws4_request",
+            "",
+            "a",
+            "a/b",
+            "a/b/c/d/e",
+        ] {
+            let signer = key.signer_v4(scope);
+            for sts in ["", "AWS4-HMAC-SHA256\nx", "other"] {
+                assert_eq!(signer.sign(sts), reference_v4(key.expose(), scope, sts));
+                assert_eq!(key.sign_v4(scope, sts), signer.sign(sts));
+            }
+        }
+        let v1 = key.signer_v1();
+        for sts in ["GET\n\n\n\n/b/k", ""] {
+            let mut mac = <Hmac<Sha1> as Mac>::new_from_slice(key.expose()).unwrap();
+            mac.update(sts.as_bytes());
+            let reference =
+                base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
+            assert_eq!(v1.sign(sts), reference);
+            assert_eq!(v1.sign(sts), key.sign_v1(sts), "signing twice");
+        }
+    }
 }

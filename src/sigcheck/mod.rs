@@ -176,8 +176,55 @@ pub fn server_string(r: &Response) -> Option<(String, bool)> {
     }
 }
 
+/// Whether [`server_string`] finds one, without decoding `StringToSignBytes`
+/// when the text is there.
+fn has_server_string(r: &Response) -> bool {
+    r.detail("StringToSign").is_some()
+        || r.detail("StringToSignBytes")
+            .and_then(from_hex_bytes)
+            .is_some()
+}
+
 /// `47 45 54 0a …` (OBS's `StringToSignBytes`) as text.
 fn from_hex_bytes(s: &str) -> Option<String> {
+    if !s.is_ascii() {
+        return from_hex_words(s);
+    }
+    // ASCII: the bytes read directly, the white space `split_whitespace`
+    // splits on (space, tab, line feed, vertical tab, form feed, carriage
+    // return) between tokens of one or two hex digits.
+    let mut out = Vec::with_capacity(s.len() / 3 + 1);
+    // The value of the token so far and its digits (0: between tokens).
+    let (mut value, mut digits) = (0u8, 0u8);
+    for &b in s.as_bytes() {
+        let d = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            b' ' | 0x09..=0x0d => {
+                if digits > 0 {
+                    out.push(value);
+                    digits = 0;
+                }
+                continue;
+            }
+            _ => return None,
+        };
+        if digits == 2 {
+            return None;
+        }
+        value = if digits == 0 { d } else { value * 16 + d };
+        digits += 1;
+    }
+    if digits > 0 {
+        out.push(value);
+    }
+    (!out.is_empty()).then(|| crate::decode::utf8_lossy(&out).into_owned())
+}
+
+/// [`from_hex_bytes`] word by word, for text that is not ASCII (a word may
+/// end at any white space).
+fn from_hex_words(s: &str) -> Option<String> {
     let digit = |b: u8| char::from(b).to_digit(16);
     let mut out = Vec::with_capacity(s.len() / 3 + 1);
     for tok in s.split_whitespace() {
@@ -204,11 +251,18 @@ pub fn client_string_from_log(log: &str) -> Option<String> {
         "canonical string:",
         "canonical_string:",
     ];
-    let lower = log.to_ascii_lowercase();
-    let (at, len) = MARKERS
-        .iter()
-        .filter_map(|m| crate::decode::find(&lower, m).map(|i| (i, m.len())))
-        .min()?;
+    // Every marker ends with its only colon: the first colon that ends one
+    // ends the first marker (`client_string_marker_is_the_first_marker`).
+    let bytes = log.as_bytes();
+    let (at, len) = memchr::memchr_iter(b':', bytes).find_map(|colon| {
+        let end = colon + 1;
+        MARKERS.iter().find_map(|m| {
+            let start = end.checked_sub(m.len())?;
+            bytes[start..end]
+                .eq_ignore_ascii_case(m.as_bytes())
+                .then_some((start, m.len()))
+        })
+    })?;
     let rest = &log[at + len..];
     let rest = rest.strip_prefix(' ').unwrap_or(rest);
     let rest = rest
@@ -307,17 +361,9 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
             ));
         }
     }
-    let sign = |k: &SecretKey, text: &str| -> Option<String> {
-        match scheme {
-            Scheme::V4 => {
-                // The scope the client signed with is in its string (line 3).
-                let scope = text.split('\n').nth(2).unwrap_or("");
-                Some(k.sign_v4(scope, text))
-            }
-            Scheme::Obs | Scheme::V2 => Some(k.sign_v1(text)),
-        }
-    };
     if let Some(k) = key {
+        let mut with_key = Signer::new(k, scheme);
+        let mut sign = |text: &str| with_key.sign(text);
         out.findings
             .extend(k.issues().into_iter().map(|issue| Finding::Key { issue }));
         let Some(p) = provided.as_deref() else {
@@ -327,15 +373,20 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
             });
             return out;
         };
-        if sign(k, &s).as_deref() == Some(p) {
-            out.verdict = Verdict::WrongSecretKey;
-            return out;
-        }
+        // The client's string is signed first: when it signs to P, the
+        // server's (another string) cannot also, short of an HMAC collision,
+        // so the verdict is the one the issue's order gives, and the server's
+        // string (in V4 often of another scope: a second key derivation) need
+        // not be signed.
         if let Some((c, cr, src)) = &client {
-            if *c != s && sign(k, c).as_deref() == Some(p) {
+            if *c != s && sign(c) == p {
                 out.findings.push(Finding::ClientStringConfirmed);
                 return differs(out, scheme, c, cr.as_deref(), *src, r.request.as_ref());
             }
+        }
+        if sign(&s) == p {
+            out.verdict = Verdict::WrongSecretKey;
+            return out;
         }
         // Try what clients commonly sign instead of the server's string.
         let base = client.as_ref().map_or(s.as_str(), |(c, _, _)| c.as_str());
@@ -343,7 +394,7 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
             .into_iter()
             .chain(variants(scheme, &s, None))
         {
-            if cand != s && sign(k, &cand).as_deref() == Some(p) {
+            if cand != s && sign(&cand) == p {
                 out.findings.push(Finding::ClientStringConfirmed);
                 return differs(
                     out,
@@ -388,6 +439,49 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
     }
 }
 
+/// Signs strings with one key for one scheme, keeping what does not depend on
+/// the string: HMAC-SHA1's keyed state, or the V4 signing key of the last
+/// scope (four HMACs), which the server's and the client's string share.
+struct Signer<'k> {
+    key: &'k SecretKey,
+    scheme: Scheme,
+    v1: Option<key::SignerV1>,
+    v4: Option<(String, key::SignerV4)>,
+}
+
+impl<'k> Signer<'k> {
+    fn new(key: &'k SecretKey, scheme: Scheme) -> Self {
+        Signer {
+            key,
+            scheme,
+            v1: None,
+            v4: None,
+        }
+    }
+
+    fn sign(&mut self, text: &str) -> String {
+        match self.scheme {
+            Scheme::V4 => {
+                // The scope the client signed with is in its string (line 3).
+                let scope = text.split('\n').nth(2).unwrap_or("");
+                match &self.v4 {
+                    Some((s, signer)) if s == scope => signer.sign(text),
+                    _ => {
+                        let signer = self.key.signer_v4(scope);
+                        let signature = signer.sign(text);
+                        self.v4 = Some((scope.to_string(), signer));
+                        signature
+                    }
+                }
+            }
+            Scheme::Obs | Scheme::V2 => self
+                .v1
+                .get_or_insert_with(|| self.key.signer_v1())
+                .sign(text),
+        }
+    }
+}
+
 fn differs(
     mut out: Check,
     scheme: Scheme,
@@ -425,17 +519,29 @@ fn refine(differences: &mut [Difference], req: Option<&Request>) {
 /// Component-by-component differences, each with its usual cause.
 #[must_use]
 pub fn diff(scheme: Scheme, client: &[Part], server: &[Part]) -> Vec<Difference> {
+    // Borrowed keys: a clone of each name for every comparison cost more
+    // than the comparison.
+    fn key(p: &Part) -> (Component, Option<&str>) {
+        (p.component, p.name.as_deref())
+    }
     let mut out = Vec::new();
-    let key = |p: &Part| (p.component, p.name.clone());
-    let mut seen = Vec::new();
+    let both_have_cr = client.iter().any(|q| q.component == Component::PayloadHash)
+        && server.iter().any(|q| q.component == Component::PayloadHash);
+    let mut seen: Vec<(Component, Option<&str>)> = Vec::new();
     for p in client.iter().chain(server) {
         let k = key(p);
         if seen.contains(&k) {
             continue;
         }
-        seen.push(k.clone());
-        let c = client.iter().find(|q| key(q) == k).map(|q| q.value.clone());
-        let s = server.iter().find(|q| key(q) == k).map(|q| q.value.clone());
+        seen.push(k);
+        let c = client
+            .iter()
+            .find(|q| key(q) == k)
+            .map(|q| q.value.as_str());
+        let s = server
+            .iter()
+            .find(|q| key(q) == k)
+            .map(|q| q.value.as_str());
         // A canonical request line compared only when both sides have one.
         let cr_only = scheme == Scheme::V4
             && matches!(
@@ -447,19 +553,16 @@ pub fn diff(scheme: Scheme, client: &[Part], server: &[Part]) -> Vec<Difference>
                     | Component::SignedHeaders
                     | Component::PayloadHash
             );
-        let both_have_cr = client.iter().any(|q| q.component == Component::PayloadHash)
-            && server.iter().any(|q| q.component == Component::PayloadHash);
         if cr_only && !both_have_cr {
             continue;
         }
         if c != s {
-            let cause = cause(scheme, k.0, k.1.as_deref(), c.as_deref(), s.as_deref());
             out.push(Difference {
                 component: k.0,
-                name: k.1,
-                client: c,
-                server: s,
-                cause,
+                name: k.1.map(str::to_string),
+                client: c.map(str::to_string),
+                server: s.map(str::to_string),
+                cause: cause(scheme, k.0, k.1, c, s),
             });
         }
     }
@@ -631,7 +734,7 @@ pub fn check_inputs(inputs: &[&[u8]], key: Option<&SecretKey>) -> Check {
         }
         if response.is_none() {
             let found = crate::decode::decode_all(bytes).into_iter().find(|r| {
-                r.code.as_deref() == Some("SignatureDoesNotMatch") && server_string(r).is_some()
+                r.code.as_deref() == Some("SignatureDoesNotMatch") && has_server_string(r)
             });
             response = found;
         }
@@ -647,6 +750,54 @@ impl Verdict {
         match self {
             Verdict::NoKey | Verdict::NotASignatureError => crate::Outcome::NothingFound,
             _ => crate::Outcome::Found,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The byte loop reads what reading word by word reads.
+        #[test]
+        fn hex_bytes_read_as_words_read_them(
+            s in "[0-9a-fA-Fg \t\n\u{b}\u{c}\r]{0,24}",
+            any in ".{0,12}",
+        ) {
+            proptest::prop_assert_eq!(from_hex_bytes(&s), from_hex_words(&s));
+            proptest::prop_assert_eq!(from_hex_bytes(&any), from_hex_words(&any));
+        }
+
+        /// The first colon that ends a marker ends the marker that starts first.
+        #[test]
+        fn client_string_marker_is_the_first_marker(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "StringToSign:", "String to sign:", "string_to_sign:", "CanonicalString:",
+                    "canonical string:", "Canonical_String:", "sign:", ":", " ", "\n", "/r\n",
+                    "AWS4-x\n", "a\nb\nc\n", "é", "GET\n",
+                ]),
+                0..10,
+            ),
+        ) {
+            let log = words.concat();
+            let markers = ["stringtosign:", "string to sign:", "string_to_sign:", "canonicalstring:", "canonical string:", "canonical_string:"];
+            let lower = log.to_ascii_lowercase();
+            let first = markers.iter().filter_map(|m| lower.find(m).map(|i| (i, m.len()))).min();
+            let expected = first.and_then(|(at, len)| {
+                let rest = &log[at + len..];
+                let rest = rest.strip_prefix(' ').unwrap_or(rest);
+                let rest = rest.strip_prefix('\n').or_else(|| rest.strip_prefix("\r\n")).unwrap_or(rest);
+                let lines: Vec<&str> = rest.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+                let take = if lines.first().is_some_and(|l| l.starts_with("AWS4-")) {
+                    4
+                } else {
+                    lines.iter().position(|l| l.starts_with('/'))? + 1
+                };
+                (lines.len() >= take).then(|| lines[..take].join("\n"))
+            });
+            proptest::prop_assert_eq!(client_string_from_log(&log), expected);
         }
     }
 }
