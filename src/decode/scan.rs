@@ -313,6 +313,12 @@ pub fn read(text: &str) -> Scan {
 }
 
 fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) {
+    // White space holds no fact, and building the automata below costs tens
+    // of millions of instructions once per run: a bare XML body (the text
+    // around its document is empty or a line break) never needs them.
+    if chunk.trim().is_empty() {
+        return;
+    }
     // The automata run over the chunk once (a call per line would cost more
     // than the search); each line takes the hits that end in it.
     let mut label_hits = labels::spellings(chunk).peekable();
