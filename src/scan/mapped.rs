@@ -146,7 +146,8 @@ fn sort_window(
 fn sort(data: &[u8], at: usize, options: &Options, cache: &mut MinuteCache) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut start = 0;
-    for end in memchr_iter(b'\n', data) {
+    let newline = access::Finder::new(b'\n');
+    while let Some(end) = newline.find(&data[start..]).map(|i| start + i) {
         let line = &data[start..end];
         let success = if line.len() > MAX_LINE {
             None
