@@ -39,18 +39,33 @@ fn scan_file(path: &Path, options: Options, mapping: Option<Mapping>) -> String 
     described(&scanner.finish())
 }
 
+/// The same text through the windows in memory ([`Scanner::scan_windows_of`],
+/// what the fuzz target compares).
+fn scan_windows_of(bytes: &[u8], options: Options, mapping: Mapping) -> String {
+    let mut scanner = Scanner::new(options);
+    scanner.scan_windows_of(bytes, mapping);
+    described(&scanner.finish())
+}
+
 /// Scans `bytes` read, then mapped with windows of every size in `windows`
 /// and 1 to 3 threads, and compares.
 fn same_either_way(name: &str, bytes: &[u8], windows: &[usize], options: Options) {
     let path = temp(name);
     std::fs::write(&path, bytes).unwrap();
     let read = scan_file(&path, options, None);
+    let plain = described(&scan::scan_bytes(bytes, options));
     for &window in windows {
         for threads in 1..=3 {
-            let mapped = scan_file(&path, options, Some(Mapping { window, threads }));
+            let mapping = Mapping { window, threads };
+            let mapped = scan_file(&path, options, Some(mapping));
             assert!(
                 mapped == read,
                 "{name}: window {window}, {threads} threads:\n--- read\n{read}\n--- mapped\n{mapped}"
+            );
+            let windows = scan_windows_of(bytes, options, mapping);
+            assert!(
+                windows == plain,
+                "{name}: window {window}, {threads} threads, in memory:\n--- read\n{plain}\n--- windows\n{windows}"
             );
         }
     }

@@ -73,11 +73,19 @@ enum Piece {
     Read { start: usize, end: usize },
 }
 
+/// A window's bytes: mapped from a file, or (tests, fuzzing) a slice of
+/// text already in memory, which goes through the same windows.
+enum Bytes<'a> {
+    Mapped(Mmap),
+    Memory(&'a [u8]),
+    Nothing,
+}
+
 /// A window, mapped and sorted.
-struct Sorted {
-    map: Option<Mmap>,
-    /// Bytes of the window mapped; less than planned when the file shrank
-    /// or could not be mapped, and then the last window mapped.
+struct Sorted<'a> {
+    bytes: Bytes<'a>,
+    /// Bytes of the window; less than planned when the file shrank or
+    /// could not be mapped, and then the last window applied.
     len: usize,
     short: bool,
     /// Where its first whole line starts: 0 for the first window, else just
@@ -88,23 +96,19 @@ struct Sorted {
     pieces: Vec<Piece>,
 }
 
-impl Sorted {
+impl Sorted<'_> {
     fn bytes(&self) -> &[u8] {
-        self.map.as_deref().map_or(&[], |m| &m[..self.len])
+        match &self.bytes {
+            Bytes::Mapped(map) => &map[..self.len],
+            Bytes::Memory(text) => &text[..self.len],
+            Bytes::Nothing => &[],
+        }
     }
 }
 
-/// Maps window `index` of `file` (planned to be `planned` bytes long) and
-/// sorts its lines.
-fn sort_window(
-    file: &File,
-    index: usize,
-    window: usize,
-    planned: usize,
-    options: &Options,
-    cache: &mut MinuteCache,
-) -> Sorted {
-    let offset = (index * window) as u64;
+/// Maps window `index` of `file` (planned to be `planned` bytes long).
+fn map_window(file: &File, index: usize, window: usize, planned: usize) -> Sorted<'static> {
+    let offset = index as u64 * window as u64;
     // The file may have shrunk since it was opened: map only what is there.
     let now = file.metadata().map_or(0, |m| m.len());
     let len = usize::try_from(now.saturating_sub(offset)).map_or(planned, |n| n.min(planned));
@@ -117,14 +121,23 @@ fn sort_window(
             unsafe { MmapOptions::new().offset(offset).len(len).map(file) }.ok()
         })
         .flatten();
-    let mut sorted = Sorted {
+    Sorted {
         len: if map.is_some() { len } else { 0 },
         short: map.is_none() || len < planned,
-        map,
+        bytes: map.map_or(Bytes::Nothing, Bytes::Mapped),
         start: None,
         end: 0,
         pieces: Vec::new(),
-    };
+    }
+}
+
+/// Sorts the lines of window `index` (its bytes in `sorted`).
+fn sort_window<'a>(
+    mut sorted: Sorted<'a>,
+    index: usize,
+    options: &Options,
+    cache: &mut MinuteCache,
+) -> Sorted<'a> {
     let data = sorted.bytes();
     let start = if index == 0 {
         Some(0)
@@ -208,11 +221,18 @@ fn sort(data: &[u8], at: usize, options: &Options, cache: &mut MinuteCache) -> V
 
 /// What the threads share: which window is next to sort, which one the
 /// calling thread applies, and the windows sorted but not yet applied.
-struct Queue {
+struct Queue<'a> {
     next: usize,
     applied: usize,
     stop: bool,
-    done: BTreeMap<usize, Sorted>,
+    done: BTreeMap<usize, Sorted<'a>>,
+}
+
+/// Where windows come from.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    File(&'a File),
+    Memory(&'a [u8]),
 }
 
 impl Scanner {
@@ -226,48 +246,97 @@ impl Scanner {
             .filter(std::fs::Metadata::is_file)
             .map(|m| m.len());
         let mut magic = [0u8; 2];
-        let mappable = match (self.mapping, len) {
-            (Some(mapping), Some(len)) => {
-                len >= mapping.window as u64
+        match (self.mapping, len) {
+            (Some(mapping), Some(len))
+                if len >= mapping.window as u64
                     && len >= 2
                     && file.read_exact_at(&mut magic, 0).is_ok()
-                    && magic != [0x1f, 0x8b]
-            }
-            _ => false,
-        };
-        match (self.mapping, len) {
-            (Some(mapping), Some(len)) if mappable => {
-                self.scan_mapped(name, file, len, mapping, progress);
+                    && magic != [0x1f, 0x8b] =>
+            {
+                let (mut report, lines) =
+                    self.scan_windows(name, Source::File(file), len, mapping, progress);
+                // What is left: what could not be mapped, and what was
+                // written to the file since it was opened.
+                if let Some(mut lines) = lines {
+                    let done = report.bytes;
+                    let tick = || done;
+                    match file.seek(SeekFrom::Start(done)) {
+                        Ok(_) => {
+                            let mut file: &File = file;
+                            if self.read_rest(&mut file, &mut lines, &mut report, progress, &tick) {
+                                self.last_line(&lines, &mut report);
+                            }
+                        }
+                        Err(e) => {
+                            report.cut_short = Some(e.to_string());
+                            self.last_line(&lines, &mut report);
+                        }
+                    }
+                    report.invalid_utf8 = self.end_input();
+                }
+                self.inputs.push(report);
             }
             _ => self.scan(name, file, progress),
         }
     }
 
-    fn scan_mapped(
+    /// Scans text in memory through the windows a mapped file goes through
+    /// ([`Scanner::scan_file`]), for tests and fuzzing: the report must be
+    /// the one [`super::scan_bytes`] gives.
+    pub fn scan_windows_of(&mut self, text: &[u8], mapping: Mapping) {
+        if text.len() >= mapping.window && text.len() >= 2 && !text.starts_with(&[0x1f, 0x8b]) {
+            let (mut report, lines) = self.scan_windows(
+                "-",
+                Source::Memory(text),
+                text.len() as u64,
+                mapping,
+                &mut (),
+            );
+            if let Some(lines) = lines {
+                self.last_line(&lines, &mut report);
+                report.invalid_utf8 = self.end_input();
+            }
+            self.inputs.push(report);
+        } else {
+            self.scan_with("-", &mut std::io::Cursor::new(text), &mut (), false);
+        }
+    }
+
+    /// Reads the windows of `len` bytes of `source`: the input's report so
+    /// far and the line cut by the last window's end (the caller reads on,
+    /// then ends the input), or no line when the input is done with
+    /// (binary, unreadable).
+    fn scan_windows(
         &mut self,
         name: &str,
-        file: &mut File,
+        source: Source<'_>,
         len: u64,
         mapping: Mapping,
         progress: &mut dyn Progress,
-    ) {
+    ) -> (InputReport, Option<Lines>) {
         let mut report = InputReport {
             name: name.to_string(),
             ..InputReport::default()
         };
         // The start tells text from binary, as `Scanner::scan` tells it
         // (which then has read one chunk).
-        let mut head = vec![0u8; usize::try_from(len).map_or(SNIFF, |n| n.min(SNIFF))];
-        if let Err(e) = file.read_exact_at(&mut head, 0) {
+        let sniff = usize::try_from(len).map_or(SNIFF, |n| n.min(SNIFF));
+        let mut head = vec![0u8; sniff];
+        let read = match source {
+            Source::File(file) => file.read_exact_at(&mut head, 0),
+            Source::Memory(text) => {
+                head.copy_from_slice(&text[..sniff]);
+                Ok(())
+            }
+        };
+        if let Err(e) = read {
             report.error = Some(e.to_string());
-            self.inputs.push(report);
-            return;
+            return (report, None);
         }
         if crate::decode::binary_at(&head).is_some() {
             report.binary = true;
             report.bytes = len.min(super::input::CHUNK as u64);
-            self.inputs.push(report);
-            return;
+            return (report, None);
         }
         let mut lines = Lines {
             carry: Vec::new(),
@@ -275,8 +344,8 @@ impl Scanner {
             sniffed: true,
         };
         let window = mapping.window.max(1);
-        let mapped = self.map_windows(
-            file,
+        self.map_windows(
+            source,
             len,
             window,
             mapping.threads,
@@ -284,47 +353,46 @@ impl Scanner {
             &mut report,
             progress,
         );
-        // What is left: what could not be mapped, and what was written to
-        // the file since it was opened.
-        let read = file.seek(SeekFrom::Start(mapped)).map(|_| ());
-        let tick = || mapped;
-        match read {
-            Ok(()) => {
-                let mut file: &File = file;
-                let source: &mut (dyn std::io::Read + Send) = &mut file;
-                if self.read_rest(source, &mut lines, &mut report, progress, &tick) {
-                    self.last_line(&lines, &mut report);
-                }
-            }
-            Err(e) => {
-                report.cut_short = Some(e.to_string());
-                self.last_line(&lines, &mut report);
-            }
-        }
-        report.invalid_utf8 = self.end_input();
-        self.inputs.push(report);
+        (report, Some(lines))
     }
 
     /// Maps, sorts and applies every window of the first `len` bytes of
-    /// `file`; returns the bytes applied (less than `len` when the file
-    /// shrank or a window could not be mapped).
+    /// `source`, until one comes short (the file shrank or could not be
+    /// mapped).
     #[allow(clippy::too_many_arguments)]
     fn map_windows(
         &mut self,
-        file: &File,
+        source: Source<'_>,
         len: u64,
         window: usize,
         threads: usize,
         lines: &mut Lines,
         report: &mut InputReport,
         progress: &mut dyn Progress,
-    ) -> u64 {
+    ) {
         let count = usize::try_from(len.div_ceil(window as u64)).unwrap_or(usize::MAX);
-        let planned = |index: usize| {
-            let offset = index as u64 * window as u64;
-            usize::try_from((len - offset).min(window as u64)).unwrap_or(window)
-        };
         let options = self.options;
+        let get = |index: usize, cache: &mut MinuteCache| {
+            let offset = index as u64 * window as u64;
+            let planned = usize::try_from((len - offset).min(window as u64)).unwrap_or(window);
+            let bytes = match source {
+                Source::File(file) => map_window(file, index, window, planned),
+                Source::Memory(text) => {
+                    // Within `len`, which is `text.len()`.
+                    #[allow(clippy::cast_possible_truncation)]
+                    let at = offset as usize;
+                    Sorted {
+                        bytes: Bytes::Memory(&text[at..at + planned]),
+                        len: planned,
+                        short: false,
+                        start: None,
+                        end: 0,
+                        pieces: Vec::new(),
+                    }
+                }
+            };
+            sort_window(bytes, index, &options, cache)
+        };
         let queue = Mutex::new(Queue {
             next: 0,
             applied: 0,
@@ -355,8 +423,7 @@ impl Scanner {
                         let index = q.next;
                         q.next += 1;
                         drop(q);
-                        let sorted =
-                            sort_window(file, index, window, planned(index), &options, &mut cache);
+                        let sorted = get(index, &mut cache);
                         lock().done.insert(index, sorted);
                         changed.notify_all();
                     }
@@ -373,8 +440,7 @@ impl Scanner {
                         let mine = q.next;
                         q.next += 1;
                         drop(q);
-                        let sorted =
-                            sort_window(file, mine, window, planned(mine), &options, &mut cache);
+                        let sorted = get(mine, &mut cache);
                         if mine == index {
                             break sorted;
                         }
@@ -398,12 +464,11 @@ impl Scanner {
             lock().stop = true;
             changed.notify_all();
         });
-        applied
     }
 
     /// Applies a sorted window: the line carried into it, its pieces, and
     /// the line cut by its end.
-    fn apply(&mut self, sorted: &Sorted, lines: &mut Lines, report: &mut InputReport) {
+    fn apply(&mut self, sorted: &Sorted<'_>, lines: &mut Lines, report: &mut InputReport) {
         let data = sorted.bytes();
         report.bytes += data.len() as u64;
         let Some(start) = sorted.start else {
