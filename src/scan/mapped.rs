@@ -359,6 +359,7 @@ impl Scanner {
     /// Maps, sorts and applies every window of the first `len` bytes of
     /// `source`, until one comes short (the file shrank or could not be
     /// mapped).
+    // The input's state (lines, report, progress) is the caller's, as in `read_lines`.
     #[allow(clippy::too_many_arguments)]
     fn map_windows(
         &mut self,

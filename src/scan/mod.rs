@@ -577,12 +577,15 @@ impl Scanner {
                 prefixes: a.prefixes.top(TOP),
             })
             .collect();
+        // Down to what tells groups apart (a client failure from an error
+        // without code and status): the map's order is random.
         groups.sort_by(|a, b| {
             b.count
                 .cmp(&a.count)
                 .then_with(|| a.code.cmp(&b.code))
                 .then(a.status.cmp(&b.status))
                 .then_with(|| a.value.cmp(&b.value))
+                .then(a.client_failure.cmp(&b.client_failure))
         });
         let timeline = self
             .minutes
