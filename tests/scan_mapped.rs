@@ -8,6 +8,7 @@
 mod genlog;
 
 use obserr::render::{self, json, Style};
+use obserr::scan::By::{Bucket, Ip, Minute, Operation, Prefix, Requester, Status};
 use obserr::scan::{self, By, Mapping, Options, Progress, Scanner};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -97,15 +98,7 @@ fn every_scan_fixture() {
         same_either_way(&name, &bytes, SMALL, Options::default());
         // Every grouping: the fuzz target found two groups that differ only
         // in being client failures listed in a hash map's random order.
-        for by in [
-            By::Status,
-            By::Operation,
-            By::Bucket,
-            By::Prefix,
-            By::Requester,
-            By::Ip,
-            By::Minute,
-        ] {
+        for by in [Status, Operation, Bucket, Prefix, Requester, Ip, Minute] {
             let options = Options {
                 by,
                 ..Options::default()
