@@ -359,7 +359,7 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__scan)
-            opts="-h --by --since --until --json --color --paging --help"
+            opts="-h --by --since --until --no-mmap --json --color --paging --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0

@@ -77,6 +77,7 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand --until 'Only requests before this UTC time (same forms as --since)'
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
+            cand --no-mmap 'Read files with read() instead of mapping them into memory, which is slower but safe from a file truncated while it is scanned (see GUIDE.md)'
             cand --json 'Print machine-readable JSON (never coloured)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

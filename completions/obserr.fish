@@ -152,6 +152,7 @@ never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l no-mmap -d 'Read files with read() instead of mapping them into memory, which is slower but safe from a file truncated while it is scanned (see GUIDE.md)'
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l json -d 'Print machine-readable JSON (never coloured)'
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand sigcheck" -l secret-key-file -d 'Read the secret key from this file (one trailing line break is ignored)' -r -F

@@ -12,7 +12,9 @@
 #      mawk '{n[$14]++} ...'             groups by error code; $14 because the
 #                                        quoted request URI splits into three
 #                                        fields ($10-$12), so $13 is the status
-#      obserr scan --json                the whole triage
+#      obserr scan --json                the whole triage (the file mapped
+#                                        in windows, read on both cores)
+#      obserr scan --no-mmap --json      the same, read() in 64 KiB chunks
 #    and the ratios the issue sets as targets: obserr at most 3x rg's wall
 #    time, at least 4x faster than mawk, at least 1 GB/s.
 # 3. obserr's peak memory on the same file (/usr/bin/time -v, target 64 MiB).
@@ -50,7 +52,8 @@ echo
 hyperfine --warmup 2 --runs 10 -i --style basic --export-json "$work/wall.json" \
     -n rg "rg -c -F SignatureDoesNotMatch $log" \
     -n mawk "mawk '{n[\$14]++} END {for (k in n) print k, n[k]}' $log" \
-    -n obserr "$bin scan --json $log" >&2
+    -n obserr "$bin scan --json $log" \
+    -n obserr-no-mmap "$bin scan --no-mmap --json $log" >&2
 
 echo "| command | mean wall (s) | min (s) | user (s) | system (s) | throughput |"
 echo "|---|---:|---:|---:|---:|---:|"
@@ -68,6 +71,9 @@ jq -r '
 /usr/bin/time -v "$bin" scan --json "$log" 2>"$work/time.txt" >/dev/null || true
 rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
 echo "obserr peak memory: $((rss / 1024)) MiB ($rss KiB; target <= 64 MiB)"
+/usr/bin/time -v "$bin" scan --no-mmap --json "$log" 2>"$work/time.txt" >/dev/null || true
+rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+echo "obserr --no-mmap peak memory: $((rss / 1024)) MiB ($rss KiB)"
 
 small=$work/small.log
 "$gen" --seed 1 --bytes 20M >"$small"

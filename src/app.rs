@@ -223,13 +223,14 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             by,
             since,
             until,
+            no_mmap,
         } => {
             let options = scan::Options {
                 by: *by,
                 since: *since,
                 until: *until,
             };
-            scan_logs(&mut out, cli.json, terminal, paths, options)
+            scan_logs(&mut out, cli.json, terminal, paths, options, !*no_mmap)
         }
         Command::Search { words, limit } => {
             let hits = search::search(&words.join(" "), *limit);
@@ -560,7 +561,8 @@ impl scan::Progress for Bar {
 /// `scan`'s inputs: `-` is standard input, a directory stands for every
 /// file under it (in name order, not following links to directories); no
 /// path means standard input. Each is opened and handed to the library's
-/// scanner as a reader; one that cannot be opened is recorded as such.
+/// scanner (which maps a regular file unless told not to); one that cannot
+/// be opened is recorded as such.
 fn scan_paths(scanner: &mut scan::Scanner, paths: &[PathBuf], bar: &mut Bar) {
     let stdin = [PathBuf::from("-")];
     let paths = if paths.is_empty() { &stdin[..] } else { paths };
@@ -591,7 +593,7 @@ fn scan_paths(scanner: &mut scan::Scanner, paths: &[PathBuf], bar: &mut Bar) {
             match std::fs::File::open(entry.path()) {
                 Ok(mut file) => {
                     bar.start(&name, file.metadata().ok().map(|m| m.len()));
-                    scanner.scan(&name, &mut file, bar);
+                    scanner.scan_file(&name, &mut file, bar);
                 }
                 Err(e) => scanner.unreadable(&name, e.to_string()),
             }
@@ -608,8 +610,12 @@ fn scan_logs(
     terminal: &Terminal,
     paths: &[PathBuf],
     options: scan::Options,
+    map: bool,
 ) -> io::Result<()> {
     let mut scanner = scan::Scanner::new(options);
+    if !map {
+        scanner.set_mapping(None);
+    }
     let mut bar = Bar::new(terminal.stderr_tty);
     scan_paths(&mut scanner, paths, &mut bar);
     bar.bar.finish_and_clear();

@@ -590,6 +590,10 @@ pub enum Command {
         /// Only requests before this UTC time (same forms as --since).
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         until: Option<i64>,
+        /// Read files with read() instead of mapping them into memory, which is
+        /// slower but safe from a file truncated while it is scanned (see GUIDE.md).
+        #[arg(long)]
+        no_mmap: bool,
     },
     /// Say exactly why a signature does not match (SignatureDoesNotMatch).
     ///

@@ -1,7 +1,9 @@
 //! Arbitrary bytes through `obserr scan`'s line readers and its whole path.
 //! Nothing may panic; the hot path must agree with the full reader whenever
-//! both read a line; the counts must add up; and the rendered summary must
-//! carry no raw control character from the input, its JSON must parse.
+//! both read a line; reading in windows (as a mapped file is) must give the
+//! report reading line by line gives; the counts must add up; and the
+//! rendered summary must carry no raw control character from the input, its
+//! JSON must parse.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -28,6 +30,13 @@ fuzz_target!(|data: &[u8]| {
     let by = [By::Code, By::Status, By::Operation, By::Bucket, By::Prefix, By::Requester, By::Ip, By::Minute]
         [usize::from(data.first().copied().unwrap_or(0)) % 8];
     let report = scan::scan_bytes(data, Options { by, ..Options::default() });
+    // The windows a mapped file is read in (here in memory, two threads,
+    // a window size the second byte picks) give the same report.
+    let window = [1, 2, 3, 7, 16, 64, 333, 4096][usize::from(data.get(1).copied().unwrap_or(0)) % 8];
+    let mut scanner = scan::Scanner::new(Options { by, ..Options::default() });
+    scanner.scan_windows_of(data, scan::Mapping { window, threads: 2 });
+    let windowed = scanner.finish();
+    assert_eq!(format!("{windowed:?}"), format!("{report:?}"), "window {window}");
     assert!(report.errors <= report.requests);
     let grouped: u64 = report.groups.iter().map(|g| g.count).sum();
     assert_eq!(grouped + report.ungrouped, report.errors);

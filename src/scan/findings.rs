@@ -262,13 +262,15 @@ impl Evidence {
                 })
             })
             .collect();
-        onsets.sort_by_key(|f| match f {
+        // The prefix last: the map's order is random, the report's must not be.
+        onsets.sort_by_cached_key(|f| match f {
             Finding::ThrottlingBegan {
+                prefix,
                 since,
                 throttled_total,
                 ..
-            } => (*since, u64::MAX - throttled_total),
-            _ => (0, 0),
+            } => (*since, u64::MAX - throttled_total, prefix.clone()),
+            _ => (0, 0, String::new()),
         });
         out.extend(onsets.into_iter().take(MAX_EACH));
         if self.signature_total >= SIGNATURE_MIN

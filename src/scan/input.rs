@@ -25,7 +25,7 @@ pub const CHUNK: usize = 64 * 1024;
 /// Longer lines are skipped (and counted): no log line is that long.
 pub const MAX_LINE: usize = 1024 * 1024;
 /// Bytes at the start of an input looked at to tell text from binary.
-const SNIFF: usize = 8 * 1024;
+pub(super) const SNIFF: usize = 8 * 1024;
 
 /// What one input gave, and what of it was skipped.
 /// Serialised as it is in `scan --json`'s `inputs`.
@@ -147,13 +147,14 @@ impl Scanner {
         }
         report.gzip = magic == [0x1f, 0x8b];
         let tick = || count.load(Ordering::Relaxed);
+        // The magic bytes are read again as the start of the text: as a line
+        // carried over they would hide a line break among them.
+        let mut whole = io::Cursor::new(magic).chain(counted);
         if report.gzip {
-            let whole = io::Cursor::new(magic).chain(counted);
             let mut source = MultiGzDecoder::new(BufReader::with_capacity(CHUNK, whole));
-            let start = Vec::new();
-            self.read_lines(&mut source, start, &mut report, progress, &tick, threaded);
+            self.read_lines(&mut source, &mut report, progress, &tick, threaded);
         } else {
-            self.read_lines(&mut counted, magic, &mut report, progress, &tick, threaded);
+            self.read_lines(&mut whole, &mut report, progress, &tick, threaded);
         }
         report.invalid_utf8 = self.end_input();
         self.inputs.push(report);
@@ -166,35 +167,21 @@ impl Scanner {
     fn read_lines(
         &mut self,
         source: &mut (dyn Read + Send),
-        start: Vec<u8>,
         report: &mut InputReport,
         progress: &mut dyn Progress,
         tick: &dyn Fn() -> u64,
         threaded: bool,
     ) {
-        report.bytes = start.len() as u64;
         let mut lines = Lines {
-            carry: start,
+            carry: Vec::new(),
             skipping: false,
             sniffed: false,
         };
         if !threaded {
-            let mut buf = vec![0u8; CHUNK];
-            loop {
-                let (n, error) = fill(source, &mut buf);
-                if n > 0 && !self.take(&buf[..n], &mut lines, report) {
-                    return;
-                }
-                progress.advance(tick());
-                if let Some(e) = error {
-                    report.cut_short = Some(e.to_string());
-                    break;
-                }
-                if n == 0 {
-                    break;
-                }
+            if self.read_rest(source, &mut lines, report, progress, tick) {
+                self.last_line(&lines, report);
             }
-            return self.last_line(&lines, report);
+            return;
         }
         let (full_tx, full) = mpsc::sync_channel::<io::Result<(Vec<u8>, usize)>>(BUFFERS);
         let (empty, empty_rx) = mpsc::channel::<Vec<u8>>();
@@ -228,6 +215,10 @@ impl Scanner {
                     }
                 };
                 if !self.take(&buf[..n], &mut lines, report) {
+                    // Binary: the reading thread, waiting for an empty
+                    // buffer (or for room to send one), must learn that
+                    // none will come, or the scope would wait for it forever.
+                    drop((full, empty));
                     return;
                 }
                 progress.advance(tick());
@@ -236,6 +227,33 @@ impl Scanner {
             self.last_line(&lines, report);
             // Dropping the channels here ends the reading thread.
         });
+    }
+
+    /// Reads `source` to its end on this thread, chunk by chunk; `false`
+    /// when the input turned out binary.
+    pub(super) fn read_rest(
+        &mut self,
+        source: &mut (dyn Read + Send),
+        lines: &mut Lines,
+        report: &mut InputReport,
+        progress: &mut dyn Progress,
+        tick: &dyn Fn() -> u64,
+    ) -> bool {
+        let mut buf = vec![0u8; CHUNK];
+        loop {
+            let (n, error) = fill(source, &mut buf);
+            if n > 0 && !self.take(&buf[..n], lines, report) {
+                return false;
+            }
+            progress.advance(tick());
+            if let Some(e) = error {
+                report.cut_short = Some(e.to_string());
+                return true;
+            }
+            if n == 0 {
+                return true;
+            }
+        }
     }
 
     /// Takes in one chunk; `false` when the input turned out binary (the
@@ -261,7 +279,7 @@ impl Scanner {
     }
 
     /// The last line, when the input does not end with a line break.
-    fn last_line(&mut self, lines: &Lines, report: &mut InputReport) {
+    pub(super) fn last_line(&mut self, lines: &Lines, report: &mut InputReport) {
         if lines.carry.is_empty() || lines.skipping {
             return;
         }
@@ -318,17 +336,17 @@ impl Scanner {
 }
 
 /// The line cut by the end of the last chunk.
-struct Lines {
-    carry: Vec<u8>,
+pub(super) struct Lines {
+    pub(super) carry: Vec<u8>,
     /// Inside a line longer than [`MAX_LINE`], until its end.
-    skipping: bool,
+    pub(super) skipping: bool,
     /// The start of the input was looked at for binary data.
-    sniffed: bool,
+    pub(super) sniffed: bool,
 }
 
 impl Lines {
     /// A carried line past [`MAX_LINE`] is dropped, and the rest of it skipped.
-    fn check_length(&mut self, report: &mut InputReport) {
+    pub(super) fn check_length(&mut self, report: &mut InputReport) {
         if self.carry.len() > MAX_LINE {
             report.long_lines += 1;
             report.lines += 1;
@@ -404,5 +422,26 @@ mod tests {
         let r = scan(&binary);
         assert!(r.inputs[0].binary);
         assert_eq!(r.errors, 0);
+    }
+
+    #[test]
+    fn a_line_break_in_the_first_two_bytes_ends_a_line() {
+        // Found by tests/scan_mapped.rs: the two bytes read to recognise
+        // gzip were carried as the start of one line, whatever they held.
+        for text in [&b"\nx\ny\n"[..], b"x\ny\n", b"\n\n", b"\n", b"\nx"] {
+            let r = scan(text);
+            let breaks = text.iter().filter(|&&b| b == b'\n').count();
+            let last = usize::from(!text.ends_with(b"\n"));
+            assert_eq!(r.lines, (breaks + last) as u64, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_binary_input_of_many_chunks_ends_the_reading_thread() {
+        // Found by tests/scan_mapped.rs: the scan waited forever for the
+        // reading thread, itself waiting for a buffer.
+        let r = scan(&vec![0u8; (BUFFERS + 2) * CHUNK]);
+        assert!(r.inputs[0].binary);
+        assert_eq!(r.bytes, CHUNK as u64);
     }
 }
