@@ -10,7 +10,7 @@
 //! depend on order). A line cut by a window's end is carried over as
 //! [`input`](super::input) carries one across chunks.
 //!
-//! Memory stays bounded: at most [`AHEAD`] windows are mapped beyond the one
+//! Memory stays bounded: at most `AHEAD` (4) windows are mapped beyond the one
 //! being applied, and each is unmapped once applied. A file that grows while
 //! it is scanned is read on with `read()` past the size it had; one truncated
 //! while a window of it is mapped can make the process receive `SIGBUS` (the
