@@ -4,7 +4,10 @@
 //! bytes go (stdout, a pager, stderr) and which exit status ends the run.
 
 use obserr::catalogue::{self, Entry};
-use obserr::cli::{Cli, ColorChoice, Command, Paging};
+use obserr::cli::{
+    Cli, ColorChoice, Command, CompletionsArgs, DecodeArgs, ExplainArgs, ListArgs, Paging,
+    ScanArgs, SearchArgs, SigcheckArgs,
+};
 use obserr::command::{self, Decoded, Explained, Input, ReadError, MAX_INPUT};
 use obserr::render::{diagnosis, human, json, Message, Style};
 use obserr::sanitize::visible;
@@ -39,16 +42,16 @@ impl Terminal {
     pub fn detect(cli: &Cli) -> Terminal {
         let tty = io::stdout().is_terminal();
         let var = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
-        let color = !cli.json && use_color(cli.color, tty, var);
+        let color = !cli.options.json && use_color(cli.options.color, tty, var);
         let size = if tty {
             terminal_size::terminal_size()
         } else {
             None
         };
         let (columns, rows) = size.map_or((0, 0), |(w, h)| (w.0, h.0));
-        let pager = match cli.paging {
+        let pager = match cli.options.paging {
             Paging::Never => None,
-            Paging::Auto if !tty || cli.json => None,
+            Paging::Auto if !tty || cli.options.json => None,
             paging => Some(Pager {
                 command: pager_command(var),
                 always: paging == Paging::Always,
@@ -61,8 +64,8 @@ impl Terminal {
                 // Only tables care, and only terminals get tables.
                 ascii: tty && !unicode_locale(var),
                 hyperlinks: tty
-                    && !cli.json
-                    && cli.color != ColorChoice::Never
+                    && !cli.options.json
+                    && cli.options.color != ColorChoice::Never
                     && var("TERM").as_deref() != Some("dumb"),
             },
             // Unknown on a terminal that reports no height and no LINES: then
@@ -160,18 +163,20 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
     let mut out = Output::default();
     let style = terminal.style;
     let result = match &cli.command {
-        _ if cli.key_as_argument => usage_error(&mut out, cli.json, &Message::KeyAsArgument.text()),
-        Command::Explain { codes, open } => match explain_args(codes, terminal) {
+        _ if cli.key_as_argument => {
+            usage_error(&mut out, cli.options.json, &Message::KeyAsArgument.text())
+        }
+        Command::Explain(ExplainArgs { codes, open }) => match explain_args(codes, terminal) {
             Ok(codes) if *open => open_docs(&mut out, &codes),
-            Ok(codes) => explain(&mut out, cli.json, &style, &codes),
-            Err(message) => usage_error(&mut out, cli.json, &message),
+            Ok(codes) => explain(&mut out, cli.options.json, &style, &codes),
+            Err(message) => usage_error(&mut out, cli.options.json, &message),
         },
-        Command::List {
+        Command::List(ListArgs {
             status,
             source,
             kind,
             retryable,
-        } => {
+        }) => {
             let entries = command::list(&catalogue::ListFilter {
                 status,
                 source: source.as_deref(),
@@ -184,7 +189,7 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
                     by_source: source.is_some(),
                 });
             }
-            if cli.json {
+            if cli.options.json {
                 let rows: Vec<json::EntryJson> =
                     entries.iter().map(|e| json::EntryJson::from(*e)).collect();
                 json::write(&mut out.stdout, &rows)
@@ -192,24 +197,24 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
                 human::list(&mut out.stdout, &style, &entries)
             }
         }
-        Command::Decode { files } => {
+        Command::Decode(DecodeArgs { files }) => {
             let inputs = Input::from_args(files);
             let decoded = command::decode_inputs(inputs, |input| read_input(input, terminal));
-            decode(&mut out, cli.json, &style, &decoded)
+            decode(&mut out, cli.options.json, &style, &decoded)
         }
-        Command::Sigcheck {
+        Command::Sigcheck(SigcheckArgs {
             files,
             secret_key_file,
-        } => sigcheck(
+        }) => sigcheck(
             &mut out,
-            cli.json,
+            cli.options.json,
             &style,
             files,
             secret_key_file.as_deref(),
             terminal,
         ),
         // Generated files are meant to be redirected: never paged or coloured.
-        Command::Completions { shell } => {
+        Command::Completions(CompletionsArgs { shell }) => {
             out.unpaged = true;
             obserr::assets::completions(*shell, &mut out.stdout);
             Ok(())
@@ -218,27 +223,34 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             out.unpaged = true;
             obserr::assets::man_page(&mut out.stdout)
         }
-        Command::Scan {
+        Command::Scan(ScanArgs {
             paths,
             by,
             since,
             until,
             no_mmap,
-        } => {
+        }) => {
             let options = scan::Options {
                 by: *by,
                 since: *since,
                 until: *until,
             };
-            scan_logs(&mut out, cli.json, terminal, paths, options, !*no_mmap)
+            scan_logs(
+                &mut out,
+                cli.options.json,
+                terminal,
+                paths,
+                options,
+                !*no_mmap,
+            )
         }
-        Command::Search { words, limit } => {
+        Command::Search(SearchArgs { words, limit }) => {
             let hits = search::search(&words.join(" "), *limit);
             if hits.is_empty() {
                 out.say(&Message::NoSearchHits);
                 out.outcome = Outcome::NothingFound;
             }
-            if cli.json {
+            if cli.options.json {
                 let rows: Vec<json::HitJson> = hits.iter().map(json::HitJson::from).collect();
                 json::write(&mut out.stdout, &rows)
             } else {

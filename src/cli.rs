@@ -20,7 +20,7 @@ use crate::catalogue::{self, StatusFilter};
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::error::ErrorKind;
 use clap::parser::ValueSource;
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::ffi::{OsStr, OsString};
 
 /// The long help's closing text. The man page's EXAMPLES section is read from
@@ -205,6 +205,24 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     max_term_width = 100
 )]
 pub struct Cli {
+    #[command(flatten)]
+    pub options: Options,
+
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// A secret key was given as an option (`--secret-key`, see
+    /// [`KEY_OPTIONS`]): the run is refused. Read before clap sees the line,
+    /// so the option is neither in help nor in completions nor suggested
+    /// for a misspelt option, and its value reaches no error message.
+    #[arg(skip)]
+    pub key_as_argument: bool,
+}
+
+/// The options every subcommand takes (`global`: before or after the
+/// subcommand's name).
+#[derive(Debug, Args)]
+pub struct Options {
     /// Print machine-readable JSON (never coloured).
     #[arg(long, global = true)]
     pub json: bool,
@@ -218,16 +236,6 @@ pub struct Cli {
     /// output taller than the terminal; --no-pager is --paging never.
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Paging::Auto, ignore_case = true)]
     pub paging: Paging,
-
-    #[command(subcommand)]
-    pub command: Command,
-
-    /// A secret key was given as an option (`--secret-key`, see
-    /// [`KEY_OPTIONS`]): the run is refused. Read before clap sees the line,
-    /// so the option is neither in help nor in completions nor suggested
-    /// for a misspelt option, and its value reaches no error message.
-    #[arg(skip)]
-    pub key_as_argument: bool,
 }
 
 /// Options a user might give a secret key with. None is obserr's: each is
@@ -351,12 +359,39 @@ fn parse_lean(args: &[OsString]) -> Option<(clap::Command, clap::ArgMatches)> {
             _ => rest.push(arg.clone()),
         }
     }
-    let mut cmd = GLOBAL_OPTIONS.iter().fold(Cli::command(), |cmd, id| {
-        cmd.mut_arg(*id, |a| a.global(false))
-    });
+    let mut cmd = lean_definition(rest.first()?.to_str()?)?;
     let line = args.iter().take(1).chain(&front).chain(&rest).cloned();
     let matches = cmd.try_get_matches_from_mut(line).ok()?;
     Some((cmd, matches))
+}
+
+/// The command line as [`parse_lean`] reads it: the global options as
+/// top-level ones, and the one subcommand named, alone. clap's derive builds
+/// every subcommand's arguments before it parses anything (about 40k
+/// instructions, a sixth of `explain NoSuchKey`); [`FromArgMatches`] for
+/// [`Cli`] needs only the ids the line used. `None` for any other first word
+/// (`help`, an option, a typo): the full definition reads those.
+fn lean_definition(subcommand: &str) -> Option<clap::Command> {
+    use clap::Command as C;
+    let sub = match subcommand {
+        "explain" => ExplainArgs::augment_args(C::new("explain")),
+        "list" => ListArgs::augment_args(C::new("list")),
+        "search" => SearchArgs::augment_args(C::new("search")),
+        "decode" => DecodeArgs::augment_args(C::new("decode")),
+        "scan" => ScanArgs::augment_args(C::new("scan")),
+        "sigcheck" => SigcheckArgs::augment_args(C::new("sigcheck")),
+        "completions" => CompletionsArgs::augment_args(C::new("completions")),
+        "man" => C::new("man"),
+        _ => return None,
+    };
+    let top = Options::augment_args(C::new("obserr"))
+        .subcommand(sub)
+        .subcommand_required(true);
+    Some(
+        GLOBAL_OPTIONS
+            .iter()
+            .fold(top, |cmd, id| cmd.mut_arg(*id, |a| a.global(false))),
+    )
 }
 
 /// What [`parse`] returns: the options, and what clap built to read them.
@@ -441,7 +476,12 @@ where
     cli.key_as_argument = key_as_argument;
     // Checked here, not with clap's conflicts_with: a global --json given after
     // the subcommand reaches it too late for that check.
-    if cli.json && matches!(cli.command, Command::Explain { open: true, .. }) {
+    if cli.options.json
+        && matches!(
+            cli.command,
+            Command::Explain(ExplainArgs { open: true, .. })
+        )
+    {
         let message = "'--open' opens a page in the browser: it prints nothing, JSON or not";
         let mut cmd = command();
         cmd.build();
@@ -509,46 +549,12 @@ pub enum Command {
     /// 'x-obs-error-code: NoSuchKey'. A tool's code follows the tool's name:
     /// 'obsutil 8' (a shell shows obsutil's -1 as 255), 'console Obs.0012',
     /// 'browser Obs.0012'; a bare Obs.0012 shows both tools' meanings.
-    Explain {
-        /// Error codes or HTTP statuses. Without any, they are read from standard input, one a
-        /// line (echo NoSuchKey | obserr explain), unless it is a terminal.
-        #[arg(value_name = "CODE", value_parser = CodeValues, hide_possible_values = true, allow_negative_numbers = true)]
-        codes: Vec<String>,
-        /// Open the code's first documentation page in the browser (OBSERR_OPENER names
-        /// another command to run with its address) instead of explaining it.
-        #[arg(long)]
-        open: bool,
-    },
+    Explain(ExplainArgs),
     /// List catalogued codes, optionally by status (403) or class (4xx), or by
     /// the documentation page that documents them.
-    List {
-        /// Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated
-        /// list (403,404) or the option repeated gives codes of any of them.
-        #[arg(long, short, value_name = "STATUS", value_parser = StatusValues, hide_possible_values = true, value_delimiter = ',')]
-        status: Vec<StatusFilter>,
-        /// Only codes documented in this page: obs_21_2002 (OBS Server-side Error
-        /// Codes), api-ref (API Reference), s3api (S3-compatible API), swiftapi,
-        /// a per-operation page, an SDK, obsutil, console or browser.
-        #[arg(long, value_name = "ID", value_parser = source_ids(), ignore_case = true)]
-        source: Option<String>,
-        /// Only codes of this kind: server (in a server response), client (an
-        /// SDK raised it without one) or tool (obsutil, OBS Console, OBS Browser+).
-        #[arg(long, value_name = "KIND", value_parser = kind_values())]
-        kind: Option<catalogue::Kind>,
-        /// Only codes a client should retry.
-        #[arg(long)]
-        retryable: bool,
-    },
+    List(ListArgs),
     /// Fuzzy search over codes, messages and solutions, best match first.
-    Search {
-        /// Words to look for; typos and paraphrases are forgiven.
-        #[arg(required = true, value_name = "WORDS")]
-        words: Vec<String>,
-        /// Show at most this many results (at least 1).
-        #[arg(long, short = 'n', value_name = "N", default_value_t = 10,
-              value_parser = clap::value_parser!(u16).range(1..).map(usize::from))]
-        limit: usize,
-    },
+    Search(SearchArgs),
     /// Decode a pasted OBS error response into a diagnosis: what went wrong, why,
     /// what to do, whether to retry, and the ids support needs.
     ///
@@ -558,11 +564,7 @@ pub enum Command {
     /// error text SDKs and tools print (exception messages, stack traces, log
     /// lines); each error an input holds is diagnosed in turn. Reads standard input when no file is given; at most 8 MiB per input. With
     /// several files each is decoded in turn.
-    Decode {
-        /// Files holding the response; '-' is standard input.
-        #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
-        files: Vec<std::path::PathBuf>,
-    },
+    Decode(DecodeArgs),
     /// Triage the errors in OBS logs: what failed, how often, since when, and what to do.
     ///
     /// Reads OBS bucket access logs, obsutil logs and failure result lists
@@ -576,25 +578,7 @@ pub enum Command {
     /// 403s, and whether 5xx errors are spread (the service) or on one key.
     /// Exit status 0 when errors were found, 1 when none, 2 when an input could
     /// not be read.
-    Scan {
-        /// Log files or directories (read recursively); '-' or nothing is standard input.
-        #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
-        paths: Vec<std::path::PathBuf>,
-        /// Group errors by this instead of code and status.
-        #[arg(long, value_enum, value_name = "FIELD", default_value_t = crate::scan::By::Code)]
-        by: crate::scan::By,
-        /// Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or
-        /// 2026-11-26T08:00:00Z.
-        #[arg(long, value_name = "TIME", value_parser = parse_time)]
-        since: Option<i64>,
-        /// Only requests before this UTC time (same forms as --since).
-        #[arg(long, value_name = "TIME", value_parser = parse_time)]
-        until: Option<i64>,
-        /// Read files with read() instead of mapping them into memory, which is
-        /// slower but safe from a file truncated while it is scanned (see GUIDE.md).
-        #[arg(long)]
-        no_mmap: bool,
-    },
+    Scan(ScanArgs),
     /// Say exactly why a signature does not match (SignatureDoesNotMatch).
     ///
     /// Reads what decode reads (curl -v output with the request, an SDK debug log,
@@ -604,26 +588,110 @@ pub enum Command {
     /// from a wrong string. The key comes only from OBS_SECRET_ACCESS_KEY, then
     /// AWS_SECRET_ACCESS_KEY, then --secret-key-file, then a prompt without echo
     /// on a terminal; never from an argument. It is never printed.
-    Sigcheck {
-        /// Files holding the exchange and, optionally, the SDK's log; '-' is standard input.
-        #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
-        files: Vec<std::path::PathBuf>,
-        /// Read the secret key from this file (one trailing line break is ignored).
-        #[arg(long, value_name = "KEYFILE", value_hint = clap::ValueHint::FilePath)]
-        secret_key_file: Option<std::path::PathBuf>,
-    },
+    Sigcheck(SigcheckArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     ///
     /// The script completes subcommands, options, every catalogued code for
     /// explain, the catalogued statuses and classes for list --status, and file
     /// names for decode. The guide says where each shell looks for it.
-    Completions {
-        /// The shell to complete for.
-        #[arg(value_name = "SHELL", ignore_case = true)]
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
     /// Print the man page (roff), to install where man finds it.
     Man,
+}
+
+/// What `obserr explain` takes.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Error codes or HTTP statuses. Without any, they are read from standard input, one a
+    /// line (echo NoSuchKey | obserr explain), unless it is a terminal.
+    #[arg(value_name = "CODE", value_parser = CodeValues, hide_possible_values = true, allow_negative_numbers = true)]
+    pub codes: Vec<String>,
+    /// Open the code's first documentation page in the browser (OBSERR_OPENER names
+    /// another command to run with its address) instead of explaining it.
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// What `obserr list` takes.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated
+    /// list (403,404) or the option repeated gives codes of any of them.
+    #[arg(long, short, value_name = "STATUS", value_parser = StatusValues, hide_possible_values = true, value_delimiter = ',')]
+    pub status: Vec<StatusFilter>,
+    /// Only codes documented in this page: obs_21_2002 (OBS Server-side Error
+    /// Codes), api-ref (API Reference), s3api (S3-compatible API), swiftapi,
+    /// a per-operation page, an SDK, obsutil, console or browser.
+    #[arg(long, value_name = "ID", value_parser = source_ids(), ignore_case = true)]
+    pub source: Option<String>,
+    /// Only codes of this kind: server (in a server response), client (an
+    /// SDK raised it without one) or tool (obsutil, OBS Console, OBS Browser+).
+    #[arg(long, value_name = "KIND", value_parser = kind_values())]
+    pub kind: Option<catalogue::Kind>,
+    /// Only codes a client should retry.
+    #[arg(long)]
+    pub retryable: bool,
+}
+
+/// What `obserr search` takes.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for; typos and paraphrases are forgiven.
+    #[arg(required = true, value_name = "WORDS")]
+    pub words: Vec<String>,
+    /// Show at most this many results (at least 1).
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10,
+          value_parser = clap::value_parser!(u16).range(1..).map(usize::from))]
+    pub limit: usize,
+}
+
+/// What `obserr decode` takes.
+#[derive(Debug, Args)]
+pub struct DecodeArgs {
+    /// Files holding the response; '-' is standard input.
+    #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// What `obserr scan` takes.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Log files or directories (read recursively); '-' or nothing is standard input.
+    #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<std::path::PathBuf>,
+    /// Group errors by this instead of code and status.
+    #[arg(long, value_enum, value_name = "FIELD", default_value_t = crate::scan::By::Code)]
+    pub by: crate::scan::By,
+    /// Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or
+    /// 2026-11-26T08:00:00Z.
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub since: Option<i64>,
+    /// Only requests before this UTC time (same forms as --since).
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub until: Option<i64>,
+    /// Read files with read() instead of mapping them into memory, which is
+    /// slower but safe from a file truncated while it is scanned (see GUIDE.md).
+    #[arg(long)]
+    pub no_mmap: bool,
+}
+
+/// What `obserr sigcheck` takes.
+#[derive(Debug, Args)]
+pub struct SigcheckArgs {
+    /// Files holding the exchange and, optionally, the SDK's log; '-' is standard input.
+    #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub files: Vec<std::path::PathBuf>,
+    /// Read the secret key from this file (one trailing line break is ignored).
+    #[arg(long, value_name = "KEYFILE", value_hint = clap::ValueHint::FilePath)]
+    pub secret_key_file: Option<std::path::PathBuf>,
+}
+
+/// What `obserr completions` takes.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_name = "SHELL", ignore_case = true)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `--since`/`--until`: a UTC date, date and minute, or full timestamp.
@@ -722,8 +790,8 @@ mod tests {
             &["obserr", "list", "--json", "--color", "never"][..],
         ] {
             let cli = Cli::try_parse_from(args).unwrap();
-            assert!(cli.json);
-            assert_eq!(cli.color, ColorChoice::Never);
+            assert!(cli.options.json);
+            assert_eq!(cli.options.color, ColorChoice::Never);
         }
     }
 
@@ -745,11 +813,11 @@ mod tests {
         let cli = try_parse_from(["obserr", "list", "--kind", "client", "--retryable"]).unwrap();
         assert!(matches!(
             cli.command,
-            Command::List {
+            Command::List(ListArgs {
                 kind: Some(catalogue::Kind::Client),
                 retryable: true,
                 ..
-            }
+            })
         ));
         for bad in [
             &["obserr", "list", "--kind", "sdk"][..],
@@ -760,7 +828,7 @@ mod tests {
         }
         let cli = try_parse_from(["obserr", "explain", "obsutil", "-1"]).unwrap();
         assert!(
-            matches!(cli.command, Command::Explain { ref codes, .. } if codes == &["obsutil", "-1"])
+            matches!(cli.command, Command::Explain(ExplainArgs { ref codes, .. }) if codes == &["obsutil", "-1"])
         );
     }
 
@@ -778,7 +846,7 @@ mod tests {
     fn values_are_case_insensitive_and_statuses_a_list() {
         let cli =
             try_parse_from(["obserr", "list", "--source", "S3API", "--status", "403,4XX"]).unwrap();
-        let Command::List { status, source, .. } = cli.command else {
+        let Command::List(ListArgs { status, source, .. }) = cli.command else {
             panic!("not list")
         };
         assert_eq!(source.as_deref(), Some("s3api"));
@@ -786,7 +854,7 @@ mod tests {
         let cli = try_parse_from(["obserr", "--color", "NEVER", "--paging", "Always", "list"]);
         let cli = cli.unwrap();
         assert_eq!(
-            (cli.color, cli.paging),
+            (cli.options.color, cli.options.paging),
             (ColorChoice::Never, Paging::Always)
         );
         assert!(try_parse_from(["obserr", "completions", "ZSH"]).is_ok());
@@ -824,11 +892,11 @@ mod tests {
             &["obserr", "--no-pager", "list"][..],
             &["obserr", "list", "--no-pager"],
         ] {
-            assert_eq!(try_parse_from(args).unwrap().paging, Paging::Never);
+            assert_eq!(try_parse_from(args).unwrap().options.paging, Paging::Never);
         }
         // After `--` it is an argument like any other.
         let cli = try_parse_from(["obserr", "explain", "--", "--no-pager"]).unwrap();
-        assert_eq!(cli.paging, Paging::Auto);
+        assert_eq!(cli.options.paging, Paging::Auto);
     }
 
     #[test]
@@ -922,7 +990,43 @@ mod tests {
             &["obserr", "sigcheck", "--json", "capture.txt"],
             &["obserr", "completions", "bash"],
             &["obserr", "man", "--json"],
+            &[
+                "obserr",
+                "scan",
+                "--since",
+                "2026-11-26",
+                "--no-mmap",
+                "--by=prefix",
+                "-",
+            ],
+            &[
+                "obserr",
+                "list",
+                "--source",
+                "S3API",
+                "--kind",
+                "server",
+                "--retryable",
+            ],
+            &["obserr", "search", "-n", "3", "no", "such", "key"],
+            &[
+                "obserr",
+                "sigcheck",
+                "--secret-key-file",
+                "k.txt",
+                "c.txt",
+                "--json",
+            ],
         ];
+        // Every subcommand has its lean definition (`help` is clap's own).
+        let full_definition = command();
+        for sub in full_definition.get_subcommands() {
+            assert!(
+                lean_definition(sub.get_name()).is_some(),
+                "{}",
+                sub.get_name()
+            );
+        }
         for line in taken {
             let lean = lean(line).unwrap_or_else(|| panic!("not taken: {line:?}"));
             assert_eq!(Ok(lean), full(line).map_err(|e| e.kind()), "{line:?}");
@@ -946,9 +1050,9 @@ mod tests {
     fn key_options_are_taken_out_with_their_value() {
         let cli = try_parse_from(["obserr", "sigcheck", "--sk", "--json", "x.txt"]).unwrap();
         assert!(cli.key_as_argument);
-        assert!(!cli.json, "--json was the option's value");
+        assert!(!cli.options.json, "--json was the option's value");
         assert!(
-            matches!(&cli.command, Command::Sigcheck { files, .. } if files == &[std::path::PathBuf::from("x.txt")])
+            matches!(&cli.command, Command::Sigcheck(SigcheckArgs { files, .. }) if files == &[std::path::PathBuf::from("x.txt")])
         );
         for line in [
             &["obserr", "sigcheck", "--secret-key=abc", "x.txt"][..],
