@@ -24,20 +24,9 @@ bin=target/x86_64-unknown-linux-gnu/release/obserr
 cargo build --release --locked --quiet
 dynamic=target/release/obserr
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/hello/src"
-printf '[package]\nname = "hello"\nversion = "0.1.0"\nedition = "2021"\n' >"$work/hello/Cargo.toml"
-echo 'fn main() { println!("hello") }' >"$work/hello/src/main.rs"
-# Built outside this repo, with cargo's defaults.
-(cd "$work/hello" && cargo build --release --quiet)
-hello="$work/hello/target/release/hello"
-
-# (obserr's exit status 1, "nothing found", is an answer here, not a failure.)
-instructions() {
-    { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } |
-        sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
-}
+# The temporary directory, the empty program and the counter.
+# shellcheck source=scripts/baseline.sh
+. scripts/baseline.sh
 
 # Inputs for decode: a typical response, and three at the 8 MiB cap.
 typical=tests/fixtures/decode/curl-i-http11-crlf.txt
