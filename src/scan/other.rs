@@ -86,7 +86,7 @@ pub fn line(bytes: &[u8]) -> Option<Record<'static>> {
         return None;
     }
     let r = recognise(bytes);
-    let text = String::from_utf8_lossy(bytes);
+    let text = crate::decode::utf8_lossy(bytes);
     // A failure-report line of a failure before any request: neither status
     // nor code, but a failure all the same.
     let client_failure = r.status.is_none()
