@@ -259,10 +259,6 @@ const NO_PAGER: &str = "--no-pager";
 /// paged).
 pub const FILE_COMMANDS: &[&str] = &["man", "completions"];
 
-/// The global options that mean nothing to [`FILE_COMMANDS`]: refused when
-/// given, and left out of their help and completions.
-const FILE_ONLY_REFUSES: &[&str] = &["json", "color", "paging"];
-
 /// The command line as obserr shows it in help and errors; the completion
 /// scripts and the man page are built from it too.
 #[must_use]
@@ -324,7 +320,9 @@ where
     })
 }
 
-/// The options every subcommand takes, declared `global` on [`Cli`].
+/// The options every subcommand takes, declared `global` on [`Cli`]
+/// ([`Options`]). They mean nothing to [`FILE_COMMANDS`]: refused when
+/// given to one, and left out of their help and completions.
 const GLOBAL_OPTIONS: [&str; 3] = ["json", "color", "paging"];
 
 /// Parses `args` with the global options made top-level ones, moved before
@@ -453,7 +451,7 @@ where
                     && m.value_source(id) == Some(ValueSource::CommandLine)
             })
         };
-        if let Some(id) = FILE_ONLY_REFUSES.iter().find(|id| given(id)) {
+        if let Some(id) = GLOBAL_OPTIONS.iter().find(|id| given(id)) {
             let flag = if *id == "paging" && no_pager {
                 NO_PAGER.to_string()
             } else {
