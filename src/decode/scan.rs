@@ -325,7 +325,7 @@ fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) 
     let mut needle_hits = sdk::needle_hits(chunk).peekable();
     let (mut line_labels, mut line_needles) = (Vec::new(), Vec::new());
     let mut offset = 0;
-    for raw in chunk.split_inclusive('\n') {
+    for raw in super::split_inclusive_lines(chunk) {
         let at = offset;
         offset += raw.len();
         let mut line = raw.trim_end_matches(['\n', '\r']);
