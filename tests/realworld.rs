@@ -162,13 +162,13 @@ fn every_sample_decodes_as_expected() {
         "realworld corpus: {samples_ok}/{} samples, {fields_ok}/{fields} fields",
         samples.len()
     );
-    check_guide_table(&table(&samples));
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",
         failures.len(),
         failures.join("\n")
     );
+    check_guide_table(&table(&samples));
 }
 
 /// The binary reads the same: `decode --json` on a few samples of different
@@ -282,4 +282,95 @@ fn check_guide_table(table: &str) {
         return;
     }
     panic!("GUIDE.md's real-world table is stale (OBSERR_UPDATE_GUIDE=1 cargo test --test realworld rewrites it):\n{table}");
+}
+
+/// What a perfect reader of `a` then `b` gives, from what it gives of each:
+/// every response of both in order, but for the last of `a` and the first of
+/// `b` when they carry the same request id (and agree on code and status):
+/// one response told twice, which fills what the first mention lacks.
+fn joined_model(mut a: Vec<Expected>, b: Vec<Expected>) -> Vec<Expected> {
+    let mut b = b.into_iter();
+    if let (Some(last), Some(first)) = (a.last_mut(), b.as_slice().first()) {
+        let agree = |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
+        if last.request_id.is_some()
+            && last.request_id == first.request_id
+            && agree(&last.code, &first.code)
+            && (last.status.is_none() || first.status.is_none() || last.status == first.status)
+        {
+            let first = b.next().unwrap();
+            last.code = last.code.take().or(first.code);
+            last.status = last.status.or(first.status);
+            last.host_id = last.host_id.take().or(first.host_id);
+            last.client_side = Some(last.client_side == Some(true) || first.client_side == Some(true));
+        }
+    }
+    a.extend(b);
+    a
+}
+
+fn reading(bytes: &[u8]) -> Vec<Expected> {
+    decode_all(bytes).iter().map(got).collect()
+}
+
+fn join(parts: &[&[u8]]) -> Vec<u8> {
+    parts.join(&b"\n\n"[..])
+}
+
+/// Issue 19's metamorphic property, exhaustively: every ordered pair of
+/// different samples, pasted with a blank line between them, reads as the
+/// two read apart, response by response and field by field.
+#[test]
+fn every_pair_reads_as_its_samples_read_apart() {
+    let alone: Vec<(String, Vec<u8>, Vec<Expected>)> = samples()
+        .iter()
+        .map(|s| {
+            let bytes = std::fs::read(s).unwrap();
+            let reading = reading(&bytes);
+            (s.strip_prefix(ROOT).unwrap().display().to_string(), bytes, reading)
+        })
+        .collect();
+    let mut failures = Vec::new();
+    let mut pairs = 0;
+    for (i, (name_a, a, read_a)) in alone.iter().enumerate() {
+        for (j, (name_b, b, read_b)) in alone.iter().enumerate() {
+            if i == j {
+                continue;
+            }
+            pairs += 1;
+            let want = joined_model(read_a.clone(), read_b.clone());
+            let got = reading(&join(&[a, b]));
+            if format!("{want:?}") != format!("{got:?}") {
+                failures.push(format!("{name_a} + {name_b}:\n  want {want:?}\n  got  {got:?}"));
+            }
+        }
+    }
+    assert!(pairs > 16_000, "{pairs} pairs");
+    assert!(
+        failures.is_empty(),
+        "{} of {pairs} pairs read otherwise than apart:\n{}",
+        failures.len(),
+        failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+    );
+}
+
+/// The whole corpus as one paste gives every response, in order; and a
+/// sample pasted twice reads as the model says (once when its responses carry
+/// request ids, twice when nothing tells the two apart).
+#[test]
+fn the_whole_corpus_as_one_paste_reads_in_order() {
+    let samples: Vec<Vec<u8>> = samples().iter().map(|s| std::fs::read(s).unwrap()).collect();
+    let mut want = Vec::new();
+    for s in &samples {
+        want = joined_model(want, reading(s));
+    }
+    let all: Vec<&[u8]> = samples.iter().map(Vec::as_slice).collect();
+    let got = reading(&join(&all));
+    assert_eq!(got.len(), want.len());
+    for (n, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(format!("{g:?}"), format!("{w:?}"), "response {n}");
+    }
+    for s in &samples {
+        let twice = reading(&join(&[s, s]));
+        assert_eq!(format!("{twice:?}"), format!("{:?}", joined_model(reading(s), reading(s))));
+    }
 }

@@ -16,6 +16,7 @@ mod http;
 mod json;
 mod labels;
 mod prepare;
+mod records;
 mod scan;
 mod sdk;
 pub(crate) mod value;
@@ -361,17 +362,21 @@ pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
         prepare::prepare(text.strip_prefix('\u{feff}').unwrap_or(&text))
     };
     let mut out = Vec::new();
-    for segment in http::segments(&text) {
-        let transcript = http::split(segment);
-        if transcript.framing == Framing::Bare {
-            bare(segment, &mut out);
-        } else {
-            out.push(framed(transcript));
+    'records: for span in records::split(&text) {
+        let first = out.len();
+        for segment in http::segments(&text[span]) {
+            let transcript = http::split(segment);
+            if transcript.framing == Framing::Bare {
+                bare(segment, &mut out);
+            } else {
+                out.push(framed(transcript));
+            }
+            if out.len() >= MAX_RESPONSES {
+                out.truncate(MAX_RESPONSES);
+                break 'records;
+            }
         }
-        if out.len() >= MAX_RESPONSES {
-            out.truncate(MAX_RESPONSES);
-            break;
-        }
+        coalesce(&mut out, first);
     }
     if out.is_empty() {
         out.extend(named_code(&text));
@@ -386,6 +391,38 @@ pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
 /// passing (`the upload fails with NoSuchUpload`): what `explain` would
 /// resolve, `decode` resolves too. Only a code written as the catalogue
 /// writes it counts (not `Error` or `forbidden` in prose).
+/// Records are read apart; the first response of a record that starts at
+/// `first` is the last one before it told again when both carry the same
+/// request id (an SDK's exception and the body it quotes, pasted apart; the
+/// same JSON error logged twice). Then it fills what the earlier one lacks
+/// and is not kept. Without an id two alike errors stay two: nothing tells
+/// one failure told twice from two failures.
+fn coalesce(out: &mut Vec<Response>, first: usize) {
+    if first == 0 || first >= out.len() {
+        return;
+    }
+    let (before, after) = out.split_at_mut(first);
+    let (prev, next) = (&mut before[first - 1], &after[0]);
+    if prev.request_id.is_none() || prev.request_id != next.request_id {
+        return;
+    }
+    let agree = |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
+    if !(agree(&prev.code, &next.code)
+        && (prev.status.is_none() || next.status.is_none() || prev.status == next.status))
+    {
+        return;
+    }
+    let next = out.remove(first);
+    let prev = &mut out[first - 1];
+    if prev.framing == Framing::Bare && next.framing != Framing::Bare {
+        // The framed mention knows more (headers, the request): it leads.
+        let earlier = std::mem::replace(prev, next);
+        scan::absorb(prev, earlier);
+    } else {
+        scan::absorb(prev, next);
+    }
+}
+
 fn named_code(text: &str) -> Option<Response> {
     let code = text
         .split(|c: char| !value::is_code_char(c))

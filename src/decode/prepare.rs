@@ -15,11 +15,20 @@ const MAX_PREFIXES: usize = 4;
 
 /// The text with paste artefacts undone.
 pub fn prepare(text: &str) -> String {
-    // In curl -v output `> ` marks the request: not a quote.
-    let verbose = text.starts_with("< HTTP/") || super::find(text, "\n< HTTP/").is_some();
     let mut out = String::with_capacity(text.len() + text.len() / 64);
     let mut prev_start = 0;
+    let mut verbose = false;
+    let mut paragraph_start = true;
+    let mut at = 0;
     for raw in super::split_inclusive_lines(text) {
+        // In curl -v output `> ` marks the request: not a quote. Asked once
+        // per paragraph, so that a curl -v capture pasted beside a quoted
+        // error changes neither.
+        if paragraph_start {
+            verbose = is_verbose(&text[at..]);
+        }
+        at += raw.len();
+        paragraph_start = raw.trim().is_empty();
         let (line, eol) = match raw.strip_suffix('\n') {
             Some(l) => match l.strip_suffix('\r') {
                 Some(l) => (l, "\r\n"),
@@ -44,6 +53,20 @@ pub fn prepare(text: &str) -> String {
         out.push_str(eol);
     }
     unglue_status_lines(out)
+}
+
+/// Whether the paragraph at the start of `text` (up to its first blank line)
+/// holds a curl -v response line (`< HTTP/1.1 403`).
+fn is_verbose(text: &str) -> bool {
+    for line in super::split_inclusive_lines(text) {
+        if line.trim().is_empty() {
+            return false;
+        }
+        if line.starts_with("< HTTP/") {
+            return true;
+        }
+    }
+    false
 }
 
 /// A body without a final line break runs into the next status line when two

@@ -1,0 +1,334 @@
+//! Splits prepared text into records: one failing response or one error
+//! report each, so that no field of one error is ever read into another.
+//!
+//! A record is a run of paragraphs (lines between blank lines). A blank line
+//! ends a record unless what follows it plainly continues it; the rules, each
+//! with its reason, are in [`continues`] and listed in CONTRIBUTING.md
+//! ("Records"). Inside a paragraph, a record goes on: the readers after this
+//! split it further where its lines are errors of their own (a log), but they
+//! never read a field across the boundaries drawn here.
+//!
+//! Linear in the text: every line is looked at once, with a constant amount of
+//! state carried from one line to the next.
+
+use super::http;
+use std::ops::Range;
+
+/// What the lines read so far say about how the current record may go on.
+#[derive(Debug, Default, Clone, Copy)]
+struct State {
+    /// The record holds a response head (`HTTP/1.1 403`, `< HTTP/2 403`)
+    /// whose body has not started yet.
+    head_open: bool,
+    /// That head's status is interim or a redirect: another head follows.
+    head_interim: bool,
+    /// The head says it has no body: `Content-Length: 0`, or the request was
+    /// a HEAD (`curl -I`, `--head`, `> HEAD`).
+    no_body: bool,
+    /// The request that led to this record was a HEAD.
+    head_request: bool,
+    /// An XML document was opened and not closed.
+    xml_open: bool,
+    /// ... and its `<Error>` element has begun.
+    xml_error: bool,
+    /// The last line announces what follows (`...:` at its end, Python's
+    /// "During handling of the above exception"), or says it was cut
+    /// (Guzzle's `(truncated...)`, followed by the whole error).
+    announces: bool,
+    /// The record is an exception or a stack trace.
+    trace: bool,
+    /// The record is a REPL session (`>> `, `>>> ` prompts).
+    repl: bool,
+    /// The last line is a stack frame (`at ...`, `... 12 more`) or an
+    /// exception's own line.
+    in_trace: bool,
+    /// A request was shown (`> GET / HTTP/1.1`) and no response head yet.
+    request_open: bool,
+    /// The open head's request id header (hashed).
+    head_id: Option<u64>,
+}
+
+/// The byte ranges of the records in `text`, in order. Blank lines between
+/// records belong to neither; a record's range ends after its last line.
+pub fn split(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut state = State::default();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut blank_before = false;
+    let mut at = 0;
+    for raw in super::split_inclusive_lines(text) {
+        let line_at = at;
+        at += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            blank_before = start.is_some();
+            continue;
+        }
+        if let Some(s) = start {
+            if blank_before && !continues(&state, line, &text[line_at..]) {
+                out.push(s..end);
+                start = None;
+                state = State::default();
+            }
+        }
+        if start.is_none() {
+            start = Some(line_at);
+        }
+        blank_before = false;
+        end = line_at + line.len();
+        observe(&mut state, line);
+    }
+    if let Some(s) = start {
+        out.push(s..end);
+    }
+    out
+}
+
+/// Whether `line`, the first after a blank line, continues the record whose
+/// lines led to `state`; `rest` is the text from `line` on.
+fn continues(state: &State, line: &str, rest: &str) -> bool {
+    let trimmed = line.trim_start();
+    let verbose = line.strip_prefix("< ");
+    // A request shown, its response follows (libcurl's debug output puts a
+    // blank line between them).
+    if state.request_open
+        && (["< ", "> ", "* "].iter().any(|p| line.starts_with(p))
+            || line == "<"
+            || line == ">"
+            || http::is_status_line(line))
+    {
+        return true;
+    }
+    // curl -L and `100 Continue`: an interim or redirect head is followed by
+    // the next head of the same transfer.
+    if state.head_open
+        && state.head_interim
+        && (http::is_status_line(line) || verbose.is_some_and(http::is_status_line))
+    {
+        return true;
+    }
+    // The body of a response head: a document, unless the head said there is
+    // none (a HEAD response pasted before another error's body).
+    if state.head_open && !state.no_body && trimmed.starts_with(['<', '{']) {
+        // ... but not a body that names another request id than the head.
+        let body_id = paragraph(rest)
+            .split_once("<RequestId>")
+            .and_then(|(_, after)| after.split_once("</RequestId>"))
+            .map(|(id, _)| id.trim());
+        return match (state.head_id, body_id) {
+            (Some(head), Some(body)) if !body.is_empty() => head == hash(body),
+            _ => true,
+        };
+    }
+    // An XML document cut by a blank line (a wrapped paste) goes on.
+    if state.xml_open
+        && trimmed.starts_with('<')
+        && !trimmed.starts_with("<?xml")
+        && !(state.xml_error && (trimmed.starts_with("<Error>") || trimmed.starts_with("<Error ")))
+    {
+        return true;
+    }
+    // A stack trace and a chain of causes: `at ...`, `Caused by: ...`,
+    // `... 12 more`, Python's chained tracebacks after their announcement.
+    if state.in_trace
+        && (trimmed.starts_with("at ")
+            || trimmed.starts_with("Suppressed:")
+            || (trimmed.starts_with("...") && trimmed.ends_with("more")))
+    {
+        return true;
+    }
+    // The next input of the same REPL session (irb's `>> response.body`).
+    if state.repl && is_prompt(trimmed) {
+        return true;
+    }
+    // What a line ending in `:` announces (`Response body:`, `During handling
+    // of the above exception, another exception occurred:`).
+    if state.announces {
+        return true;
+    }
+    false
+}
+
+/// Updates `state` with a line of the current record.
+fn observe(state: &mut State, line: &str) {
+    let content = line
+        .strip_prefix("< ")
+        .or_else(|| line.strip_prefix("> "))
+        .unwrap_or(line);
+    let trimmed = content.trim();
+    if let Some((_, status, _)) = http::status_line(content) {
+        state.head_open = true;
+        state.request_open = false;
+        state.head_id = None;
+        state.head_interim = (100..200).contains(&status) || (300..400).contains(&status);
+        state.no_body = state.head_request;
+    } else if state.head_open && !trimmed.starts_with('<') && !trimmed.starts_with('{') {
+        if let Some((name, value)) = trimmed.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") && value.trim() == "0" {
+                state.no_body = true;
+            }
+            if name.eq_ignore_ascii_case("x-obs-request-id")
+                || name.eq_ignore_ascii_case("x-amz-request-id")
+            {
+                state.head_id = Some(hash(value.trim()));
+            }
+        }
+    } else if trimmed.starts_with(['<', '{']) && !line.starts_with("< ") && line != "<" {
+        // A body started.
+        state.head_open = false;
+    }
+    if line.starts_with("* ") && !line.starts_with("* Trying") {
+        // curl -v's own comment after a head: the transfer is over.
+        state.head_open = false;
+    }
+    if is_request_line(content) {
+        state.request_open = true;
+    } else if state.request_open
+        && !line.starts_with(['<', '>', '*'])
+        && !trimmed.split_once(':').is_some_and(|(name, _)| {
+            !name.is_empty() && !name.contains(' ')
+        })
+    {
+        // Neither curl's nor a header: the request was shown, and no head
+        // will follow (`The requested URL returned error: 403`).
+        state.request_open = false;
+    }
+    if is_head_request(line) {
+        state.head_request = true;
+        state.no_body = true;
+    }
+    if trimmed.contains("<?xml") {
+        state.xml_open = true;
+        state.xml_error = false;
+    }
+    if trimmed.contains("<Error") {
+        state.xml_open = true;
+        state.xml_error = true;
+    }
+    if trimmed.contains("</Error>") || trimmed.contains("</ErrorResponse>") {
+        state.xml_open = false;
+    }
+    state.announces = announces(trimmed);
+    state.trace |= trimmed.starts_with("at ")
+        || trimmed.starts_with("Traceback (most recent call last)")
+        || trimmed.contains("Exception")
+        || trimmed.starts_with("Caused by");
+    state.repl |= is_prompt(trimmed);
+    state.in_trace = trimmed.starts_with("at ")
+        || (trimmed.starts_with("...") && trimmed.ends_with("more"))
+        || trimmed.contains("Exception")
+        || trimmed.starts_with("Caused by");
+}
+
+/// `GET /key HTTP/1.1`, with curl -v's `> ` taken off.
+fn is_request_line(line: &str) -> bool {
+    let mut words = line.split(' ');
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(m), Some(_), Some(v))
+            if v.starts_with("HTTP/") && !m.is_empty() && m.bytes().all(|b| b.is_ascii_uppercase())
+    )
+}
+
+/// The paragraph at the start of `text`: up to its first blank line.
+fn paragraph(text: &str) -> &str {
+    let mut end = 0;
+    for line in super::split_inclusive_lines(text) {
+        if line.trim().is_empty() {
+            break;
+        }
+        end += line.len();
+    }
+    &text[..end]
+}
+
+/// A request id kept as a hash, so that the state stays `Copy`.
+fn hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+/// Whether a line says that what follows belongs to it: Python's chained
+/// tracebacks ("During handling of the above exception, another exception
+/// occurred:"), a heading for a body or an output ("Response body:"), or
+/// Guzzle's `(truncated...)` after the start of a body it then prints whole.
+/// A line that ends in a field's label (`Request ID:`) was cut: it announces
+/// nothing.
+fn announces(trimmed: &str) -> bool {
+    if trimmed.ends_with("(truncated...)") {
+        return true;
+    }
+    let Some(head) = trimmed.strip_suffix(':') else {
+        return false;
+    };
+    let last = head
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "occurred" | "exception" | "body" | "response" | "output" | "follows" | "following"
+            | "below" | "trace" | "traceback" | "xml" | "json" | "returned" | "was" | "is"
+    )
+}
+
+/// A REPL's prompt: irb's and pry's `>> `, Python's `>>> `.
+fn is_prompt(trimmed: &str) -> bool {
+    trimmed.starts_with(">> ") || trimmed.starts_with(">>> ")
+}
+
+/// A line that shows the request was a HEAD: curl's `-I`/`--head`, curl -v's
+/// `> HEAD /key HTTP/1.1`, a bare `HEAD /key HTTP/1.1`.
+fn is_head_request(line: &str) -> bool {
+    let content = line.strip_prefix("> ").unwrap_or(line);
+    if content.starts_with("HEAD /") || content.starts_with("HEAD http") {
+        return true;
+    }
+    let t = line.trim_start();
+    t.starts_with("curl ")
+        && t.split_ascii_whitespace()
+            .any(|w| w == "-I" || w == "--head" || (w.starts_with('-') && !w.starts_with("--") && w.contains('I')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_blank_line_parts_two_errors() {
+        let text = "An error occurred (AccessDenied) when calling the PutObject operation: Access Denied\n\nHTTP/1.1 409 Conflict\nx-obs-request-id: R\n\n<?xml version=\"1.0\"?><Error><Code>BucketNotEmpty</Code></Error>\n";
+        assert_eq!(
+            records(text),
+            [
+                "An error occurred (AccessDenied) when calling the PutObject operation: Access Denied",
+                "HTTP/1.1 409 Conflict\nx-obs-request-id: R\n\n<?xml version=\"1.0\"?><Error><Code>BucketNotEmpty</Code></Error>"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_head_response_takes_no_body() {
+        let text = "curl -I https://b.obs/k\nHTTP/1.1 404 Not Found\nx-obs-request-id: R\n\n<Error><Code>AccessDenied</Code></Error>\n";
+        assert_eq!(records(text).len(), 2);
+        let text = "HTTP/1.1 404 Not Found\nContent-Length: 0\n\n{\"code\":\"X\"}\n";
+        assert_eq!(records(text).len(), 2);
+    }
+
+    #[test]
+    fn interim_heads_and_stack_traces_go_on() {
+        let text = "HTTP/1.1 100 Continue\n\nHTTP/1.1 403 Forbidden\n\n<Error/>\n";
+        assert_eq!(records(text).len(), 1);
+        let text = "com.obs.services.exception.ObsException: x\n\tat a.b(C.java:1)\n\nCaused by: y\n\tat d\n\n\t... 3 more\n";
+        assert_eq!(records(text).len(), 1);
+        let text = "Traceback (most recent call last):\n  x\nE: y\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  z\n";
+        assert_eq!(records(text).len(), 1);
+    }
+}
