@@ -301,7 +301,8 @@ fn joined_model(mut a: Vec<Expected>, b: Vec<Expected>) -> Vec<Expected> {
             last.code = last.code.take().or(first.code);
             last.status = last.status.or(first.status);
             last.host_id = last.host_id.take().or(first.host_id);
-            last.client_side = Some(last.client_side == Some(true) || first.client_side == Some(true));
+            last.client_side =
+                Some(last.client_side == Some(true) || first.client_side == Some(true));
         }
     }
     a.extend(b);
@@ -326,7 +327,11 @@ fn every_pair_reads_as_its_samples_read_apart() {
         .map(|s| {
             let bytes = std::fs::read(s).unwrap();
             let reading = reading(&bytes);
-            (s.strip_prefix(ROOT).unwrap().display().to_string(), bytes, reading)
+            (
+                s.strip_prefix(ROOT).unwrap().display().to_string(),
+                bytes,
+                reading,
+            )
         })
         .collect();
     let mut failures = Vec::new();
@@ -340,7 +345,9 @@ fn every_pair_reads_as_its_samples_read_apart() {
             let want = joined_model(read_a.clone(), read_b.clone());
             let got = reading(&join(&[a, b]));
             if format!("{want:?}") != format!("{got:?}") {
-                failures.push(format!("{name_a} + {name_b}:\n  want {want:?}\n  got  {got:?}"));
+                failures.push(format!(
+                    "{name_a} + {name_b}:\n  want {want:?}\n  got  {got:?}"
+                ));
             }
         }
     }
@@ -349,7 +356,12 @@ fn every_pair_reads_as_its_samples_read_apart() {
         failures.is_empty(),
         "{} of {pairs} pairs read otherwise than apart:\n{}",
         failures.len(),
-        failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -358,7 +370,10 @@ fn every_pair_reads_as_its_samples_read_apart() {
 /// request ids, twice when nothing tells the two apart).
 #[test]
 fn the_whole_corpus_as_one_paste_reads_in_order() {
-    let samples: Vec<Vec<u8>> = samples().iter().map(|s| std::fs::read(s).unwrap()).collect();
+    let samples: Vec<Vec<u8>> = samples()
+        .iter()
+        .map(|s| std::fs::read(s).unwrap())
+        .collect();
     let mut want = Vec::new();
     for s in &samples {
         want = joined_model(want, reading(s));
@@ -371,6 +386,9 @@ fn the_whole_corpus_as_one_paste_reads_in_order() {
     }
     for s in &samples {
         let twice = reading(&join(&[s, s]));
-        assert_eq!(format!("{twice:?}"), format!("{:?}", joined_model(reading(s), reading(s))));
+        assert_eq!(
+            format!("{twice:?}"),
+            format!("{:?}", joined_model(reading(s), reading(s)))
+        );
     }
 }

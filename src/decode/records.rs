@@ -44,8 +44,8 @@ struct State {
     in_trace: bool,
     /// A request was shown (`> GET / HTTP/1.1`) and no response head yet.
     request_open: bool,
-    /// The open head's request id header (hashed).
-    head_id: Option<u64>,
+    /// A line of the record starts with a date: it is a log entry.
+    dated: bool,
 }
 
 /// The byte ranges of the records in `text`, in order. Blank lines between
@@ -65,8 +65,12 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             blank_before = start.is_some();
             continue;
         }
+        let dated = starts_with_date(line);
         if let Some(s) = start {
-            if blank_before && !continues(&state, line, &text[line_at..]) {
+            // A log: every line that starts with its time is an entry of its
+            // own, with the lines under it (a stack trace, a wrapped body).
+            let new_entry = dated && state.dated;
+            if new_entry || (blank_before && !continues(&state, line)) {
                 out.push(s..end);
                 start = None;
                 state = State::default();
@@ -78,6 +82,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         blank_before = false;
         end = line_at + line.len();
         observe(&mut state, line);
+        state.dated |= dated;
     }
     if let Some(s) = start {
         out.push(s..end);
@@ -86,8 +91,8 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Whether `line`, the first after a blank line, continues the record whose
-/// lines led to `state`; `rest` is the text from `line` on.
-fn continues(state: &State, line: &str, rest: &str) -> bool {
+/// lines led to `state`.
+fn continues(state: &State, line: &str) -> bool {
     let trimmed = line.trim_start();
     let verbose = line.strip_prefix("< ");
     // A request shown, its response follows (libcurl's debug output puts a
@@ -111,15 +116,7 @@ fn continues(state: &State, line: &str, rest: &str) -> bool {
     // The body of a response head: a document, unless the head said there is
     // none (a HEAD response pasted before another error's body).
     if state.head_open && !state.no_body && trimmed.starts_with(['<', '{']) {
-        // ... but not a body that names another request id than the head.
-        let body_id = paragraph(rest)
-            .split_once("<RequestId>")
-            .and_then(|(_, after)| after.split_once("</RequestId>"))
-            .map(|(id, _)| id.trim());
-        return match (state.head_id, body_id) {
-            (Some(head), Some(body)) if !body.is_empty() => head == hash(body),
-            _ => true,
-        };
+        return true;
     }
     // An XML document cut by a blank line (a wrapped paste) goes on.
     if state.xml_open
@@ -135,6 +132,13 @@ fn continues(state: &State, line: &str, rest: &str) -> bool {
         && (trimmed.starts_with("at ")
             || trimmed.starts_with("Suppressed:")
             || (trimmed.starts_with("...") && trimmed.ends_with("more")))
+    {
+        return true;
+    }
+    // Python's chained exceptions announce themselves.
+    if state.trace
+        && (trimmed.starts_with("During handling of the above exception")
+            || trimmed.starts_with("The above exception was the direct cause"))
     {
         return true;
     }
@@ -160,18 +164,12 @@ fn observe(state: &mut State, line: &str) {
     if let Some((_, status, _)) = http::status_line(content) {
         state.head_open = true;
         state.request_open = false;
-        state.head_id = None;
         state.head_interim = (100..200).contains(&status) || (300..400).contains(&status);
         state.no_body = state.head_request;
     } else if state.head_open && !trimmed.starts_with('<') && !trimmed.starts_with('{') {
         if let Some((name, value)) = trimmed.split_once(':') {
             if name.eq_ignore_ascii_case("content-length") && value.trim() == "0" {
                 state.no_body = true;
-            }
-            if name.eq_ignore_ascii_case("x-obs-request-id")
-                || name.eq_ignore_ascii_case("x-amz-request-id")
-            {
-                state.head_id = Some(hash(value.trim()));
             }
         }
     } else if trimmed.starts_with(['<', '{']) && !line.starts_with("< ") && line != "<" {
@@ -186,9 +184,9 @@ fn observe(state: &mut State, line: &str) {
         state.request_open = true;
     } else if state.request_open
         && !line.starts_with(['<', '>', '*'])
-        && !trimmed.split_once(':').is_some_and(|(name, _)| {
-            !name.is_empty() && !name.contains(' ')
-        })
+        && !trimmed
+            .split_once(':')
+            .is_some_and(|(name, _)| !name.is_empty() && !name.contains(' '))
     {
         // Neither curl's nor a header: the request was shown, and no head
         // will follow (`The requested URL returned error: 403`).
@@ -221,6 +219,40 @@ fn observe(state: &mut State, line: &str) {
         || trimmed.starts_with("Caused by");
 }
 
+/// Whether a line starts with a log entry's date: `2024-11-20`, `2024/11/20`
+/// (Go's `log`), either in brackets, or a syslog `Nov 20 10:00:03`.
+fn starts_with_date(line: &str) -> bool {
+    let b = line.strip_prefix('[').unwrap_or(line).as_bytes();
+    let digits = |r: Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let iso = digits(0..4)
+        && matches!(b.get(4), Some(b'-' | b'/'))
+        && digits(5..7)
+        && b.get(7) == b.get(4)
+        && digits(8..10);
+    let syslog = b.len() > 15
+        && matches!(
+            b.get(..4),
+            Some(
+                b"Jan "
+                    | b"Feb "
+                    | b"Mar "
+                    | b"Apr "
+                    | b"May "
+                    | b"Jun "
+                    | b"Jul "
+                    | b"Aug "
+                    | b"Sep "
+                    | b"Oct "
+                    | b"Nov "
+                    | b"Dec "
+            )
+        )
+        && b[6] == b' '
+        && b[9] == b':'
+        && b[12] == b':';
+    iso || syslog
+}
+
 /// `GET /key HTTP/1.1`, with curl -v's `> ` taken off.
 fn is_request_line(line: &str) -> bool {
     let mut words = line.split(' ');
@@ -229,26 +261,6 @@ fn is_request_line(line: &str) -> bool {
         (Some(m), Some(_), Some(v))
             if v.starts_with("HTTP/") && !m.is_empty() && m.bytes().all(|b| b.is_ascii_uppercase())
     )
-}
-
-/// The paragraph at the start of `text`: up to its first blank line.
-fn paragraph(text: &str) -> &str {
-    let mut end = 0;
-    for line in super::split_inclusive_lines(text) {
-        if line.trim().is_empty() {
-            break;
-        }
-        end += line.len();
-    }
-    &text[..end]
-}
-
-/// A request id kept as a hash, so that the state stays `Copy`.
-fn hash(id: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    id.hash(&mut h);
-    h.finish()
 }
 
 /// Whether a line says that what follows belongs to it: Python's chained
@@ -271,8 +283,21 @@ fn announces(trimmed: &str) -> bool {
         .to_ascii_lowercase();
     matches!(
         last.as_str(),
-        "occurred" | "exception" | "body" | "response" | "output" | "follows" | "following"
-            | "below" | "trace" | "traceback" | "xml" | "json" | "returned" | "was" | "is"
+        "occurred"
+            | "exception"
+            | "body"
+            | "response"
+            | "output"
+            | "follows"
+            | "following"
+            | "below"
+            | "trace"
+            | "traceback"
+            | "xml"
+            | "json"
+            | "returned"
+            | "was"
+            | "is"
     )
 }
 
@@ -290,8 +315,11 @@ fn is_head_request(line: &str) -> bool {
     }
     let t = line.trim_start();
     t.starts_with("curl ")
-        && t.split_ascii_whitespace()
-            .any(|w| w == "-I" || w == "--head" || (w.starts_with('-') && !w.starts_with("--") && w.contains('I')))
+        && t.split_ascii_whitespace().any(|w| {
+            w == "-I"
+                || w == "--head"
+                || (w.starts_with('-') && !w.starts_with("--") && w.contains('I'))
+        })
 }
 
 #[cfg(test)]
@@ -323,10 +351,23 @@ mod tests {
     }
 
     #[test]
+    fn every_dated_line_of_a_log_is_an_entry() {
+        let text = "2024/11/20 10:00:01 SlowDown: Please reduce your request rate.\n2024/11/20 10:00:02 obs: service returned error: Status=403 Forbidden, Code=AccessDenied\n\tat x\nNov 20 10:00:03 host app: 404 NoSuchKey\n";
+        assert_eq!(
+            records(text),
+            [
+                "2024/11/20 10:00:01 SlowDown: Please reduce your request rate.",
+                "2024/11/20 10:00:02 obs: service returned error: Status=403 Forbidden, Code=AccessDenied\n\tat x",
+                "Nov 20 10:00:03 host app: 404 NoSuchKey"
+            ]
+        );
+    }
+
+    #[test]
     fn interim_heads_and_stack_traces_go_on() {
         let text = "HTTP/1.1 100 Continue\n\nHTTP/1.1 403 Forbidden\n\n<Error/>\n";
         assert_eq!(records(text).len(), 1);
-        let text = "com.obs.services.exception.ObsException: x\n\tat a.b(C.java:1)\n\nCaused by: y\n\tat d\n\n\t... 3 more\n";
+        let text = "com.obs.services.exception.ObsException: x\n\tat a.b(C.java:1)\nCaused by: y\n\tat d\n\n\t... 3 more\n\n\tat e\n";
         assert_eq!(records(text).len(), 1);
         let text = "Traceback (most recent call last):\n  x\nE: y\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  z\n";
         assert_eq!(records(text).len(), 1);

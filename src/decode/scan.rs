@@ -364,6 +364,13 @@ fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) 
         labels::read_with(line, base + at, facts, &line_labels);
         sdk::read_with(line, base + at, facts, &line_needles);
         facts.sort_by_key(|f| f.at);
+        // A line's fields stay together: when one of them is a field the
+        // current error has already, the whole line starts the next error,
+        // so that a status before the code on the same line (`Status=403
+        // Forbidden, Code=AccessDenied`) is not left on the error before.
+        if facts.iter().any(|f| g.current.has(&f.kind)) {
+            g.finish();
+        }
         for fact in facts.drain(..) {
             g.push(fact.kind);
         }
