@@ -31,6 +31,8 @@ struct State {
     xml_open: bool,
     /// ... and its `<Error>` element has begun.
     xml_error: bool,
+    /// The last tag read opened a string to sign or a canonical request.
+    in_element: bool,
     /// The last line announces what follows (`...:` at its end, Python's
     /// "During handling of the above exception"), or says it was cut
     /// (Guzzle's `(truncated...)`, followed by the whole error).
@@ -116,6 +118,10 @@ fn continues(state: &State, line: &str) -> bool {
     // The body of a response head: a document, unless the head said there is
     // none (a HEAD response pasted before another error's body).
     if state.head_open && !state.no_body && trimmed.starts_with(['<', '{']) {
+        return true;
+    }
+    // A string to sign holds blank lines (`GET\n\n\n...`).
+    if state.xml_open && state.in_element {
         return true;
     }
     // An XML document cut by a blank line (a wrapped paste) goes on.
@@ -206,6 +212,15 @@ fn observe(state: &mut State, line: &str) {
     }
     if trimmed.contains("</Error>") || trimmed.contains("</ErrorResponse>") {
         state.xml_open = false;
+    }
+    // The last tag of the line: a signing string's opening tag leaves an
+    // element open whose text holds blank lines of its own.
+    if let Some(lt) = trimmed.rfind('<') {
+        let tag = &trimmed[lt..];
+        state.in_element = state.xml_open
+            && ["<StringToSign>", "<CanonicalRequest>"]
+                .iter()
+                .any(|t| tag.starts_with(t));
     }
     state.announces = announces(trimmed);
     state.trace |= trimmed.starts_with("at ")
