@@ -85,6 +85,41 @@ pub struct Cause {
     /// empty for a generic cause.
     #[serde(skip)]
     pub when: &'static [&'static str],
+    /// Where the cause comes from: a documentation page, an SDK's source, a
+    /// FAQ page, or experience no OBS page states.
+    pub source: CauseSource,
+}
+
+/// What kind of evidence a [`Cause`] rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CauseSourceKind {
+    /// A documentation page: an error table's row, a table or a section.
+    Doc,
+    /// A FAQ page of the documentation.
+    Faq,
+    /// An official SDK's source file, at a pinned commit.
+    Sdk,
+    /// Well-known S3-compatible behaviour that no OBS page states.
+    Experience,
+}
+
+/// Where a [`Cause`] comes from. Every cause has one (`build.rs` checks it);
+/// the pages it names are vendored in `tests/upstream` (`tests/sources.rs`).
+#[derive(Debug, Serialize)]
+pub struct CauseSource {
+    /// Documentation, FAQ, SDK source or experience.
+    pub kind: CauseSourceKind,
+    /// The page's id (`data/sources.json` or `data/pages.json`), or the SDK's
+    /// repository (`huaweicloud/huaweicloud-sdk-c-obs`); `None` for experience.
+    pub page: Option<&'static str>,
+    /// The page's title, or the SDK file's name.
+    pub title: Option<&'static str>,
+    /// Where on the page (`row TooManyRequests`, `Table 3`), the SDK file's
+    /// lines (`L1062-L1091`), or where an experience was seen.
+    pub at: Option<&'static str>,
+    /// The page's address, or the SDK file's at its commit and lines.
+    pub url: Option<&'static str>,
 }
 
 /// A documentation page that lists error codes.

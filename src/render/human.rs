@@ -98,10 +98,11 @@ fn causes(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
     for (n, c) in e.causes.iter().enumerate() {
         writeln!(out)?;
         let number = format!("{}. ", n + 1);
+        let tagged = format!("{} {}", c.cause, super::cause_source_tag(&c.source));
         writeln!(
             out,
             "{number}{}",
-            super::wrap(c.cause, number.len(), s.width)
+            super::wrap(&tagged, number.len(), s.width)
         )?;
         for (label, text) in [("Check: ", c.check), ("Fix:   ", c.fix)] {
             let indent = number.len() + label.len();

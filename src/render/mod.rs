@@ -138,6 +138,35 @@ pub fn retry_advice(retry: crate::catalogue::Retry) -> &'static str {
     }
 }
 
+/// Where a cause comes from, as the short tag after the cause in human output:
+/// `[docs: api-ref, row TooManyRequests]`, `[FAQ: Why Am I Unable to Create a
+/// Bucket?]`, `[SDK: huaweicloud-sdk-java-obs RestStorageService.java#L682-L689]`,
+/// `[experience: no OBS page says so]`. The JSON carries the whole source.
+#[must_use]
+pub fn cause_source_tag(src: &crate::catalogue::CauseSource) -> String {
+    use crate::catalogue::CauseSourceKind;
+    let text = match src.kind {
+        CauseSourceKind::Doc => format!(
+            "docs: {}{}",
+            src.page.unwrap_or(""),
+            src.at.map(|at| format!(", {at}")).unwrap_or_default()
+        ),
+        CauseSourceKind::Faq => {
+            let title = src.title.unwrap_or("");
+            format!("FAQ: {}", title.strip_prefix("OBS FAQ: ").unwrap_or(title))
+        }
+        CauseSourceKind::Sdk => format!(
+            "SDK: {} {}#{}",
+            src.page
+                .map_or("", |repo| repo.rsplit('/').next().unwrap_or(repo)),
+            src.title.unwrap_or(""),
+            src.at.unwrap_or("")
+        ),
+        CauseSourceKind::Experience => "experience: no OBS page says so".to_string(),
+    };
+    format!("[{text}]")
+}
+
 /// Word-wraps `text` to `width` terminal columns, continuing lines with
 /// `indent` spaces. The first line is assumed to start after a label of
 /// `indent` columns.
