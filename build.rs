@@ -295,7 +295,7 @@ fn validate(entries: &[RawEntry], statuses: &[RawStatus], sources: &[RawSource])
     }
 }
 
-const KINDS: [&str; 3] = ["server", "client", "tool"];
+const KINDS: [&str; 4] = ["server", "client", "tool", "sdk-status"];
 const SOURCE_KINDS: [&str; 4] = ["table", "page", "sdk", "tool"];
 /// What a user checks on their side for a client or tool code.
 const CHECKS: [&str; 9] = [
@@ -354,9 +354,9 @@ fn validate_extras(e: &RawEntry) {
             "{}: checks, retried_by and shared_code are for client and tool codes",
             e.code
         ),
-        "client" => assert!(
+        "client" | "sdk-status" => assert!(
             !e.checks.is_empty() && e.shared_code.is_none(),
-            "{}: a client code says what to check, and has no shared code",
+            "{}: a client or sdk-status code says what to check, and has no shared code",
             e.code
         ),
         _ => assert!(

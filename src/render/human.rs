@@ -24,6 +24,7 @@ pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
     let status = match (e.kind, e.status()) {
         (Kind::Client, None) => "client-side: no HTTP status".to_string(),
         (Kind::Tool, None) => "a tool's code: no HTTP status".to_string(),
+        (Kind::SdkStatus, None) => "an SDK's name for an HTTP error status".to_string(),
         (_, status) => headline_status(s, status),
     };
     writeln!(out, "{}  {status}", s.code(e.code))?;
@@ -134,6 +135,11 @@ fn kind_text(e: &Entry) -> Option<String> {
             reporter(e)
         )),
         Kind::Tool => Some(format!("a code of {}, not of the OBS server", reporter(e))),
+        Kind::SdkStatus => Some(format!(
+            "SDK name for a server status: {} names the HTTP status of a server's answer \
+             whose error code it did not read (no body, as for HEAD)",
+            reporter(e)
+        )),
     }
 }
 
@@ -177,6 +183,24 @@ fn sdk_retries_text(e: &Entry) -> Option<String> {
         } else {
             "the SDK does not retry it by itself (see the message)".to_string()
         });
+    }
+    if retries
+        .iter()
+        .all(|r| r.condition == Condition::FollowsLocation)
+    {
+        let each: Vec<String> = retries
+            .iter()
+            .map(|r| match r.retries {
+                Some(n) => format!("{} up to {n} times", sdk_name(r.sdk)),
+                None => format!("{} without a limit", sdk_name(r.sdk)),
+            })
+            .collect();
+        return Some(format!(
+            "every official SDK follows the redirect by itself when the response has a Location \
+             header ({}): seen through an SDK, this code means the response had no Location, or \
+             the SDK's redirect limit was reached",
+            each.join(", ")
+        ));
     }
     let names = |cond: Condition| -> Vec<String> {
         retries
@@ -366,7 +390,9 @@ fn list_status(e: &Entry) -> String {
     let statuses = e.statuses();
     if statuses.is_empty() {
         return match e.kind {
-            Kind::Server => "N/A".to_string(),
+            // An SDK's name for a status it has no other name for (the C
+            // SDK's HttpErrorUnknown): any status, none documented.
+            Kind::Server | Kind::SdkStatus => "N/A".to_string(),
             kind => kind.name().to_string(),
         };
     }

@@ -129,6 +129,9 @@ pub fn retry_advice(retry: crate::catalogue::Retry) -> &'static str {
         }
         Retry::ServerFailure => "yes: a server-side failure; retry with exponential backoff",
         Retry::SendAgain => "yes: the request failed in transit or was interrupted; send it again",
+        Retry::AfterConflict => {
+            "yes, once the conflicting operation has ended; when creating a bucket, see the causes: another name may be needed"
+        }
         Retry::FollowAddress => "no: send the request to the address given in the response",
         Retry::FixFirst => "no: the same request will fail again; fix it first",
         Retry::RunAgain => {
