@@ -435,7 +435,7 @@ mod tests {
             let e = catalogue::lookup(code).unwrap();
             render(|o| entry(o, &Style::default(), e))
         };
-        let cases: [(&str, &[&str]); 5] = [
+        let cases: [(&str, &[&str]); 9] = [
             (
                 "AccessDenied",
                 &[
@@ -471,6 +471,40 @@ mod tests {
                 "obsutil 8",
                 &["Kind:     a code of obsutil, not of the OBS server"],
             ),
+            // Every cause ends with the tag of its source.
+            (
+                "RequestTimeout",
+                &[
+                    "No server answered. [SDK: huaweicloud-sdk-java-obs RestStorageService.java#L682-L689]\n",
+                    "Java (up to 2 retries), .NET (up to 3 retries)",
+                ],
+            ),
+            (
+                "OperationAborted",
+                &[
+                    "[docs: obs_21_2002, row OperationAborted]\n",
+                    "[FAQ: Why Am I Unable to Create a Bucket?]\n",
+                    "Retry:    yes, once the conflicting operation has ended",
+                ],
+            ),
+            // A redirect: the SDKs follow it, so seen through one it had no
+            // Location or hit the limit.
+            (
+                "PermanentRedirect",
+                &[
+                    "SDKs:     every official SDK follows the redirect by itself",
+                    "Python up to 9 times",
+                    ".NET without a limit",
+                    "the response had no Location",
+                ],
+            ),
+            (
+                "HttpErrorNotFound",
+                &[
+                    "HttpErrorNotFound  404 Not Found\n",
+                    "Kind:     SDK name for a server status: OBS C SDK",
+                ],
+            ),
         ];
         for (code, wanted) in cases {
             let text = explained(code);
@@ -479,6 +513,19 @@ mod tests {
             }
         }
         assert!(!explained("obsutil 8").contains("SDKs:"));
+        assert!(!explained("PermanentRedirect").contains("no official SDK retries"));
+        // No cause is shown without its source.
+        for e in catalogue::entries().iter().filter(|e| !e.causes.is_empty()) {
+            let text = explained(e.code);
+            for c in e.causes {
+                let tag = super::super::cause_source_tag(&c.source);
+                assert!(
+                    text.contains(&format!("{} {tag}", c.cause)),
+                    "{}: {tag}",
+                    e.code
+                );
+            }
+        }
     }
 
     #[test]
