@@ -54,6 +54,37 @@ struct RawCause {
     /// this cause. A cause without any is a generic one.
     #[serde(default)]
     when: Vec<String>,
+    /// Where the cause comes from (CONTRIBUTING: the catalogue's data).
+    source: RawCauseSource,
+}
+
+/// Where a cause comes from: `doc` (a page of `sources.json` or `pages.json`,
+/// `at` its row, table or section), `faq` (a FAQ page of `pages.json`), `sdk`
+/// (`at` is `owner/repo@<40-hex commit>:path#Lnn`) or `experience`
+/// (well-known S3-compatible behaviour no OBS page states; `at` says where
+/// it was seen, if anywhere).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCauseSource {
+    kind: String,
+    #[serde(default)]
+    page: Option<String>,
+    #[serde(default)]
+    at: Option<String>,
+}
+
+/// `data/pages.json`: documentation pages that causes cite but that document
+/// no code (FAQ, signature pages), each vendored in `tests/upstream`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPage {
+    id: String,
+    title: String,
+    /// The vendored copy, under `tests/upstream`.
+    file: String,
+    url: String,
+    /// `page` or `faq`.
+    kind: String,
 }
 
 #[derive(Deserialize)]
@@ -129,8 +160,10 @@ fn main() {
     let statuses: Vec<RawStatus> = read("statuses.json");
     let sources: Vec<RawSource> = read("sources.json");
     let catalogue: RawCatalogue = read("catalogue.json");
+    let pages: Vec<RawPage> = read("pages.json");
 
     validate(&entries, &statuses, &sources);
+    validate_cause_sources(&entries, &sources, &pages);
     validate_date(&catalogue.updated);
     // `obserr --version`: the version, the catalogue's date and its size, as
     // tealdeer shows the age of its cache.
@@ -150,7 +183,7 @@ fn main() {
     .unwrap();
     emit_sources(&mut out, &sources);
     emit_statuses(&mut out, &statuses);
-    emit_entries(&mut out, &entries, &sources);
+    emit_entries(&mut out, &entries, &sources, &pages);
     emit_lookup(&mut out, &entries);
     emit_vocab(&mut out, &entries, &statuses);
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("catalogue_data.rs");
@@ -262,7 +295,7 @@ fn validate(entries: &[RawEntry], statuses: &[RawStatus], sources: &[RawSource])
     }
 }
 
-const KINDS: [&str; 3] = ["server", "client", "tool"];
+const KINDS: [&str; 4] = ["server", "client", "tool", "sdk-status"];
 const SOURCE_KINDS: [&str; 4] = ["table", "page", "sdk", "tool"];
 /// What a user checks on their side for a client or tool code.
 const CHECKS: [&str; 9] = [
@@ -321,9 +354,9 @@ fn validate_extras(e: &RawEntry) {
             "{}: checks, retried_by and shared_code are for client and tool codes",
             e.code
         ),
-        "client" => assert!(
+        "client" | "sdk-status" => assert!(
             !e.checks.is_empty() && e.shared_code.is_none(),
-            "{}: a client code says what to check, and has no shared code",
+            "{}: a client or sdk-status code says what to check, and has no shared code",
             e.code
         ),
         _ => assert!(
@@ -395,6 +428,160 @@ fn validate_sources(e: &RawEntry, sources: &[RawSource]) {
     );
 }
 
+const CAUSE_SOURCE_KINDS: [&str; 4] = ["doc", "faq", "sdk", "experience"];
+
+/// Every cause says where it comes from, and the page or file it names exists.
+fn validate_cause_sources(entries: &[RawEntry], sources: &[RawSource], pages: &[RawPage]) {
+    let mut ids = BTreeSet::new();
+    for p in pages {
+        assert!(
+            ids.insert(p.id.as_str()),
+            "pages.json: duplicate id {}",
+            p.id
+        );
+        assert!(
+            !sources.iter().any(|s| s.id == p.id),
+            "pages.json: {} is also a source id",
+            p.id
+        );
+        assert!(
+            p.kind == "page" || p.kind == "faq",
+            "pages.json: {}: kind is page or faq",
+            p.id
+        );
+        check_text(&p.id, &p.title);
+        assert!(
+            p.file.ends_with(".rst") && !p.file.contains(".."),
+            "pages.json: {}: file is a vendored .rst under tests/upstream",
+            p.id
+        );
+        assert!(
+            p.url.starts_with("https://"),
+            "pages.json: {}: https url",
+            p.id
+        );
+        println!("cargo:rerun-if-changed=tests/upstream/{}", p.file);
+        assert!(
+            Path::new("tests/upstream").join(&p.file).is_file(),
+            "pages.json: {}: tests/upstream/{} is not vendored",
+            p.id,
+            p.file
+        );
+    }
+    for e in entries {
+        for c in &e.causes {
+            let src = &c.source;
+            let what = format!("{}: cause {:?}", e.code, c.cause);
+            assert!(
+                CAUSE_SOURCE_KINDS.contains(&src.kind.as_str()),
+                "{what}: source kind {} is not one of {CAUSE_SOURCE_KINDS:?}",
+                src.kind
+            );
+            if let Some(at) = &src.at {
+                check_text(&what, at);
+            }
+            match src.kind.as_str() {
+                "doc" | "faq" => {
+                    let page = src
+                        .page
+                        .as_deref()
+                        .unwrap_or_else(|| panic!("{what}: a {} source names its page", src.kind));
+                    let known =
+                        sources.iter().any(|s| s.id == page) || pages.iter().any(|p| p.id == page);
+                    assert!(known, "{what}: unknown page {page}");
+                    let faq = pages.iter().any(|p| p.id == page && p.kind == "faq");
+                    assert_eq!(
+                        src.kind == "faq",
+                        faq,
+                        "{what}: kind faq is for the FAQ pages of pages.json, and only them"
+                    );
+                    assert!(
+                        faq || src.at.is_some(),
+                        "{what}: a doc source says where on the page (row, table, section)"
+                    );
+                }
+                "sdk" => {
+                    assert!(src.page.is_none(), "{what}: an sdk source has no page");
+                    let at = src
+                        .at
+                        .as_deref()
+                        .unwrap_or_else(|| panic!("{what}: no file"));
+                    sdk_file(at).unwrap_or_else(|| {
+                        panic!("{what}: {at} is not owner/repo@<40-hex commit>:path#Lnn")
+                    });
+                }
+                _ => assert!(src.page.is_none(), "{what}: experience cites no page"),
+            }
+        }
+    }
+}
+
+/// `owner/repo@commit:path#Lnn[-Lmm]` split into its parts; `None` unless the
+/// commit is 40 hex digits and the line anchor is there.
+fn sdk_file(at: &str) -> Option<(&str, &str, &str, &str)> {
+    let (repo, rest) = at.split_once('@')?;
+    let (commit, rest) = rest.split_once(':')?;
+    let (path, lines) = rest.split_once('#')?;
+    let repo_ok = repo.split('/').count() == 2
+        && repo
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/-_.".contains(c));
+    let commit_ok = commit.len() == 40 && commit.bytes().all(|b| b.is_ascii_hexdigit());
+    let path_ok = !path.is_empty()
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/-_.+".contains(c));
+    let lines_ok = lines.starts_with('L')
+        && lines.split('-').all(|l| {
+            l.len() > 1 && l.starts_with('L') && l[1..].bytes().all(|b| b.is_ascii_digit())
+        });
+    (repo_ok && commit_ok && path_ok && lines_ok).then_some((repo, commit, path, lines))
+}
+
+/// The Rust expression of a cause's source.
+fn cause_source(src: &RawCauseSource, sources: &[RawSource], pages: &[RawPage]) -> String {
+    let (kind, page, title, url) = match src.kind.as_str() {
+        "doc" | "faq" => {
+            let id = src.page.as_deref().unwrap();
+            let (title, url) = sources
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| (s.title.as_str(), s.url.clone()))
+                .or_else(|| {
+                    pages
+                        .iter()
+                        .find(|p| p.id == id)
+                        .map(|p| (p.title.as_str(), p.url.clone()))
+                })
+                .unwrap();
+            let kind = if src.kind == "doc" { "Doc" } else { "Faq" };
+            (
+                kind,
+                Some(id.to_string()),
+                Some(title.to_string()),
+                Some(url),
+            )
+        }
+        "sdk" => {
+            let (repo, commit, path, lines) = sdk_file(src.at.as_deref().unwrap()).unwrap();
+            let url = format!(
+                "https://github.com/{repo}/blob/{commit}/{}#{lines}",
+                path.replace('+', "%2B")
+            );
+            let file = path.rsplit('/').next().unwrap_or(path);
+            let at = Some(lines.to_string());
+            return format!(
+                "CauseSource {{ kind: CauseSourceKind::Sdk, page: Some({repo:?}), title: Some({file:?}), at: {at:?}, url: Some({url:?}) }}"
+            );
+        }
+        _ => ("Experience", None, None, None),
+    };
+    let at = src.at.clone();
+    format!(
+        "CauseSource {{ kind: CauseSourceKind::{kind}, page: {page:?}, title: {title:?}, at: {at:?}, url: {url:?} }}"
+    )
+}
+
 /// The Rust variant for a data value: `local-file` -> `LocalFile`, `dotnet` -> `Dotnet`.
 fn variant(value: &str) -> String {
     value
@@ -439,7 +626,7 @@ fn emit_statuses(out: &mut String, statuses: &[RawStatus]) {
     writeln!(out, "];").unwrap();
 }
 
-fn emit_entries(out: &mut String, entries: &[RawEntry], sources: &[RawSource]) {
+fn emit_entries(out: &mut String, entries: &[RawEntry], sources: &[RawSource], pages: &[RawPage]) {
     writeln!(out, "pub(crate) static ENTRIES: &[Entry] = &[").unwrap();
     for e in entries {
         let index = |id: &String| sources.iter().position(|s| &s.id == id).unwrap();
@@ -453,8 +640,12 @@ fn emit_entries(out: &mut String, entries: &[RawEntry], sources: &[RawSource]) {
             .iter()
             .map(|c| {
                 format!(
-                    "Cause {{ cause: {:?}, check: {:?}, fix: {:?}, when: &{:?} }}",
-                    c.cause, c.check, c.fix, c.when
+                    "Cause {{ cause: {:?}, check: {:?}, fix: {:?}, when: &{:?}, source: {} }}",
+                    c.cause,
+                    c.check,
+                    c.fix,
+                    c.when,
+                    cause_source(&c.source, sources, pages)
                 )
             })
             .collect();

@@ -326,7 +326,7 @@ _obserr() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(__obserr_compgen "server client tool" "${cur}"))
+                    COMPREPLY=($(__obserr_compgen "server client tool sdk-status" "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -47,7 +47,7 @@ set edit:completion:arg-completer[obserr] = {|@words|
             cand -s 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them'
             cand --status 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them'
             cand --source 'Only codes documented in this page: obs_21_2002 (OBS Server-side Error Codes), api-ref (API Reference), s3api (S3-compatible API), swiftapi, a per-operation page, an SDK, obsutil, console or browser'
-            cand --kind 'Only codes of this kind: server (in a server response), client (an SDK raised it without one) or tool (obsutil, OBS Console, OBS Browser+)'
+            cand --kind 'Only codes of this kind: server (in a server response), client (an SDK raised it without one), tool (obsutil, OBS Console, OBS Browser+) or sdk-status (an SDK''s name for a server''s HTTP status)'
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --retryable 'Only codes a client should retry'

@@ -17,11 +17,16 @@ pub enum Kind {
     Client,
     /// A tool reports it: obsutil's return codes, OBS Console and OBS Browser+.
     Tool,
+    /// An SDK's name for a server's HTTP status whose error code it did not
+    /// read (the C SDK's `HttpErrorNotFound` for a 404 without a body, as
+    /// every HEAD of a missing object gets).
+    #[serde(rename = "sdk-status")]
+    SdkStatus,
 }
 
 impl Kind {
     /// Every kind, in the order `list --kind` offers them.
-    pub const ALL: [Kind; 3] = [Kind::Server, Kind::Client, Kind::Tool];
+    pub const ALL: [Kind; 4] = [Kind::Server, Kind::Client, Kind::Tool, Kind::SdkStatus];
 
     /// The name `list --kind` and the JSON use.
     #[must_use]
@@ -30,6 +35,7 @@ impl Kind {
             Kind::Server => "server",
             Kind::Client => "client",
             Kind::Tool => "tool",
+            Kind::SdkStatus => "sdk-status",
         }
     }
 }
@@ -85,6 +91,41 @@ pub struct Cause {
     /// empty for a generic cause.
     #[serde(skip)]
     pub when: &'static [&'static str],
+    /// Where the cause comes from: a documentation page, an SDK's source, a
+    /// FAQ page, or experience no OBS page states.
+    pub source: CauseSource,
+}
+
+/// What kind of evidence a [`Cause`] rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CauseSourceKind {
+    /// A documentation page: an error table's row, a table or a section.
+    Doc,
+    /// A FAQ page of the documentation.
+    Faq,
+    /// An official SDK's source file, at a pinned commit.
+    Sdk,
+    /// Well-known S3-compatible behaviour that no OBS page states.
+    Experience,
+}
+
+/// Where a [`Cause`] comes from. Every cause has one (`build.rs` checks it);
+/// the pages it names are vendored in `tests/upstream` (`tests/sources.rs`).
+#[derive(Debug, Serialize)]
+pub struct CauseSource {
+    /// Documentation, FAQ, SDK source or experience.
+    pub kind: CauseSourceKind,
+    /// The page's id (`data/sources.json` or `data/pages.json`), or the SDK's
+    /// repository (`huaweicloud/huaweicloud-sdk-c-obs`); `None` for experience.
+    pub page: Option<&'static str>,
+    /// The page's title, or the SDK file's name.
+    pub title: Option<&'static str>,
+    /// Where on the page (`row TooManyRequests`, `Table 3`), the SDK file's
+    /// lines (`L1062-L1091`), or where an experience was seen.
+    pub at: Option<&'static str>,
+    /// The page's address, or the SDK file's at its commit and lines.
+    pub url: Option<&'static str>,
 }
 
 /// A documentation page that lists error codes.
@@ -259,6 +300,7 @@ impl Entry {
         match (self.retryable, self.status().unwrap_or(0)) {
             (true, 429 | 503) if THROTTLED.contains(&self.code) => Retry::AfterSlowingDown,
             (true, 500..) => Retry::ServerFailure,
+            (true, 409) => Retry::AfterConflict,
             (true, _) => Retry::SendAgain,
             (false, 300..=399) => Retry::FollowAddress,
             (false, _) => Retry::FixFirst,
@@ -469,6 +511,9 @@ pub enum Retry {
     ServerFailure,
     /// Failed in transit or interrupted: send it again.
     SendAgain,
+    /// A conflicting operation (`OperationAborted`): retry once it has
+    /// ended; a bucket creation may need another name instead.
+    AfterConflict,
     /// A redirect: send the request to the address in the response.
     FollowAddress,
     /// The same request will fail again: fix it first.
@@ -818,7 +863,10 @@ mod tests {
 
     #[test]
     fn every_client_code_says_what_to_check_and_who_raises_it() {
-        for e in entries().iter().filter(|e| e.kind == Kind::Client) {
+        for e in entries()
+            .iter()
+            .filter(|e| matches!(e.kind, Kind::Client | Kind::SdkStatus))
+        {
             assert!(!e.checks.is_empty(), "{}", e.code);
             assert!(
                 e.sources.iter().all(|s| s.kind == SourceKind::Sdk),
@@ -903,5 +951,46 @@ mod tests {
         }
         assert!(suggest("zzzzzzzzzz").is_empty());
         assert!(suggest("").is_empty());
+    }
+
+    /// Every example date the catalogue writes (`Fri, 15 Mar 2024 10:15:00
+    /// GMT`) names the weekday of that day: an example of a correct RFC 1123
+    /// date must be one.
+    #[test]
+    fn every_example_date_has_the_right_weekday() {
+        const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+        let mut seen = 0;
+        for e in entries() {
+            let texts = e
+                .documented
+                .iter()
+                .flat_map(|d| [d.message, d.solution].into_iter().chain(d.note))
+                .chain(e.causes.iter().flat_map(|c| [c.cause, c.check, c.fix]));
+            for text in texts {
+                for (at, _) in text.match_indices(", ") {
+                    let Some(name) = at.checked_sub(3).and_then(|s| text.get(s..at)) else {
+                        continue;
+                    };
+                    if !DAYS.contains(&name) {
+                        continue;
+                    }
+                    // "Fri, 15 Mar 2024 10:15:00 GMT": the date is the next
+                    // five words after the weekday.
+                    let date: Vec<&str> = text[at + 2..].split(' ').take(5).collect();
+                    let date = date.join(" ");
+                    let date = date.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+                    let ms = crate::timestamp::parse_millis(&format!("{name}, {date}"))
+                        .unwrap_or_else(|| {
+                            panic!("{}: {name}, {date} is no RFC 1123 date", e.code)
+                        });
+                    // 1970-01-01 was a Thursday.
+                    let day = ms.div_euclid(86_400_000).rem_euclid(7);
+                    let actual = DAYS[usize::try_from(day).expect("0 to 6")];
+                    assert_eq!(actual, name, "{}: {name}, {date} is a {actual}", e.code);
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen >= 1, "AccessDenied's example date was not found");
     }
 }

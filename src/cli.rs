@@ -623,7 +623,8 @@ pub struct ListArgs {
     #[arg(long, value_name = "ID", value_parser = source_ids(), ignore_case = true)]
     pub source: Option<String>,
     /// Only codes of this kind: server (in a server response), client (an
-    /// SDK raised it without one) or tool (obsutil, OBS Console, OBS Browser+).
+    /// SDK raised it without one), tool (obsutil, OBS Console, OBS Browser+)
+    /// or sdk-status (an SDK's name for a server's HTTP status).
     #[arg(long, value_name = "KIND", value_parser = kind_values())]
     pub kind: Option<catalogue::Kind>,
     /// Only codes a client should retry.

@@ -656,7 +656,10 @@ fn status_only(r: &Response, info: Option<&'static StatusInfo>) -> Option<Findin
     if status < 300 || status == 304 {
         return Some(Finding::NotAnError { status });
     }
+    // The codes a server sends with this status; an SDK's name for the
+    // status (`HttpErrorNotFound`) is none of them.
     let codes: Vec<&'static str> = catalogue::by_status(StatusFilter::Exact(status))
+        .filter(|e| e.kind != catalogue::Kind::SdkStatus)
         .map(|e| e.code)
         .collect();
     Some(Finding::StatusOnly {

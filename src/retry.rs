@@ -61,6 +61,11 @@ pub enum Condition {
     AfterClockCorrection,
     /// Only for idempotent operations (the Hadoop connector).
     IdempotentOnly,
+    /// A redirect (3xx other than 304): the SDK sends the request again to
+    /// the response's `Location`, when there is one; `retries` is then its
+    /// redirect limit. Seen through the SDK, the code means the response had
+    /// no `Location`, or the limit was reached.
+    FollowsLocation,
 }
 
 /// One SDK that retries a code by itself.
@@ -70,18 +75,49 @@ pub struct SdkRetry {
     pub sdk: Sdk,
     /// When it retries.
     pub condition: Condition,
-    /// How many times it retries at most, by the SDK's default settings.
+    /// How many times it retries at most, by the SDK's default settings (for
+    /// a redirect: how many it follows; `None`: no limit of its own).
     pub retries: Option<u8>,
 }
 
-/// The default number of retries of each SDK, where it has one.
-fn retries(sdk: Sdk) -> Option<u8> {
+/// The default number of retries of each SDK for a response with `status`
+/// (`None`: a client code, judged by its own data), where it has one.
+fn retries(sdk: Sdk, status: Option<u16>) -> Option<u8> {
     match sdk {
+        // Java's 4xx path (RequestTimeout, RequestTimeTooSkewed) counts the
+        // error first and retries while `errorCount < max` (3): 2 retries
+        // (RestStorageService.java L555-557); its 5xx path throws only when
+        // `errorCount > max`: 3 retries (L589-593, doRetry L693-697).
+        Sdk::Java if status.is_some_and(|s| (400..500).contains(&s)) => Some(2),
         // python client.py L203 max_retry_count=3; go const.go L163; java
         // ObsConstraint.java L83; dotnet Internal/Constants.cs L119; c request.c
         // L1067 (RETRY_NUM); obsutil src/command/misc.go L65.
         Sdk::Python | Sdk::Go | Sdk::Java | Sdk::Dotnet | Sdk::C | Sdk::Obsutil => Some(3),
         Sdk::Nodejs | Sdk::Obsa => None,
+    }
+}
+
+/// How many redirects each SDK follows by itself (`None`: no limit of its
+/// own), or `None` outside when it does not follow them. Every SDK follows a
+/// 3xx other than 304 whose response has a `Location` header.
+fn redirects(sdk: Sdk) -> Option<Option<u8>> {
+    match sdk {
+        // client.py L207 max_redirect_count=10, L507-517: the 10th redirect
+        // response is returned as the error, so 9 are followed (L999-1000: a
+        // 3xx other than 304 with a Location).
+        Sdk::Python => Some(Some(9)),
+        // const.go L164 DEFAULT_MAX_REDIRECT_COUNT=3; http.go L403-404, L572-585.
+        // RestStorageService.java L598-621: on the retry counter, which throws
+        // past 3 (doRetry L693-697). utils.js L1459-1471: while retryCount <= 3,
+        // from 1. obsutil src/obs/http.go L470-482: within its 3 tries.
+        Sdk::Go | Sdk::Java | Sdk::Nodejs | Sdk::Obsutil => Some(Some(3)),
+        // Internal/HttpClient.cs L167-195: the retry count is taken back
+        // before the next request, so a redirect does not use it up.
+        Sdk::Dotnet => Some(None),
+        // request.c L537-538: libcurl, CURLOPT_FOLLOWLOCATION, CURLOPT_MAXREDIRS 10.
+        Sdk::C => Some(Some(10)),
+        // The connector sends its requests through the Java SDK.
+        Sdk::Obsa => None,
     }
 }
 
@@ -130,13 +166,25 @@ pub fn sdk_retries(entry: &Entry) -> Vec<SdkRetry> {
             .map(|&sdk| SdkRetry {
                 sdk,
                 condition: Condition::Always,
-                retries: retries(sdk),
+                retries: retries(sdk, None),
             })
             .collect();
     }
     let Some(status) = entry.status() else {
         return Vec::new();
     };
+    if (300..400).contains(&status) && status != 304 {
+        return Sdk::ALL
+            .iter()
+            .filter_map(|&sdk| {
+                redirects(sdk).map(|limit| SdkRetry {
+                    sdk,
+                    condition: Condition::FollowsLocation,
+                    retries: limit,
+                })
+            })
+            .collect();
+    }
     let json_api = entry.code.starts_with("SYS.");
     Sdk::ALL
         .iter()
@@ -144,7 +192,7 @@ pub fn sdk_retries(entry: &Entry) -> Vec<SdkRetry> {
             rule(sdk, status, entry.code, json_api).map(|condition| SdkRetry {
                 sdk,
                 condition,
-                retries: retries(sdk),
+                retries: retries(sdk, Some(status)),
             })
         })
         .collect()
@@ -190,5 +238,54 @@ mod tests {
         let skew = sdk_retries(lookup("RequestTimeTooSkewed").unwrap());
         assert_eq!(skew.len(), 1);
         assert_eq!(skew[0].condition, Condition::AfterClockCorrection);
+    }
+
+    #[test]
+    fn java_retries_a_4xx_twice_and_a_5xx_three_times() {
+        let count = |code: &str, sdk: Sdk| {
+            sdk_retries(lookup(code).unwrap())
+                .iter()
+                .find(|r| r.sdk == sdk)
+                .and_then(|r| r.retries)
+        };
+        assert_eq!(count("RequestTimeout", Sdk::Java), Some(2));
+        assert_eq!(count("RequestTimeTooSkewed", Sdk::Java), Some(2));
+        assert_eq!(count("InternalError", Sdk::Java), Some(3));
+        // .NET's 4xx path uses the same check as its 5xx path.
+        assert_eq!(count("RequestTimeout", Sdk::Dotnet), Some(3));
+    }
+
+    #[test]
+    fn every_sdk_follows_a_redirect_with_a_location() {
+        for code in [
+            "PermanentRedirect",
+            "TemporaryRedirect",
+            "WebsiteRedirect",
+            "Redirect",
+            "MovedPermanently",
+        ] {
+            let rs = sdk_retries(lookup(code).unwrap());
+            let sdks: Vec<Sdk> = rs.iter().map(|r| r.sdk).collect();
+            assert_eq!(
+                sdks,
+                [
+                    Sdk::Python,
+                    Sdk::Go,
+                    Sdk::Java,
+                    Sdk::Dotnet,
+                    Sdk::Nodejs,
+                    Sdk::C,
+                    Sdk::Obsutil
+                ],
+                "{code}"
+            );
+            assert!(rs.iter().all(|r| r.condition == Condition::FollowsLocation));
+        }
+        let python = &sdk_retries(lookup("PermanentRedirect").unwrap())[0];
+        assert_eq!(python.retries, Some(9));
+        // 304 is not a redirect: nobody follows it.
+        assert!(lookup("NotModified").is_none_or(|e| sdk_retries(e)
+            .iter()
+            .all(|r| r.condition != Condition::FollowsLocation)));
     }
 }

@@ -96,7 +96,8 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
         field(out, s, "Meaning:", &meaning)?;
         field(out, s, "Solution:", &solution)?;
         if let Some(c) = d.cause {
-            field(out, s, "Likely:", c.cause)?;
+            let tagged = format!("{} {}", c.cause, super::cause_source_tag(&c.source));
+            field(out, s, "Likely:", &tagged)?;
             field(out, s, "Check:", c.check)?;
             field(out, s, "Fix:", c.fix)?;
         }

@@ -24,6 +24,7 @@ pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
     let status = match (e.kind, e.status()) {
         (Kind::Client, None) => "client-side: no HTTP status".to_string(),
         (Kind::Tool, None) => "a tool's code: no HTTP status".to_string(),
+        (Kind::SdkStatus, None) => "an SDK's name for an HTTP error status".to_string(),
         (_, status) => headline_status(s, status),
     };
     writeln!(out, "{}  {status}", s.code(e.code))?;
@@ -98,10 +99,11 @@ fn causes(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
     for (n, c) in e.causes.iter().enumerate() {
         writeln!(out)?;
         let number = format!("{}. ", n + 1);
+        let tagged = format!("{} {}", c.cause, super::cause_source_tag(&c.source));
         writeln!(
             out,
             "{number}{}",
-            super::wrap(c.cause, number.len(), s.width)
+            super::wrap(&tagged, number.len(), s.width)
         )?;
         for (label, text) in [("Check: ", c.check), ("Fix:   ", c.fix)] {
             let indent = number.len() + label.len();
@@ -133,6 +135,11 @@ fn kind_text(e: &Entry) -> Option<String> {
             reporter(e)
         )),
         Kind::Tool => Some(format!("a code of {}, not of the OBS server", reporter(e))),
+        Kind::SdkStatus => Some(format!(
+            "SDK name for a server status: {} names the HTTP status of a server's answer \
+             whose error code it did not read (no body, as for HEAD)",
+            reporter(e)
+        )),
     }
 }
 
@@ -176,6 +183,24 @@ fn sdk_retries_text(e: &Entry) -> Option<String> {
         } else {
             "the SDK does not retry it by itself (see the message)".to_string()
         });
+    }
+    if retries
+        .iter()
+        .all(|r| r.condition == Condition::FollowsLocation)
+    {
+        let each: Vec<String> = retries
+            .iter()
+            .map(|r| match r.retries {
+                Some(n) => format!("{} up to {n} times", sdk_name(r.sdk)),
+                None => format!("{} without a limit", sdk_name(r.sdk)),
+            })
+            .collect();
+        return Some(format!(
+            "every official SDK follows the redirect by itself when the response has a Location \
+             header ({}): seen through an SDK, this code means the response had no Location, or \
+             the SDK's redirect limit was reached",
+            each.join(", ")
+        ));
     }
     let names = |cond: Condition| -> Vec<String> {
         retries
@@ -365,7 +390,9 @@ fn list_status(e: &Entry) -> String {
     let statuses = e.statuses();
     if statuses.is_empty() {
         return match e.kind {
-            Kind::Server => "N/A".to_string(),
+            // An SDK's name for a status it has no other name for (the C
+            // SDK's HttpErrorUnknown): any status, none documented.
+            Kind::Server | Kind::SdkStatus => "N/A".to_string(),
             kind => kind.name().to_string(),
         };
     }
@@ -408,7 +435,7 @@ mod tests {
             let e = catalogue::lookup(code).unwrap();
             render(|o| entry(o, &Style::default(), e))
         };
-        let cases: [(&str, &[&str]); 5] = [
+        let cases: [(&str, &[&str]); 9] = [
             (
                 "AccessDenied",
                 &[
@@ -444,6 +471,40 @@ mod tests {
                 "obsutil 8",
                 &["Kind:     a code of obsutil, not of the OBS server"],
             ),
+            // Every cause ends with the tag of its source.
+            (
+                "RequestTimeout",
+                &[
+                    "No server answered. [SDK: huaweicloud-sdk-java-obs RestStorageService.java#L682-L689]\n",
+                    "Java (up to 2 retries), .NET (up to 3 retries)",
+                ],
+            ),
+            (
+                "OperationAborted",
+                &[
+                    "[docs: obs_21_2002, row OperationAborted]\n",
+                    "[FAQ: Why Am I Unable to Create a Bucket?]\n",
+                    "Retry:    yes, once the conflicting operation has ended",
+                ],
+            ),
+            // A redirect: the SDKs follow it, so seen through one it had no
+            // Location or hit the limit.
+            (
+                "PermanentRedirect",
+                &[
+                    "SDKs:     every official SDK follows the redirect by itself",
+                    "Python up to 9 times",
+                    ".NET without a limit",
+                    "the response had no Location",
+                ],
+            ),
+            (
+                "HttpErrorNotFound",
+                &[
+                    "HttpErrorNotFound  404 Not Found\n",
+                    "Kind:     SDK name for a server status: OBS C SDK",
+                ],
+            ),
         ];
         for (code, wanted) in cases {
             let text = explained(code);
@@ -452,6 +513,19 @@ mod tests {
             }
         }
         assert!(!explained("obsutil 8").contains("SDKs:"));
+        assert!(!explained("PermanentRedirect").contains("no official SDK retries"));
+        // No cause is shown without its source.
+        for e in catalogue::entries().iter().filter(|e| !e.causes.is_empty()) {
+            let text = explained(e.code);
+            for c in e.causes {
+                let tag = super::super::cause_source_tag(&c.source);
+                assert!(
+                    text.contains(&format!("{} {tag}", c.cause)),
+                    "{}: {tag}",
+                    e.code
+                );
+            }
+        }
     }
 
     #[test]

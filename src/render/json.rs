@@ -360,6 +360,23 @@ mod tests {
             v["causes"][0].get("when").is_none(),
             "matching phrases stay internal"
         );
+        let source = &v["causes"][0]["source"];
+        assert_eq!(source["kind"], "doc");
+        assert_eq!(source["page"], "obs_21_2002");
+        assert_eq!(source["at"], "row NoSuchKey");
+        assert!(source["url"].as_str().unwrap().starts_with("https://"));
+        let sdk = &entry_json("RequestTimeout")["causes"][1]["source"];
+        assert_eq!(sdk["kind"], "sdk");
+        assert_eq!(sdk["page"], "huaweicloud/huaweicloud-sdk-java-obs");
+        assert_eq!(sdk["title"], "RestStorageService.java");
+        assert_eq!(sdk["at"], "L682-L689");
+        assert!(sdk["url"]
+            .as_str()
+            .unwrap()
+            .contains("/blob/1e4e5b70c23a4fbb5e94af3be4e9415e026473dd/"));
+        let guess = &entry_json("TooManyRequests")["causes"][1]["source"];
+        assert_eq!(guess["kind"], "experience");
+        assert!(guess["url"].is_null());
         let v = entry_json("InternalError");
         assert_eq!(v["sdk_retries"][0]["sdk"], "python");
         assert_eq!(v["sdk_retries"][0]["condition"], "always");

@@ -129,6 +129,9 @@ pub fn retry_advice(retry: crate::catalogue::Retry) -> &'static str {
         }
         Retry::ServerFailure => "yes: a server-side failure; retry with exponential backoff",
         Retry::SendAgain => "yes: the request failed in transit or was interrupted; send it again",
+        Retry::AfterConflict => {
+            "yes, once the conflicting operation has ended; when creating a bucket, see the causes: another name may be needed"
+        }
         Retry::FollowAddress => "no: send the request to the address given in the response",
         Retry::FixFirst => "no: the same request will fail again; fix it first",
         Retry::RunAgain => {
@@ -136,6 +139,35 @@ pub fn retry_advice(retry: crate::catalogue::Retry) -> &'static str {
         }
         Retry::FixCause => "no: it will fail again; fix the cause first",
     }
+}
+
+/// Where a cause comes from, as the short tag after the cause in human output:
+/// `[docs: api-ref, row TooManyRequests]`, `[FAQ: Why Am I Unable to Create a
+/// Bucket?]`, `[SDK: huaweicloud-sdk-java-obs RestStorageService.java#L682-L689]`,
+/// `[experience: no OBS page says so]`. The JSON carries the whole source.
+#[must_use]
+pub fn cause_source_tag(src: &crate::catalogue::CauseSource) -> String {
+    use crate::catalogue::CauseSourceKind;
+    let text = match src.kind {
+        CauseSourceKind::Doc => format!(
+            "docs: {}{}",
+            src.page.unwrap_or(""),
+            src.at.map(|at| format!(", {at}")).unwrap_or_default()
+        ),
+        CauseSourceKind::Faq => {
+            let title = src.title.unwrap_or("");
+            format!("FAQ: {}", title.strip_prefix("OBS FAQ: ").unwrap_or(title))
+        }
+        CauseSourceKind::Sdk => format!(
+            "SDK: {} {}#{}",
+            src.page
+                .map_or("", |repo| repo.rsplit('/').next().unwrap_or(repo)),
+            src.title.unwrap_or(""),
+            src.at.unwrap_or("")
+        ),
+        CauseSourceKind::Experience => "experience: no OBS page says so".to_string(),
+    };
+    format!("[{text}]")
 }
 
 /// Word-wraps `text` to `width` terminal columns, continuing lines with
