@@ -265,6 +265,9 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
 /// `explain`'s codes: its arguments, or without any, the lines of standard
 /// input unless it is a terminal (nobody would know obserr waits for a paste).
 fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, String> {
+    if codes.iter().any(|c| c.trim().is_empty()) {
+        return Err(Message::EmptyArgument.text());
+    }
     if !codes.is_empty() {
         return Ok(codes.to_vec());
     }
@@ -272,6 +275,10 @@ fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, St
         return Err(Message::NoCodes.text());
     }
     let codes = match command::read_capped(io::stdin().lock(), MAX_INPUT) {
+        // A binary file piped in holds no codes: said once, not per line.
+        Ok(bytes) if obserr::decode::binary_at(&bytes).is_some() => {
+            return Err(Message::BinaryCodes.text());
+        }
         Ok(bytes) => command::codes_from(&bytes),
         Err(ReadError::Empty) => Vec::new(),
         Err(error) => {
@@ -293,6 +300,16 @@ fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, St
 /// A usage or input error that ends the run before anything is looked up:
 /// its message on stderr, and under `--json` the same as a JSON error object.
 fn usage_error(out: &mut Output, as_json: bool, message: &str) -> io::Result<()> {
+    usage_error_about(out, as_json, message, None)
+}
+
+/// [`usage_error`] about one input: the JSON error object names it.
+fn usage_error_about(
+    out: &mut Output,
+    as_json: bool,
+    message: &str,
+    input: Option<String>,
+) -> io::Result<()> {
     out.stderr.push((0, message.to_string()));
     out.outcome = Outcome::InputError;
     if as_json {
@@ -300,7 +317,7 @@ fn usage_error(out: &mut Output, as_json: bool, message: &str) -> io::Result<()>
         let error = first.strip_prefix("obserr: error: ").unwrap_or(first);
         json::write(
             &mut out.stdout,
-            &json::ErrorJson::new(error.to_string(), None),
+            &json::ErrorJson::new(error.to_string(), input),
         )?;
     }
     Ok(())
@@ -384,13 +401,16 @@ fn explain_message(x: &Explained) -> Option<Message<'_>> {
             [guess] => Message::Guessed { token, guess },
             _ => Message::UnknownCode { token, suggestions },
         }),
-        Explained::Class { codes, .. } if codes.is_empty() => {
-            Some(Message::EmptyList { by_source: false })
+        Explained::Class { codes, class } if codes.is_empty() => {
+            let (obserr::catalogue::StatusFilter::Class(digit)
+            | obserr::catalogue::StatusFilter::Exact(digit)) = *class;
+            Some(Message::EmptyClass(digit))
         }
-        Explained::Code(_)
-        | Explained::Shared { .. }
-        | Explained::Status { .. }
-        | Explained::Class { .. } => None,
+        Explained::Shared { input, entries } => Some(Message::SharedCode {
+            code: input,
+            entries,
+        }),
+        Explained::Code(_) | Explained::Status { .. } | Explained::Class { .. } => None,
     }
 }
 
@@ -672,18 +692,25 @@ fn sigcheck(
                 let message = if keylike {
                     Message::UnreadableKeyLike(&error)
                 } else {
-                    Message::Unreadable {
+                    Message::SigcheckUnreadable {
                         input,
                         error: &error,
                     }
                 };
-                return usage_error(out, as_json, &message.text());
+                // JSON names the input, as decode's error objects do.
+                let name = (!keylike).then(|| input.name());
+                return usage_error_about(out, as_json, &message.text(), name);
             }
         }
     }
     let key = match secret_key(key_file, &inputs, terminal) {
         Ok(key) => key,
-        Err(message) => return usage_error(out, as_json, &message),
+        Err(message) => {
+            let name = key_file
+                .map(|p| p.to_string_lossy().into_owned())
+                .filter(|name| !looks_like_a_key(name));
+            return usage_error_about(out, as_json, &message, name);
+        }
     };
     let slices: Vec<&[u8]> = read.iter().map(Vec::as_slice).collect();
     let check = sigcheck::check_inputs(&slices, key.as_ref());
@@ -718,9 +745,18 @@ fn secret_key(
     }
     if let Some(path) = key_file {
         let mut bytes = Zeroizing::new(Vec::new());
-        let file = std::fs::File::open(path).map_err(|e| Message::KeyFileUnreadable(&e).text())?;
-        io::Read::read_to_end(&mut io::Read::take(file, 4096), &mut bytes)
-            .map_err(|e| Message::KeyFileUnreadable(&e).text())?;
+        // The file's name is shown unless a key was typed in its place.
+        let shown =
+            Some(path).filter(|p| !obserr::sigcheck::key::looks_like_a_key(&p.to_string_lossy()));
+        let unreadable = |error: io::Error| {
+            Message::KeyFileUnreadable {
+                path: shown,
+                error: &error,
+            }
+            .text()
+        };
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        io::Read::read_to_end(&mut io::Read::take(file, 4096), &mut bytes).map_err(unreadable)?;
         let mut end = bytes.len();
         if bytes[..end].ends_with(b"\n") {
             end -= 1;
@@ -738,7 +774,7 @@ fn secret_key(
         let typed =
             rpassword::prompt_password("obserr: secret access key (not echoed, Enter for none): ")
                 .map(Zeroizing::new)
-                .map_err(|e| Message::KeyFileUnreadable(&e).text())?;
+                .map_err(|e| Message::KeyPromptFailed(&e).text())?;
         if typed.is_empty() {
             return Ok(None);
         }

@@ -209,6 +209,32 @@ impl Key {
 include!(concat!(env!("OUT_DIR"), "/catalogue_data.rs"));
 
 impl Entry {
+    /// The tool a tool's code belongs to, as `explain TOOL CODE` and the
+    /// `tool` field of JSON and piped lists name it (`obsutil`, `console`,
+    /// `browser`); `None` for server and client codes.
+    #[must_use]
+    pub fn tool(&self) -> Option<&'static str> {
+        if self.kind != Kind::Tool {
+            return None;
+        }
+        let word = self.code.split(' ').next()?;
+        TOOL_WORDS
+            .iter()
+            .copied()
+            .find(|t| t.eq_ignore_ascii_case(word))
+    }
+
+    /// The code without its tool's name: `Obs.0012` for `Browser Obs.0012`,
+    /// `-1` for `obsutil -1`; the code itself for server and client codes.
+    /// It never contains a space.
+    #[must_use]
+    pub fn bare_code(&self) -> &'static str {
+        match self.tool() {
+            Some(_) => self.code.split_once(' ').map_or(self.code, |(_, c)| c),
+            None => self.code,
+        }
+    }
+
     fn primary(&self) -> &'static Documented {
         &self.documented[0]
     }
@@ -577,7 +603,11 @@ pub fn suggest(input: &str) -> Vec<&'static Entry> {
     let mut scored: Vec<(f64, &'static Entry)> = ENTRIES
         .iter()
         .map(|e| {
+            // A tool's code is also compared without its tool's name
+            // (`obs.012` is close to `Browser Obs.0012`).
+            let bare = e.tool().map(|_| e.bare_code());
             let best = std::iter::once(e.code)
+                .chain(bare)
                 .chain(e.aliases.iter().copied())
                 .map(|k| similarity(&query, &k.replace(' ', "").to_ascii_lowercase()))
                 .fold(0.0, f64::max);
@@ -643,6 +673,23 @@ mod tests {
         assert!(words.contains(&"Obs.0012"));
         let unique: std::collections::BTreeSet<&&str> = words.iter().collect();
         assert_eq!(unique.len(), words.len(), "a word is offered twice");
+    }
+
+    #[test]
+    fn no_bare_code_has_a_space_and_the_tool_and_code_find_the_entry() {
+        for e in entries() {
+            assert!(!e.bare_code().contains(char::is_whitespace), "{}", e.code);
+            match e.tool() {
+                Some(tool) => {
+                    assert_eq!(e.kind, Kind::Tool, "{}", e.code);
+                    let found = lookup_tool(tool, e.bare_code()).map(|f| f.code);
+                    assert_eq!(found, Some(e.code));
+                }
+                None => assert_eq!(e.bare_code(), e.code),
+            }
+        }
+        let e = lookup("Browser Obs.0000").unwrap();
+        assert_eq!((e.tool(), e.bare_code()), (Some("browser"), "Obs.0000"));
     }
 
     #[test]

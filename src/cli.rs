@@ -518,7 +518,7 @@ fn kind_values() -> impl TypedValueParser<Value = catalogue::Kind> {
         |name| {
             catalogue::Kind::ALL
                 .into_iter()
-                .find(|k| k.name() == name)
+                .find(|k| k.name().eq_ignore_ascii_case(&name))
                 .expect("a possible value")
         },
     )
@@ -624,7 +624,7 @@ pub struct ListArgs {
     pub source: Option<String>,
     /// Only codes of this kind: server (in a server response), client (an
     /// SDK raised it without one) or tool (obsutil, OBS Console, OBS Browser+).
-    #[arg(long, value_name = "KIND", value_parser = kind_values())]
+    #[arg(long, value_name = "KIND", value_parser = kind_values(), ignore_case = true)]
     pub kind: Option<catalogue::Kind>,
     /// Only codes a client should retry.
     #[arg(long)]
@@ -658,7 +658,7 @@ pub struct ScanArgs {
     #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<std::path::PathBuf>,
     /// Group errors by this instead of code and status.
-    #[arg(long, value_enum, value_name = "FIELD", default_value_t = crate::scan::By::Code)]
+    #[arg(long, value_enum, value_name = "FIELD", default_value_t = crate::scan::By::Code, ignore_case = true)]
     pub by: crate::scan::By,
     /// Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or
     /// 2026-11-26T08:00:00Z.
@@ -1007,6 +1007,9 @@ mod tests {
                 "--retryable",
             ],
             &["obserr", "search", "-n", "3", "no", "such", "key"],
+            &["obserr", "list", "--kind", "SERVER"],
+            &["obserr", "scan", "--by", "IP", "x.log"],
+            &["obserr", "scan", "--by=Code", "x.log"],
             &[
                 "obserr",
                 "sigcheck",

@@ -170,6 +170,9 @@ fn input_over_the_cap_is_an_input_error() {
             && stderr.contains("over-cap.txt' is larger than 8 MiB"),
         "{stderr}"
     );
+    // The hint names the command that reads a whole log.
+    let scan_line = format!("with `obserr scan {}`", over.display());
+    assert!(stderr.contains(&scan_line), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -208,7 +208,7 @@ fn a_256_mib_pipe_is_refused_with_bounded_memory() {
     assert_eq!(
         stderr,
         "obserr: error: standard input is larger than 8 MiB; no single error response is that big\n\
-         hint: cut the failing response out of the log first\n"
+         hint: cut the failing response out of the log first, or pipe the whole log to `obserr scan`, which triages every error in it\n"
     );
     let peak_mib = usage.ru_maxrss as f64 / 1024.0; // ru_maxrss is in KiB on Linux
     eprintln!("peak resident set: {peak_mib:.1} MiB; the writer got {written} bytes in");
