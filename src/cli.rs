@@ -219,22 +219,25 @@ pub struct Cli {
     pub key_as_argument: bool,
 }
 
+/// The heading the global options have in help, after each command's own.
+const GLOBAL_HEADING: &str = "Global options";
+
 /// The options every subcommand takes (`global`: before or after the
 /// subcommand's name).
 #[derive(Debug, Args)]
 pub struct Options {
     /// Print machine-readable JSON (never coloured).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL_HEADING)]
     pub json: bool,
 
     /// When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or
     /// TERM is dumb; CLICOLOR_FORCE forces it.
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, ignore_case = true)]
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, ignore_case = true, help_heading = GLOBAL_HEADING)]
     pub color: ColorChoice,
 
     /// When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages
     /// output taller than the terminal; --no-pager is --paging never.
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Paging::Auto, ignore_case = true)]
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Paging::Auto, ignore_case = true, help_heading = GLOBAL_HEADING)]
     pub paging: Paging,
 }
 
@@ -873,6 +876,17 @@ mod tests {
                 .unwrap_err()
                 .to_string();
             assert!(help.contains("Examples:\n  "), "{sub}: {help}");
+        }
+        // The global options come last, under their own heading, after
+        // the command's own (`-h` as well as `--help`).
+        for flag in ["-h", "--help"] {
+            let help = try_parse_from(["obserr", "list", flag])
+                .unwrap_err()
+                .to_string();
+            let own = help.find("--retryable").unwrap();
+            let global = help.find("\nGlobal options:\n").unwrap();
+            let json = help.find("--json").unwrap();
+            assert!(own < global && global < json, "{help}");
         }
         let help = try_parse_from(["obserr", "help", "man"])
             .unwrap_err()
