@@ -395,6 +395,87 @@ fn lean_definition(subcommand: &str) -> Option<clap::Command> {
     )
 }
 
+/// The subcommands' names, `help` included.
+const SUBCOMMANDS: [&str; 9] = [
+    "explain",
+    "list",
+    "search",
+    "decode",
+    "scan",
+    "sigcheck",
+    "completions",
+    "man",
+    "help",
+];
+
+/// `obserr NoSuchKey`, `obserr 403`, `obserr 'An error occurred
+/// (AccessDenied) ...'`: a first word (after the global options) that names
+/// no subcommand but a code, a status or a pasted error is read as if
+/// `explain` came before it. A subcommand's name costs one comparison here,
+/// so `explain NoSuchKey` stays as cheap as it was; anything else that names
+/// nothing is left to clap, whose error gets a tip naming `obserr explain`
+/// ([`explain_tip`]).
+fn implied_explain(args: &mut Vec<OsString>) {
+    let mut i = 1;
+    while let Some(text) = args.get(i).and_then(|a| a.to_str()) {
+        match text {
+            "--json" => i += 1,
+            "--color" | "--paging" => i += 2,
+            t if t.starts_with("--color=") || t.starts_with("--paging=") => i += 1,
+            _ => break,
+        }
+    }
+    let Some(word) = args.get(i).and_then(|a| a.to_str()) else {
+        return;
+    };
+    if word.starts_with('-') || SUBCOMMANDS.contains(&word) {
+        return;
+    }
+    // A tool's name reads its code from the next word (`obserr obsutil 8`).
+    let words: Vec<String> = args[i..]
+        .iter()
+        .take(2)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let explained = match crate::query::resolve_args(&words).into_iter().next() {
+        None => false,
+        // A typo of a code is explained (explain says what it guessed),
+        // unless it is closer to a subcommand's name: clap's tip names that.
+        Some((_, crate::query::Resolved::Unknown { suggestions, .. })) => {
+            let lower = word.to_ascii_lowercase();
+            !suggestions.is_empty()
+                && SUBCOMMANDS
+                    .iter()
+                    .all(|name| strsim::jaro(&lower, name) < 0.7)
+        }
+        Some(_) => true,
+    };
+    if explained {
+        args.insert(i, OsString::from("explain"));
+    }
+}
+
+/// clap's error for a first word that is no subcommand, with a tip: what
+/// to run to explain a code (the word was not one obserr knows, or it would
+/// have been explained, see [`implied_explain`]).
+fn explain_tip(mut err: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue};
+    if err.kind() != ErrorKind::InvalidSubcommand {
+        return err;
+    }
+    let mut tips = match err.get(ContextKind::Suggested) {
+        Some(ContextValue::StyledStrs(tips)) => tips.clone(),
+        _ => Vec::new(),
+    };
+    tips.push(
+        "to explain an error code, a status or a pasted error line, run 'obserr explain CODE' \
+         (obserr search WORDS searches the catalogue)"
+            .into(),
+    );
+    err.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
+    err
+}
+
 /// What [`parse`] returns: the options, and what clap built to read them.
 struct Parsed {
     cli: Cli,
@@ -432,6 +513,7 @@ where
             args.push(arg);
         }
     }
+    implied_explain(&mut args);
     // The lean definition first. Anything it does not take (help, --version,
     // every error, a line it cannot read the same way) goes to the decorated
     // one, which reads the same line again and alone decides what it means.
@@ -439,7 +521,7 @@ where
         parsed
     } else {
         let mut cmd = command();
-        let matches = cmd.try_get_matches_from_mut(args)?;
+        let matches = cmd.try_get_matches_from_mut(args).map_err(explain_tip)?;
         (cmd, matches)
     };
     let file_command = matches
@@ -896,6 +978,39 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("Usage: obserr completions <SHELL>"), "{err}");
+    }
+
+    /// A code, a status or a pasted error where a subcommand belongs is
+    /// explained; anything else is clap's error with a tip naming explain.
+    #[test]
+    fn a_code_as_the_first_word_is_explained() {
+        for line in [
+            &["obserr", "NoSuchKey"][..],
+            &["obserr", "--json", "403"],
+            &["obserr", "--color", "never", "nosuchkey", "AccessDenied"],
+            &["obserr", "An error occurred (AccessDenied) when calling the GetObject operation: Access Denied"],
+            &["obserr", "obsutil", "8"],
+            &["obserr", "Obs.0012"],
+        ] {
+            let cli = try_parse_from(line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
+            let Command::Explain(ExplainArgs { codes, .. }) = cli.command else {
+                panic!("{line:?} is not explain")
+            };
+            assert_eq!(codes.first().map(String::as_str), line.iter().copied().find(|w| !w.starts_with('-') && *w != "obserr" && *w != "never"), "{line:?}");
+        }
+        // A code's typo is explain's to guess; a subcommand's is clap's.
+        let cli = try_parse_from(["obserr", "NoSuchKy"]).unwrap();
+        assert!(matches!(cli.command, Command::Explain(_)));
+        let cli = try_parse_from(["obserr", "--json", "403"]).unwrap();
+        assert!(cli.options.json);
+        for line in [&["obserr", "frobnicate"][..], &["obserr", "lsit"]] {
+            let err = try_parse_from(line).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidSubcommand, "{line:?}");
+            assert!(err.to_string().contains("'obserr explain CODE'"), "{err}");
+        }
+        // A subcommand typo keeps clap's own tip too.
+        let err = try_parse_from(["obserr", "lsit"]).unwrap_err().to_string();
+        assert!(err.contains("'list'"), "{err}");
     }
 
     #[test]
