@@ -414,7 +414,8 @@ fn explain_message(x: &Explained) -> Option<Message<'_>> {
     }
 }
 
-/// `explain --open`: opens each code's first documentation page with the
+/// `explain --open`: opens the page that documents each code
+/// ([`Entry::doc_page`]) with the
 /// command in `OBSERR_OPENER`, else the platform's opener, and says so on
 /// stderr; stdout stays empty. A status has no page of its own; an unknown
 /// code is reported as `explain` reports it.
@@ -448,13 +449,17 @@ fn open_docs(out: &mut Output, codes: &[String]) -> io::Result<()> {
     Ok(())
 }
 
-/// Opens an entry's first documentation page and says so on stderr.
+/// Opens the page that documents an entry and says so on stderr.
 fn open_page(out: &mut Output, entry: &Entry) {
-    let url = entry.sources[0].url;
+    let page = entry.doc_page();
+    let url = page.url;
     let var = std::env::var("OBSERR_OPENER").ok();
     let opener = var.as_deref().filter(|v| !v.trim().is_empty());
     let opener = opener.unwrap_or(DEFAULT_OPENER);
-    out.say(&Message::Opening(url));
+    out.say(&Message::Opening {
+        title: page.title,
+        url,
+    });
     if let Err(error) = open_url(opener, url) {
         out.say(&Message::CannotOpen {
             url,

@@ -224,6 +224,27 @@ impl Entry {
             .find(|t| t.eq_ignore_ascii_case(word))
     }
 
+    /// The page `explain --open` opens: the operation's page when the code's
+    /// primary row comes from one (`InvalidTag`: Adding Object Tags), else
+    /// the OBS API Reference's error-code table when it lists the code, else
+    /// the page of its primary row (the S3-compatible API's table, an SDK's
+    /// source, a tool's list of codes).
+    #[must_use]
+    pub fn doc_page(&self) -> &'static Source {
+        let primary = self
+            .documented
+            .first()
+            .map_or(self.sources[0], |d| d.source);
+        if primary.kind == SourceKind::Page {
+            return primary;
+        }
+        self.sources
+            .iter()
+            .copied()
+            .find(|s| s.id == "api-ref")
+            .unwrap_or(primary)
+    }
+
     /// The code without its tool's name: `Obs.0012` for `Browser Obs.0012`,
     /// `-1` for `obsutil -1`; the code itself for server and client codes.
     /// It never contains a space.
@@ -673,6 +694,22 @@ mod tests {
         assert!(words.contains(&"Obs.0012"));
         let unique: std::collections::BTreeSet<&&str> = words.iter().collect();
         assert_eq!(unique.len(), words.len(), "a word is offered twice");
+    }
+
+    #[test]
+    fn the_page_to_open_documents_the_code() {
+        let page = |code: &str| lookup(code).unwrap().doc_page().id;
+        assert_eq!(page("InvalidTag"), "api-ref-put-object-tags");
+        assert_eq!(page("SymlinkTargetNotExist"), "errorcode-0029");
+        // A general code is not sent to one operation's page that lists it.
+        assert_eq!(page("AccessDenied"), "api-ref");
+        assert_eq!(page("SlowDown"), "api-ref");
+        assert_eq!(page("Browser Obs.0012"), "browser");
+        assert_eq!(page("obsutil 8"), "obsutil");
+        for e in entries() {
+            let p = e.doc_page();
+            assert!(e.sources.iter().any(|s| std::ptr::eq(*s, p)), "{}", e.code);
+        }
     }
 
     #[test]

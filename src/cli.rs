@@ -75,7 +75,7 @@ Examples:
   obserr explain nosuchky               a typo: the one close code is explained (exit status 1)
   obserr explain 'x-obs-error-code: AccessDenied' 'NoSuchKey (404)'
   obserr explain 403                    a status and the codes that come with it
-  obserr explain --open SlowDown        open the first documentation page
+  obserr explain --open SlowDown        open the page that documents the code
   echo NoSuchKey | obserr explain       codes read from standard input
   obserr --json explain SlowDown        machine-readable (always an array)";
 
@@ -689,7 +689,7 @@ pub struct ExplainArgs {
     /// line (echo NoSuchKey | obserr explain), unless it is a terminal.
     #[arg(value_name = "CODE", value_parser = CodeValues, hide_possible_values = true, allow_negative_numbers = true)]
     pub codes: Vec<String>,
-    /// Open the code's first documentation page in the browser (OBSERR_OPENER names
+    /// Open the page that documents the code in the browser (OBSERR_OPENER names
     /// another command to run with its address) instead of explaining it.
     #[arg(long)]
     pub open: bool,

@@ -80,7 +80,12 @@ pub enum Message<'a> {
     /// `explain` read more lines from standard input than it takes.
     TooManyCodes(usize),
     /// `explain --open` is opening a page. Not an error.
-    Opening(&'a str),
+    Opening {
+        /// The page's title.
+        title: &'a str,
+        /// Its address.
+        url: &'a str,
+    },
     /// `explain --open`: the opener could not run or failed.
     CannotOpen {
         /// The page.
@@ -294,7 +299,7 @@ impl Message<'_> {
             Message::ScanNoErrors { requests } => {
                 format!("no errors in {}", count(*requests, "request"))
             }
-            Message::Opening(url) => format!("opening {url}"),
+            Message::Opening { title, url } => format!("opening {title} <{url}>"),
             Message::NoCodes => "no error code given".to_string(),
             Message::TooManyCodes(n) => format!(
                 "standard input holds {n} lines; explain takes at most {} codes at once",
@@ -440,7 +445,7 @@ impl Message<'_> {
     pub fn text(&self) -> String {
         let mut text = match self {
             Message::PastePrompt
-            | Message::Opening(_)
+            | Message::Opening { .. }
             | Message::ScanStdinPrompt
             | Message::ScanNoErrors { .. } => format!("obserr: {}\n", self.error()),
             Message::ScanBinary { .. }
