@@ -85,7 +85,7 @@ Examples:
   obserr list --status 403,404          codes of either status
   obserr list --status 5xx              codes of a class
   obserr list --source s3api            codes documented in the S3-compatible API
-  obserr list | grep -i bucket          piped: one plain line per code";
+  obserr list | grep -i bucket          piped: tab-separated code, status, tool, message";
 
 const SEARCH_EXAMPLES: &str = "\
 Examples:
