@@ -134,6 +134,7 @@ never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c obserr -n "__fish_obserr_using_subcommand decode" -s v -l verbose -d 'Show everything: the server\'s message, every detail, how the input was read, every finding and every cause (the default shows the likely one)'
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -l json -d 'Print machine-readable JSON (never coloured)'
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l by -d 'Group errors by this instead of code and status' -r -f -a "code\t'Error code and HTTP status'

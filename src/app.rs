@@ -197,10 +197,10 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
                 human::list(&mut out.stdout, &style, &entries)
             }
         }
-        Command::Decode(DecodeArgs { files }) => {
+        Command::Decode(DecodeArgs { files, verbose }) => {
             let inputs = Input::from_args(files);
             let decoded = command::decode_inputs(inputs, |input| read_input(input, terminal));
-            decode(&mut out, cli.options.json, &style, &decoded)
+            decode(&mut out, cli.options.json, &style, &decoded, *verbose)
         }
         Command::Sigcheck(SigcheckArgs {
             files,
@@ -519,7 +519,13 @@ fn read_input(input: &Input, terminal: &Terminal) -> Result<Vec<u8>, ReadError> 
 
 /// `decode`: the diagnoses of every input, then the messages about those
 /// that could not be read or held nothing. The worst outcome wins.
-fn decode(out: &mut Output, as_json: bool, style: &Style, decoded: &[Decoded]) -> io::Result<()> {
+fn decode(
+    out: &mut Output,
+    as_json: bool,
+    style: &Style,
+    decoded: &[Decoded],
+    verbose: bool,
+) -> io::Result<()> {
     out.outcome = Outcome::of_all(decoded.iter().map(Decoded::outcome));
     let several = decoded.len() > 1;
     for item in decoded {
@@ -537,7 +543,7 @@ fn decode(out: &mut Output, as_json: bool, style: &Style, decoded: &[Decoded]) -
     if as_json {
         json::write(&mut out.stdout, &diagnosis::json_all(decoded))
     } else {
-        diagnosis::human_all(&mut out.stdout, style, decoded)
+        diagnosis::human_all(&mut out.stdout, style, decoded, verbose)
     }
 }
 

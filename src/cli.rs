@@ -734,6 +734,10 @@ pub struct DecodeArgs {
     /// Files holding the response; '-' is standard input.
     #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub files: Vec<std::path::PathBuf>,
+    /// Show everything: the server's message, every detail, how the input was
+    /// read, every finding and every cause (the default shows the likely one).
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 /// What `obserr scan` takes.
