@@ -1141,6 +1141,8 @@ mod tests {
             ],
             &["obserr", "search", "-n", "3", "no", "such", "key"],
             &["obserr", "list", "--kind", "SERVER"],
+            &["obserr", "decode", "-v", "x.txt", "--json"],
+            &["obserr", "decode", "--verbose"],
             &["obserr", "scan", "--by", "IP", "x.log"],
             &["obserr", "scan", "--by=Code", "x.log"],
             &[
