@@ -524,6 +524,22 @@ mod tests {
                 token: "NoSuchKy",
                 guess: nosuchkey[0],
             },
+            Message::EmptyArgument,
+            Message::BinaryCodes,
+            Message::EmptyClass(2),
+            Message::UnknownStatus(204),
+            Message::KeyFileUnreadable {
+                path: Some(std::path::Path::new("k\x1b.txt")),
+                error: &io::Error::other("gone"),
+            },
+            Message::SigcheckUnreadable {
+                input: &Input::Stdin,
+                error: &error,
+            },
+            Message::Unreadable {
+                input: &Input::File("logs dir".into()),
+                error: &ReadError::Io(io::Error::from(io::ErrorKind::IsADirectory)),
+            },
         ] {
             let text = m.text();
             assert!(text.starts_with("obserr: error: "), "{text}");
@@ -537,5 +553,30 @@ mod tests {
         };
         assert!(m.text().ends_with("hint: did you mean NoSuchKey?\n"));
         assert!(Message::PastePrompt.text().starts_with("obserr: paste"));
+        // What decode cannot read but scan can is pointed to scan, the path
+        // quoted for a shell when it needs it.
+        let dir = Input::File("logs dir".into());
+        let error = ReadError::Io(io::Error::from(io::ErrorKind::IsADirectory));
+        let text = Message::Unreadable {
+            input: &dir,
+            error: &error,
+        }
+        .text();
+        assert!(text.contains("run `obserr scan 'logs dir'`"), "{text}");
+        let stdin_empty = Message::SigcheckUnreadable {
+            input: &Input::Stdin,
+            error: &ReadError::Empty,
+        };
+        assert!(stdin_empty.text().contains("| obserr sigcheck"));
+        let shared = crate::catalogue::lookup_all("Obs.0012");
+        let note = Message::SharedCode {
+            code: "obs.0012",
+            entries: &shared,
+        }
+        .text();
+        assert!(
+            note.starts_with("obserr: note: obs.0012 is a code of 2 tools"),
+            "{note}"
+        );
     }
 }
