@@ -42,7 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'obserr' -ScriptBlock {
         'obserr;explain' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it')
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never')
-            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open the code''s first documentation page in the browser (OBSERR_OPENER names another command to run with its address) instead of explaining it')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open the page that documents the code in the browser (OBSERR_OPENER names another command to run with its address) instead of explaining it')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (never coloured)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -74,6 +74,8 @@ Register-ArgumentCompleter -Native -CommandName 'obserr' -ScriptBlock {
         'obserr;decode' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it')
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show everything: the server''s message, every detail, how the input was read, every finding and every cause (the default shows the likely one)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show everything: the server''s message, every detail, how the input was read, every finding and every cause (the default shows the likely one)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (never coloured)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -123,7 +123,7 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__decode)
-            opts="-h --json --color --paging --help"
+            opts="-v -h --verbose --json --color --paging --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0

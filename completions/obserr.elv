@@ -38,7 +38,7 @@ set edit:completion:arg-completer[obserr] = {|@words|
         &'obserr;explain'= {
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
-            cand --open 'Open the code''s first documentation page in the browser (OBSERR_OPENER names another command to run with its address) instead of explaining it'
+            cand --open 'Open the page that documents the code in the browser (OBSERR_OPENER names another command to run with its address) instead of explaining it'
             cand --json 'Print machine-readable JSON (never coloured)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -67,6 +67,8 @@ set edit:completion:arg-completer[obserr] = {|@words|
         &'obserr;decode'= {
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
+            cand -v 'Show everything: the server''s message, every detail, how the input was read, every finding and every cause (the default shows the likely one)'
+            cand --verbose 'Show everything: the server''s message, every detail, how the input was read, every finding and every cause (the default shows the likely one)'
             cand --json 'Print machine-readable JSON (never coloured)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

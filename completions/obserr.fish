@@ -48,7 +48,7 @@ never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand explain" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c obserr -n "__fish_obserr_using_subcommand explain" -l open -d 'Open the code\'s first documentation page in the browser (OBSERR_OPENER names another command to run with its address) instead of explaining it'
+complete -c obserr -n "__fish_obserr_using_subcommand explain" -l open -d 'Open the page that documents the code in the browser (OBSERR_OPENER names another command to run with its address) instead of explaining it'
 complete -c obserr -n "__fish_obserr_using_subcommand explain" -l json -d 'Print machine-readable JSON (never coloured)'
 complete -c obserr -n "__fish_obserr_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand list" -s s -l status -d 'Only codes with this HTTP status (e.g. 403) or class (e.g. 4xx); a comma-separated list (403,404) or the option repeated gives codes of any of them' -r -f -a "301\t'Moved Permanently'
@@ -135,6 +135,7 @@ never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -l paging -d 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c obserr -n "__fish_obserr_using_subcommand decode" -s v -l verbose -d 'Show everything: the server\'s message, every detail, how the input was read, every finding and every cause (the default shows the likely one)'
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -l json -d 'Print machine-readable JSON (never coloured)'
 complete -c obserr -n "__fish_obserr_using_subcommand decode" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l by -d 'Group errors by this instead of code and status' -r -f -a "code\t'Error code and HTTP status'

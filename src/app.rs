@@ -197,10 +197,10 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
                 human::list(&mut out.stdout, &style, &entries)
             }
         }
-        Command::Decode(DecodeArgs { files }) => {
+        Command::Decode(DecodeArgs { files, verbose }) => {
             let inputs = Input::from_args(files);
             let decoded = command::decode_inputs(inputs, |input| read_input(input, terminal));
-            decode(&mut out, cli.options.json, &style, &decoded)
+            decode(&mut out, cli.options.json, &style, &decoded, *verbose)
         }
         Command::Sigcheck(SigcheckArgs {
             files,
@@ -265,6 +265,9 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
 /// `explain`'s codes: its arguments, or without any, the lines of standard
 /// input unless it is a terminal (nobody would know obserr waits for a paste).
 fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, String> {
+    if codes.iter().any(|c| c.trim().is_empty()) {
+        return Err(Message::EmptyArgument.text());
+    }
     if !codes.is_empty() {
         return Ok(codes.to_vec());
     }
@@ -272,6 +275,10 @@ fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, St
         return Err(Message::NoCodes.text());
     }
     let codes = match command::read_capped(io::stdin().lock(), MAX_INPUT) {
+        // A binary file piped in holds no codes: said once, not per line.
+        Ok(bytes) if obserr::decode::binary_at(&bytes).is_some() => {
+            return Err(Message::BinaryCodes.text());
+        }
         Ok(bytes) => command::codes_from(&bytes),
         Err(ReadError::Empty) => Vec::new(),
         Err(error) => {
@@ -293,6 +300,16 @@ fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, St
 /// A usage or input error that ends the run before anything is looked up:
 /// its message on stderr, and under `--json` the same as a JSON error object.
 fn usage_error(out: &mut Output, as_json: bool, message: &str) -> io::Result<()> {
+    usage_error_about(out, as_json, message, None)
+}
+
+/// [`usage_error`] about one input: the JSON error object names it.
+fn usage_error_about(
+    out: &mut Output,
+    as_json: bool,
+    message: &str,
+    input: Option<String>,
+) -> io::Result<()> {
     out.stderr.push((0, message.to_string()));
     out.outcome = Outcome::InputError;
     if as_json {
@@ -300,7 +317,7 @@ fn usage_error(out: &mut Output, as_json: bool, message: &str) -> io::Result<()>
         let error = first.strip_prefix("obserr: error: ").unwrap_or(first);
         json::write(
             &mut out.stdout,
-            &json::ErrorJson::new(error.to_string(), None),
+            &json::ErrorJson::new(error.to_string(), input),
         )?;
     }
     Ok(())
@@ -384,17 +401,21 @@ fn explain_message(x: &Explained) -> Option<Message<'_>> {
             [guess] => Message::Guessed { token, guess },
             _ => Message::UnknownCode { token, suggestions },
         }),
-        Explained::Class { codes, .. } if codes.is_empty() => {
-            Some(Message::EmptyList { by_source: false })
+        Explained::Class { codes, class } if codes.is_empty() => {
+            let (obserr::catalogue::StatusFilter::Class(digit)
+            | obserr::catalogue::StatusFilter::Exact(digit)) = *class;
+            Some(Message::EmptyClass(digit))
         }
-        Explained::Code(_)
-        | Explained::Shared { .. }
-        | Explained::Status { .. }
-        | Explained::Class { .. } => None,
+        Explained::Shared { input, entries } => Some(Message::SharedCode {
+            code: input,
+            entries,
+        }),
+        Explained::Code(_) | Explained::Status { .. } | Explained::Class { .. } => None,
     }
 }
 
-/// `explain --open`: opens each code's first documentation page with the
+/// `explain --open`: opens the page that documents each code
+/// ([`Entry::doc_page`]) with the
 /// command in `OBSERR_OPENER`, else the platform's opener, and says so on
 /// stderr; stdout stays empty. A status has no page of its own; an unknown
 /// code is reported as `explain` reports it.
@@ -428,13 +449,17 @@ fn open_docs(out: &mut Output, codes: &[String]) -> io::Result<()> {
     Ok(())
 }
 
-/// Opens an entry's first documentation page and says so on stderr.
+/// Opens the page that documents an entry and says so on stderr.
 fn open_page(out: &mut Output, entry: &Entry) {
-    let url = entry.sources[0].url;
+    let page = entry.doc_page();
+    let url = page.url;
     let var = std::env::var("OBSERR_OPENER").ok();
     let opener = var.as_deref().filter(|v| !v.trim().is_empty());
     let opener = opener.unwrap_or(DEFAULT_OPENER);
-    out.say(&Message::Opening(url));
+    out.say(&Message::Opening {
+        title: page.title,
+        url,
+    });
     if let Err(error) = open_url(opener, url) {
         out.say(&Message::CannotOpen {
             url,
@@ -494,7 +519,13 @@ fn read_input(input: &Input, terminal: &Terminal) -> Result<Vec<u8>, ReadError> 
 
 /// `decode`: the diagnoses of every input, then the messages about those
 /// that could not be read or held nothing. The worst outcome wins.
-fn decode(out: &mut Output, as_json: bool, style: &Style, decoded: &[Decoded]) -> io::Result<()> {
+fn decode(
+    out: &mut Output,
+    as_json: bool,
+    style: &Style,
+    decoded: &[Decoded],
+    verbose: bool,
+) -> io::Result<()> {
     out.outcome = Outcome::of_all(decoded.iter().map(Decoded::outcome));
     let several = decoded.len() > 1;
     for item in decoded {
@@ -512,7 +543,7 @@ fn decode(out: &mut Output, as_json: bool, style: &Style, decoded: &[Decoded]) -
     if as_json {
         json::write(&mut out.stdout, &diagnosis::json_all(decoded))
     } else {
-        diagnosis::human_all(&mut out.stdout, style, decoded)
+        diagnosis::human_all(&mut out.stdout, style, decoded, verbose)
     }
 }
 
@@ -672,18 +703,25 @@ fn sigcheck(
                 let message = if keylike {
                     Message::UnreadableKeyLike(&error)
                 } else {
-                    Message::Unreadable {
+                    Message::SigcheckUnreadable {
                         input,
                         error: &error,
                     }
                 };
-                return usage_error(out, as_json, &message.text());
+                // JSON names the input, as decode's error objects do.
+                let name = (!keylike).then(|| input.name());
+                return usage_error_about(out, as_json, &message.text(), name);
             }
         }
     }
     let key = match secret_key(key_file, &inputs, terminal) {
         Ok(key) => key,
-        Err(message) => return usage_error(out, as_json, &message),
+        Err(message) => {
+            let name = key_file
+                .map(|p| p.to_string_lossy().into_owned())
+                .filter(|name| !looks_like_a_key(name));
+            return usage_error_about(out, as_json, &message, name);
+        }
     };
     let slices: Vec<&[u8]> = read.iter().map(Vec::as_slice).collect();
     let check = sigcheck::check_inputs(&slices, key.as_ref());
@@ -718,9 +756,18 @@ fn secret_key(
     }
     if let Some(path) = key_file {
         let mut bytes = Zeroizing::new(Vec::new());
-        let file = std::fs::File::open(path).map_err(|e| Message::KeyFileUnreadable(&e).text())?;
-        io::Read::read_to_end(&mut io::Read::take(file, 4096), &mut bytes)
-            .map_err(|e| Message::KeyFileUnreadable(&e).text())?;
+        // The file's name is shown unless a key was typed in its place.
+        let shown =
+            Some(path).filter(|p| !obserr::sigcheck::key::looks_like_a_key(&p.to_string_lossy()));
+        let unreadable = |error: io::Error| {
+            Message::KeyFileUnreadable {
+                path: shown,
+                error: &error,
+            }
+            .text()
+        };
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        io::Read::read_to_end(&mut io::Read::take(file, 4096), &mut bytes).map_err(unreadable)?;
         let mut end = bytes.len();
         if bytes[..end].ends_with(b"\n") {
             end -= 1;
@@ -738,7 +785,7 @@ fn secret_key(
         let typed =
             rpassword::prompt_password("obserr: secret access key (not echoed, Enter for none): ")
                 .map(Zeroizing::new)
-                .map_err(|e| Message::KeyFileUnreadable(&e).text())?;
+                .map_err(|e| Message::KeyPromptFailed(&e).text())?;
         if typed.is_empty() {
             return Ok(None);
         }

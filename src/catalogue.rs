@@ -250,6 +250,53 @@ impl Key {
 include!(concat!(env!("OUT_DIR"), "/catalogue_data.rs"));
 
 impl Entry {
+    /// The tool a tool's code belongs to, as `explain TOOL CODE` and the
+    /// `tool` field of JSON and piped lists name it (`obsutil`, `console`,
+    /// `browser`); `None` for server and client codes.
+    #[must_use]
+    pub fn tool(&self) -> Option<&'static str> {
+        if self.kind != Kind::Tool {
+            return None;
+        }
+        let word = self.code.split(' ').next()?;
+        TOOL_WORDS
+            .iter()
+            .copied()
+            .find(|t| t.eq_ignore_ascii_case(word))
+    }
+
+    /// The page `explain --open` opens: the operation's page when the code's
+    /// primary row comes from one (`InvalidTag`: Adding Object Tags), else
+    /// the OBS API Reference's error-code table when it lists the code, else
+    /// the page of its primary row (the S3-compatible API's table, an SDK's
+    /// source, a tool's list of codes).
+    #[must_use]
+    pub fn doc_page(&self) -> &'static Source {
+        let primary = self
+            .documented
+            .first()
+            .map_or(self.sources[0], |d| d.source);
+        if primary.kind == SourceKind::Page {
+            return primary;
+        }
+        self.sources
+            .iter()
+            .copied()
+            .find(|s| s.id == "api-ref")
+            .unwrap_or(primary)
+    }
+
+    /// The code without its tool's name: `Obs.0012` for `Browser Obs.0012`,
+    /// `-1` for `obsutil -1`; the code itself for server and client codes.
+    /// It never contains a space.
+    #[must_use]
+    pub fn bare_code(&self) -> &'static str {
+        match self.tool() {
+            Some(_) => self.code.split_once(' ').map_or(self.code, |(_, c)| c),
+            None => self.code,
+        }
+    }
+
     fn primary(&self) -> &'static Documented {
         &self.documented[0]
     }
@@ -622,7 +669,11 @@ pub fn suggest(input: &str) -> Vec<&'static Entry> {
     let mut scored: Vec<(f64, &'static Entry)> = ENTRIES
         .iter()
         .map(|e| {
+            // A tool's code is also compared without its tool's name
+            // (`obs.012` is close to `Browser Obs.0012`).
+            let bare = e.tool().map(|_| e.bare_code());
             let best = std::iter::once(e.code)
+                .chain(bare)
                 .chain(e.aliases.iter().copied())
                 .map(|k| similarity(&query, &k.replace(' ', "").to_ascii_lowercase()))
                 .fold(0.0, f64::max);
@@ -688,6 +739,39 @@ mod tests {
         assert!(words.contains(&"Obs.0012"));
         let unique: std::collections::BTreeSet<&&str> = words.iter().collect();
         assert_eq!(unique.len(), words.len(), "a word is offered twice");
+    }
+
+    #[test]
+    fn the_page_to_open_documents_the_code() {
+        let page = |code: &str| lookup(code).unwrap().doc_page().id;
+        assert_eq!(page("InvalidTag"), "api-ref-put-object-tags");
+        assert_eq!(page("SymlinkTargetNotExist"), "errorcode-0029");
+        // A general code is not sent to one operation's page that lists it.
+        assert_eq!(page("AccessDenied"), "api-ref");
+        assert_eq!(page("SlowDown"), "api-ref");
+        assert_eq!(page("Browser Obs.0012"), "browser");
+        assert_eq!(page("obsutil 8"), "obsutil");
+        for e in entries() {
+            let p = e.doc_page();
+            assert!(e.sources.iter().any(|s| std::ptr::eq(*s, p)), "{}", e.code);
+        }
+    }
+
+    #[test]
+    fn no_bare_code_has_a_space_and_the_tool_and_code_find_the_entry() {
+        for e in entries() {
+            assert!(!e.bare_code().contains(char::is_whitespace), "{}", e.code);
+            match e.tool() {
+                Some(tool) => {
+                    assert_eq!(e.kind, Kind::Tool, "{}", e.code);
+                    let found = lookup_tool(tool, e.bare_code()).map(|f| f.code);
+                    assert_eq!(found, Some(e.code));
+                }
+                None => assert_eq!(e.bare_code(), e.code),
+            }
+        }
+        let e = lookup("Browser Obs.0000").unwrap();
+        assert_eq!((e.tool(), e.bare_code()), (Some("browser"), "Obs.0000"));
     }
 
     #[test]

@@ -75,7 +75,7 @@ Examples:
   obserr explain nosuchky               a typo: the one close code is explained (exit status 1)
   obserr explain 'x-obs-error-code: AccessDenied' 'NoSuchKey (404)'
   obserr explain 403                    a status and the codes that come with it
-  obserr explain --open SlowDown        open the first documentation page
+  obserr explain --open SlowDown        open the page that documents the code
   echo NoSuchKey | obserr explain       codes read from standard input
   obserr --json explain SlowDown        machine-readable (always an array)";
 
@@ -85,7 +85,7 @@ Examples:
   obserr list --status 403,404          codes of either status
   obserr list --status 5xx              codes of a class
   obserr list --source s3api            codes documented in the S3-compatible API
-  obserr list | grep -i bucket          piped: one plain line per code";
+  obserr list | grep -i bucket          piped: tab-separated code, status, tool, message";
 
 const SEARCH_EXAMPLES: &str = "\
 Examples:
@@ -219,22 +219,25 @@ pub struct Cli {
     pub key_as_argument: bool,
 }
 
+/// The heading the global options have in help, after each command's own.
+const GLOBAL_HEADING: &str = "Global options";
+
 /// The options every subcommand takes (`global`: before or after the
 /// subcommand's name).
 #[derive(Debug, Args)]
 pub struct Options {
     /// Print machine-readable JSON (never coloured).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL_HEADING)]
     pub json: bool,
 
     /// When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or
     /// TERM is dumb; CLICOLOR_FORCE forces it.
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, ignore_case = true)]
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, ignore_case = true, help_heading = GLOBAL_HEADING)]
     pub color: ColorChoice,
 
     /// When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages
     /// output taller than the terminal; --no-pager is --paging never.
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Paging::Auto, ignore_case = true)]
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Paging::Auto, ignore_case = true, help_heading = GLOBAL_HEADING)]
     pub paging: Paging,
 }
 
@@ -392,6 +395,87 @@ fn lean_definition(subcommand: &str) -> Option<clap::Command> {
     )
 }
 
+/// The subcommands' names, `help` included.
+const SUBCOMMANDS: [&str; 9] = [
+    "explain",
+    "list",
+    "search",
+    "decode",
+    "scan",
+    "sigcheck",
+    "completions",
+    "man",
+    "help",
+];
+
+/// `obserr NoSuchKey`, `obserr 403`, `obserr 'An error occurred
+/// (AccessDenied) ...'`: a first word (after the global options) that names
+/// no subcommand but a code, a status or a pasted error is read as if
+/// `explain` came before it. A subcommand's name costs one comparison here,
+/// so `explain NoSuchKey` stays as cheap as it was; anything else that names
+/// nothing is left to clap, whose error gets a tip naming `obserr explain`
+/// ([`explain_tip`]).
+fn implied_explain(args: &mut Vec<OsString>) {
+    let mut i = 1;
+    while let Some(text) = args.get(i).and_then(|a| a.to_str()) {
+        match text {
+            "--json" => i += 1,
+            "--color" | "--paging" => i += 2,
+            t if t.starts_with("--color=") || t.starts_with("--paging=") => i += 1,
+            _ => break,
+        }
+    }
+    let Some(word) = args.get(i).and_then(|a| a.to_str()) else {
+        return;
+    };
+    if word.starts_with('-') || SUBCOMMANDS.contains(&word) {
+        return;
+    }
+    // A tool's name reads its code from the next word (`obserr obsutil 8`).
+    let words: Vec<String> = args[i..]
+        .iter()
+        .take(2)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let explained = match crate::query::resolve_args(&words).into_iter().next() {
+        None => false,
+        // A typo of a code is explained (explain says what it guessed),
+        // unless it is closer to a subcommand's name: clap's tip names that.
+        Some((_, crate::query::Resolved::Unknown { suggestions, .. })) => {
+            let lower = word.to_ascii_lowercase();
+            !suggestions.is_empty()
+                && SUBCOMMANDS
+                    .iter()
+                    .all(|name| strsim::jaro(&lower, name) < 0.7)
+        }
+        Some(_) => true,
+    };
+    if explained {
+        args.insert(i, OsString::from("explain"));
+    }
+}
+
+/// clap's error for a first word that is no subcommand, with a tip: what
+/// to run to explain a code (the word was not one obserr knows, or it would
+/// have been explained, see [`implied_explain`]).
+fn explain_tip(mut err: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue};
+    if err.kind() != ErrorKind::InvalidSubcommand {
+        return err;
+    }
+    let mut tips = match err.get(ContextKind::Suggested) {
+        Some(ContextValue::StyledStrs(tips)) => tips.clone(),
+        _ => Vec::new(),
+    };
+    tips.push(
+        "to explain an error code, a status or a pasted error line, run 'obserr explain CODE' \
+         (obserr search WORDS searches the catalogue)"
+            .into(),
+    );
+    err.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
+    err
+}
+
 /// What [`parse`] returns: the options, and what clap built to read them.
 struct Parsed {
     cli: Cli,
@@ -429,6 +513,7 @@ where
             args.push(arg);
         }
     }
+    implied_explain(&mut args);
     // The lean definition first. Anything it does not take (help, --version,
     // every error, a line it cannot read the same way) goes to the decorated
     // one, which reads the same line again and alone decides what it means.
@@ -436,7 +521,7 @@ where
         parsed
     } else {
         let mut cmd = command();
-        let matches = cmd.try_get_matches_from_mut(args)?;
+        let matches = cmd.try_get_matches_from_mut(args).map_err(explain_tip)?;
         (cmd, matches)
     };
     let file_command = matches
@@ -518,7 +603,7 @@ fn kind_values() -> impl TypedValueParser<Value = catalogue::Kind> {
         |name| {
             catalogue::Kind::ALL
                 .into_iter()
-                .find(|k| k.name() == name)
+                .find(|k| k.name().eq_ignore_ascii_case(&name))
                 .expect("a possible value")
         },
     )
@@ -604,7 +689,7 @@ pub struct ExplainArgs {
     /// line (echo NoSuchKey | obserr explain), unless it is a terminal.
     #[arg(value_name = "CODE", value_parser = CodeValues, hide_possible_values = true, allow_negative_numbers = true)]
     pub codes: Vec<String>,
-    /// Open the code's first documentation page in the browser (OBSERR_OPENER names
+    /// Open the page that documents the code in the browser (OBSERR_OPENER names
     /// another command to run with its address) instead of explaining it.
     #[arg(long)]
     pub open: bool,
@@ -625,7 +710,7 @@ pub struct ListArgs {
     /// Only codes of this kind: server (in a server response), client (an
     /// SDK raised it without one), tool (obsutil, OBS Console, OBS Browser+)
     /// or sdk-status (an SDK's name for a server's HTTP status).
-    #[arg(long, value_name = "KIND", value_parser = kind_values())]
+    #[arg(long, value_name = "KIND", value_parser = kind_values(), ignore_case = true)]
     pub kind: Option<catalogue::Kind>,
     /// Only codes a client should retry.
     #[arg(long)]
@@ -650,6 +735,10 @@ pub struct DecodeArgs {
     /// Files holding the response; '-' is standard input.
     #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub files: Vec<std::path::PathBuf>,
+    /// Show everything: the server's message, every detail, how the input was
+    /// read, every finding and every cause (the default shows the likely one).
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 /// What `obserr scan` takes.
@@ -659,7 +748,7 @@ pub struct ScanArgs {
     #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<std::path::PathBuf>,
     /// Group errors by this instead of code and status.
-    #[arg(long, value_enum, value_name = "FIELD", default_value_t = crate::scan::By::Code)]
+    #[arg(long, value_enum, value_name = "FIELD", default_value_t = crate::scan::By::Code, ignore_case = true)]
     pub by: crate::scan::By,
     /// Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or
     /// 2026-11-26T08:00:00Z.
@@ -875,6 +964,17 @@ mod tests {
                 .to_string();
             assert!(help.contains("Examples:\n  "), "{sub}: {help}");
         }
+        // The global options come last, under their own heading, after
+        // the command's own (`-h` as well as `--help`).
+        for flag in ["-h", "--help"] {
+            let help = try_parse_from(["obserr", "list", flag])
+                .unwrap_err()
+                .to_string();
+            let own = help.find("--retryable").unwrap();
+            let global = help.find("\nGlobal options:\n").unwrap();
+            let json = help.find("--json").unwrap();
+            assert!(own < global && global < json, "{help}");
+        }
         let help = try_parse_from(["obserr", "help", "man"])
             .unwrap_err()
             .to_string();
@@ -883,6 +983,39 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("Usage: obserr completions <SHELL>"), "{err}");
+    }
+
+    /// A code, a status or a pasted error where a subcommand belongs is
+    /// explained; anything else is clap's error with a tip naming explain.
+    #[test]
+    fn a_code_as_the_first_word_is_explained() {
+        for line in [
+            &["obserr", "NoSuchKey"][..],
+            &["obserr", "--json", "403"],
+            &["obserr", "--color", "never", "nosuchkey", "AccessDenied"],
+            &["obserr", "An error occurred (AccessDenied) when calling the GetObject operation: Access Denied"],
+            &["obserr", "obsutil", "8"],
+            &["obserr", "Obs.0012"],
+        ] {
+            let cli = try_parse_from(line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
+            let Command::Explain(ExplainArgs { codes, .. }) = cli.command else {
+                panic!("{line:?} is not explain")
+            };
+            assert_eq!(codes.first().map(String::as_str), line.iter().copied().find(|w| !w.starts_with('-') && *w != "obserr" && *w != "never"), "{line:?}");
+        }
+        // A code's typo is explain's to guess; a subcommand's is clap's.
+        let cli = try_parse_from(["obserr", "NoSuchKy"]).unwrap();
+        assert!(matches!(cli.command, Command::Explain(_)));
+        let cli = try_parse_from(["obserr", "--json", "403"]).unwrap();
+        assert!(cli.options.json);
+        for line in [&["obserr", "frobnicate"][..], &["obserr", "lsit"]] {
+            let err = try_parse_from(line).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidSubcommand, "{line:?}");
+            assert!(err.to_string().contains("'obserr explain CODE'"), "{err}");
+        }
+        // A subcommand typo keeps clap's own tip too.
+        let err = try_parse_from(["obserr", "lsit"]).unwrap_err().to_string();
+        assert!(err.contains("'list'"), "{err}");
     }
 
     #[test]
@@ -1008,6 +1141,11 @@ mod tests {
                 "--retryable",
             ],
             &["obserr", "search", "-n", "3", "no", "such", "key"],
+            &["obserr", "list", "--kind", "SERVER"],
+            &["obserr", "decode", "-v", "x.txt", "--json"],
+            &["obserr", "decode", "--verbose"],
+            &["obserr", "scan", "--by", "IP", "x.log"],
+            &["obserr", "scan", "--by=Code", "x.log"],
             &[
                 "obserr",
                 "sigcheck",

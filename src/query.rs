@@ -49,6 +49,24 @@ pub fn resolve_args(args: &[String]) -> Vec<(String, Resolved)> {
     let mut out = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
+        // `explain 403 Forbidden`, unquoted: a status and its reason phrase
+        // are one status line, not a status and the Swift API's `Forbidden`.
+        if let Some(status) = parse_status(arg.trim()) {
+            let reason = catalogue::reason(status).unwrap_or_default();
+            let words: Vec<&str> = reason.split_whitespace().collect();
+            let following: Vec<&String> = rest.clone().take(words.len()).collect();
+            let same = !words.is_empty()
+                && following.len() == words.len()
+                && following
+                    .iter()
+                    .zip(&words)
+                    .all(|(a, w)| a.trim().eq_ignore_ascii_case(w));
+            if same {
+                rest.nth(words.len() - 1);
+                out.push((format!("{arg} {reason}"), Resolved::Status(status)));
+                continue;
+            }
+        }
         let tool = arg.trim().to_ascii_lowercase();
         if catalogue::TOOL_WORDS.contains(&tool.as_str()) {
             let Some(code) = rest.next() else {
@@ -82,6 +100,17 @@ pub fn resolve(arg: &str) -> Resolved {
     }
     if let Some(class) = parse_class(arg.trim()) {
         return Resolved::Class(class);
+    }
+    // A bare number that is no status keeps its sign (`-1`), and is offered
+    // as obsutil's return code when it is one (`explain 8`, `explain -1`).
+    let trimmed = arg.trim();
+    if parse_status(trimmed).is_none() && trimmed.parse::<i64>().is_ok() {
+        return Resolved::Unknown {
+            token: trimmed.to_string(),
+            suggestions: catalogue::lookup_tool("obsutil", trimmed)
+                .into_iter()
+                .collect(),
+        };
     }
     if let Some(status) = value::status_in(arg) {
         return Resolved::Status(status);
@@ -246,6 +275,14 @@ mod tests {
         assert_eq!(codes(&["obsutil", "42"]), ["unknown obsutil 42"]);
         assert_eq!(codes(&["obsutil"]), ["unknown obsutil"]);
         assert_eq!(codes(&["403", "obsutil", "1"]), ["status 403", "obsutil 1"]);
+        // A status and its reason phrase, unquoted, are one status line.
+        assert_eq!(codes(&["403", "Forbidden"]), ["status 403"]);
+        assert_eq!(
+            codes(&["404", "not", "FOUND", "x"]),
+            ["status 404", "unknown x"]
+        );
+        assert_eq!(codes(&["403", "NoSuchKey"]), ["status 403", "NoSuchKey"]);
+        assert_eq!(codes(&["404", "Not"]), ["status 404", "unknown Not"]);
     }
 
     #[test]
@@ -288,5 +325,24 @@ mod tests {
         assert!(
             matches!(resolve(""), Resolved::Unknown { ref suggestions, .. } if suggestions.is_empty())
         );
+        // A number keeps its sign, and names obsutil's return code if it is one.
+        match resolve("-1") {
+            Resolved::Unknown { token, suggestions } => {
+                assert_eq!(token, "-1");
+                assert_eq!(suggestions[0].code, "obsutil -1");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(
+            matches!(resolve("-42"), Resolved::Unknown { ref token, ref suggestions } if token == "-42" && suggestions.is_empty())
+        );
+        // A tool's code with a typo is suggested by its own name.
+        match resolve("obs.012") {
+            Resolved::Unknown { suggestions, .. } => {
+                let codes: Vec<&str> = suggestions.iter().map(|e| e.code).collect();
+                assert_eq!(codes[..2], ["Browser Obs.0012", "Console Obs.0012"]);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -24,9 +24,14 @@ fn obserr() -> Command {
 fn render_all(bytes: &[u8]) {
     let response = decode(bytes);
     let d = diagnose(response);
-    for color in [false, true] {
+    for (color, verbose) in [(false, false), (true, false), (false, true), (true, true)] {
         let mut out = Vec::new();
-        diagnosis::human(
+        let render = if verbose {
+            diagnosis::human_verbose
+        } else {
+            diagnosis::human
+        };
+        render(
             &mut out,
             &Style {
                 color,
@@ -157,7 +162,11 @@ fn input_over_the_cap_is_an_input_error() {
     body.push(b'\n');
     std::fs::write(&over, &body).unwrap();
 
-    let out = obserr().arg("decode").arg(&at).output().unwrap();
+    let out = obserr()
+        .args(["decode", "--verbose"])
+        .arg(&at)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("Message:    xxxx"));
 
@@ -170,6 +179,9 @@ fn input_over_the_cap_is_an_input_error() {
             && stderr.contains("over-cap.txt' is larger than 8 MiB"),
         "{stderr}"
     );
+    // The hint names the command that reads a whole log.
+    let scan_line = format!("with `obserr scan {}`", over.display());
+    assert!(stderr.contains(&scan_line), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -19,8 +19,8 @@ fn obserr() -> Command {
 /// Runs `obserr ARGS decode` with `input` on standard input.
 fn decode(args: &[&str], input: &[u8]) -> Output {
     let mut child = obserr()
-        .args(args)
         .arg("decode")
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -73,6 +73,8 @@ fn escapes_in_body_headers_and_status_line_never_reach_the_output_raw() {
         for args in [
             &["--color", "never"][..],
             &["--color", "always"][..],
+            &["--color", "never", "--verbose"][..],
+            &["--color", "always", "--verbose"][..],
             &["--json"][..],
         ] {
             let out = decode(args, input.as_bytes());
@@ -99,7 +101,8 @@ fn an_external_entity_is_never_read() {
         <!ENTITY remote SYSTEM \"http://127.0.0.1:9/x\">]>\
         <Error><Code>NoSuchKey</Code><Message>a&xxe;b&remote;c</Message>\
         <Key>&xxe;</Key></Error>";
-    for args in [&[][..], &["--json"][..]] {
+    // The message is shown by --verbose (the short form shows the meaning).
+    for args in [&["--verbose"][..], &["--json"][..]] {
         let out = decode(args, input.as_bytes());
         assert_eq!(out.status.code(), Some(0), "{out:?}");
         let text = String::from_utf8(out.stdout).unwrap();
@@ -208,7 +211,7 @@ fn a_256_mib_pipe_is_refused_with_bounded_memory() {
     assert_eq!(
         stderr,
         "obserr: error: standard input is larger than 8 MiB; no single error response is that big\n\
-         hint: cut the failing response out of the log first\n"
+         hint: cut the failing response out of the log first, or pipe the whole log to `obserr scan`, which triages every error in it\n"
     );
     let peak_mib = usage.ru_maxrss as f64 / 1024.0; // ru_maxrss is in KiB on Linux
     eprintln!("peak resident set: {peak_mib:.1} MiB; the writer got {written} bytes in");

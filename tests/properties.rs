@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::assert_clean;
+use common::{assert_clean, assert_clean_list};
 use obserr::catalogue::{self, StatusFilter};
 use obserr::query::{resolve, Resolved};
 use obserr::render::{human, json, Message, Style};
@@ -64,7 +64,8 @@ proptest! {
                 Resolved::Code(e) => {
                     human::entry(&mut out, &style(color), e).unwrap();
                     let v = json_of(&json::EntryJson::from(e));
-                    prop_assert_eq!(v["code"].as_str(), Some(e.code));
+                    prop_assert_eq!(v["code"].as_str(), Some(e.bare_code()));
+                    prop_assert_eq!(v["tool"].as_str(), e.tool());
                 }
                 Resolved::Shared(entries) => {
                     prop_assert!(entries.len() >= 2);
@@ -134,7 +135,7 @@ proptest! {
         let stderr = String::from_utf8_lossy(&out.stderr);
         prop_assert!(!stderr.contains("panicked"), "{stderr}");
         let what = format!("{command} {arg:?}");
-        assert_clean(&what, &out.stdout);
+        assert_clean_list(&what, &out.stdout);
         assert_clean(&what, &out.stderr);
         if as_json && !out.stdout.is_empty() {
             let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&out.stdout);

@@ -173,6 +173,55 @@ fn every_sample_decodes_as_expected() {
 
 /// The binary reads the same: `decode --json` on a few samples of different
 /// families gives the same fields as the library.
+/// `decode`'s short form on real text (the corpus and the decode fixtures):
+/// each response in at most `SHORT_LINES` lines at 100 columns, ending with
+/// `Next:`; no hex dump in it or in the full form.
+#[test]
+fn every_response_fits_the_short_form_and_no_hex_is_shown() {
+    use obserr::render::diagnosis::{human, human_verbose, SHORT_LINES};
+    let style = obserr::render::Style {
+        width: Some(100),
+        ..obserr::render::Style::default()
+    };
+    let mut files = samples();
+    for f in std::fs::read_dir("tests/fixtures/decode").unwrap() {
+        files.push(f.unwrap().path());
+    }
+    let hex = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .windows(8)
+            .any(|w| {
+                w.iter()
+                    .all(|b| b.len() == 2 && b.bytes().all(|c| c.is_ascii_hexdigit()))
+            })
+    };
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for file in files.iter().filter(|f| f.is_file()) {
+        let bytes = std::fs::read(file).unwrap();
+        for (n, r) in decode_all(&bytes).into_iter().enumerate() {
+            let d = obserr::diagnose::diagnose(r);
+            let mut short = Vec::new();
+            human(&mut short, &style, &d).unwrap();
+            let short = String::from_utf8(short).unwrap();
+            let mut full = Vec::new();
+            human_verbose(&mut full, &style, &d).unwrap();
+            let full = String::from_utf8(full).unwrap();
+            checked += 1;
+            let lines = short.lines().count();
+            if lines > SHORT_LINES || !short.lines().last().unwrap().starts_with("Next:") {
+                failures.push(format!("{} #{n}: {lines} lines\n{short}", file.display()));
+            }
+            if hex(&short) || hex(&full) {
+                failures.push(format!("{} #{n}: hex\n{full}", file.display()));
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn the_binary_agrees_on_a_few_samples() {
     for sample in [

@@ -88,9 +88,68 @@ fn tables_never_break_a_code_and_fall_back_when_narrow() {
             );
         }
     }
-    // At 40 columns no table is workable: the plain lines, as when piped.
-    let text = tty(Some((40, 5000)), &[], &["list"]);
-    assert_eq!(text, piped(&["list"]));
+    // At 40 and 60 columns no table is workable: the stacked form, each code
+    // and its status on a line, its message wrapped and indented under it.
+    for cols in [40, 60] {
+        let text = tty(Some((cols, 5000)), &[("NO_COLOR", "1")], &["list"]);
+        assert!(!text.contains('│'), "{cols}: {text}");
+        let heads: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).collect();
+        assert_eq!(heads.len(), codes.len(), "{cols}: {text}");
+        for (head, code) in heads.iter().zip(&codes) {
+            assert!(head.starts_with(&format!("{code}  ")), "{cols}: {head}");
+        }
+        for line in text.lines().filter(|l| l.starts_with(' ')) {
+            let fits = UnicodeWidthStr::width(line) <= usize::from(cols);
+            assert!(fits || !line.trim().contains(' '), "{cols}: {line:?}");
+        }
+    }
+}
+
+#[test]
+fn piped_lists_are_tab_separated_and_codes_hold_no_space() {
+    let text = piped(&["list"]);
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 4, "{line:?}");
+        assert!(!fields[0].contains(' '), "{line:?}");
+    }
+    assert!(text.contains("Obs.0000\ttool\tbrowser\t"), "{text}");
+}
+
+#[test]
+fn scan_wraps_its_first_line_and_seen_lines_at_words_never_inside_a_time() {
+    if !have_script() {
+        return;
+    }
+    let log = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/scan/logs/access.log"
+    );
+    let text = tty(Some((60, 5000)), &[("NO_COLOR", "1")], &["scan", log]);
+    let time = |s: &str| {
+        s.len() == "2026-11-26 08:00:04 UTC".len()
+            && s.ends_with(" UTC")
+            && s.as_bytes()[10] == b' '
+    };
+    // The first line wraps before the time range, which stays whole.
+    let mut lines = text.lines();
+    let first = lines.next().unwrap();
+    let second = lines.next().unwrap();
+    assert!(
+        first.starts_with("40 requests, 12 errors") && first.len() <= 60,
+        "{text}"
+    );
+    let (from, to) = second.split_once(" to ").unwrap();
+    assert!(time(from) && time(to), "{text}");
+    // A "Seen:" range too long for a line breaks after "to", not inside a time.
+    let seen: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Seen:"))
+        .take(2)
+        .collect();
+    assert!(seen[0].ends_with(" UTC to"), "{text}");
+    assert!(time(seen[1].trim()), "{text}");
+    assert!(text.lines().all(|l| l.trim() != "UTC"), "{text}");
 }
 
 #[test]

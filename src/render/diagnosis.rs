@@ -26,10 +26,24 @@ fn field(out: &mut impl Write, s: &Style, label: &str, text: &str) -> io::Result
     super::field(out, s, LABEL, label, text)
 }
 
+/// The most lines [`human`] gives one response at 100 columns: the
+/// headline, a one-sentence meaning, the likely cause with its check and
+/// fix, the retry advice, the ids and `Next:`, and findings while they fit.
+pub const SHORT_LINES: usize = 12;
+
+/// The width [`SHORT_LINES`] is counted at when output is not wrapped.
+const SHORT_WIDTH: usize = 100;
+
 /// Every decoded input for people: with several inputs, a `==> NAME <==`
 /// line before each. Unreadable inputs are left out (their error is on
-/// stderr).
-pub fn human_all(out: &mut impl Write, s: &Style, decoded: &[Decoded]) -> io::Result<()> {
+/// stderr). Each response in the short form of [`human`], or with
+/// `verbose` in the full form of [`human_verbose`].
+pub fn human_all(
+    out: &mut impl Write,
+    s: &Style,
+    decoded: &[Decoded],
+    verbose: bool,
+) -> io::Result<()> {
     let several = decoded.len() > 1;
     let mut first = true;
     for item in decoded {
@@ -53,7 +67,11 @@ pub fn human_all(out: &mut impl Write, s: &Style, decoded: &[Decoded]) -> io::Re
                 (false, true) => writeln!(out, "==> {} of {count} <==", n + 1)?,
                 (false, false) => {}
             }
-            human(out, s, d)?;
+            if verbose {
+                human_verbose(out, s, d)?;
+            } else {
+                human(out, s, d)?;
+            }
         }
         if count > MAX_SHOWN {
             let file = match &item.input {
@@ -84,8 +102,181 @@ pub fn input_name(input: &Input) -> String {
     }
 }
 
-/// The diagnosis for people.
+/// The diagnosis for people, short: the headline (code and status), what it
+/// means in one sentence, the single most likely cause with its check and
+/// fix, the retry advice, the ids support needs and `Next:`; then what
+/// obserr found in this response (a proxy answered, the clock skew, a
+/// redirect...) while the whole stays within [`SHORT_LINES`] lines at 100
+/// columns (at the terminal's width when narrower). [`human_verbose`] shows
+/// everything, every cause included. Raw hex is never shown.
 pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
+    let r = &d.response;
+    let mut top = Vec::new();
+    match d.entry {
+        Some(e) => {
+            // The headline carries the meaning: the documented row's that
+            // applies, else the code's own message (the generic meaning of
+            // a code with narrow rows is the cause's to say).
+            let meaning = match d.meaning {
+                Some(Meaning::Documented(row)) => row.message,
+                _ => e.message(),
+            };
+            short_headline(&mut top, s, d, first_sentence(meaning))?;
+            let (_, solution) = meaning_text(e, d.meaning);
+            match d.cause {
+                Some(c) => {
+                    field(&mut top, s, "Likely:", c.cause)?;
+                    field(&mut top, s, "Check:", c.check)?;
+                    field(&mut top, s, "Fix:", c.fix)?;
+                }
+                None => field(&mut top, s, "Solution:", &solution)?,
+            }
+            super::retry(&mut top, s, LABEL, e)?;
+        }
+        None => {
+            headline(&mut top, s, d)?;
+            if let Some(m) = &r.message {
+                field(&mut top, s, "Message:", first_sentence(&visible(m)))?;
+            }
+        }
+    }
+    let mut ids = Vec::new();
+    for (label, value) in [("Request ID:", &r.request_id), ("Host ID:", &r.host_id)] {
+        if let Some(v) = value {
+            field(&mut ids, s, label, &visible(v))?;
+        }
+    }
+    let mut next = Vec::new();
+    next_line(&mut next, s, d)?;
+    // Findings in their order, each while it fits; then the resource.
+    let width = s.width.unwrap_or(SHORT_WIDTH).min(SHORT_WIDTH);
+    let plain = Style {
+        color: false,
+        hyperlinks: false,
+        width: Some(width),
+        ..*s
+    };
+    let mut used = [&top, &ids, &next]
+        .iter()
+        .map(|b| rows(b, width))
+        .sum::<usize>();
+    let mut extra = Vec::new();
+    let mut shown = 0;
+    for f in d.findings.iter().filter(|f| short_finding(f)) {
+        let mut measured = Vec::new();
+        finding_line(&mut measured, &plain, f, shown == 0)?;
+        let cost = rows(&measured, width);
+        if used + cost <= SHORT_LINES {
+            finding_line(&mut extra, s, f, shown == 0)?;
+            used += cost;
+            shown += 1;
+        }
+    }
+    // Then the reserved indicator (a third id) and the resource.
+    for (label, value) in [
+        ("Indicator:", &r.reserved_indicator),
+        ("Resource:", &r.resource),
+    ] {
+        let Some(v) = value else { continue };
+        let mut measured = Vec::new();
+        field(&mut measured, &plain, label, &visible(v))?;
+        let cost = rows(&measured, width);
+        if used + cost <= SHORT_LINES {
+            field(&mut ids, s, label, &visible(v))?;
+            used += cost;
+        }
+    }
+    for block in [top, extra, ids, next] {
+        out.write_all(&block)?;
+    }
+    Ok(())
+}
+
+/// The short form's headline: the code, the status and what the code means,
+/// in one sentence, wrapped under the label column.
+fn short_headline(out: &mut impl Write, s: &Style, d: &Diagnosis, meaning: &str) -> io::Result<()> {
+    let mut line = Vec::new();
+    headline(&mut line, s, d)?;
+    let line = String::from_utf8_lossy(&line);
+    let line = line.trim_end();
+    // The room the code and status take, colour escapes aside.
+    let taken = {
+        let mut plain = Vec::new();
+        let colourless = Style {
+            color: false,
+            hyperlinks: false,
+            ..*s
+        };
+        headline(&mut plain, &colourless, d)?;
+        super::columns(String::from_utf8_lossy(&plain).trim_end()) + 2
+    };
+    // Wrapped as if it followed a label as wide as the code and status,
+    // continuation lines under the label column.
+    let wrapped = wrap(&format!("{}{meaning}", "x".repeat(taken)), LABEL, s.width);
+    let rest = wrapped.get(taken..).unwrap_or_default();
+    writeln!(out, "{line}  {rest}")
+}
+
+/// How many terminal rows `text` (rendered without colour) takes at `width`.
+fn rows(text: &[u8], width: usize) -> usize {
+    String::from_utf8_lossy(text)
+        .lines()
+        .map(|l| super::columns(l).div_ceil(width.max(1)).max(1))
+        .sum()
+}
+
+/// The first sentence of `text`: up to the first `. ` before a capital
+/// letter, else all of it.
+fn first_sentence(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(2))
+        .find(|&i| bytes[i] == b'.' && bytes[i + 1] == b' ' && bytes[i + 2].is_ascii_uppercase())
+        .map_or(text, |i| &text[..=i])
+}
+
+/// Whether the short form shows a finding (when it fits): what obserr
+/// measured or noticed in this response. Left to `--verbose`: what the
+/// lines above already say (the usual causes, the ids), what `sigcheck`
+/// reads better (the string to sign, the access key) and what only
+/// confirms (a documented status, the redirects curl followed).
+fn short_finding(f: &Finding) -> bool {
+    !matches!(
+        f,
+        Finding::StatusDocumented { .. }
+            | Finding::StringToSign { .. }
+            | Finding::AccessKey { .. }
+            | Finding::SignatureCauses
+            | Finding::SupportIds { .. }
+            | Finding::RedirectsFollowed { .. }
+            | Finding::Involved { .. }
+    )
+}
+
+/// The `Next:` line.
+fn next_line(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}{}",
+        s.label(&format!("{:<LABEL$}", "Next:")),
+        s.code(&next_command(&d.next))
+    )
+}
+
+/// A detail field that is a raw byte dump (`StringToSignBytes`,
+/// `CanonicalRequestBytes`: hex), never shown to people.
+fn raw_hex(name: &str, value: &str) -> bool {
+    name.to_ascii_lowercase().ends_with("bytes")
+        || (value.len() > 16
+            && value
+                .split_ascii_whitespace()
+                .all(|b| b.len() == 2 && b.bytes().all(|c| c.is_ascii_hexdigit())))
+}
+
+/// The diagnosis for people, in full: the server's message, the meaning and
+/// solution, the likely cause with its check and fix, the retry advice, the
+/// ids and the response's other details (raw hex left out), how the input
+/// was read, every finding, every other cause of the code, and `Next:`.
+pub fn human_verbose(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
     let r = &d.response;
     headline(out, s, d)?;
     if let Some(m) = &r.message {
@@ -121,6 +312,7 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
         .details
         .iter()
         .filter(|(n, _)| !(shown_as_block && n.eq_ignore_ascii_case("StringToSign")))
+        .filter(|(n, v)| !raw_hex(n, v))
         .map(|(n, v)| format!("{}: {}", visible(n), visible(v)))
         .collect();
     if !details.is_empty() {
@@ -128,12 +320,44 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
     }
     field(out, s, "Read as:", &read_as(r))?;
     findings(out, s, d)?;
-    writeln!(
-        out,
-        "{}{}",
-        s.label(&format!("{:<LABEL$}", "Next:")),
-        s.code(&next_command(&d.next))
-    )
+    other_causes(out, s, d)?;
+    next_line(out, s, d)
+}
+
+/// Every cause of the code but the likely one (shown above), most frequent
+/// first, each with its check and fix, as `explain` lists them.
+fn other_causes(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
+    let Some(e) = d.entry else {
+        return Ok(());
+    };
+    let others: Vec<&crate::catalogue::Cause> = e
+        .causes
+        .iter()
+        .filter(|c| !d.cause.is_some_and(|likely| std::ptr::eq(*c, likely)))
+        .collect();
+    if others.is_empty() {
+        return Ok(());
+    }
+    let title = if d.cause.is_some() {
+        "Other causes, most frequent first:"
+    } else {
+        "Causes, most frequent first:"
+    };
+    writeln!(out, "{}", s.label(title))?;
+    for (n, c) in others.iter().enumerate() {
+        let number = format!("{}. ", n + 1);
+        writeln!(out, "{number}{}", wrap(c.cause, number.len(), s.width))?;
+        for (label, text) in [("Check: ", c.check), ("Fix:   ", c.fix)] {
+            writeln!(
+                out,
+                "{}{}{}",
+                " ".repeat(number.len()),
+                s.label(label),
+                wrap(text, number.len() + label.len(), s.width)
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// The meaning and solution to show for `e`: the documented row that applies,
@@ -203,8 +427,25 @@ fn join(code: String, status: Option<String>) -> String {
     }
 }
 
+/// One finding as the short form shows it: a `Hints:` line (the label on
+/// the first only), never a block.
+fn finding_line(out: &mut impl Write, s: &Style, f: &Finding, first: bool) -> io::Result<()> {
+    if first {
+        write!(out, "{}", s.label(&format!("{:<LABEL$}", "Hints:")))?;
+    } else {
+        write!(out, "{:LABEL$}", "")?;
+    }
+    let text = visible(&finding(f)).into_owned();
+    writeln!(out, "- {}", wrap(&text, LABEL + 2, s.width))
+}
+
 fn findings(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
-    for (n, f) in d.findings.iter().enumerate() {
+    // The usual causes of a signature mismatch are listed in full below.
+    let shown = d
+        .findings
+        .iter()
+        .filter(|f| !matches!(f, Finding::SignatureCauses));
+    for (n, f) in shown.enumerate() {
         if n == 0 {
             write!(out, "{}", s.label(&format!("{:<LABEL$}", "Hints:")))?;
         } else {
@@ -775,7 +1016,7 @@ mod tests {
     fn human_text(input: &[u8], color: bool) -> String {
         let d = diagnose(decode(input));
         let mut buf = Vec::new();
-        human(
+        human_verbose(
             &mut buf,
             &Style {
                 color,
@@ -806,6 +1047,15 @@ mod tests {
             assert!(text.contains("m\\x9b31m \\x1b[1m \\x7f"), "{text}");
             assert!(text.contains("Key: k\\u{202e}ey"), "{text}");
         }
+        // The short form too.
+        let d = diagnose(decode(hostile));
+        let mut buf = Vec::new();
+        human(&mut buf, &Style::default(), &d).unwrap();
+        let short = String::from_utf8(buf).unwrap();
+        assert!(
+            !short.chars().any(|c| c.is_control() && c != '\n'),
+            "{short}"
+        );
         let text = human_text(hostile, true);
         // With colour on, the only escapes are obserr's own SGR sequences.
         for (i, _) in text.match_indices('\x1b') {
@@ -816,6 +1066,78 @@ mod tests {
                 .bytes()
                 .all(|b| b.is_ascii_digit() || b == b';'));
         }
+    }
+
+    #[test]
+    fn the_short_form_holds_the_likely_cause_and_no_hex_the_full_one_every_cause() {
+        let input = b"HTTP/1.1 403 Forbidden\r\nx-obs-request-id: R1\r\n\r\n<Error><Code>SignatureDoesNotMatch</Code><Message>m</Message><StringToSign>PUT\n\n\n/b/k</StringToSign><StringToSignBytes>50 55 54 0a 0a 0a 2f 62 2f 6b</StringToSignBytes><RequestId>R1</RequestId></Error>";
+        let d = diagnose(decode(input));
+        let e = d.entry.unwrap();
+        let render = |f: fn(&mut Vec<u8>, &Style, &Diagnosis) -> io::Result<()>| {
+            let mut buf = Vec::new();
+            let style = Style {
+                width: Some(100),
+                ..Style::default()
+            };
+            f(&mut buf, &style, &d).unwrap();
+            String::from_utf8(buf).unwrap()
+        };
+        let short = render(human);
+        assert!(short.lines().count() <= SHORT_LINES, "{short}");
+        // The headline: code, status and meaning, wrapped under the labels.
+        let head: String = short.split("\nLikely:").next().unwrap().into();
+        let words = head.split_whitespace().collect::<Vec<_>>().join(" ");
+        let want = format!("SignatureDoesNotMatch 403 Forbidden {}", e.message());
+        assert_eq!(words, want, "{short}");
+        assert!(
+            head.lines()
+                .skip(1)
+                .all(|l| l.starts_with(&" ".repeat(LABEL))),
+            "{short}"
+        );
+        assert!(
+            short.contains(&format!("Likely:     {}", &e.causes[0].cause[..40])),
+            "{short}"
+        );
+        assert!(short.contains("Request ID: R1\n"), "{short}");
+        assert!(short.ends_with("Next:       obserr sigcheck\n"), "{short}");
+        for hidden in [
+            "50 55 54",
+            "Details:",
+            "Read as:",
+            "Usual causes",
+            "StringToSign",
+        ] {
+            assert!(!short.contains(hidden), "{hidden}: {short}");
+        }
+        let full = render(human_verbose);
+        assert!(
+            !full.contains("50 55 54") && !full.contains("StringToSignBytes"),
+            "{full}"
+        );
+        assert!(!full.contains("Usual causes"), "{full}");
+        assert!(
+            full.contains("Other causes, most frequent first:"),
+            "{full}"
+        );
+        for c in &e.causes[1..] {
+            assert!(full.contains(&c.cause[..30]), "{}: {full}", c.cause);
+        }
+    }
+
+    #[test]
+    fn a_finding_is_shown_when_it_fits() {
+        let page = b"HTTP/1.1 502 Bad Gateway\r\nServer: nginx/1.24.0\r\nContent-Type: text/html\r\n\r\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.24.0</center></body></html>";
+        let d = diagnose(decode(page));
+        let mut buf = Vec::new();
+        human(&mut buf, &Style::default(), &d).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(
+            text.contains("Hints:      - This page did not come from OBS"),
+            "{text}"
+        );
+        assert_eq!(first_sentence("One. Two."), "One.");
+        assert_eq!(first_sentence("e.g. this. And"), "e.g. this.");
     }
 
     #[test]

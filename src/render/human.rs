@@ -297,15 +297,20 @@ pub fn status(
 }
 
 /// The narrowest message column worth a table: below it, a list is printed
-/// in the plain one-line form rather than squeezing words a few to a line.
+/// in the stacked form rather than squeezing words a few to a line.
 #[cfg(feature = "cli")]
 const MIN_MESSAGE: usize = 20;
 
-/// A list of entries: a table fitted to the terminal, or one plain line per
-/// code (code, status, message) when not on a terminal, when the terminal is
-/// too narrow for a table, or when built without the `cli` feature (which
-/// brings the table crate). A code is never broken: the code, status and
-/// retry columns take their content's width, and the message column wraps.
+/// How far the stacked form indents a code's message under it.
+const STACK_INDENT: usize = 4;
+
+/// A list of entries: on a terminal, a table fitted to it, or when the
+/// terminal is too narrow for one (or the binary is built without the `cli`
+/// feature, which brings the table crate), the stacked form: code and status
+/// on one line, the message wrapped and indented below. Not on a terminal,
+/// one line of tab-separated fields per code ([`plain_list`]). A code is
+/// never broken: the code, status and retry columns take their content's
+/// width, and the message column wraps.
 pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<()> {
     let statuses: Vec<String> = entries.iter().map(|e| list_status(e)).collect();
     #[cfg(feature = "cli")]
@@ -321,8 +326,28 @@ pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<(
             return table(out, s, width, entries, statuses);
         }
     }
-    let _ = s;
-    plain_list(out, entries, &statuses)
+    match s.width {
+        Some(width) => stacked(out, s, width, entries, &statuses),
+        None => plain_list(out, entries, &statuses),
+    }
+}
+
+/// The stacked form of a list, for a terminal too narrow for a table: each
+/// code and its status on a line, its message wrapped under it.
+fn stacked(
+    out: &mut impl Write,
+    s: &Style,
+    width: usize,
+    entries: &[&Entry],
+    statuses: &[String],
+) -> io::Result<()> {
+    let pad = " ".repeat(STACK_INDENT);
+    for (e, status) in entries.iter().zip(statuses) {
+        writeln!(out, "{}  {status}", s.code(e.code))?;
+        let message = wrap(&one_line(e.message()), STACK_INDENT, Some(width));
+        writeln!(out, "{pad}{message}")?;
+    }
+    Ok(())
 }
 
 #[cfg(feature = "cli")]
@@ -361,16 +386,19 @@ fn table(
     writeln!(out, "{table}")
 }
 
-/// One line per code, columns aligned: `code  status  message`, for `grep`,
-/// `cut` and `awk`, and for terminals too narrow for a table.
+/// One line per code, for `grep`, `cut` and `awk` (`gh`'s shape): four
+/// tab-separated fields, `code`, `status`, `tool` and `message`. No field
+/// holds a tab or a line break, and no code a space: a tool's code is
+/// written without its tool (`Obs.0012`), whose name (`browser`, as
+/// `explain browser Obs.0012` takes it) is the third field, empty for
+/// server and client codes.
 fn plain_list(out: &mut impl Write, entries: &[&Entry], statuses: &[String]) -> io::Result<()> {
-    let max = entries.iter().map(|e| e.code.len()).max().unwrap_or(0);
-    let wide = statuses.iter().map(String::len).max().unwrap_or(0);
     for (e, status) in entries.iter().zip(statuses) {
         writeln!(
             out,
-            "{:<max$}  {status:<wide$}  {}",
-            e.code,
+            "{}\t{status}\t{}\t{}",
+            e.bare_code(),
+            e.tool().unwrap_or_default(),
             one_line(e.message())
         )?;
     }
@@ -625,6 +653,19 @@ mod tests {
         assert_eq!(text.lines().count(), entries.len());
         let first = text.lines().next().unwrap();
         assert!(first.starts_with(entries[0].code));
+        // Four tab-separated fields; the code never holds a space, and the
+        // tool and code name the entry again.
+        for (line, e) in text.lines().zip(&entries) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 4, "{line:?}");
+            assert!(!fields[0].contains(' '), "{line:?}");
+            let found = if fields[2].is_empty() {
+                catalogue::lookup(fields[0])
+            } else {
+                catalogue::lookup_tool(fields[2], fields[0])
+            };
+            assert_eq!(found.map(|f| f.code), Some(e.code), "{line:?}");
+        }
     }
 
     #[cfg(feature = "cli")]
@@ -661,11 +702,32 @@ mod tests {
 
     #[test]
     #[cfg(feature = "cli")]
-    fn too_narrow_for_a_table_is_the_plain_form() {
+    fn too_narrow_for_a_table_is_the_stacked_form() {
         let entries: Vec<&Entry> = catalogue::entries().iter().collect();
-        let plain = render(|o| list(o, &Style::default(), &entries));
-        for width in [1, 40, 60] {
-            assert_eq!(table(width, false, &entries), plain, "{width}");
+        for width in [40, 60] {
+            let text = table(width, false, &entries);
+            assert!(!text.contains('│'), "{width}: {text}");
+            // Each code on a line of its own with its status, never broken;
+            // its message under it, indented, fitting the width.
+            let heads: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).collect();
+            assert_eq!(heads.len(), entries.len(), "{width}");
+            for (head, e) in heads.iter().zip(&entries) {
+                assert!(head.starts_with(&format!("{}  ", e.code)), "{head}");
+            }
+            for line in text.lines().filter(|l| l.starts_with(' ')) {
+                assert!(line.starts_with("    "), "{line:?}");
+                // A single word longer than the width is the only overflow.
+                assert!(
+                    super::super::columns(line) <= width || !line.trim().contains(' '),
+                    "{width}: {line:?}"
+                );
+            }
+            let words = |t: &str| t.split_whitespace().count();
+            let expected: usize = entries
+                .iter()
+                .map(|e| words(e.code) + 1 + words(e.message()))
+                .sum();
+            assert_eq!(words(&text), expected, "{width}: no word lost");
         }
     }
 

@@ -12,8 +12,12 @@ use std::io::{self, Write};
 /// A catalogue entry as `explain --json`, `list --json` and `search --json` print it.
 #[derive(Serialize)]
 pub struct EntryJson {
-    /// The code.
+    /// The code, without a space: a tool's code without its tool's name
+    /// (`Obs.0012`, `-1`), which is [`EntryJson::tool`].
     pub code: &'static str,
+    /// The tool a tool's code belongs to (`obsutil`, `console`, `browser`;
+    /// `explain TOOL CODE` names the entry); null for other codes.
+    pub tool: Option<&'static str>,
     /// `server`, `client` or `tool`.
     pub kind: Kind,
     /// The code as its tool shows it when another tool reuses it.
@@ -68,7 +72,8 @@ pub struct DocumentedJson {
 impl From<&'static Entry> for EntryJson {
     fn from(e: &'static Entry) -> Self {
         EntryJson {
-            code: e.code,
+            code: e.bare_code(),
+            tool: e.tool(),
             kind: e.kind,
             shared_code: e.shared_code,
             status: e.status(),

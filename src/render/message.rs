@@ -10,6 +10,10 @@ use std::io::{self, Write};
 /// How to give `sigcheck` a key safely.
 const KEY_HINT: &str = "set OBS_SECRET_ACCESS_KEY, or use --secret-key-file FILE, or run on a terminal to be asked for it without echo";
 
+/// What `sigcheck` reads, as a hint.
+const SIGCHECK_INPUT_HINT: &str =
+    "pass the whole exchange: curl -v URL 2>&1 | obserr sigcheck (for another error, obserr decode)";
+
 /// How much of an unknown argument the error message echoes.
 const ECHO_CHARS: usize = 80;
 
@@ -32,8 +36,23 @@ pub enum Message<'a> {
         /// The one close code.
         guess: &'static Entry,
     },
-    /// An `explain` status no table documents.
+    /// An `explain` status no table documents (a 2xx one means success).
     UnknownStatus(u16),
+    /// `explain` of a class with no catalogued code (`2xx`: success): the
+    /// class digit.
+    EmptyClass(u16),
+    /// `explain` read binary data from standard input: a usage error.
+    BinaryCodes,
+    /// An `explain` argument is empty or only white space: a usage error.
+    EmptyArgument,
+    /// An `explain` code two tools use with different meanings: both follow
+    /// (a note).
+    SharedCode {
+        /// The code as given.
+        code: &'a str,
+        /// The entries, one per tool.
+        entries: &'a [&'static Entry],
+    },
     /// `list` matched nothing.
     EmptyList {
         /// `--source` was given too.
@@ -61,7 +80,12 @@ pub enum Message<'a> {
     /// `explain` read more lines from standard input than it takes.
     TooManyCodes(usize),
     /// `explain --open` is opening a page. Not an error.
-    Opening(&'a str),
+    Opening {
+        /// The page's title.
+        title: &'a str,
+        /// Its address.
+        url: &'a str,
+    },
     /// `explain --open`: the opener could not run or failed.
     CannotOpen {
         /// The page.
@@ -124,9 +148,23 @@ pub enum Message<'a> {
     },
     /// `sigcheck` was given a secret key as an option: refused, never echoed.
     KeyAsArgument,
-    /// `sigcheck --secret-key-file`: the file could not be read (its name is
-    /// not echoed: a key may have been typed in its place).
-    KeyFileUnreadable(&'a io::Error),
+    /// `sigcheck --secret-key-file`: the file could not be read. Its name is
+    /// echoed unless it looks like a key (typed in its place): `None`.
+    KeyFileUnreadable {
+        /// The file, unless its name looks like a key.
+        path: Option<&'a std::path::Path>,
+        /// Why.
+        error: &'a io::Error,
+    },
+    /// The secret key could not be read from the terminal.
+    KeyPromptFailed(&'a io::Error),
+    /// A `sigcheck` input could not be read (the hint is sigcheck's own).
+    SigcheckUnreadable {
+        /// Which input.
+        input: &'a Input,
+        /// Why.
+        error: &'a ReadError,
+    },
     /// `sigcheck`: the key file or variable holds nothing.
     EmptyKey,
     /// A `sigcheck` input that could not be read and whose name looks like a
@@ -142,6 +180,19 @@ fn scan_input(name: &str) -> String {
         "standard input".to_string()
     } else {
         format!("'{}'", visible(name))
+    }
+}
+
+/// A path as a user would type it into a shell: as it is when it holds only
+/// safe characters, else in single quotes; made visible either way.
+fn shell_word(path: &str) -> String {
+    let plain = path
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"/._-+,:@%~".contains(&b));
+    if plain && !path.is_empty() {
+        path.to_string()
+    } else {
+        format!("'{}'", visible(&path.replace('\'', r"'\''")))
     }
 }
 
@@ -163,8 +214,33 @@ impl Message<'_> {
                 let more = if shown.len() < token.len() { "…" } else { "" };
                 format!("unknown error code '{}'{more}", visible(&shown))
             }
+            Message::UnknownStatus(status) if (200..300).contains(status) => format!(
+                "HTTP {status} is a success status (2xx means the request worked): there is no error to explain"
+            ),
             Message::UnknownStatus(status) => {
                 format!("OBS documents no error code with status {status}")
+            }
+            Message::EmptyClass(2) => {
+                "2xx statuses mean the request worked: there is no error to explain".to_string()
+            }
+            Message::EmptyClass(class) => {
+                format!("no catalogued code has a {class}xx status")
+            }
+            Message::EmptyArgument => "an empty argument is not a code".to_string(),
+            Message::BinaryCodes => {
+                "standard input holds binary data, not error codes".to_string()
+            }
+            Message::SharedCode { code, entries } => {
+                let tools: Vec<&str> = entries
+                    .iter()
+                    .map(|e| e.sources[0].title.split(':').next().unwrap_or_default())
+                    .collect();
+                format!(
+                    "{} is a code of {} tools, {}, with different meanings: each follows",
+                    visible(code.trim()),
+                    tools.len(),
+                    tools.join(" and ")
+                )
             }
             Message::EmptyList { by_source: true } => {
                 "no catalogued code has that status in that source".to_string()
@@ -223,7 +299,7 @@ impl Message<'_> {
             Message::ScanNoErrors { requests } => {
                 format!("no errors in {}", count(*requests, "request"))
             }
-            Message::Opening(url) => format!("opening {url}"),
+            Message::Opening { title, url } => format!("opening {title} <{url}>"),
             Message::NoCodes => "no error code given".to_string(),
             Message::TooManyCodes(n) => format!(
                 "standard input holds {n} lines; explain takes at most {} codes at once",
@@ -242,7 +318,18 @@ impl Message<'_> {
                 "a secret key is never taken as an argument: it would stay in ps and the shell history"
                     .to_string()
             }
-            Message::KeyFileUnreadable(e) => format!("cannot read the secret key: {e}"),
+            Message::KeyFileUnreadable {
+                path: Some(path),
+                error,
+            } => format!(
+                "cannot read the secret key file '{}': {error}",
+                visible(&path.to_string_lossy())
+            ),
+            Message::KeyFileUnreadable { path: None, error } => format!(
+                "cannot read the secret key file (its name looks like a key: not shown): {error}"
+            ),
+            Message::KeyPromptFailed(e) => format!("cannot read the secret key: {e}"),
+            Message::SigcheckUnreadable { input, error } => read_error(input, error),
             Message::EmptyKey => "the secret key given is empty".to_string(),
             Message::UnreadableKeyLike(error) => match error {
                 ReadError::Io(e) => format!(
@@ -281,10 +368,29 @@ impl Message<'_> {
                 guess.code
             ),
             Message::NoSearchHits => "try fewer or other words, or `obserr list`".to_string(),
+            // What is too big or a directory to decode is what scan reads.
             Message::Unreadable {
                 error: ReadError::TooLarge,
-                ..
-            } => "cut the failing response out of the log first".to_string(),
+                input: Input::Stdin,
+            } => "cut the failing response out of the log first, or pipe the whole log to \
+                `obserr scan`, which triages every error in it"
+                .to_string(),
+            Message::Unreadable {
+                error: ReadError::TooLarge,
+                input: Input::File(path),
+            } => format!(
+                "cut the failing response out of the log first, or triage every error in it \
+                 with `obserr scan {}`",
+                shell_word(&path.to_string_lossy())
+            ),
+            Message::Unreadable {
+                error: ReadError::Io(e),
+                input: Input::File(path),
+            } if e.kind() == io::ErrorKind::IsADirectory => format!(
+                "decode reads one response a file; to triage the logs in a directory, run \
+                 `obserr scan {}`",
+                shell_word(&path.to_string_lossy())
+            ),
             Message::Unreadable {
                 error: ReadError::Empty,
                 ..
@@ -294,6 +400,17 @@ impl Message<'_> {
                 .to_string(),
             Message::ScanNoErrors { requests: 0 } => {
                 "nothing read looked like a request: scan reads OBS access logs, obsutil logs and result lists, SDK log lines and curl captures".to_string()
+            }
+            Message::SharedCode { code, entries } => format!(
+                "name the tool for one meaning: obserr explain {} {}",
+                entries[0].tool().unwrap_or_default(),
+                visible(code.trim())
+            ),
+            Message::BinaryCodes => "explain reads codes one a line; for a response or a log, \
+                use `obserr decode` or `obserr scan`"
+                .to_string(),
+            Message::EmptyArgument => {
+                "pass a code, a status or a pasted error line: obserr explain NoSuchKey".to_string()
             }
             Message::NoCodes => {
                 "pass one (obserr explain NoSuchKey), or pipe them in, one a line (echo NoSuchKey | obserr explain)"
@@ -314,9 +431,11 @@ impl Message<'_> {
             Message::KeyAsArgument | Message::UnreadableKeyLike(_) | Message::EmptyKey => {
                 KEY_HINT.to_string()
             }
-            Message::NoSignatureError => {
-                "pass the whole exchange: curl -v URL 2>&1 | obserr sigcheck".to_string()
-            }
+            Message::NoSignatureError
+            | Message::SigcheckUnreadable {
+                error: ReadError::Empty,
+                ..
+            } => SIGCHECK_INPUT_HINT.to_string(),
             _ => return None,
         })
     }
@@ -326,13 +445,14 @@ impl Message<'_> {
     pub fn text(&self) -> String {
         let mut text = match self {
             Message::PastePrompt
-            | Message::Opening(_)
+            | Message::Opening { .. }
             | Message::ScanStdinPrompt
             | Message::ScanNoErrors { .. } => format!("obserr: {}\n", self.error()),
             Message::ScanBinary { .. }
             | Message::ScanCutShort { .. }
             | Message::ScanLongLines { .. }
-            | Message::ScanInvalidUtf8 { .. } => format!("obserr: note: {}\n", self.error()),
+            | Message::ScanInvalidUtf8 { .. }
+            | Message::SharedCode { .. } => format!("obserr: note: {}\n", self.error()),
             _ => format!("obserr: error: {}\n", self.error()),
         };
         if let Some(hint) = self.hint() {
@@ -404,6 +524,22 @@ mod tests {
                 token: "NoSuchKy",
                 guess: nosuchkey[0],
             },
+            Message::EmptyArgument,
+            Message::BinaryCodes,
+            Message::EmptyClass(2),
+            Message::UnknownStatus(204),
+            Message::KeyFileUnreadable {
+                path: Some(std::path::Path::new("k\x1b.txt")),
+                error: &io::Error::other("gone"),
+            },
+            Message::SigcheckUnreadable {
+                input: &Input::Stdin,
+                error: &error,
+            },
+            Message::Unreadable {
+                input: &Input::File("logs dir".into()),
+                error: &ReadError::Io(io::Error::from(io::ErrorKind::IsADirectory)),
+            },
         ] {
             let text = m.text();
             assert!(text.starts_with("obserr: error: "), "{text}");
@@ -417,5 +553,30 @@ mod tests {
         };
         assert!(m.text().ends_with("hint: did you mean NoSuchKey?\n"));
         assert!(Message::PastePrompt.text().starts_with("obserr: paste"));
+        // What decode cannot read but scan can is pointed to scan, the path
+        // quoted for a shell when it needs it.
+        let dir = Input::File("logs dir".into());
+        let error = ReadError::Io(io::Error::from(io::ErrorKind::IsADirectory));
+        let text = Message::Unreadable {
+            input: &dir,
+            error: &error,
+        }
+        .text();
+        assert!(text.contains("run `obserr scan 'logs dir'`"), "{text}");
+        let stdin_empty = Message::SigcheckUnreadable {
+            input: &Input::Stdin,
+            error: &ReadError::Empty,
+        };
+        assert!(stdin_empty.text().contains("| obserr sigcheck"));
+        let shared = crate::catalogue::lookup_all("Obs.0012");
+        let note = Message::SharedCode {
+            code: "obs.0012",
+            entries: &shared,
+        }
+        .text();
+        assert!(
+            note.starts_with("obserr: note: obs.0012 is a code of 2 tools"),
+            "{note}"
+        );
     }
 }

@@ -117,6 +117,17 @@ pub fn retryable(g: &Group) -> Option<bool> {
     }
 }
 
+/// `text` with its spaces made no-break, so that [`wrap`] (which breaks at
+/// spaces) keeps it on one line: a time (`2026-11-26 08:00:04 UTC`).
+fn unbroken(text: &str) -> String {
+    text.replace(' ', "\u{a0}")
+}
+
+/// Wrapped text with the spaces [`unbroken`] protected made plain again.
+fn restored(text: &str) -> String {
+    text.replace('\u{a0}', " ")
+}
+
 /// The human summary. `timeline` adds the per-minute chart (on a terminal).
 pub fn human(out: &mut impl Write, s: &Style, r: &Report, timeline: bool) -> io::Result<()> {
     let files = r.inputs.len();
@@ -127,14 +138,21 @@ pub fn human(out: &mut impl Write, s: &Style, r: &Report, timeline: bool) -> io:
         n(r.errors),
         if r.errors == 1 { "" } else { "s" },
         percent(r.errors, r.requests),
-        size(r.bytes),
+        unbroken(&size(r.bytes)),
         n(files as u64),
         if files == 1 { "" } else { "s" },
     );
     if let (Some(first), Some(last)) = (r.first_seen, r.last_seen) {
-        head.push_str(&format!(", {} to {}", when(first), when(last)));
+        head.push_str(&format!(
+            ", {} to {}",
+            unbroken(&when(first)),
+            unbroken(&when(last))
+        ));
     }
-    writeln!(out, "{}", s.label(&head))?;
+    // Wrapped at words on a narrow terminal, a time never split.
+    for line in restored(&wrap(&head, 0, s.width)).lines() {
+        writeln!(out, "{}", s.label(line))?;
+    }
     if r.groups.is_empty() {
         return Ok(());
     }
@@ -223,7 +241,9 @@ fn group(out: &mut impl Write, s: &Style, r: &Report, g: &Group) -> io::Result<(
     match (g.first_seen, g.last_seen) {
         (Some(first), Some(last)) if first == last => field(out, "Seen:", &when(first))?,
         (Some(first), Some(last)) => {
-            field(out, "Seen:", &format!("{} to {}", when(first), when(last)))?;
+            let seen = format!("{} to {}", unbroken(&when(first)), unbroken(&when(last)));
+            let name = s.label(&format!("{:<LABEL$}", "Seen:"));
+            writeln!(out, "{name}{}", restored(&wrap(&seen, LABEL, s.width)))?;
         }
         _ => {}
     }

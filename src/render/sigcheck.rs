@@ -143,7 +143,16 @@ fn key_issue_text(issue: KeyIssue) -> String {
         KeyIssue::SurroundingWhiteSpace => "the key starts or ends with white space".to_string(),
         KeyIssue::InnerWhiteSpace => "the key holds white space".to_string(),
         KeyIssue::Quoted => "the key is wrapped in quotes".to_string(),
-        KeyIssue::UnusualLength { length } => {
+        KeyIssue::CarriageReturn => {
+            "the key holds a carriage return (CR, the end of a line saved on Windows)".to_string()
+        }
+        KeyIssue::UnusualLength {
+            length,
+            without_white_space,
+        } if without_white_space != length => format!(
+            "the key is {length} characters long, {without_white_space} without its white space; OBS keys have 40"
+        ),
+        KeyIssue::UnusualLength { length, .. } => {
             format!("the key is {length} characters long; OBS keys have 40")
         }
     }
@@ -253,8 +262,8 @@ fn difference(out: &mut impl Write, s: &Style, d: &Difference) -> io::Result<()>
 
 /// The human report.
 pub fn human(out: &mut impl Write, s: &Style, c: &Check) -> io::Result<()> {
+    // Said once, on stderr, as decode says it finds no response.
     if c.verdict == Verdict::NotASignatureError {
-        writeln!(out, "{} {}", s.label("Verdict:"), verdict_text(c))?;
         return Ok(());
     }
     let ak = c.access_key_id.as_deref().map(visible).unwrap_or_default();
@@ -393,6 +402,21 @@ mod tests {
             proptest::prop_assert_eq!(shown(&value), shown_in_two_passes(&value));
             proptest::prop_assert_eq!(shown(&any), shown_in_two_passes(&any));
         }
+    }
+
+    #[test]
+    fn a_key_with_white_space_is_called_that() {
+        use crate::sigcheck::key::KeyIssue;
+        let text = super::key_issue_text(KeyIssue::UnusualLength {
+            length: 41,
+            without_white_space: 40,
+        });
+        assert!(
+            text.contains("41 characters long, 40 without its white space"),
+            "{text}"
+        );
+        let text = super::key_issue_text(KeyIssue::CarriageReturn);
+        assert!(text.contains("carriage return"), "{text}");
     }
 
     #[test]

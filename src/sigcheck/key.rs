@@ -23,6 +23,8 @@ impl std::fmt::Debug for SecretKey {
 pub enum KeyIssue {
     /// It ends with a line break (`echo` into a file, a copied line).
     TrailingNewline,
+    /// It holds a carriage return (a line saved on Windows ends `\r\n`).
+    CarriageReturn,
     /// White space at its start or end.
     SurroundingWhiteSpace,
     /// White space inside it.
@@ -33,6 +35,9 @@ pub enum KeyIssue {
     UnusualLength {
         /// Its length in characters.
         length: usize,
+        /// Its length without white space (line breaks, carriage returns,
+        /// spaces, tabs): when it differs, the white space is the mistake.
+        without_white_space: usize,
     },
 }
 
@@ -66,6 +71,9 @@ impl SecretKey {
         if k.ends_with('\n') {
             out.push(KeyIssue::TrailingNewline);
         }
+        if k.contains('\r') {
+            out.push(KeyIssue::CarriageReturn);
+        }
         let t = k.trim_end_matches(['\r', '\n']);
         if t.starts_with(char::is_whitespace) || t.ends_with(char::is_whitespace) {
             out.push(KeyIssue::SurroundingWhiteSpace);
@@ -82,7 +90,11 @@ impl SecretKey {
         }
         let length = k.chars().count();
         if length != OBS_KEY_LENGTH {
-            out.push(KeyIssue::UnusualLength { length });
+            let without_white_space = k.chars().filter(|c| !c.is_whitespace()).count();
+            out.push(KeyIssue::UnusualLength {
+                length,
+                without_white_space,
+            });
         }
         out
     }
@@ -210,6 +222,41 @@ mod tests {
         }
         k = hmac(&k, b"aws4_request");
         super::super::canon::hex(&hmac(&k, sts.as_bytes()))
+    }
+
+    #[test]
+    fn white_space_in_a_key_is_called_that() {
+        let forty = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+        assert!(SecretKey::new(forty.as_bytes().to_vec())
+            .issues()
+            .is_empty());
+        let issues = SecretKey::new(format!("{forty}\r").into_bytes()).issues();
+        assert_eq!(
+            issues,
+            [
+                KeyIssue::CarriageReturn,
+                KeyIssue::UnusualLength {
+                    length: 41,
+                    without_white_space: 40
+                }
+            ]
+        );
+        let issues = SecretKey::new(format!("{forty}\r\n").into_bytes()).issues();
+        assert!(issues.contains(&KeyIssue::TrailingNewline), "{issues:?}");
+        assert!(issues.contains(&KeyIssue::CarriageReturn), "{issues:?}");
+        let issues = SecretKey::new(format!(" {forty}").into_bytes()).issues();
+        assert!(
+            issues.contains(&KeyIssue::SurroundingWhiteSpace),
+            "{issues:?}"
+        );
+        let short = SecretKey::new(b"abc".to_vec()).issues();
+        assert_eq!(
+            short,
+            [KeyIssue::UnusualLength {
+                length: 3,
+                without_white_space: 3
+            }]
+        );
     }
 
     #[test]

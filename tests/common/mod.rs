@@ -45,6 +45,17 @@ pub fn assert_clean(what: &str, bytes: &[u8]) {
     );
 }
 
+/// [`assert_clean`] for stdout that may hold a piped list: a line with a tab
+/// holds exactly three, obserr's own field separators (code, status, tool,
+/// message); the fields between them must be clean.
+pub fn assert_clean_list(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    for line in text.lines().filter(|l| l.contains('\t')) {
+        assert_eq!(line.matches('\t').count(), 3, "{what}: {line:?}");
+    }
+    assert_clean(what, text.replace('\t', " ").as_bytes());
+}
+
 /// Whether `program` runs here (`program --version` succeeds). A missing tool
 /// is a visible skip, not a pass: the line goes straight to stderr, past the
 /// test harness's capture. With `OBSERR_REQUIRE_SHELLS=1` (CI sets it after
