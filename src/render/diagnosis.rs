@@ -125,7 +125,8 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
             let (_, solution) = meaning_text(e, d.meaning);
             match d.cause {
                 Some(c) => {
-                    field(&mut top, s, "Likely:", c.cause)?;
+                    let tagged = format!("{} {}", c.cause, super::cause_source_kind_tag(&c.source));
+                    field(&mut top, s, "Likely:", &tagged)?;
                     field(&mut top, s, "Check:", c.check)?;
                     field(&mut top, s, "Fix:", c.fix)?;
                 }

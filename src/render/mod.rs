@@ -170,6 +170,20 @@ pub fn cause_source_tag(src: &crate::catalogue::CauseSource) -> String {
     format!("[{text}]")
 }
 
+/// The shortest tag of where a cause comes from, for decode's short form
+/// (`[docs]`, `[FAQ]`, `[SDK]`, `[experience]`): `--verbose`, `explain` and
+/// the JSON name the page, row or file.
+#[must_use]
+pub fn cause_source_kind_tag(src: &crate::catalogue::CauseSource) -> &'static str {
+    use crate::catalogue::CauseSourceKind;
+    match src.kind {
+        CauseSourceKind::Doc => "[docs]",
+        CauseSourceKind::Faq => "[FAQ]",
+        CauseSourceKind::Sdk => "[SDK]",
+        CauseSourceKind::Experience => "[experience]",
+    }
+}
+
 /// Word-wraps `text` to `width` terminal columns, continuing lines with
 /// `indent` spaces. The first line is assumed to start after a label of
 /// `indent` columns.
