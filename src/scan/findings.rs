@@ -6,10 +6,11 @@
 //!
 //! A finding is data; its sentence is written in `render::scan`.
 
-use super::tally::{Counter, Span};
+use super::tally::{self, Counter, Span};
 use super::Record;
-use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// At least this many throttled responses in a minute, on one prefix ...
 const THROTTLE_MIN: u64 = 10;
@@ -117,13 +118,15 @@ pub enum Dimension {
 }
 
 /// What the findings are judged from, gathered error by error, bounded.
-#[derive(Debug)]
+/// Part of a `scan --json` report's state: the evidence of consecutive parts
+/// of a log merges ([`Evidence::merge`]) into the evidence of the whole.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Evidence {
-    throttled: HashMap<Box<str>, BTreeMap<i64, u64>>,
+    throttled: IndexMap<Box<str>, BTreeMap<i64, u64>>,
     signature_total: u64,
     signature_encoded: u64,
     signature_keys: Vec<String>,
-    skew: HashMap<Box<str>, (u64, Span)>,
+    skew: IndexMap<Box<str>, (u64, Span)>,
     forbidden: u64,
     forbidden_requesters: Counter,
     forbidden_operations: Counter,
@@ -141,11 +144,11 @@ const MAX_MINUTES: usize = 1 << 14;
 impl Default for Evidence {
     fn default() -> Self {
         Evidence {
-            throttled: HashMap::new(),
+            throttled: IndexMap::new(),
             signature_total: 0,
             signature_encoded: 0,
             signature_keys: Vec::new(),
-            skew: HashMap::new(),
+            skew: IndexMap::new(),
             forbidden: 0,
             forbidden_requesters: Counter::new(1024),
             forbidden_operations: Counter::new(256),
@@ -175,10 +178,14 @@ pub fn needs_encoding(key: &str) -> bool {
 }
 
 fn bump(map: &mut BTreeMap<i64, u64>, minute: i64) {
-    if let Some(n) = map.get_mut(&minute) {
-        *n += 1;
+    bump_n(map, minute, 1);
+}
+
+fn bump_n(map: &mut BTreeMap<i64, u64>, minute: i64, n: u64) {
+    if let Some(count) = map.get_mut(&minute) {
+        *count += n;
     } else if map.len() < MAX_MINUTES {
-        map.insert(minute, 1);
+        map.insert(minute, n);
     }
 }
 
@@ -204,9 +211,7 @@ impl Evidence {
             self.signature_total += 1;
             if let Some(key) = r.key.as_deref().filter(|k| needs_encoding(k)) {
                 self.signature_encoded += 1;
-                if self.signature_keys.len() < 3 && !self.signature_keys.iter().any(|k| k == key) {
-                    self.signature_keys.push(key.to_string());
-                }
+                tally::sample(&mut self.signature_keys, 3, key);
             }
         }
         if code == "RequestTimeTooSkewed" {
@@ -239,6 +244,40 @@ impl Evidence {
             self.server_span.see(r.time);
             self.server_keys.add(r.key.as_deref().unwrap_or(""));
         }
+    }
+
+    /// Takes in the evidence of the input that came after this one's, as if
+    /// this had read it too.
+    pub fn merge(&mut self, other: &Evidence) {
+        for (prefix, series) in &other.throttled {
+            if let Some(mine) = self.throttled.get_mut(prefix) {
+                series.iter().for_each(|(m, n)| bump_n(mine, *m, *n));
+            } else if self.throttled.len() < MAX_TRACKED {
+                self.throttled.insert(prefix.clone(), series.clone());
+            }
+        }
+        self.signature_total += other.signature_total;
+        self.signature_encoded += other.signature_encoded;
+        for key in &other.signature_keys {
+            tally::sample(&mut self.signature_keys, 3, key);
+        }
+        for (ip, (n, span)) in &other.skew {
+            if let Some((mine, my_span)) = self.skew.get_mut(ip) {
+                *mine += n;
+                my_span.merge(*span);
+            } else if self.skew.len() < MAX_TRACKED {
+                self.skew.insert(ip.clone(), (*n, *span));
+            }
+        }
+        self.forbidden += other.forbidden;
+        self.forbidden_requesters.merge(&other.forbidden_requesters);
+        self.forbidden_operations.merge(&other.forbidden_operations);
+        self.server += other.server;
+        for (m, n) in &other.server_minutes {
+            bump_n(&mut self.server_minutes, *m, *n);
+        }
+        self.server_keys.merge(&other.server_keys);
+        self.server_span.merge(other.server_span);
     }
 
     /// The findings, given the requests counted per minute.

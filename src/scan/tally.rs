@@ -1,13 +1,21 @@
 //! Counting with bounded memory: every map holds at most a fixed number of
 //! distinct values, and what arrives beyond it is counted as "other", so a log
 //! with a million distinct keys costs what one with a thousand costs.
+//!
+//! The values kept are the first `cap` distinct ones in input order (an
+//! [`IndexMap`] remembers that order), so that two counters of consecutive
+//! parts of a log merge ([`Counter::merge`]) into the counter of the whole:
+//! the values kept are exactly the whole's, and so are their counts unless a
+//! part's counter was full (then its later occurrences of a value another
+//! part kept were counted as "other"; CONTRIBUTING.md: scan, merging).
 
-use std::collections::HashMap;
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
 
-/// Counts of distinct values, at most `cap` of them.
-#[derive(Debug, Clone)]
+/// Counts of distinct values, at most `cap` of them, in first-seen order.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Counter {
-    map: HashMap<Box<str>, u64>,
+    map: IndexMap<Box<str>, u64>,
     cap: usize,
     /// Occurrences of values that arrived after the map was full.
     pub other: u64,
@@ -27,7 +35,7 @@ impl Counter {
     #[must_use]
     pub fn new(cap: usize) -> Counter {
         Counter {
-            map: HashMap::new(),
+            map: IndexMap::new(),
             cap,
             other: 0,
         }
@@ -47,6 +55,15 @@ impl Counter {
         } else {
             self.other += n;
         }
+    }
+
+    /// Adds the counts of `other`, a counter of the input that came after
+    /// this one's, as if this counter had read that input too.
+    pub fn merge(&mut self, other: &Counter) {
+        for (value, n) in &other.map {
+            self.add_n(value, *n);
+        }
+        self.other += other.other;
     }
 
     /// How often `value` was counted (0 when it is not kept).
@@ -89,7 +106,7 @@ impl Counter {
 }
 
 /// First and last time seen.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     /// The earliest time.
     pub first: Option<i64>,
@@ -104,6 +121,21 @@ impl Span {
             self.first = Some(self.first.map_or(t, |f| f.min(t)));
             self.last = Some(self.last.map_or(t, |l| l.max(t)));
         }
+    }
+
+    /// Widens the span to take in `other`.
+    pub fn merge(&mut self, other: Span) {
+        self.see(other.first);
+        self.see(other.last);
+    }
+}
+
+/// Adds `value` to `sample`, the first `cap` distinct values in input order.
+/// Such samples merge exactly: the first `cap` distinct values of a whole are
+/// those of its first part, then the next part's that are new, and so on.
+pub fn sample(sample: &mut Vec<String>, cap: usize, value: &str) {
+    if sample.len() < cap && !sample.iter().any(|x| x == value) {
+        sample.push(value.to_string());
     }
 }
 
@@ -141,5 +173,32 @@ mod tests {
             s.see(t);
         }
         assert_eq!((s.first, s.last), (Some(2), Some(9)));
+    }
+
+    #[test]
+    fn counters_of_consecutive_parts_merge_into_the_whole() {
+        let all = ["a", "b", "a", "c", "b", "d", "a", "e"];
+        for cut in 0..=all.len() {
+            let mut whole = Counter::new(3);
+            let (mut first, mut second) = (Counter::new(3), Counter::new(3));
+            for v in &all {
+                whole.add(v);
+            }
+            all[..cut].iter().for_each(|v| first.add(v));
+            all[cut..].iter().for_each(|v| second.add(v));
+            first.merge(&second);
+            let total = |c: &Counter| c.map.values().sum::<u64>() + c.other;
+            assert_eq!(total(&first), total(&whole), "cut {cut}");
+            // Keys kept are the whole's, in its order; counts too when the
+            // second part's counter did not overflow.
+            assert_eq!(
+                first.map.keys().collect::<Vec<_>>(),
+                whole.map.keys().collect::<Vec<_>>(),
+                "cut {cut}"
+            );
+            if second.other == 0 {
+                assert_eq!(first.top(5), whole.top(5), "cut {cut}");
+            }
+        }
     }
 }
