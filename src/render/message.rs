@@ -157,6 +157,13 @@ pub enum Message<'a> {
     },
     /// `scan --since` after `--until`.
     InvertedWindow,
+    /// `scan --follow` of more than one path.
+    FollowOne,
+    /// `scan --follow`: errors read in one poll beyond those shown (a note).
+    FollowMore {
+        /// How many.
+        count: u64,
+    },
     /// `scan --follow` stopped reading: why.
     FollowStopped {
         /// The input.
@@ -300,6 +307,12 @@ impl Message<'_> {
                 ),
             },
             Message::InvertedWindow => "--since is not before --until: the window is empty".to_string(),
+            Message::FollowOne => {
+                "--follow reads one file, or '-' for standard input".to_string()
+            }
+            Message::FollowMore { count: n } => {
+                format!("{} more read at once, not shown", count(*n, "error"))
+            }
             Message::FollowStopped { name, error } => {
                 format!("stopped following {}: {}", scan_input(name), visible(error))
             }
@@ -423,6 +436,7 @@ impl Message<'_> {
             | Message::ScanNoErrors { .. } => format!("obserr: {}\n", self.error()),
             Message::ScanBinary { .. }
             | Message::ScanUntimed { .. }
+            | Message::FollowMore { .. }
             | Message::ScanFailedDropped { .. }
             | Message::ScanCutShort { .. }
             | Message::ScanLongLines { .. }

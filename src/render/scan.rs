@@ -249,11 +249,7 @@ fn group(out: &mut impl Write, s: &Style, r: &Report, g: &Group) -> io::Result<(
         ("Operations:", &g.operations),
         ("Buckets:", &g.buckets),
         ("Prefixes:", &g.prefixes),
-        ("Keys:", &g.keys),
     ] {
-        if name == "Prefixes:" && r.by == By::Prefix || name == "Keys:" && r.by == By::Key {
-            continue;
-        }
         if !values.is_empty() {
             field(out, name, &counts(values))?;
         }
@@ -419,6 +415,41 @@ pub fn failed_objects(out: &mut impl Write, r: &Report) -> io::Result<()> {
         writeln!(out, "obs://{}/{}", visible(bucket), visible(key))?;
     }
     Ok(())
+}
+
+/// Moves the cursor home and clears the screen: the live summary is drawn
+/// anew each time.
+pub const CLEAR: &str = "\x1b[H\x1b[2J";
+
+/// `scan --follow` on a terminal: the summary so far, cut to the screen's
+/// `height`, and a last line saying what is followed.
+pub fn live(
+    out: &mut impl Write,
+    s: &Style,
+    r: &Report,
+    name: &str,
+    height: Option<usize>,
+) -> io::Result<()> {
+    let mut summary = Vec::new();
+    human(&mut summary, s, r, true)?;
+    let summary = String::from_utf8_lossy(&summary);
+    let room = height.unwrap_or(24).saturating_sub(2).max(1);
+    out.write_all(CLEAR.as_bytes())?;
+    for line in summary.lines().take(room) {
+        writeln!(out, "{line}")?;
+    }
+    let what = if name == "-" {
+        "standard input".to_string()
+    } else {
+        visible(name).into_owned()
+    };
+    write!(
+        out,
+        "{}",
+        s.label(&format!(
+            "Following {what}; Ctrl-C stops and prints the summary"
+        ))
+    )
 }
 
 /// `scan --follow`, piped: one error as it is read, in a line.

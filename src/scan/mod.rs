@@ -825,6 +825,46 @@ impl State {
     }
 }
 
+/// Why a file cannot be merged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartError {
+    /// Not a `scan --json` report: what the JSON reader said.
+    NotReport(String),
+    /// A report of another [`FORMAT`] (0: one without, written before
+    /// reports merged).
+    Version(u32),
+}
+
+/// Reads a `scan --json` report back: its inputs and its state.
+///
+/// # Errors
+///
+/// When it is not such a report, or one of another [`FORMAT`].
+pub fn read_report(bytes: &[u8]) -> Result<(Vec<InputReport>, State), PartError> {
+    // The version first, alone: another version's state may not parse.
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<u32>,
+        groups: Option<serde::de::IgnoredAny>,
+    }
+    #[derive(Deserialize)]
+    struct Part {
+        inputs: Vec<InputReport>,
+        state: State,
+    }
+    let head: Head =
+        serde_json::from_slice(bytes).map_err(|e| PartError::NotReport(e.to_string()))?;
+    match (head.format, head.groups) {
+        (Some(FORMAT), _) => {}
+        (Some(other), _) => return Err(PartError::Version(other)),
+        (None, Some(_)) => return Err(PartError::Version(0)),
+        (None, None) => return Err(PartError::NotReport("it has no \"format\"".into())),
+    }
+    let part: Part =
+        serde_json::from_slice(bytes).map_err(|e| PartError::NotReport(e.to_string()))?;
+    Ok((part.inputs, part.state))
+}
+
 /// Merges the reports of consecutive parts of a log, in order, into the
 /// report of the whole (`scan --merge`): their inputs one after the other,
 /// their states merged. `None` when `parts` is empty.
