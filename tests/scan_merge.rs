@@ -62,7 +62,10 @@ fn rendered(r: &Report) -> (String, serde_json::Value) {
     };
     obserr::render::scan::human(&mut text, &style, r, true).unwrap();
     let text = String::from_utf8(text).unwrap();
-    let body = text.split_once('\n').map_or("", |(_, rest)| rest).to_string();
+    let body = text
+        .split_once('\n')
+        .map_or("", |(_, rest)| rest)
+        .to_string();
     let head = text.lines().next().unwrap_or("");
     let head = head.split(" in ").next().unwrap().to_string();
     let mut out = Vec::new();
@@ -179,19 +182,4 @@ fn reports_of_another_version_or_options_do_not_merge() {
         scan::merge(vec![through_json(&r), through_json(&by_status)]).unwrap_err(),
         scan::Mismatch::By(By::Code, By::Status)
     );
-}
-#[test]
-fn debug_diff() {
-    let mut text = generated(7, 240_000 * 340);
-    let end = text.match_indices('\n').nth(239_999).map(|(i, _)| i + 1);
-    text.truncate(end.unwrap());
-    let whole = scan::scan_bytes(text.as_bytes(), Options::default());
-    let third = text.len() / 3;
-    let m = merged(&split(&text, &[third, 2 * third]), Options::default());
-    for (a, b) in whole.groups.iter().zip(&m.groups) {
-        if a != b {
-            eprintln!("W {:?} {:?} {:?} {:?}\nM {:?} {:?} {:?} {:?}", a.codes, a.operations, a.prefixes, a.keys, b.codes, b.operations, b.prefixes, b.keys);
-        }
-    }
-    panic!();
 }

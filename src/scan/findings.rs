@@ -6,9 +6,8 @@
 //!
 //! A finding is data; its sentence is written in `render::scan`.
 
-use super::tally::{self, Counter, Span};
+use super::tally::{self, Counter, Sketch, Span};
 use super::Record;
-use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -122,11 +121,11 @@ pub enum Dimension {
 /// of a log merges ([`Evidence::merge`]) into the evidence of the whole.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Evidence {
-    throttled: IndexMap<Box<str>, BTreeMap<i64, u64>>,
+    throttled: Sketch<BTreeMap<i64, u64>>,
     signature_total: u64,
     signature_encoded: u64,
     signature_keys: Vec<String>,
-    skew: IndexMap<Box<str>, (u64, Span)>,
+    skew: Sketch<(u64, Span)>,
     forbidden: u64,
     forbidden_requesters: Counter,
     forbidden_operations: Counter,
@@ -144,11 +143,11 @@ const MAX_MINUTES: usize = 1 << 14;
 impl Default for Evidence {
     fn default() -> Self {
         Evidence {
-            throttled: IndexMap::new(),
+            throttled: Sketch::new(MAX_TRACKED),
             signature_total: 0,
             signature_encoded: 0,
             signature_keys: Vec::new(),
-            skew: IndexMap::new(),
+            skew: Sketch::new(MAX_TRACKED),
             forbidden: 0,
             forbidden_requesters: Counter::new(1024),
             forbidden_operations: Counter::new(256),
@@ -181,11 +180,11 @@ fn bump(map: &mut BTreeMap<i64, u64>, minute: i64) {
     bump_n(map, minute, 1);
 }
 
+/// Counts `n` in `minute` of a series that keeps its earliest
+/// [`MAX_MINUTES`] minutes (so that series of parts merge exactly).
 fn bump_n(map: &mut BTreeMap<i64, u64>, minute: i64, n: u64) {
-    if let Some(count) = map.get_mut(&minute) {
+    if let Some(count) = super::earliest(map, minute, MAX_MINUTES) {
         *count += n;
-    } else if map.len() < MAX_MINUTES {
-        map.insert(minute, n);
     }
 }
 
@@ -199,11 +198,12 @@ impl Evidence {
             matches!(code, "SlowDown" | "TooManyRequests") || matches!(status, 429 | 503);
         if throttled {
             if let Some(m) = minute {
-                let tracked = self.throttled.len() < MAX_TRACKED;
                 if let Some(series) = self.throttled.get_mut(prefix) {
                     bump(series, m);
-                } else if tracked {
-                    bump(self.throttled.entry(prefix.into()).or_default(), m);
+                } else {
+                    let mut series = BTreeMap::new();
+                    bump(&mut series, m);
+                    self.throttled.insert(prefix, series);
                 }
             }
         }
@@ -219,10 +219,10 @@ impl Evidence {
             if let Some((n, span)) = self.skew.get_mut(ip) {
                 *n += 1;
                 span.see(r.time);
-            } else if self.skew.len() < MAX_TRACKED {
+            } else {
                 let mut span = Span::default();
                 span.see(r.time);
-                self.skew.insert(ip.into(), (1, span));
+                self.skew.insert(ip, (1, span));
             }
         }
         // 403s a finding above explains (signature, clock) are not
@@ -249,11 +249,11 @@ impl Evidence {
     /// Takes in the evidence of the input that came after this one's, as if
     /// this had read it too.
     pub fn merge(&mut self, other: &Evidence) {
-        for (prefix, series) in &other.throttled {
+        for (prefix, series) in other.throttled.iter() {
             if let Some(mine) = self.throttled.get_mut(prefix) {
                 series.iter().for_each(|(m, n)| bump_n(mine, *m, *n));
-            } else if self.throttled.len() < MAX_TRACKED {
-                self.throttled.insert(prefix.clone(), series.clone());
+            } else {
+                self.throttled.insert(prefix, series.clone());
             }
         }
         self.signature_total += other.signature_total;
@@ -261,12 +261,12 @@ impl Evidence {
         for key in &other.signature_keys {
             tally::sample(&mut self.signature_keys, 3, key);
         }
-        for (ip, (n, span)) in &other.skew {
+        for (ip, (n, span)) in other.skew.iter() {
             if let Some((mine, my_span)) = self.skew.get_mut(ip) {
                 *mine += n;
                 my_span.merge(*span);
-            } else if self.skew.len() < MAX_TRACKED {
-                self.skew.insert(ip.clone(), (*n, *span));
+            } else {
+                self.skew.insert(ip, (*n, *span));
             }
         }
         self.forbidden += other.forbidden;
@@ -321,7 +321,7 @@ impl Evidence {
                 keys: self.signature_keys.clone(),
             });
         }
-        let mut skew: Vec<(&Box<str>, &(u64, Span))> = self
+        let mut skew: Vec<(&str, &(u64, Span))> = self
             .skew
             .iter()
             .filter(|(_, (n, _))| *n >= SKEW_MIN)

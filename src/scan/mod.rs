@@ -24,11 +24,11 @@ pub use mapped::Mapping;
 pub use tally::{Count, Span};
 
 use access::{Fast, MinuteCache};
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexSet;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use tally::Counter;
+use tally::{Counter, Sketch};
 
 /// The version of `scan --json`'s `state`: reports merge (`scan --merge`)
 /// only with reports of the same version.
@@ -253,8 +253,8 @@ pub struct State {
     pub span: Span,
     /// Requests and errors per minute (minutes since the epoch).
     pub minutes: BTreeMap<i64, [u64; 2]>,
-    /// The groups, in the order their first error came.
-    pub groups: Vec<GroupState>,
+    /// The groups (a [`Sketch`] of at most [`MAX_GROUPS`]).
+    pub groups: Sketch<GroupState>,
     /// Errors beyond the groups kept.
     pub ungrouped: u64,
     /// What findings are judged from.
@@ -319,17 +319,6 @@ impl GroupState {
             prefixes: Counter::new(MAX_TALLY),
             keys: Counter::new(MAX_TALLY),
         }
-    }
-
-    /// The key of its map: what tells groups apart.
-    fn key(&self, out: &mut String) {
-        group_key(
-            out,
-            self.code.as_deref(),
-            self.status,
-            self.value.as_deref(),
-            self.client_failure,
-        );
     }
 
     fn merge(&mut self, other: &GroupState) {
@@ -397,7 +386,7 @@ pub struct Scanner {
     run_minute: i64,
     run_requests: u64,
     minutes: BTreeMap<i64, [u64; 2]>,
-    groups: IndexMap<String, GroupState>,
+    groups: Sketch<GroupState>,
     ungrouped: u64,
     untimed: u64,
     outside: u64,
@@ -428,7 +417,7 @@ impl Scanner {
             run_minute: i64::MIN,
             run_requests: 0,
             minutes: BTreeMap::new(),
-            groups: IndexMap::new(),
+            groups: Sketch::new(MAX_GROUPS),
             ungrouped: 0,
             untimed: 0,
             outside: 0,
@@ -512,10 +501,7 @@ impl Scanner {
     }
 
     fn minute(&mut self, minute: i64) -> Option<&mut [u64; 2]> {
-        if self.minutes.len() >= MAX_TIMELINE && !self.minutes.contains_key(&minute) {
-            return None;
-        }
-        Some(self.minutes.entry(minute).or_default())
+        earliest(&mut self.minutes, minute, MAX_TIMELINE)
     }
 
     /// Reads one line (without its line break).
@@ -696,18 +682,21 @@ impl Scanner {
             value.as_deref(),
             client_failure,
         );
-        if !self.groups.contains_key(self.scratch.as_str()) {
-            if self.groups.len() >= MAX_GROUPS {
-                self.ungrouped += 1;
-                return;
-            }
+        if !self.groups.contains(&self.scratch) {
             let acc = GroupState::new(code, status, value.as_deref(), client_failure);
-            self.groups.insert(self.scratch.clone(), acc);
+            if let Some((key, dropped)) = self.groups.insert(&self.scratch, acc) {
+                // A group of higher rank left (its errors are now
+                // ungrouped), or this one was not taken.
+                self.ungrouped += dropped.count;
+                if *key == *self.scratch {
+                    self.ungrouped += 1;
+                    return;
+                }
+            }
         }
-        let acc = self
-            .groups
-            .get_mut(self.scratch.as_str())
-            .expect("inserted above");
+        let Some(acc) = self.groups.get_mut(&self.scratch) else {
+            return;
+        };
         acc.count += 1;
         acc.span.see(r.time);
         if let Some(id) = r.request_id.as_deref() {
@@ -744,7 +733,7 @@ impl Scanner {
             outside: self.outside,
             span: self.span,
             minutes: self.minutes.clone(),
-            groups: self.groups.values().cloned().collect(),
+            groups: self.groups.clone(),
             ungrouped: self.ungrouped,
             evidence: self.evidence.clone(),
         }
@@ -795,34 +784,37 @@ impl State {
         self.outside += other.outside;
         self.span.merge(other.span);
         for (minute, [requests, errors]) in &other.minutes {
-            if let Some(slot) = self.minutes.get_mut(minute) {
+            if let Some(slot) = earliest(&mut self.minutes, *minute, MAX_TIMELINE) {
                 slot[0] += requests;
                 slot[1] += errors;
-            } else if self.minutes.len() < MAX_TIMELINE {
-                self.minutes.insert(*minute, [*requests, *errors]);
             }
         }
-        let mut index: IndexMap<String, GroupState> = IndexMap::new();
-        let mut key = String::new();
-        for g in std::mem::take(&mut self.groups) {
-            g.key(&mut key);
-            index.insert(key.clone(), g);
-        }
-        for g in &other.groups {
-            g.key(&mut key);
-            if let Some(mine) = index.get_mut(&key) {
+        for (key, g) in other.groups.iter() {
+            if let Some(mine) = self.groups.get_mut(key) {
                 mine.merge(g);
-            } else if index.len() < MAX_GROUPS {
-                index.insert(key.clone(), g.clone());
-            } else {
-                self.ungrouped += g.count;
+            } else if let Some((_, dropped)) = self.groups.insert(key, g.clone()) {
+                self.ungrouped += dropped.count;
             }
         }
-        self.groups = index.into_values().collect();
         self.ungrouped += other.ungrouped;
         self.evidence.merge(&other.evidence);
         Ok(())
     }
+}
+
+/// The slot of `minute` in a timeline that keeps its `cap` earliest minutes
+/// (the first 91 days of a longer log): `None` when it is later than all of
+/// them in a full one. Keeping the earliest, not the first met, is what
+/// makes timelines of parts merge into the whole's.
+fn earliest<V: Default>(minutes: &mut BTreeMap<i64, V>, minute: i64, cap: usize) -> Option<&mut V> {
+    if minutes.len() >= cap && !minutes.contains_key(&minute) {
+        let (&last, _) = minutes.last_key_value()?;
+        if minute > last {
+            return None;
+        }
+        minutes.pop_last();
+    }
+    Some(minutes.entry(minute).or_default())
 }
 
 /// Why a file cannot be merged.
@@ -891,7 +883,7 @@ impl Report {
         let requests_per_minute: BTreeMap<i64, u64> =
             state.minutes.iter().map(|(m, [r, _])| (*m, *r)).collect();
         let findings = state.evidence.judge(&requests_per_minute);
-        let mut groups: Vec<Group> = state.groups.iter().map(GroupState::group).collect();
+        let mut groups: Vec<Group> = state.groups.values().map(GroupState::group).collect();
         // Down to what tells groups apart (a client failure from an error
         // without code and status), so that the order is the same however
         // the groups were gathered.

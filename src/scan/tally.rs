@@ -2,22 +2,176 @@
 //! distinct values, and what arrives beyond it is counted as "other", so a log
 //! with a million distinct keys costs what one with a thousand costs.
 //!
-//! The values kept are the first `cap` distinct ones in input order (an
-//! [`IndexMap`] remembers that order), so that two counters of consecutive
-//! parts of a log merge ([`Counter::merge`]) into the counter of the whole:
-//! the values kept are exactly the whole's, and so are their counts unless a
-//! part's counter was full (then its later occurrences of a value another
-//! part kept were counted as "other"; CONTRIBUTING.md: scan, merging).
+//! Which values a full map keeps is chosen so that maps of the parts of a log
+//! merge into exactly the map of the whole (`scan --merge`): a [`Sketch`]
+//! keeps the `cap` values of lowest [`rank`] (a hash fixed forever), a
+//! bottom-k sample. A value kept in the whole is among the lowest of every
+//! part it occurs in, so every part counted all of its occurrences; first
+//! come, first kept would lose the occurrences a part met after its map was
+//! full (CONTRIBUTING.md: scan, merging).
 
-use indexmap::IndexMap;
+use serde::de::Deserializer;
+use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// Counts of distinct values, at most `cap` of them, in first-seen order.
+/// A value's place in a [`Sketch`]: 64-bit FNV-1a of its bytes. Fixed, so
+/// that reports written by any obserr on any machine rank alike.
+#[must_use]
+#[inline]
+pub fn rank(value: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in value.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A map from strings that keeps at most `cap` of them: those of lowest
+/// `(rank, value)`. Iterated (and serialised) in that order.
+#[derive(Debug, Clone)]
+pub struct Sketch<V> {
+    /// Values by rank; a rank shared by two values (a collision) holds both,
+    /// ordered by value.
+    map: BTreeMap<u64, Vec<(Box<str>, V)>>,
+    len: usize,
+    cap: usize,
+}
+
+impl<V> Sketch<V> {
+    /// An empty sketch of at most `cap` values.
+    #[must_use]
+    pub fn new(cap: usize) -> Self {
+        Sketch {
+            map: BTreeMap::new(),
+            len: 0,
+            cap,
+        }
+    }
+
+    /// The entry for `key`, when kept.
+    #[inline]
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        self.map
+            .get_mut(&rank(key))?
+            .iter_mut()
+            .find(|(k, _)| &**k == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Whether `key` is kept.
+    #[must_use]
+    pub fn contains(&self, key: &str) -> bool {
+        self.map
+            .get(&rank(key))
+            .is_some_and(|b| b.iter().any(|(k, _)| &**k == key))
+    }
+
+    /// Adds `key` (not kept yet) with `value`. When that overfills the
+    /// sketch, the entry of highest rank leaves: returned, perhaps the new
+    /// one itself.
+    pub fn insert(&mut self, key: &str, value: V) -> Option<(Box<str>, V)> {
+        let r = rank(key);
+        if self.len >= self.cap {
+            let (&last, bucket) = self.map.last_key_value()?;
+            let highest = &bucket.last()?.0;
+            if (r, key) > (last, &**highest) {
+                return Some((key.into(), value));
+            }
+        }
+        let bucket = self.map.entry(r).or_default();
+        let at = bucket.partition_point(|(k, _)| &**k < key);
+        bucket.insert(at, (key.into(), value));
+        self.len += 1;
+        if self.len > self.cap {
+            let mut last = self.map.last_entry()?;
+            let out = last.get_mut().pop();
+            if last.get().is_empty() {
+                last.remove();
+            }
+            self.len -= 1;
+            return out;
+        }
+        None
+    }
+
+    /// Values kept.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether nothing is kept.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Every entry, by rank.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.map
+            .values()
+            .flat_map(|b| b.iter().map(|(k, v)| (&**k, v)))
+    }
+
+    /// Every value, by rank.
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.iter().map(|(_, v)| v)
+    }
+}
+
+/// Serialised as `{"cap": N, "entries": [[key, value], ...]}`.
+impl<V: Serialize> Serialize for Sketch<V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Entries<'a, V>(&'a Sketch<V>);
+        impl<V: Serialize> Serialize for Entries<'_, V> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.len))?;
+                for entry in self.0.iter() {
+                    seq.serialize_element(&entry)?;
+                }
+                seq.end()
+            }
+        }
+        #[derive(Serialize)]
+        struct Form<'a, V: Serialize> {
+            cap: usize,
+            entries: Entries<'a, V>,
+        }
+        Form {
+            cap: self.cap,
+            entries: Entries(self),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Sketch<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Form<V> {
+            cap: usize,
+            entries: Vec<(String, V)>,
+        }
+        let form = Form::<V>::deserialize(d)?;
+        let mut sketch = Sketch::new(form.cap);
+        for (k, v) in form.entries {
+            // A hand-edited report with more than `cap` entries, or repeats,
+            // keeps what a scan would have kept.
+            if !sketch.contains(&k) {
+                sketch.insert(&k, v);
+            }
+        }
+        Ok(sketch)
+    }
+}
+
+/// Counts of distinct values, at most `cap` of them (a [`Sketch`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Counter {
-    map: IndexMap<Box<str>, u64>,
-    cap: usize,
-    /// Occurrences of values that arrived after the map was full.
+    map: Sketch<u64>,
+    /// Occurrences of values not kept.
     pub other: u64,
 }
 
@@ -35,8 +189,7 @@ impl Counter {
     #[must_use]
     pub fn new(cap: usize) -> Counter {
         Counter {
-            map: IndexMap::new(),
-            cap,
+            map: Sketch::new(cap),
             other: 0,
         }
     }
@@ -50,17 +203,15 @@ impl Counter {
     pub fn add_n(&mut self, value: &str, n: u64) {
         if let Some(count) = self.map.get_mut(value) {
             *count += n;
-        } else if self.map.len() < self.cap {
-            self.map.insert(value.into(), n);
-        } else {
-            self.other += n;
+        } else if let Some((_, dropped)) = self.map.insert(value, n) {
+            self.other += dropped;
         }
     }
 
-    /// Adds the counts of `other`, a counter of the input that came after
-    /// this one's, as if this counter had read that input too.
+    /// Adds the counts of `other`, a counter of another part of the input,
+    /// as if this counter had read that part too.
     pub fn merge(&mut self, other: &Counter) {
-        for (value, n) in &other.map {
+        for (value, n) in other.map.iter() {
             self.add_n(value, *n);
         }
         self.other += other.other;
@@ -69,13 +220,16 @@ impl Counter {
     /// How often `value` was counted (0 when it is not kept).
     #[must_use]
     pub fn get(&self, value: &str) -> u64 {
-        self.map.get(value).copied().unwrap_or(0)
+        self.map
+            .iter()
+            .find(|(k, _)| *k == value)
+            .map_or(0, |(_, n)| *n)
     }
 
     /// The `n` most frequent values, ties by value, so output is stable.
     #[must_use]
     pub fn top(&self, n: usize) -> Vec<Count> {
-        let mut all: Vec<(&str, u64)> = self.map.iter().map(|(k, v)| (&**k, *v)).collect();
+        let mut all: Vec<(&str, u64)> = self.map.iter().map(|(k, v)| (k, *v)).collect();
         all.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         all.into_iter()
             .take(n)
@@ -144,26 +298,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_full_counter_counts_the_rest_as_other() {
+    fn a_full_counter_keeps_the_lowest_ranks_and_counts_the_rest_as_other() {
+        let values = ["a", "b", "a", "c", "d", "a", "b", "e", "c"];
         let mut c = Counter::new(2);
-        for v in ["a", "b", "a", "c", "d", "a", "b"] {
+        for v in values {
             c.add(v);
         }
         assert_eq!(c.len(), 2);
-        assert_eq!(c.other, 2);
-        assert_eq!(
-            c.top(5),
-            vec![
-                Count {
-                    value: "a".into(),
-                    count: 3
-                },
-                Count {
-                    value: "b".into(),
-                    count: 2
-                }
-            ]
-        );
+        let mut ranked: Vec<&str> = vec!["a", "b", "c", "d", "e"];
+        ranked.sort_by_key(|v| rank(v));
+        let kept = &ranked[..2];
+        for v in kept {
+            let n = values.iter().filter(|x| *x == v).count() as u64;
+            assert_eq!(c.get(v), n, "{v}: every occurrence counted");
+        }
+        let rest = values.iter().filter(|v| !kept.contains(v)).count() as u64;
+        assert_eq!(c.other, rest);
     }
 
     #[test]
@@ -176,8 +326,8 @@ mod tests {
     }
 
     #[test]
-    fn counters_of_consecutive_parts_merge_into_the_whole() {
-        let all = ["a", "b", "a", "c", "b", "d", "a", "e"];
+    fn counters_of_parts_merge_into_the_whole() {
+        let all = ["a", "b", "a", "c", "b", "d", "a", "e", "f", "b", "g", "e"];
         for cut in 0..=all.len() {
             let mut whole = Counter::new(3);
             let (mut first, mut second) = (Counter::new(3), Counter::new(3));
@@ -186,18 +336,19 @@ mod tests {
             }
             all[..cut].iter().for_each(|v| first.add(v));
             all[cut..].iter().for_each(|v| second.add(v));
+            // In either order.
+            let mut reversed = second.clone();
+            reversed.merge(&first);
             first.merge(&second);
-            let total = |c: &Counter| c.map.values().sum::<u64>() + c.other;
-            assert_eq!(total(&first), total(&whole), "cut {cut}");
-            // Keys kept are the whole's, in its order; counts too when the
-            // second part's counter did not overflow.
-            assert_eq!(
-                first.map.keys().collect::<Vec<_>>(),
-                whole.map.keys().collect::<Vec<_>>(),
-                "cut {cut}"
-            );
-            if second.other == 0 {
-                assert_eq!(first.top(5), whole.top(5), "cut {cut}");
+            for merged in [&first, &reversed] {
+                let entries = |c: &Counter| {
+                    c.map
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), *v))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(entries(merged), entries(&whole), "cut {cut}");
+                assert_eq!(merged.other, whole.other, "cut {cut}");
             }
         }
     }
