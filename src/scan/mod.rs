@@ -11,6 +11,7 @@
 //! read ([`input::MAX_LINE`]) and the caps of every tally.
 
 pub mod access;
+pub mod clock;
 pub mod findings;
 pub mod follow;
 pub mod input;
