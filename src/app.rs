@@ -669,6 +669,10 @@ fn scan_logs(
         }
         // A list to feed a re-run: never paged.
         out.unpaged = true;
+        if as_json {
+            let urls = obserr::render::scan::failed_urls(&report);
+            return json::write(&mut out.stdout, &urls);
+        }
         return obserr::render::scan::failed_objects(&mut out.stdout, &report);
     }
     report_scan(out, as_json, terminal, &report)

@@ -291,6 +291,10 @@ impl Message<'_> {
                 scan_input(name),
                 visible(error)
             ),
+            Message::MergeVersion { name, found: 0 } => format!(
+                "{} is a report from an obserr whose reports did not merge yet (it has no \"format\")",
+                scan_input(name)
+            ),
             Message::MergeVersion { name, found } => format!(
                 "{} is a report of format {found}; this obserr merges format {} only",
                 scan_input(name),

@@ -417,6 +417,16 @@ pub fn failed_objects(out: &mut impl Write, r: &Report) -> io::Result<()> {
     Ok(())
 }
 
+/// `scan --failed-objects --json`: the same, as a JSON array of strings
+/// (JSON escapes what needs it; nothing is replaced).
+#[must_use]
+pub fn failed_urls(r: &Report) -> Vec<String> {
+    r.failed_objects
+        .iter()
+        .map(|(bucket, key)| format!("obs://{bucket}/{key}"))
+        .collect()
+}
+
 /// Moves the cursor home and clears the screen: the live summary is drawn
 /// anew each time.
 pub const CLEAR: &str = "\x1b[H\x1b[2J";

@@ -845,16 +845,20 @@ pub fn read_report(bytes: &[u8]) -> Result<(Vec<InputReport>, State), PartError>
         inputs: Vec<InputReport>,
         state: State,
     }
-    let head: Head =
-        serde_json::from_slice(bytes).map_err(|e| PartError::NotReport(e.to_string()))?;
+    let why = |e: serde_json::Error| {
+        PartError::NotReport(match e.classify() {
+            serde_json::error::Category::Data => "it holds no report".to_string(),
+            _ => format!("not JSON (line {}, column {})", e.line(), e.column()),
+        })
+    };
+    let head: Head = serde_json::from_slice(bytes).map_err(why)?;
     match (head.format, head.groups) {
         (Some(FORMAT), _) => {}
         (Some(other), _) => return Err(PartError::Version(other)),
         (None, Some(_)) => return Err(PartError::Version(0)),
-        (None, None) => return Err(PartError::NotReport("it has no \"format\"".into())),
+        (None, None) => return Err(PartError::NotReport("it holds no report".into())),
     }
-    let part: Part =
-        serde_json::from_slice(bytes).map_err(|e| PartError::NotReport(e.to_string()))?;
+    let part: Part = serde_json::from_slice(bytes).map_err(why)?;
     Ok((part.inputs, part.state))
 }
 
