@@ -2,7 +2,8 @@
 //! merged, are the report of one scan of the whole. Parts are cut from logs
 //! of the seeded generator (`tests/common/genlog.rs`) at random line
 //! boundaries, each scanned alone, written as `scan --json` writes it, read
-//! back (`scan::read_report`) and merged in order.
+//! back (`scan::read_report`) and merged, in any order (parts from
+//! `xargs -P` or a cluster come back in any order).
 
 #[path = "common/genlog.rs"]
 mod genlog;
@@ -111,6 +112,8 @@ proptest! {
         cuts in prop::collection::vec(0usize..400_000, 0..5),
         by in 0usize..BYS.len(),
         window in prop::option::of((0i64..20, 1i64..20)),
+        rotate in 0usize..5,
+        reverse in any::<bool>(),
     ) {
         let text = generated(seed, 400_000);
         let mut options = Options { by: BYS[by], ..Options::default() };
@@ -119,7 +122,12 @@ proptest! {
             options.until = Some(genlog::START_MS + (from + length) * 60_000);
         }
         let whole = scan::scan_bytes(text.as_bytes(), options);
-        let parts = split(&text, &cuts);
+        let mut parts = split(&text, &cuts);
+        let by = rotate % parts.len();
+        parts.rotate_left(by);
+        if reverse {
+            parts.reverse();
+        }
         assert_same(&whole, &merged(&parts, options));
     }
 }

@@ -140,7 +140,7 @@ pub fn human(out: &mut impl Write, s: &Style, r: &Report, timeline: bool) -> io:
     if let (Some(first), Some(last)) = (r.first_seen, r.last_seen) {
         head.push_str(&format!(", {} to {}", when(first), when(last)));
     }
-    writeln!(out, "{}", wrap(&s.label(&head), 0, s.width))?;
+    writeln!(out, "{}", s.label(&head))?;
     if r.groups.is_empty() {
         return Ok(());
     }

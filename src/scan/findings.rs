@@ -124,7 +124,7 @@ pub struct Evidence {
     throttled: Sketch<BTreeMap<i64, u64>>,
     signature_total: u64,
     signature_encoded: u64,
-    signature_keys: Vec<String>,
+    signature_keys: tally::Sample,
     skew: Sketch<(u64, Span)>,
     forbidden: u64,
     forbidden_requesters: Counter,
@@ -146,7 +146,7 @@ impl Default for Evidence {
             throttled: Sketch::new(MAX_TRACKED),
             signature_total: 0,
             signature_encoded: 0,
-            signature_keys: Vec::new(),
+            signature_keys: tally::Sample::default(),
             skew: Sketch::new(MAX_TRACKED),
             forbidden: 0,
             forbidden_requesters: Counter::new(1024),
@@ -211,7 +211,7 @@ impl Evidence {
             self.signature_total += 1;
             if let Some(key) = r.key.as_deref().filter(|k| needs_encoding(k)) {
                 self.signature_encoded += 1;
-                tally::sample(&mut self.signature_keys, 3, key);
+                self.signature_keys.add(3, r.time, key);
             }
         }
         if code == "RequestTimeTooSkewed" {
@@ -258,9 +258,7 @@ impl Evidence {
         }
         self.signature_total += other.signature_total;
         self.signature_encoded += other.signature_encoded;
-        for key in &other.signature_keys {
-            tally::sample(&mut self.signature_keys, 3, key);
-        }
+        self.signature_keys.merge(3, &other.signature_keys);
         for (ip, (n, span)) in other.skew.iter() {
             if let Some((mine, my_span)) = self.skew.get_mut(ip) {
                 *mine += n;
@@ -318,7 +316,7 @@ impl Evidence {
             out.push(Finding::SignatureOnKeysNeedingEncoding {
                 count: self.signature_encoded,
                 total: self.signature_total,
-                keys: self.signature_keys.clone(),
+                keys: self.signature_keys.values(),
             });
         }
         let mut skew: Vec<(&str, &(u64, Span))> = self

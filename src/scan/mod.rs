@@ -29,7 +29,7 @@ use indexmap::IndexSet;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use tally::{Counter, Sketch};
+use tally::{Counter, Sample, Sketch};
 
 /// The version of `scan --json`'s `state`: reports merge (`scan --merge`)
 /// only with reports of the same version.
@@ -164,7 +164,7 @@ pub struct Group {
     pub first_seen: Option<i64>,
     /// When the last one was made.
     pub last_seen: Option<i64>,
-    /// The first three distinct request ids seen.
+    /// Three request IDs: the earliest (by time, then ID).
     pub request_ids: Vec<String>,
     /// Most frequent first; codes (as `Code` or a bare status) only when not
     /// grouped by code.
@@ -296,7 +296,7 @@ pub struct GroupState {
     client_failure: bool,
     count: u64,
     span: Span,
-    request_ids: Vec<String>,
+    request_ids: Sample,
     codes: Counter,
     operations: Counter,
     buckets: Counter,
@@ -313,7 +313,7 @@ impl GroupState {
             client_failure: cf,
             count: 0,
             span: Span::default(),
-            request_ids: Vec::new(),
+            request_ids: Sample::default(),
             codes: Counter::new(MAX_TALLY),
             operations: Counter::new(MAX_TALLY),
             buckets: Counter::new(MAX_TALLY),
@@ -325,9 +325,7 @@ impl GroupState {
     fn merge(&mut self, other: &GroupState) {
         self.count += other.count;
         self.span.merge(other.span);
-        for id in &other.request_ids {
-            tally::sample(&mut self.request_ids, MAX_IDS, id);
-        }
+        self.request_ids.merge(MAX_IDS, &other.request_ids);
         self.codes.merge(&other.codes);
         self.operations.merge(&other.operations);
         self.buckets.merge(&other.buckets);
@@ -344,7 +342,7 @@ impl GroupState {
             count: self.count,
             first_seen: self.span.first,
             last_seen: self.span.last,
-            request_ids: self.request_ids.clone(),
+            request_ids: self.request_ids.values(),
             codes: self.codes.top(TOP),
             operations: self.operations.top(TOP),
             buckets: self.buckets.top(TOP),
@@ -701,7 +699,7 @@ impl Scanner {
         acc.count += 1;
         acc.span.see(r.time);
         if let Some(id) = r.request_id.as_deref() {
-            tally::sample(&mut acc.request_ids, MAX_IDS, id);
+            acc.request_ids.add(MAX_IDS, r.time, id);
         }
         if by != By::Code {
             match (r.code.as_deref(), r.status) {

@@ -284,12 +284,48 @@ impl Span {
     }
 }
 
-/// Adds `value` to `sample`, the first `cap` distinct values in input order.
-/// Such samples merge exactly: the first `cap` distinct values of a whole are
-/// those of its first part, then the next part's that are new, and so on.
-pub fn sample(sample: &mut Vec<String>, cap: usize, value: &str) {
-    if sample.len() < cap && !sample.iter().any(|x| x == value) {
-        sample.push(value.to_string());
+/// The `cap` earliest distinct values (by the earliest time each was seen,
+/// then by value; a value without a time after every timed one). Such a
+/// sample of a whole is that of the samples of its parts, in any order: what
+/// `scan --merge` needs, whatever order the parts come in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sample(Vec<(i64, String)>);
+
+impl Sample {
+    /// Takes in `value`, seen at `time`.
+    pub fn add(&mut self, cap: usize, time: Option<i64>, value: &str) {
+        let t = time.unwrap_or(i64::MAX);
+        if let Some(at) = self.0.iter().position(|(_, v)| v == value) {
+            if t >= self.0[at].0 {
+                return;
+            }
+            self.0.remove(at);
+        } else if self.0.len() >= cap
+            && self
+                .0
+                .last()
+                .is_some_and(|(lt, lv)| (t, value) >= (*lt, lv.as_str()))
+        {
+            return;
+        }
+        let at = self
+            .0
+            .partition_point(|(et, ev)| (*et, ev.as_str()) < (t, value));
+        self.0.insert(at, (t, value.to_string()));
+        self.0.truncate(cap);
+    }
+
+    /// Takes in the sample of another part.
+    pub fn merge(&mut self, cap: usize, other: &Sample) {
+        for (t, v) in &other.0 {
+            self.add(cap, (*t != i64::MAX).then_some(*t), v);
+        }
+    }
+
+    /// The values, earliest first.
+    #[must_use]
+    pub fn values(&self) -> Vec<String> {
+        self.0.iter().map(|(_, v)| v.clone()).collect()
     }
 }
 
@@ -314,6 +350,32 @@ mod tests {
         }
         let rest = values.iter().filter(|v| !kept.contains(v)).count() as u64;
         assert_eq!(c.other, rest);
+    }
+
+    #[test]
+    fn samples_of_parts_merge_in_any_order() {
+        let seen = [
+            (5, "c"),
+            (1, "a"),
+            (9, "b"),
+            (3, "c"),
+            (2, "d"),
+            (7, "e"),
+            (0, "f"),
+        ];
+        let mut whole = Sample::default();
+        seen.iter().for_each(|(t, v)| whole.add(3, Some(*t), v));
+        assert_eq!(whole.values(), ["f", "a", "d"]);
+        for cut in 0..=seen.len() {
+            let (mut a, mut b) = (Sample::default(), Sample::default());
+            seen[..cut].iter().for_each(|(t, v)| a.add(3, Some(*t), v));
+            seen[cut..].iter().for_each(|(t, v)| b.add(3, Some(*t), v));
+            let mut ba = b.clone();
+            ba.merge(3, &a);
+            a.merge(3, &b);
+            assert_eq!(a, whole, "cut {cut}");
+            assert_eq!(ba, whole, "cut {cut}");
+        }
     }
 
     #[test]
