@@ -165,3 +165,46 @@ fn standard_input_that_stays_open_is_followed() {
     assert_eq!(code, 0);
     assert!(rest.starts_with("2 requests, 2 errors"), "{rest}");
 }
+
+/// On a terminal (a pseudo-terminal made by `script`), a summary is kept
+/// on screen, redrawn, with a line saying what is followed; SIGINT (sent by
+/// `timeout`) gives way to the final summary.
+#[test]
+fn on_a_terminal_the_summary_is_redrawn() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` (util-linux) to make a terminal");
+        return;
+    }
+    let dir = dir("tty");
+    let path = dir.join("app.log");
+    std::fs::write(&path, format!("{OK}{}", error_line("R7", "NoSuchKey", 404))).unwrap();
+    let line = format!(
+        "stty cols 100 rows 30; timeout --preserve-status -s INT 1.5 '{}' scan --follow '{}'",
+        env!("CARGO_BIN_EXE_obserr"),
+        path.display()
+    );
+    let out = Command::new("timeout")
+        .args(["30", "script", "-qec", &line, "/dev/null"])
+        .env("TERM", "xterm")
+        .env("LANG", "C.UTF-8")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let live = text
+        .find("Following")
+        .expect("the live summary's last line");
+    assert!(
+        text[..live].contains("\x1b[H\x1b[2J"),
+        "drawn on a cleared screen: {text:?}"
+    );
+    assert!(text[..live].contains("NoSuchKey 404"), "{text:?}");
+    let last = text.rfind("\x1b[H\x1b[2J").unwrap();
+    let end = &text[last..];
+    assert!(
+        end.contains("2 requests, 1 error") && !end.contains("Following"),
+        "the final summary replaces the live one: {end:?}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
