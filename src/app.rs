@@ -756,7 +756,7 @@ fn report_scan(
     report: &scan::Report,
 ) -> io::Result<()> {
     out.outcome = report.outcome();
-    for message in obserr::render::scan::messages(&report) {
+    for message in obserr::render::scan::messages(report) {
         out.say(&message);
     }
     if as_json {
