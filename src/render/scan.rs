@@ -561,8 +561,10 @@ pub struct ScanJson<'a> {
     pub ungrouped: u64,
     /// Patterns in the whole log.
     pub findings: Vec<FindingJson<'a>>,
-    /// What the report was computed from, for `scan --merge`.
-    pub state: &'a crate::scan::State,
+    /// What the report was computed from, for `scan --merge`: on one line,
+    /// as it is for programs (it is most of the document's size written
+    /// out one value a line).
+    pub state: Box<serde_json::value::RawValue>,
 }
 
 #[derive(Serialize)]
@@ -614,6 +616,15 @@ pub struct FindingJson<'a> {
     pub finding: &'a Finding,
     /// The finding in a sentence.
     pub text: String,
+}
+
+/// `value` as JSON on one line, escaped as all of obserr's JSON is.
+fn compact(value: &impl Serialize) -> Box<serde_json::value::RawValue> {
+    let mut line = Vec::new();
+    super::json::write_line(&mut line, value).expect("writing to memory cannot fail");
+    let text = String::from_utf8(line).expect("serde_json writes UTF-8");
+    serde_json::value::RawValue::from_string(text.trim_end().to_string())
+        .expect("serde_json wrote valid JSON")
 }
 
 impl<'a> ScanJson<'a> {
@@ -672,7 +683,7 @@ impl<'a> ScanJson<'a> {
                     text: finding(f),
                 })
                 .collect(),
-            state: &r.state,
+            state: compact(&r.state),
         }
     }
 }

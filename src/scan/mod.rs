@@ -681,19 +681,14 @@ impl Scanner {
             value.as_deref(),
             client_failure,
         );
-        if !self.groups.contains(&self.scratch) {
-            let acc = GroupState::new(code, status, value.as_deref(), client_failure);
-            if let Some((key, dropped)) = self.groups.insert(&self.scratch, acc) {
-                // A group of higher rank left (its errors are now
-                // ungrouped), or this one was not taken.
-                self.ungrouped += dropped.count;
-                if *key == *self.scratch {
-                    self.ungrouped += 1;
-                    return;
-                }
-            }
-        }
-        let Some(acc) = self.groups.get_mut(&self.scratch) else {
+        let (acc, dropped) = self.groups.entry(&self.scratch, || {
+            GroupState::new(code, status, value.as_deref(), client_failure)
+        });
+        // A group of higher rank left (its errors are now ungrouped), or
+        // this one was not taken.
+        self.ungrouped += dropped.map_or(0, |(_, g)| g.count);
+        let Some(acc) = acc else {
+            self.ungrouped += 1;
             return;
         };
         acc.count += 1;
@@ -723,6 +718,16 @@ impl Scanner {
     /// The state so far (the current minute's run flushed by the caller).
     fn state(&self) -> State {
         State {
+            minutes: self.minutes.clone(),
+            groups: self.groups.clone(),
+            evidence: self.evidence.clone(),
+            ..self.state_counts()
+        }
+    }
+
+    /// The state's numbers, with its maps empty.
+    fn state_counts(&self) -> State {
+        State {
             by: self.options.by,
             since: self.options.since,
             until: self.options.until,
@@ -731,10 +736,10 @@ impl Scanner {
             untimed: self.untimed,
             outside: self.outside,
             span: self.span,
-            minutes: self.minutes.clone(),
-            groups: self.groups.clone(),
+            minutes: BTreeMap::new(),
+            groups: Sketch::new(MAX_GROUPS),
             ungrouped: self.ungrouped,
-            evidence: self.evidence.clone(),
+            evidence: findings::Evidence::default(),
         }
     }
 
@@ -749,7 +754,14 @@ impl Scanner {
     pub fn finish(mut self) -> Report {
         self.end_capture();
         self.flush_run();
-        let state = self.state();
+        // Moved, not cloned as a snapshot's is: the evidence alone holds
+        // thousands of strings.
+        let state = State {
+            minutes: std::mem::take(&mut self.minutes),
+            groups: std::mem::replace(&mut self.groups, Sketch::new(0)),
+            evidence: std::mem::take(&mut self.evidence),
+            ..self.state_counts()
+        };
         let mut report = Report::new(self.inputs, state);
         if let Some(failed) = self.failed {
             report.failed_objects = failed

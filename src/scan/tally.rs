@@ -15,17 +15,31 @@ use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// A value's place in a [`Sketch`]: 64-bit FNV-1a of its bytes. Fixed, so
-/// that reports written by any obserr on any machine rank alike.
+/// A value's place in a [`Sketch`]: a 64-bit hash of its bytes, fixed
+/// forever so that reports written by any obserr on any machine rank alike
+/// (std's hashers promise no such thing). Eight bytes a step (FxHash's
+/// rotate, xor and multiply, little-endian words), then MurmurHash3's
+/// finaliser so that every bit of the value moves the high bits that rank
+/// first.
 #[must_use]
 #[inline]
 pub fn rank(value: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in value.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let bytes = value.as_bytes();
+    let mut h = bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
     }
-    h
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// A map from strings that keeps at most `cap` of them: those of lowest
@@ -53,11 +67,37 @@ impl<V> Sketch<V> {
     /// The entry for `key`, when kept.
     #[inline]
     pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        self.get_mut_ranked(rank(key), key)
+    }
+
+    /// [`Sketch::get_mut`], the rank of `key` known.
+    #[inline]
+    fn get_mut_ranked(&mut self, r: u64, key: &str) -> Option<&mut V> {
         self.map
-            .get_mut(&rank(key))?
+            .get_mut(&r)?
             .iter_mut()
             .find(|(k, _)| &**k == key)
             .map(|(_, v)| v)
+    }
+
+    /// The entry for `key`, made with `make` if it is not kept and is
+    /// taken; what left the sketch to make room, if anything did (perhaps
+    /// the new entry itself, then `None` for the entry).
+    pub fn entry(
+        &mut self,
+        key: &str,
+        make: impl FnOnce() -> V,
+    ) -> (Option<&mut V>, Option<(Box<str>, V)>) {
+        let r = rank(key);
+        if self.get_mut_ranked(r, key).is_some() {
+            return (self.get_mut_ranked(r, key), None);
+        }
+        let out = self.insert_ranked(r, key, make());
+        let refused = out.as_ref().is_some_and(|(k, _)| &**k == key);
+        if refused {
+            return (None, out);
+        }
+        (self.get_mut_ranked(r, key), out)
     }
 
     /// Whether `key` is kept.
@@ -72,7 +112,10 @@ impl<V> Sketch<V> {
     /// sketch, the entry of highest rank leaves: returned, perhaps the new
     /// one itself.
     pub fn insert(&mut self, key: &str, value: V) -> Option<(Box<str>, V)> {
-        let r = rank(key);
+        self.insert_ranked(rank(key), key, value)
+    }
+
+    fn insert_ranked(&mut self, r: u64, key: &str, value: V) -> Option<(Box<str>, V)> {
         if self.len >= self.cap {
             let (&last, bucket) = self.map.last_key_value()?;
             let highest = &bucket.last()?.0;
@@ -201,9 +244,10 @@ impl Counter {
 
     /// Counts `n` occurrences of `value`.
     pub fn add_n(&mut self, value: &str, n: u64) {
-        if let Some(count) = self.map.get_mut(value) {
+        let r = rank(value);
+        if let Some(count) = self.map.get_mut_ranked(r, value) {
             *count += n;
-        } else if let Some((_, dropped)) = self.map.insert(value, n) {
+        } else if let Some((_, dropped)) = self.map.insert_ranked(r, value, n) {
             self.other += dropped;
         }
     }
