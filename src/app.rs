@@ -678,17 +678,18 @@ fn scan_logs(
     report_scan(out, as_json, terminal, &report)
 }
 
-/// `scan --merge`: reads every report, merges them in the order given, and
-/// renders the result as a scan would. A file that cannot be read, is not a
-/// report, is of another format or was made with other options ends the
-/// run (exit 2) before anything is merged.
+/// `scan --merge`: reads the reports one at a time, each merged into the
+/// ones before it and dropped (memory holds one merged state and one
+/// report, however many there are), and renders the result as a scan would.
+/// A file that cannot be read, is not a report, is of another format or was
+/// made with other options ends the run (exit 2).
 fn merge_reports(
     out: &mut Output,
     as_json: bool,
     terminal: &Terminal,
     paths: &[PathBuf],
 ) -> io::Result<()> {
-    let mut parts = Vec::with_capacity(paths.len());
+    let mut merged: Option<(Vec<scan::InputReport>, scan::State)> = None;
     for path in paths {
         let name = path.to_string_lossy();
         let bytes = if path.as_os_str() == "-" {
@@ -708,8 +709,8 @@ fn merge_reports(
                 return usage_error(out, as_json, &message.text());
             }
         };
-        match scan::read_report(&bytes) {
-            Ok(part) => parts.push((name.into_owned(), part)),
+        let (inputs, state) = match scan::read_report(&bytes) {
+            Ok(part) => part,
             Err(scan::PartError::NotReport(error)) => {
                 let message = Message::MergeNotReport {
                     name: &name,
@@ -721,30 +722,28 @@ fn merge_reports(
                 let message = Message::MergeVersion { name: &name, found };
                 return usage_error(out, as_json, &message.text());
             }
-        }
-    }
-    // Told apart before merging, to name the file that differs.
-    if let Some((_, (_, first))) = parts.first() {
-        let (by, window) = (first.by, (first.since, first.until));
-        for (name, (_, state)) in &parts {
-            let mismatch = if state.by != by {
-                Some(scan::Mismatch::By(by, state.by))
-            } else if (state.since, state.until) != window {
-                Some(scan::Mismatch::Window)
-            } else {
-                None
-            };
-            if let Some(mismatch) = mismatch {
-                let message = Message::MergeMismatch { name, mismatch };
-                return usage_error(out, as_json, &message.text());
+        };
+        drop(bytes);
+        match &mut merged {
+            None => merged = Some((inputs, state)),
+            Some((all_inputs, all)) => {
+                if let Err(mismatch) = all.merge(&state) {
+                    let message = Message::MergeMismatch {
+                        name: &name,
+                        mismatch,
+                    };
+                    return usage_error(out, as_json, &message.text());
+                }
+                all_inputs.extend(inputs);
             }
         }
     }
-    let parts = parts.into_iter().map(|(_, part)| part).collect();
-    match scan::merge(parts) {
-        Ok(Some(report)) => report_scan(out, as_json, terminal, &report),
-        // Both ruled out above (clap requires a path; options compared).
-        Ok(None) | Err(_) => Ok(()),
+    match merged {
+        Some((inputs, state)) => {
+            report_scan(out, as_json, terminal, &scan::Report::new(inputs, state))
+        }
+        // clap requires a path.
+        None => Ok(()),
     }
 }
 
