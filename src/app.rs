@@ -724,19 +724,16 @@ fn merge_reports(
             }
         };
         drop(bytes);
-        match &mut merged {
-            None => merged = Some((inputs, state)),
-            Some((all_inputs, all)) => {
-                if let Err(mismatch) = all.merge(&state) {
-                    let message = Message::MergeMismatch {
-                        name: &name,
-                        mismatch,
-                    };
-                    return usage_error(out, as_json, &message.text());
-                }
-                all_inputs.extend(inputs);
-            }
+        // Merged into an empty state of this obserr's caps, the first too.
+        let (all_inputs, all) = merged.get_or_insert_with(|| (Vec::new(), state.empty()));
+        if let Err(mismatch) = all.merge(&state) {
+            let message = Message::MergeMismatch {
+                name: &name,
+                mismatch,
+            };
+            return usage_error(out, as_json, &message.text());
         }
+        all_inputs.extend(inputs);
     }
     match merged {
         Some((inputs, state)) => {

@@ -191,3 +191,33 @@ fn reports_of_another_version_or_options_do_not_merge() {
         scan::Mismatch::By(By::Code, By::Status)
     );
 }
+
+/// A report read back may have been written by hand: a minute no timestamp
+/// can name is refused, and caps are bounded, never a panic.
+#[test]
+fn hand_written_states_are_refused_or_bounded() {
+    let text = generated(2, 50_000);
+    let r = scan::scan_bytes(text.as_bytes(), Options::default());
+    let mut out = Vec::new();
+    json::write(&mut out, &ScanJson::new(&r)).unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+
+    let mut far = value.clone();
+    far["state"]["minutes"] = serde_json::json!({ "9223372036854775807": [1, 1] });
+    let bytes = serde_json::to_vec(&far).unwrap();
+    assert!(matches!(
+        scan::read_report(&bytes),
+        Err(scan::PartError::NotReport(_))
+    ));
+
+    let mut tiny = value.clone();
+    tiny["state"]["groups"]["cap"] = serde_json::json!(0);
+    let bytes = serde_json::to_vec(&tiny).unwrap();
+    let part = scan::read_report(&bytes).unwrap();
+    let merged = scan::merge(vec![part, through_json(&r)]).unwrap().unwrap();
+    assert_eq!(merged.errors, 2 * r.errors, "counts still add up");
+    // The hand-edited part's groups are gone (its cap kept none of them);
+    // the other part's are all there.
+    let grouped: u64 = merged.groups.iter().map(|g| g.count).sum();
+    assert_eq!(grouped, r.errors);
+}

@@ -253,7 +253,9 @@ impl Evidence {
             if let Some(mine) = self.throttled.get_mut(prefix) {
                 series.iter().for_each(|(m, n)| bump_n(mine, *m, *n));
             } else {
-                self.throttled.insert(prefix, series.clone());
+                let mut mine = BTreeMap::new();
+                series.iter().for_each(|(m, n)| bump_n(&mut mine, *m, *n));
+                self.throttled.insert(prefix, mine);
             }
         }
         self.signature_total += other.signature_total;
@@ -276,6 +278,17 @@ impl Evidence {
         }
         self.server_keys.merge(&other.server_keys);
         self.server_span.merge(other.server_span);
+    }
+
+    /// Whether every minute is one a timestamp can name (a report read
+    /// back may have been written by hand).
+    #[must_use]
+    pub fn minutes_in_range(&self) -> bool {
+        self.throttled
+            .values()
+            .flat_map(BTreeMap::keys)
+            .chain(self.server_minutes.keys())
+            .all(|m| super::minute_in_range(*m))
     }
 
     /// The findings, given the requests counted per minute.

@@ -775,6 +775,20 @@ impl Scanner {
 }
 
 impl State {
+    /// A state with nothing counted, made with the same options, and this
+    /// obserr's caps: what merging starts from (a report read back says
+    /// what caps it had, and may have been written by hand).
+    #[must_use]
+    pub fn empty(&self) -> State {
+        Scanner::new(Options {
+            by: self.by,
+            since: self.since,
+            until: self.until,
+            failed_objects: false,
+        })
+        .state_counts()
+    }
+
     /// Takes in the state of the input that came after this one's, as if
     /// this had read it too. Exact but for tallies that a part filled
     /// (CONTRIBUTING.md: scan, merging).
@@ -803,8 +817,19 @@ impl State {
         for (key, g) in other.groups.iter() {
             if let Some(mine) = self.groups.get_mut(key) {
                 mine.merge(g);
-            } else if let Some((_, dropped)) = self.groups.insert(key, g.clone()) {
-                self.ungrouped += dropped.count;
+            } else {
+                // Built anew and merged, so that its tallies have this
+                // obserr's caps, whatever the report said.
+                let mut fresh = GroupState::new(
+                    g.code.as_deref(),
+                    g.status,
+                    g.value.as_deref(),
+                    g.client_failure,
+                );
+                fresh.merge(g);
+                if let Some((_, dropped)) = self.groups.insert(key, fresh) {
+                    self.ungrouped += dropped.count;
+                }
             }
         }
         self.ungrouped += other.ungrouped;
@@ -826,6 +851,14 @@ fn earliest<V: Default>(minutes: &mut BTreeMap<i64, V>, minute: i64, cap: usize)
         minutes.pop_last();
     }
     Some(minutes.entry(minute).or_default())
+}
+
+/// Whether a minute (since the epoch) is one of a year from -9999 to 9999,
+/// as timestamps name them: a report read back may have been written by
+/// hand, and its minutes are multiplied into milliseconds.
+#[must_use]
+pub fn minute_in_range(minute: i64) -> bool {
+    minute.unsigned_abs() < 5_300_000_000
 }
 
 /// Why a file cannot be merged.
@@ -869,7 +902,11 @@ pub fn read_report(bytes: &[u8]) -> Result<(Vec<InputReport>, State), PartError>
         (None, None) => return Err(PartError::NotReport("it holds no report".into())),
     }
     let part: Part = serde_json::from_slice(bytes).map_err(why)?;
-    Ok((part.inputs, part.state))
+    let state = part.state;
+    if !(state.minutes.keys().all(|m| minute_in_range(*m)) && state.evidence.minutes_in_range()) {
+        return Err(PartError::NotReport("a minute out of range".into()));
+    }
+    Ok((part.inputs, state))
 }
 
 /// Merges the reports of consecutive parts of a log, in order, into the
@@ -880,10 +917,11 @@ pub fn read_report(bytes: &[u8]) -> Result<(Vec<InputReport>, State), PartError>
 ///
 /// When two parts were not made with the same `--by` and window.
 pub fn merge(parts: Vec<(Vec<InputReport>, State)>) -> Result<Option<Report>, Mismatch> {
-    let mut parts = parts.into_iter();
-    let Some((mut inputs, mut state)) = parts.next() else {
+    let Some((_, first)) = parts.first() else {
         return Ok(None);
     };
+    let mut state = first.empty();
+    let mut inputs = Vec::new();
     for (more, part) in parts {
         state.merge(&part)?;
         inputs.extend(more);

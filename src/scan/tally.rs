@@ -116,6 +116,9 @@ impl<V> Sketch<V> {
     }
 
     fn insert_ranked(&mut self, r: u64, key: &str, value: V) -> Option<(Box<str>, V)> {
+        if self.cap == 0 {
+            return Some((key.into(), value));
+        }
         if self.len >= self.cap {
             let (&last, bucket) = self.map.last_key_value()?;
             let highest = &bucket.last()?.0;
@@ -198,7 +201,9 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Sketch<V> {
             entries: Vec<(String, V)>,
         }
         let form = Form::<V>::deserialize(d)?;
-        let mut sketch = Sketch::new(form.cap);
+        // Never more than the largest cap obserr uses (a report read back
+        // may have been written by hand).
+        let mut sketch = Sketch::new(form.cap.min(1 << 16));
         for (k, v) in form.entries {
             // A hand-edited report with more than `cap` entries, or repeats,
             // keeps what a scan would have kept.
