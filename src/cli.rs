@@ -574,6 +574,9 @@ pub enum Command {
     /// retry advice and fix from the catalogue. Findings point out throttling,
     /// clock skew, signature failures on keys that need encoding, concentrated
     /// 403s, and whether 5xx errors are spread (the service) or on one key.
+    /// --follow watches a live log as tail -F does; --merge combines the
+    /// --json reports of parts of a log into the report of the whole;
+    /// --failed-objects lists the objects to retry.
     /// Exit status 0 when errors were found, 1 when none, 2 when an input could
     /// not be read.
     Scan(ScanArgs),
