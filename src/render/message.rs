@@ -287,7 +287,7 @@ impl Message<'_> {
                 crate::scan::MAX_FAILED
             ),
             Message::MergeNotReport { name, error } => format!(
-                "{} is not a `scan --json` report: {}",
+                "{} is not a `scan --json` report ({})",
                 scan_input(name),
                 visible(error)
             ),

@@ -890,8 +890,8 @@ pub fn read_report(bytes: &[u8]) -> Result<(Vec<InputReport>, State), PartError>
     }
     let why = |e: serde_json::Error| {
         PartError::NotReport(match e.classify() {
-            serde_json::error::Category::Data => "it holds no report".to_string(),
-            _ => format!("not JSON (line {}, column {})", e.line(), e.column()),
+            serde_json::error::Category::Data => "JSON of another shape".to_string(),
+            _ => format!("not JSON at line {}, column {}", e.line(), e.column()),
         })
     };
     let head: Head = serde_json::from_slice(bytes).map_err(why)?;
@@ -899,7 +899,7 @@ pub fn read_report(bytes: &[u8]) -> Result<(Vec<InputReport>, State), PartError>
         (Some(FORMAT), _) => {}
         (Some(other), _) => return Err(PartError::Version(other)),
         (None, Some(_)) => return Err(PartError::Version(0)),
-        (None, None) => return Err(PartError::NotReport("it holds no report".into())),
+        (None, None) => return Err(PartError::NotReport("JSON of another shape".into())),
     }
     let part: Part = serde_json::from_slice(bytes).map_err(why)?;
     let state = part.state;
