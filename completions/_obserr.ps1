@@ -83,11 +83,16 @@ Register-ArgumentCompleter -Native -CommandName 'obserr' -ScriptBlock {
         }
         'obserr;scan' {
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Group errors by this instead of code and status')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only requests before this UTC time (same forms as --since)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests at or after this time: a UTC time (2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z) or a time ago (30m, 1h, 2d)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only requests before this time (same forms as --since)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it')
             [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never')
             [CompletionResult]::new('--no-mmap', '--no-mmap', [CompletionResultType]::ParameterName, 'Read files with read() instead of mapping them into memory, which is slower but safe from a file truncated while it is scanned (see GUIDE.md)')
+            [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'Follow symbolic links to directories inside the folders scanned (loops are skipped); without it they are skipped, as rg does')
+            [CompletionResult]::new('--follow-links', '--follow-links', [CompletionResultType]::ParameterName, 'Follow symbolic links to directories inside the folders scanned (loops are skipped); without it they are skipped, as rg does')
+            [CompletionResult]::new('--failed-objects', '--failed-objects', [CompletionResultType]::ParameterName, 'Print the objects of failed requests as obs://bucket/key, one a line, in first-seen order without repeats, instead of the summary')
+            [CompletionResult]::new('--merge', '--merge', [CompletionResultType]::ParameterName, 'PATHs are `scan --json` reports of parts of a log: print the report of the whole, as one scan of all the parts would')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep reading the one FILE (or ''-'') as it grows, surviving rotation and truncation like tail -F; Ctrl-C prints the summary')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (never coloured)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

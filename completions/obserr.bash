@@ -359,14 +359,14 @@ _obserr() {
             return 0
             ;;
         obserr__subcmd__scan)
-            opts="-h --by --since --until --no-mmap --json --color --paging --help"
+            opts="-L -h --by --since --until --no-mmap --follow-links --failed-objects --merge --follow --json --color --paging --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(__obserr_compgen "${opts}" "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --by)
-                    COMPREPLY=($(__obserr_compgen "code status operation bucket prefix requester ip minute" "${cur}"))
+                    COMPREPLY=($(__obserr_compgen "code status operation bucket prefix key requester ip minute" "${cur}"))
                     return 0
                     ;;
                 --since)

@@ -75,11 +75,16 @@ set edit:completion:arg-completer[obserr] = {|@words|
         }
         &'obserr;scan'= {
             cand --by 'Group errors by this instead of code and status'
-            cand --since 'Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z'
-            cand --until 'Only requests before this UTC time (same forms as --since)'
+            cand --since 'Only requests at or after this time: a UTC time (2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z) or a time ago (30m, 1h, 2d)'
+            cand --until 'Only requests before this time (same forms as --since)'
             cand --color 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it'
             cand --paging 'When to page output through $OBSERR_PAGER, else $PAGER, else less -FRX: auto pages output taller than the terminal; --no-pager is --paging never'
             cand --no-mmap 'Read files with read() instead of mapping them into memory, which is slower but safe from a file truncated while it is scanned (see GUIDE.md)'
+            cand -L 'Follow symbolic links to directories inside the folders scanned (loops are skipped); without it they are skipped, as rg does'
+            cand --follow-links 'Follow symbolic links to directories inside the folders scanned (loops are skipped); without it they are skipped, as rg does'
+            cand --failed-objects 'Print the objects of failed requests as obs://bucket/key, one a line, in first-seen order without repeats, instead of the summary'
+            cand --merge 'PATHs are `scan --json` reports of parts of a log: print the report of the whole, as one scan of all the parts would'
+            cand --follow 'Keep reading the one FILE (or ''-'') as it grows, surviving rotation and truncation like tail -F; Ctrl-C prints the summary'
             cand --json 'Print machine-readable JSON (never coloured)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

@@ -143,11 +143,12 @@ status\t'HTTP status'
 operation\t'The operation (REST.PUT.OBJECT)'
 bucket\t'The bucket'
 prefix\t'The key up to its first \'/\' (the whole key when it has none)'
+key\t'The object key'
 requester\t'The requester\'s account or user ID'
 ip\t'The client\'s IP address'
 minute\t'The minute the request was made'"
-complete -c obserr -n "__fish_obserr_using_subcommand scan" -l since -d 'Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z' -r
-complete -c obserr -n "__fish_obserr_using_subcommand scan" -l until -d 'Only requests before this UTC time (same forms as --since)' -r
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l since -d 'Only requests at or after this time: a UTC time (2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z) or a time ago (30m, 1h, 2d)' -r
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l until -d 'Only requests before this time (same forms as --since)' -r
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l color -d 'When to use colour: auto uses it on a terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb; CLICOLOR_FORCE forces it' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -155,6 +156,10 @@ complete -c obserr -n "__fish_obserr_using_subcommand scan" -l paging -d 'When t
 always\t''
 never\t''"
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l no-mmap -d 'Read files with read() instead of mapping them into memory, which is slower but safe from a file truncated while it is scanned (see GUIDE.md)'
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -s L -l follow-links -d 'Follow symbolic links to directories inside the folders scanned (loops are skipped); without it they are skipped, as rg does'
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l failed-objects -d 'Print the objects of failed requests as obs://bucket/key, one a line, in first-seen order without repeats, instead of the summary'
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l merge -d 'PATHs are `scan --json` reports of parts of a log: print the report of the whole, as one scan of all the parts would'
+complete -c obserr -n "__fish_obserr_using_subcommand scan" -l follow -d 'Keep reading the one FILE (or \'-\') as it grows, surviving rotation and truncation like tail -F; Ctrl-C prints the summary'
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -l json -d 'Print machine-readable JSON (never coloured)'
 complete -c obserr -n "__fish_obserr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obserr -n "__fish_obserr_using_subcommand sigcheck" -l secret-key-file -d 'Read the secret key from this file (one trailing line break is ignored)' -r -F

@@ -20,6 +20,9 @@
 # 3. obserr's peak memory on the same file (/usr/bin/time -v, target 64 MiB).
 # 4. Instructions per byte (valgrind --tool=callgrind) on a 20 MB log: wall
 #    times on a shared machine are noisy, instruction counts are not.
+# 5. scan --merge (issue 23): the time and peak memory to merge 10 and 100
+#    copies of the largest report a scan writes (--by key of the big log:
+#    1,024 groups), against their total size.
 #
 # Needs: hyperfine, ripgrep, mawk, valgrind, jq, GNU time.
 set -euo pipefail
@@ -81,3 +84,18 @@ small_bytes=$(stat -c %s "$small")
 n=$({ valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" scan --json "$small" 2>&1 >/dev/null || true; } |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
 echo "obserr instructions: $n for $small_bytes bytes, $(awk -v n="$n" -v b="$small_bytes" 'BEGIN { printf "%.3f", n / b }') per byte"
+
+report=$work/report.json
+"$bin" scan --json --by key "$log" >"$report" || true
+report_bytes=$(stat -c %s "$report")
+for n in 10 100; do
+    copies=()
+    for _ in $(seq "$n"); do copies+=("$report"); done
+    hyperfine -N --warmup 1 --runs 5 -i --style none --export-json "$work/merge.json" \
+        "$bin scan --merge --json ${copies[*]}" >/dev/null 2>&1
+    /usr/bin/time -v "$bin" scan --merge --json "${copies[@]}" 2>"$work/time.txt" >/dev/null || true
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+    jq -r --argjson n "$n" --argjson b "$report_bytes" --argjson rss "$rss" '.results[0] |
+        "scan --merge of \($n) reports of \($b) bytes: mean \(.mean * 1000 | round) ms, min \(.min * 1000 | round) ms, \($n * $b / .mean / 1e6 | round) MB/s, peak \($rss / 1024 | round) MiB"' \
+        "$work/merge.json"
+done

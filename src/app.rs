@@ -223,27 +223,7 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             out.unpaged = true;
             obserr::assets::man_page(&mut out.stdout)
         }
-        Command::Scan(ScanArgs {
-            paths,
-            by,
-            since,
-            until,
-            no_mmap,
-        }) => {
-            let options = scan::Options {
-                by: *by,
-                since: *since,
-                until: *until,
-            };
-            scan_logs(
-                &mut out,
-                cli.options.json,
-                terminal,
-                paths,
-                options,
-                !*no_mmap,
-            )
-        }
+        Command::Scan(args) => scan_command(&mut out, cli.options.json, terminal, args),
         Command::Search(SearchArgs { words, limit }) => {
             let hits = search::search(&words.join(" "), *limit);
             if hits.is_empty() {
@@ -601,12 +581,49 @@ impl scan::Progress for Bar {
     }
 }
 
+/// `scan`: a usage error first (an empty window, `--follow` of more than
+/// one input), then `--merge`, `--follow` or the one-pass scan.
+fn scan_command(
+    out: &mut Output,
+    as_json: bool,
+    terminal: &Terminal,
+    args: &ScanArgs,
+) -> io::Result<()> {
+    if let (Some(since), Some(until)) = (args.since, args.until) {
+        if since >= until {
+            return usage_error(out, as_json, &Message::InvertedWindow.text());
+        }
+    }
+    let options = scan::Options {
+        by: args.by,
+        since: args.since,
+        until: args.until,
+        failed_objects: args.failed_objects,
+    };
+    if args.merge {
+        return merge_reports(out, as_json, terminal, &args.paths);
+    }
+    if args.follow {
+        return follow(out, as_json, terminal, &args.paths, options);
+    }
+    scan_logs(
+        out,
+        as_json,
+        terminal,
+        &args.paths,
+        options,
+        !args.no_mmap,
+        args.follow_links,
+    )
+}
+
 /// `scan`'s inputs: `-` is standard input, a directory stands for every
-/// file under it (in name order, not following links to directories); no
-/// path means standard input. Each is opened and handed to the library's
-/// scanner (which maps a regular file unless told not to); one that cannot
-/// be opened is recorded as such.
-fn scan_paths(scanner: &mut scan::Scanner, paths: &[PathBuf], bar: &mut Bar) {
+/// file under it (in name order); no path means standard input. A link to a
+/// directory found inside one is skipped, as rg does, or with
+/// `follow_links` followed (a loop back to a directory above it is skipped).
+/// Each is opened and handed to the library's scanner (which maps a regular
+/// file unless told not to); one that cannot be opened is recorded as such.
+fn scan_paths(scanner: &mut scan::Scanner, paths: &[PathBuf], bar: &mut Bar, follow_links: bool) {
     let stdin = [PathBuf::from("-")];
     let paths = if paths.is_empty() { &stdin[..] } else { paths };
     for path in paths {
@@ -619,10 +636,22 @@ fn scan_paths(scanner: &mut scan::Scanner, paths: &[PathBuf], bar: &mut Bar) {
             scanner.scan("-", &mut io::stdin(), bar);
             continue;
         }
-        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+        let walk = walkdir::WalkDir::new(path)
+            .follow_links(follow_links)
+            .sort_by_file_name();
+        for entry in walk {
             let entry = match entry {
                 Ok(e) if e.file_type().is_dir() => continue,
+                // A link to a directory, not followed: skipped, never read.
+                Ok(e)
+                    if e.path_is_symlink()
+                        && e.depth() > 0
+                        && std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir()) =>
+                {
+                    continue
+                }
                 Ok(e) => e,
+                Err(e) if e.loop_ancestor().is_some() => continue,
                 Err(e) => {
                     let name = e.path().unwrap_or(path).to_string_lossy().into_owned();
                     let why = e
@@ -654,28 +683,314 @@ fn scan_logs(
     paths: &[PathBuf],
     options: scan::Options,
     map: bool,
+    follow_links: bool,
 ) -> io::Result<()> {
     let mut scanner = scan::Scanner::new(options);
     if !map {
         scanner.set_mapping(None);
     }
     let mut bar = Bar::new(terminal.stderr_tty);
-    scan_paths(&mut scanner, paths, &mut bar);
+    scan_paths(&mut scanner, paths, &mut bar, follow_links);
     bar.bar.finish_and_clear();
     let report = scanner.finish();
+    if options.failed_objects {
+        out.outcome = report.outcome();
+        for message in obserr::render::scan::messages(&report) {
+            out.say(&message);
+        }
+        // A list to feed a re-run: never paged.
+        out.unpaged = true;
+        if as_json {
+            let urls = obserr::render::scan::failed_urls(&report);
+            return json::write(&mut out.stdout, &urls);
+        }
+        return obserr::render::scan::failed_objects(&mut out.stdout, &report);
+    }
+    report_scan(out, as_json, terminal, &report)
+}
+
+/// `scan --merge`: reads the reports one at a time, each merged into the
+/// ones before it and dropped (memory holds one merged state and one
+/// report, however many there are), and renders the result as a scan would.
+/// A file that cannot be read, is not a report, is of another format or was
+/// made with other options ends the run (exit 2).
+fn merge_reports(
+    out: &mut Output,
+    as_json: bool,
+    terminal: &Terminal,
+    paths: &[PathBuf],
+) -> io::Result<()> {
+    let mut merged: Option<(Vec<scan::InputReport>, scan::State)> = None;
+    for path in paths {
+        let name = path.to_string_lossy();
+        let bytes = if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes).map(|_| bytes)
+        } else {
+            std::fs::read(path)
+        };
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let error = e.to_string();
+                let message = Message::ScanUnreadable {
+                    name: &name,
+                    error: &error,
+                };
+                return usage_error(out, as_json, &message.text());
+            }
+        };
+        let (inputs, state) = match scan::read_report(&bytes) {
+            Ok(part) => part,
+            Err(scan::PartError::NotReport(error)) => {
+                let message = Message::MergeNotReport {
+                    name: &name,
+                    error: &error,
+                };
+                return usage_error(out, as_json, &message.text());
+            }
+            Err(scan::PartError::Version(found)) => {
+                let message = Message::MergeVersion { name: &name, found };
+                return usage_error(out, as_json, &message.text());
+            }
+        };
+        drop(bytes);
+        // Merged into an empty state of this obserr's caps, the first too.
+        let (all_inputs, all) = merged.get_or_insert_with(|| (Vec::new(), state.empty()));
+        if let Err(mismatch) = all.merge(&state) {
+            let message = Message::MergeMismatch {
+                name: &name,
+                mismatch,
+            };
+            return usage_error(out, as_json, &message.text());
+        }
+        all_inputs.extend(inputs);
+    }
+    match merged {
+        Some((inputs, state)) => {
+            report_scan(out, as_json, terminal, &scan::Report::new(inputs, state))
+        }
+        // clap requires a path.
+        None => Ok(()),
+    }
+}
+
+/// Renders a scan's report: the notes on stderr, then the summary or JSON.
+fn report_scan(
+    out: &mut Output,
+    as_json: bool,
+    terminal: &Terminal,
+    report: &scan::Report,
+) -> io::Result<()> {
     out.outcome = report.outcome();
-    for message in obserr::render::scan::messages(&report) {
+    for message in obserr::render::scan::messages(report) {
         out.say(&message);
     }
     if as_json {
         json::write(
             &mut out.stdout,
-            &obserr::render::scan::ScanJson::new(&report),
+            &obserr::render::scan::ScanJson::new(report),
         )
     } else {
         // The timeline is for a person at a terminal.
         let timeline = terminal.style.width.is_some();
-        obserr::render::scan::human(&mut out.stdout, &terminal.style, &report, timeline)
+        obserr::render::scan::human(&mut out.stdout, &terminal.style, report, timeline)
+    }
+}
+
+/// How often `scan --follow` looks for new lines.
+const FOLLOW_POLL: std::time::Duration = std::time::Duration::from_millis(200);
+/// The least time between two redraws of the live summary.
+const FOLLOW_REDRAW: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Where `scan --follow` reads: a file by name, or standard input through a
+/// thread (a read from a pipe blocks; the loop must still see Ctrl-C).
+enum Followed {
+    File(scan::follow::Tail),
+    Stdin(
+        scan::follow::Feed,
+        std::sync::mpsc::Receiver<io::Result<Vec<u8>>>,
+    ),
+}
+
+/// `scan --follow FILE|-`: reads to the end, then what is appended, until
+/// Ctrl-C or SIGTERM (or the end of standard input). Piped, each new error
+/// is written at once, a line each (`--json`: a JSON object each); on a
+/// terminal a summary is redrawn at most four times a second. The final
+/// summary goes through [`Output`] as a scan's does; the exit status is a
+/// scan's: 0 when it saw errors, 1 when not.
+fn follow(
+    out: &mut Output,
+    as_json: bool,
+    terminal: &Terminal,
+    paths: &[PathBuf],
+    options: scan::Options,
+) -> io::Result<()> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let path = match paths {
+        [] => PathBuf::from("-"),
+        [one] => one.clone(),
+        _ => return usage_error(out, as_json, &Message::FollowOne.text()),
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        // Without the handler Ctrl-C still ends obserr, only without the
+        // summary: not worth failing over.
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
+    let mut scanner = scan::Scanner::new(options);
+    scanner.watch(true);
+    let name = path.to_string_lossy().into_owned();
+    let mut source = if name == "-" {
+        let (tx, rx) = std::sync::mpsc::sync_channel(4);
+        std::thread::spawn(move || {
+            let mut stdin = io::stdin().lock();
+            let mut buf = vec![0; scan::input::CHUNK];
+            loop {
+                match io::Read::read(&mut stdin, &mut buf) {
+                    Ok(0) => return,
+                    Ok(n) => {
+                        if tx.send(Ok(buf[..n].to_vec())).is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                }
+            }
+        });
+        Followed::Stdin(scan::follow::Feed::new("-"), rx)
+    } else {
+        match scan::follow::Tail::open(&path, &name) {
+            Ok(tail) => Followed::File(tail),
+            Err(e) => {
+                let error = e.to_string();
+                let message = Message::ScanUnreadable {
+                    name: &name,
+                    error: &error,
+                };
+                return usage_error(out, as_json, &message.text());
+            }
+        }
+    };
+    let live = !as_json && terminal.style.width.is_some();
+    let mut stdout = io::stdout();
+    let mut last_draw: Option<std::time::Instant> = None;
+    let mut changed = true;
+    let mut stopped: Option<String> = None;
+    while !stop.load(Ordering::Relaxed) {
+        let read = match &mut source {
+            Followed::File(tail) => tail.poll(&mut scanner),
+            Followed::Stdin(feed, rx) => match rx.recv_timeout(FOLLOW_POLL) {
+                Ok(Ok(bytes)) => {
+                    feed.take(&mut scanner, &bytes);
+                    Ok(bytes.len() as u64)
+                }
+                Ok(Err(e)) => Err(e),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Ok(0),
+                // Standard input ended: so does following it.
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            },
+        };
+        match read {
+            Ok(n) => changed |= n > 0,
+            Err(e) => {
+                stopped = Some(e.to_string());
+                break;
+            }
+        }
+        let (errors, more) = scanner.take_watched();
+        if live {
+            let due = last_draw.is_none_or(|t| t.elapsed() >= FOLLOW_REDRAW);
+            if changed && due {
+                let current = match &source {
+                    Followed::File(tail) => tail.feed.report.clone(),
+                    Followed::Stdin(feed, _) => feed.report.clone(),
+                };
+                scanner.set_current_input(Some(current));
+                let report = scanner.snapshot();
+                let mut screen = Vec::new();
+                obserr::render::scan::live(
+                    &mut screen,
+                    &terminal.style,
+                    &report,
+                    &name,
+                    terminal.height,
+                )?;
+                if stdout
+                    .write_all(&screen)
+                    .and_then(|()| stdout.flush())
+                    .is_err()
+                {
+                    break;
+                }
+                last_draw = Some(std::time::Instant::now());
+                changed = false;
+            }
+        } else if !errors.is_empty() || more > 0 {
+            let mut lines = Vec::new();
+            for e in &errors {
+                if as_json {
+                    json::write_line(&mut lines, &obserr::render::scan::FollowJson::new(e))?;
+                } else {
+                    writeln!(lines, "{}", obserr::render::scan::follow_line(e))?;
+                }
+            }
+            if more > 0 {
+                let _ = Message::FollowMore { count: more }.write(&mut io::stderr());
+            }
+            // A closed pipe (`| head`) ends following.
+            if stdout
+                .write_all(&lines)
+                .and_then(|()| stdout.flush())
+                .is_err()
+            {
+                break;
+            }
+        }
+        if matches!(source, Followed::File(_)) {
+            sleep_unless(&stop, FOLLOW_POLL);
+        }
+    }
+    match source {
+        Followed::File(tail) => tail.feed.finish(&mut scanner),
+        Followed::Stdin(feed, _) => feed.finish(&mut scanner),
+    }
+    scanner.set_current_input(None);
+    let report = scanner.finish();
+    if live {
+        // The live summary gives way to the final one.
+        let _ = stdout.write_all(obserr::render::scan::CLEAR.as_bytes());
+        let _ = stdout.flush();
+    }
+    if let Some(error) = &stopped {
+        out.say(&Message::FollowStopped { name: &name, error });
+    }
+    out.unpaged = true;
+    if as_json {
+        out.outcome = report.outcome();
+        for message in obserr::render::scan::messages(&report) {
+            out.say(&message);
+        }
+        // One line, like the errors before it.
+        return json::write_line(
+            &mut out.stdout,
+            &obserr::render::scan::ScanJson::new(&report),
+        );
+    }
+    report_scan(out, as_json, terminal, &report)
+}
+
+/// Sleeps for `time`, waking early when `stop` is set.
+fn sleep_unless(stop: &std::sync::atomic::AtomicBool, time: std::time::Duration) {
+    let step = std::time::Duration::from_millis(50);
+    let start = std::time::Instant::now();
+    while start.elapsed() < time && !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        std::thread::sleep(step.min(time.saturating_sub(start.elapsed())));
     }
 }
 

@@ -659,6 +659,9 @@ pub enum Command {
     /// retry advice and fix from the catalogue. Findings point out throttling,
     /// clock skew, signature failures on keys that need encoding, concentrated
     /// 403s, and whether 5xx errors are spread (the service) or on one key.
+    /// --follow watches a live log as tail -F does; --merge combines the
+    /// --json reports of parts of a log into the report of the whole;
+    /// --failed-objects lists the objects to retry.
     /// Exit status 0 when errors were found, 1 when none, 2 when an input could
     /// not be read.
     Scan(ScanArgs),
@@ -750,17 +753,34 @@ pub struct ScanArgs {
     /// Group errors by this instead of code and status.
     #[arg(long, value_enum, value_name = "FIELD", default_value_t = crate::scan::By::Code, ignore_case = true)]
     pub by: crate::scan::By,
-    /// Only requests at or after this UTC time: 2026-11-26, 2026-11-26T08:00 or
-    /// 2026-11-26T08:00:00Z.
+    /// Only requests at or after this time: a UTC time (2026-11-26,
+    /// 2026-11-26T08:00 or 2026-11-26T08:00:00Z) or a time ago (30m, 1h, 2d).
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
     pub since: Option<i64>,
-    /// Only requests before this UTC time (same forms as --since).
+    /// Only requests before this time (same forms as --since).
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
     pub until: Option<i64>,
     /// Read files with read() instead of mapping them into memory, which is
     /// slower but safe from a file truncated while it is scanned (see GUIDE.md).
     #[arg(long)]
     pub no_mmap: bool,
+    /// Follow symbolic links to directories inside the folders scanned
+    /// (loops are skipped); without it they are skipped, as rg does.
+    #[arg(long, short = 'L')]
+    pub follow_links: bool,
+    /// Print the objects of failed requests as obs://bucket/key, one a line,
+    /// in first-seen order without repeats, instead of the summary.
+    #[arg(long, conflicts_with_all = ["merge", "follow"])]
+    pub failed_objects: bool,
+    /// PATHs are `scan --json` reports of parts of a log: print the report of
+    /// the whole, as one scan of all the parts would.
+    #[arg(long, requires = "paths",
+          conflicts_with_all = ["since", "until", "by", "follow", "no_mmap", "follow_links"])]
+    pub merge: bool,
+    /// Keep reading the one FILE (or '-') as it grows, surviving rotation and
+    /// truncation like tail -F; Ctrl-C prints the summary.
+    #[arg(long)]
+    pub follow: bool,
 }
 
 /// What `obserr sigcheck` takes.
@@ -782,9 +802,16 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-/// `--since`/`--until`: a UTC date, date and minute, or full timestamp.
+/// `--since`/`--until`: a UTC date, date and minute, or full timestamp; or
+/// a time ago, `30m`, `1h`, `2d` (seconds, minutes, hours, days, weeks).
 fn parse_time(s: &str) -> Result<i64, String> {
     let s = s.trim();
+    if let Some(ago) = ago_millis(s) {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+        return Ok(now.saturating_sub(ago));
+    }
     [
         s.to_string(),
         format!("{s}Z"),
@@ -794,9 +821,28 @@ fn parse_time(s: &str) -> Result<i64, String> {
     .iter()
     .find_map(|t| crate::timestamp::parse_millis(t))
     .ok_or_else(|| {
-        "expected a UTC time such as 2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z"
+        "expected a UTC time such as 2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z, \
+         or a time ago such as 30m, 1h or 2d"
             .to_string()
     })
+}
+
+/// `30m`, `1h`, `2d`: the milliseconds it stands for.
+fn ago_millis(s: &str) -> Option<i64> {
+    let unit = s.chars().last()?;
+    let ms: i64 = match unit {
+        's' => 1_000,
+        'm' => 60_000,
+        'h' => 3_600_000,
+        'd' => 86_400_000,
+        'w' => 7 * 86_400_000,
+        _ => return None,
+    };
+    let digits = &s[..s.len() - 1];
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<i64>().ok()?.checked_mul(ms)
 }
 
 /// `explain`'s arguments: any string (pasted forms, statuses and typos are read

@@ -126,7 +126,12 @@ fn generated_logs_grouped_every_way_and_filtered_by_time() {
     let since = Some(genlog::START_MS + 2 * 3_600_000);
     let until = Some(genlog::START_MS + 10 * 3_600_000);
     for by in [By::Status, By::Prefix, By::Minute] {
-        let options = Options { by, since, until };
+        let options = Options {
+            by,
+            since,
+            until,
+            ..Options::default()
+        };
         same_either_way("gen-range", &text, &[1000, 8192], options);
     }
 }

@@ -27,8 +27,8 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     // The first byte picks the grouping, so every --by is fuzzed.
-    let by = [By::Code, By::Status, By::Operation, By::Bucket, By::Prefix, By::Requester, By::Ip, By::Minute]
-        [usize::from(data.first().copied().unwrap_or(0)) % 8];
+    let by = [By::Code, By::Status, By::Operation, By::Bucket, By::Prefix, By::Key, By::Requester, By::Ip, By::Minute]
+        [usize::from(data.first().copied().unwrap_or(0)) % 9];
     let report = scan::scan_bytes(data, Options { by, ..Options::default() });
     // The windows a mapped file is read in (here in memory, two threads,
     // a window size the second byte picks) give the same report.

@@ -276,7 +276,21 @@ impl From<&Hit> for HitJson {
 
 /// Writes `value` as pretty JSON followed by a line break.
 pub fn write(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeFormatter::default());
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut *out,
+        SafeFormatter(serde_json::ser::PrettyFormatter::default()),
+    );
+    value.serialize(&mut ser).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// Writes `value` as JSON on one line (JSON Lines, as `scan --follow --json`
+/// streams), escaped as [`write`] escapes.
+pub fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut *out,
+        SafeFormatter(serde_json::ser::CompactFormatter),
+    );
     value.serialize(&mut ser).map_err(io::Error::from)?;
     writeln!(out)
 }
@@ -285,8 +299,7 @@ pub fn write(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
 /// terminal's CSI) and bidirectional overrides are written as `\uXXXX` too:
 /// JSON only requires escaping C0, but `obserr --json` often lands on a
 /// terminal, and the strings may come from a pasted response.
-#[derive(Default)]
-struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+struct SafeFormatter<F>(F);
 
 macro_rules! delegate {
     ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
@@ -296,7 +309,7 @@ macro_rules! delegate {
     )*};
 }
 
-impl serde_json::ser::Formatter for SafeFormatter {
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeFormatter<F> {
     delegate! {
         begin_array();
         end_array();

@@ -143,8 +143,57 @@ pub enum Message<'a> {
     ScanStdinPrompt,
     /// `scan` found no error among this many requests. Not an error.
     ScanNoErrors {
-        /// Requests read.
+        /// Requests read (in the window, if one was asked for).
         requests: u64,
+        /// Requests read outside the window (or with no time to place them).
+        outside: u64,
+    },
+    /// `scan --since/--until`: requests with no time, left out (a note).
+    ScanUntimed {
+        /// How many.
+        count: u64,
+    },
+    /// `scan --failed-objects`: distinct objects beyond the cap (a note).
+    ScanFailedDropped {
+        /// How many.
+        count: u64,
+    },
+    /// `scan --merge`: a file that is not a `scan --json` report.
+    MergeNotReport {
+        /// The file.
+        name: &'a str,
+        /// What the JSON reader said.
+        error: &'a str,
+    },
+    /// `scan --merge`: a report of another format version.
+    MergeVersion {
+        /// The file.
+        name: &'a str,
+        /// Its version (0 when it has none: written before reports merged).
+        found: u32,
+    },
+    /// `scan --merge`: reports made with different `--by` or window.
+    MergeMismatch {
+        /// The file that differs from the ones before it.
+        name: &'a str,
+        /// What differs.
+        mismatch: crate::scan::Mismatch,
+    },
+    /// `scan --since` after `--until`.
+    InvertedWindow,
+    /// `scan --follow` of more than one path.
+    FollowOne,
+    /// `scan --follow`: errors read in one poll beyond those shown (a note).
+    FollowMore {
+        /// How many.
+        count: u64,
+    },
+    /// `scan --follow` stopped reading: why.
+    FollowStopped {
+        /// The input.
+        name: &'a str,
+        /// Why.
+        error: &'a str,
     },
     /// `sigcheck` was given a secret key as an option: refused, never echoed.
     KeyAsArgument,
@@ -296,10 +345,58 @@ impl Message<'_> {
                 };
                 format!("reading log lines from standard input until {keys}; to scan files, name them: obserr scan PATH...")
             }
-            Message::ScanNoErrors { requests } => {
+            Message::ScanNoErrors {
+                requests: 0,
+                outside: outside @ 1..,
+            } => format!("{} read, none in the window", count(*outside, "request")),
+            Message::ScanNoErrors { requests, .. } => {
                 format!("no errors in {}", count(*requests, "request"))
             }
             Message::Opening { title, url } => format!("opening {title} <{url}>"),
+            Message::ScanUntimed { count: n } => format!(
+                "left out {} with no time: --since and --until cannot place {}",
+                count(*n, "request"),
+                if *n == 1 { "it" } else { "them" }
+            ),
+            Message::ScanFailedDropped { count: n } => format!(
+                "{} beyond the first {} were not listed",
+                count(*n, "failed object"),
+                crate::scan::MAX_FAILED
+            ),
+            Message::MergeNotReport { name, error } => format!(
+                "{} is not a `scan --json` report ({})",
+                scan_input(name),
+                visible(error)
+            ),
+            Message::MergeVersion { name, found: 0 } => format!(
+                "{} is a report from an obserr whose reports did not merge yet (it has no \"format\")",
+                scan_input(name)
+            ),
+            Message::MergeVersion { name, found } => format!(
+                "{} is a report of format {found}; this obserr merges format {} only",
+                scan_input(name),
+                crate::scan::FORMAT
+            ),
+            Message::MergeMismatch { name, mismatch } => match mismatch {
+                crate::scan::Mismatch::By(_, _) => format!(
+                    "{} was grouped with another --by than the reports before it",
+                    scan_input(name)
+                ),
+                crate::scan::Mismatch::Window => format!(
+                    "{} was scanned with another --since/--until than the reports before it",
+                    scan_input(name)
+                ),
+            },
+            Message::InvertedWindow => "--since is not before --until: the window is empty".to_string(),
+            Message::FollowOne => {
+                "--follow reads one file, or '-' for standard input".to_string()
+            }
+            Message::FollowMore { count: n } => {
+                format!("{} more read at once, not shown", count(*n, "error"))
+            }
+            Message::FollowStopped { name, error } => {
+                format!("stopped following {}: {}", scan_input(name), visible(error))
+            }
             Message::NoCodes => "no error code given".to_string(),
             Message::TooManyCodes(n) => format!(
                 "standard input holds {n} lines; explain takes at most {} codes at once",
@@ -398,7 +495,10 @@ impl Message<'_> {
             Message::NoResponse { .. } => "paste the error itself: the HTTP response, or the \
                 message the SDK or tool printed with its status, code or request id"
                 .to_string(),
-            Message::ScanNoErrors { requests: 0 } => {
+            Message::ScanNoErrors {
+                requests: 0,
+                outside: 0,
+            } => {
                 "nothing read looked like a request: scan reads OBS access logs, obsutil logs and result lists, SDK log lines and curl captures".to_string()
             }
             Message::SharedCode { code, entries } => format!(
@@ -436,6 +536,15 @@ impl Message<'_> {
                 error: ReadError::Empty,
                 ..
             } => SIGCHECK_INPUT_HINT.to_string(),
+            Message::MergeVersion { .. } => {
+                "scan the logs again with this obserr, then merge the new reports".to_string()
+            }
+            Message::MergeNotReport { .. } => {
+                "merge what `obserr scan --json` wrote, one report a file".to_string()
+            }
+            Message::MergeMismatch { .. } => {
+                "merge only reports scanned with the same --by, --since and --until".to_string()
+            }
             _ => return None,
         })
     }
@@ -449,6 +558,9 @@ impl Message<'_> {
             | Message::ScanStdinPrompt
             | Message::ScanNoErrors { .. } => format!("obserr: {}\n", self.error()),
             Message::ScanBinary { .. }
+            | Message::ScanUntimed { .. }
+            | Message::FollowMore { .. }
+            | Message::ScanFailedDropped { .. }
             | Message::ScanCutShort { .. }
             | Message::ScanLongLines { .. }
             | Message::ScanInvalidUtf8 { .. }

@@ -130,9 +130,11 @@ fn restored(text: &str) -> String {
 
 /// The human summary. `timeline` adds the per-minute chart (on a terminal).
 pub fn human(out: &mut impl Write, s: &Style, r: &Report, timeline: bool) -> io::Result<()> {
-    let files = r.inputs.len();
+    // Inputs that could not be read are not inputs read: said apart.
+    let unreadable = r.inputs.iter().filter(|i| i.error.is_some()).count();
+    let files = r.inputs.len() - unreadable;
     let mut head = format!(
-        "{} request{}, {} error{} ({}) in {} ({} input{})",
+        "{} request{}, {} error{} ({}) in {} ({} input{}",
         n(r.requests),
         if r.requests == 1 { "" } else { "s" },
         n(r.errors),
@@ -142,6 +144,10 @@ pub fn human(out: &mut impl Write, s: &Style, r: &Report, timeline: bool) -> io:
         n(files as u64),
         if files == 1 { "" } else { "s" },
     );
+    if unreadable > 0 {
+        head.push_str(&format!(", {} unreadable", n(unreadable as u64)));
+    }
+    head.push(')');
     if let (Some(first), Some(last)) = (r.first_seen, r.last_seen) {
         head.push_str(&format!(
             ", {} to {}",
@@ -182,6 +188,7 @@ fn table(out: &mut impl Write, s: &Style, r: &Report) -> io::Result<()> {
         By::Operation => "Errors by operation",
         By::Bucket => "Errors by bucket",
         By::Prefix => "Errors by key prefix",
+        By::Key => "Errors by key",
         By::Requester => "Errors by requester",
         By::Ip => "Errors by client address",
         By::Minute => "Errors by minute",
@@ -402,17 +409,154 @@ pub fn messages(r: &Report) -> Vec<Message<'_>> {
             });
         }
     }
+    if r.untimed > 0 {
+        out.push(Message::ScanUntimed { count: r.untimed });
+    }
+    if r.failed_dropped > 0 {
+        out.push(Message::ScanFailedDropped {
+            count: r.failed_dropped,
+        });
+    }
     if r.outcome() == crate::Outcome::NothingFound {
         out.push(Message::ScanNoErrors {
             requests: r.requests,
+            outside: r.outside + r.untimed,
         });
     }
     out
 }
 
+/// `scan --failed-objects`: `obs://bucket/key`, one a line, in first-seen
+/// order. A key is written as the log holds it; one with a control
+/// character or a line break is made visible (it could not be fed to a
+/// re-run as one line anyway).
+pub fn failed_objects(out: &mut impl Write, r: &Report) -> io::Result<()> {
+    for (bucket, key) in &r.failed_objects {
+        writeln!(out, "obs://{}/{}", visible(bucket), visible(key))?;
+    }
+    Ok(())
+}
+
+/// `scan --failed-objects --json`: the same, as a JSON array of strings
+/// (JSON escapes what needs it; nothing is replaced).
+#[must_use]
+pub fn failed_urls(r: &Report) -> Vec<String> {
+    r.failed_objects
+        .iter()
+        .map(|(bucket, key)| format!("obs://{bucket}/{key}"))
+        .collect()
+}
+
+/// Moves the cursor home and clears the screen: the live summary is drawn
+/// anew each time.
+pub const CLEAR: &str = "\x1b[H\x1b[2J";
+
+/// `scan --follow` on a terminal: the summary so far, cut to the screen's
+/// `height`, and a last line saying what is followed.
+pub fn live(
+    out: &mut impl Write,
+    s: &Style,
+    r: &Report,
+    name: &str,
+    height: Option<usize>,
+) -> io::Result<()> {
+    let mut summary = Vec::new();
+    human(&mut summary, s, r, true)?;
+    let summary = String::from_utf8_lossy(&summary);
+    let room = height.unwrap_or(24).saturating_sub(2).max(1);
+    out.write_all(CLEAR.as_bytes())?;
+    for line in summary.lines().take(room) {
+        writeln!(out, "{line}")?;
+    }
+    let what = if name == "-" {
+        "standard input".to_string()
+    } else {
+        visible(name).into_owned()
+    };
+    write!(
+        out,
+        "{}",
+        s.label(&format!(
+            "Following {what}; Ctrl-C stops and prints the summary"
+        ))
+    )
+}
+
+/// `scan --follow`, piped: one error as it is read, in a line.
+#[must_use]
+pub fn follow_line(e: &crate::scan::Record) -> String {
+    let mut line = String::new();
+    if let Some(t) = e.time {
+        line.push_str(&utc(t));
+        line.push(' ');
+    }
+    match (&e.code, e.status) {
+        (Some(code), Some(status)) => line.push_str(&format!("{} {status}", visible(code))),
+        (Some(code), None) => line.push_str(&visible(code)),
+        (None, Some(status)) => line.push_str(&status.to_string()),
+        (None, None) => line.push_str("failed before any request"),
+    }
+    for (name, value) in [
+        ("op", &e.operation),
+        ("bucket", &e.bucket),
+        ("key", &e.key),
+        ("request_id", &e.request_id),
+    ] {
+        if let Some(v) = value {
+            line.push_str(&format!(" {name}={}", visible(v)));
+        }
+    }
+    line
+}
+
+/// `scan --follow --json`, piped: one error as a JSON object.
+#[derive(Serialize)]
+pub struct FollowJson<'a> {
+    #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+    /// When it was made.
+    pub time: Option<i64>,
+    /// The HTTP status.
+    pub status: Option<u16>,
+    /// The error code.
+    pub code: Option<&'a str>,
+    /// The operation.
+    pub operation: Option<&'a str>,
+    /// The bucket.
+    pub bucket: Option<&'a str>,
+    /// The object key.
+    pub key: Option<&'a str>,
+    /// The request ID.
+    pub request_id: Option<&'a str>,
+    /// Whether a retry helps (the catalogue), when the code is known.
+    pub retryable: Option<bool>,
+}
+
+impl<'a> FollowJson<'a> {
+    /// The object for one error.
+    #[must_use]
+    pub fn new(e: &'a crate::scan::Record<'a>) -> Self {
+        FollowJson {
+            time: e.time,
+            status: e.status,
+            code: e.code.as_deref(),
+            operation: e.operation.as_deref(),
+            bucket: e.bucket.as_deref(),
+            key: e.key.as_deref(),
+            request_id: e.request_id.as_deref(),
+            retryable: e
+                .code
+                .as_deref()
+                .and_then(catalogue::lookup)
+                .map(|entry| entry.retryable),
+        }
+    }
+}
+
 /// `scan --json`.
 #[derive(Serialize)]
 pub struct ScanJson<'a> {
+    /// The version of `state` ([`crate::scan::FORMAT`]).
+    pub format: u32,
     /// Every input, in the order read.
     pub inputs: &'a [InputReport],
     /// Bytes of text read.
@@ -437,6 +581,10 @@ pub struct ScanJson<'a> {
     pub ungrouped: u64,
     /// Patterns in the whole log.
     pub findings: Vec<FindingJson<'a>>,
+    /// What the report was computed from, for `scan --merge`: on one line,
+    /// as it is for programs (it is most of the document's size written
+    /// out one value a line).
+    pub state: Box<serde_json::value::RawValue>,
 }
 
 #[derive(Serialize)]
@@ -470,6 +618,8 @@ pub struct GroupJson<'a> {
     pub buckets: &'a [Count],
     /// Its most frequent key prefixes.
     pub prefixes: &'a [Count],
+    /// Its most frequent keys.
+    pub keys: &'a [Count],
     /// Whether a retry helps (the catalogue, or the retry rule for a bare status).
     pub retryable: Option<bool>,
     /// The catalogue's retry advice.
@@ -488,6 +638,15 @@ pub struct FindingJson<'a> {
     pub text: String,
 }
 
+/// `value` as JSON on one line, escaped as all of obserr's JSON is.
+fn compact(value: &impl Serialize) -> Box<serde_json::value::RawValue> {
+    let mut line = Vec::new();
+    super::json::write_line(&mut line, value).expect("writing to memory cannot fail");
+    let text = String::from_utf8(line).expect("serde_json writes UTF-8");
+    serde_json::value::RawValue::from_string(text.trim_end().to_string())
+        .expect("serde_json wrote valid JSON")
+}
+
 impl<'a> ScanJson<'a> {
     /// The document for a report.
     #[must_use]
@@ -500,6 +659,7 @@ impl<'a> ScanJson<'a> {
             }
         };
         ScanJson {
+            format: crate::scan::FORMAT,
             inputs: &r.inputs,
             bytes: r.bytes,
             lines: r.lines,
@@ -527,6 +687,7 @@ impl<'a> ScanJson<'a> {
                         operations: &g.operations,
                         buckets: &g.buckets,
                         prefixes: &g.prefixes,
+                        keys: &g.keys,
                         retryable: retryable(g),
                         retry_advice: entry.map(|e| super::retry_advice(e.retry())),
                         fix: entry.map(catalogue::Entry::one_line_fix),
@@ -542,6 +703,7 @@ impl<'a> ScanJson<'a> {
                     text: finding(f),
                 })
                 .collect(),
+            state: compact(&r.state),
         }
     }
 }

@@ -6,10 +6,10 @@
 //!
 //! A finding is data; its sentence is written in `render::scan`.
 
-use super::tally::{Counter, Span};
+use super::tally::{self, Counter, Sketch, Span};
 use super::Record;
-use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// At least this many throttled responses in a minute, on one prefix ...
 const THROTTLE_MIN: u64 = 10;
@@ -117,13 +117,15 @@ pub enum Dimension {
 }
 
 /// What the findings are judged from, gathered error by error, bounded.
-#[derive(Debug)]
+/// Part of a `scan --json` report's state: the evidence of consecutive parts
+/// of a log merges ([`Evidence::merge`]) into the evidence of the whole.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Evidence {
-    throttled: HashMap<Box<str>, BTreeMap<i64, u64>>,
+    throttled: Sketch<BTreeMap<i64, u64>>,
     signature_total: u64,
     signature_encoded: u64,
-    signature_keys: Vec<String>,
-    skew: HashMap<Box<str>, (u64, Span)>,
+    signature_keys: tally::Sample,
+    skew: Sketch<(u64, Span)>,
     forbidden: u64,
     forbidden_requesters: Counter,
     forbidden_operations: Counter,
@@ -141,11 +143,11 @@ const MAX_MINUTES: usize = 1 << 14;
 impl Default for Evidence {
     fn default() -> Self {
         Evidence {
-            throttled: HashMap::new(),
+            throttled: Sketch::new(MAX_TRACKED),
             signature_total: 0,
             signature_encoded: 0,
-            signature_keys: Vec::new(),
-            skew: HashMap::new(),
+            signature_keys: tally::Sample::default(),
+            skew: Sketch::new(MAX_TRACKED),
             forbidden: 0,
             forbidden_requesters: Counter::new(1024),
             forbidden_operations: Counter::new(256),
@@ -175,10 +177,14 @@ pub fn needs_encoding(key: &str) -> bool {
 }
 
 fn bump(map: &mut BTreeMap<i64, u64>, minute: i64) {
-    if let Some(n) = map.get_mut(&minute) {
-        *n += 1;
-    } else if map.len() < MAX_MINUTES {
-        map.insert(minute, 1);
+    bump_n(map, minute, 1);
+}
+
+/// Counts `n` in `minute` of a series that keeps its earliest
+/// [`MAX_MINUTES`] minutes (so that series of parts merge exactly).
+fn bump_n(map: &mut BTreeMap<i64, u64>, minute: i64, n: u64) {
+    if let Some(count) = super::earliest(map, minute, MAX_MINUTES) {
+        *count += n;
     }
 }
 
@@ -192,11 +198,12 @@ impl Evidence {
             matches!(code, "SlowDown" | "TooManyRequests") || matches!(status, 429 | 503);
         if throttled {
             if let Some(m) = minute {
-                let tracked = self.throttled.len() < MAX_TRACKED;
                 if let Some(series) = self.throttled.get_mut(prefix) {
                     bump(series, m);
-                } else if tracked {
-                    bump(self.throttled.entry(prefix.into()).or_default(), m);
+                } else {
+                    let mut series = BTreeMap::new();
+                    bump(&mut series, m);
+                    self.throttled.insert(prefix, series);
                 }
             }
         }
@@ -204,9 +211,7 @@ impl Evidence {
             self.signature_total += 1;
             if let Some(key) = r.key.as_deref().filter(|k| needs_encoding(k)) {
                 self.signature_encoded += 1;
-                if self.signature_keys.len() < 3 && !self.signature_keys.iter().any(|k| k == key) {
-                    self.signature_keys.push(key.to_string());
-                }
+                self.signature_keys.add(3, r.time, key);
             }
         }
         if code == "RequestTimeTooSkewed" {
@@ -214,10 +219,10 @@ impl Evidence {
             if let Some((n, span)) = self.skew.get_mut(ip) {
                 *n += 1;
                 span.see(r.time);
-            } else if self.skew.len() < MAX_TRACKED {
+            } else {
                 let mut span = Span::default();
                 span.see(r.time);
-                self.skew.insert(ip.into(), (1, span));
+                self.skew.insert(ip, (1, span));
             }
         }
         // 403s a finding above explains (signature, clock) are not
@@ -239,6 +244,51 @@ impl Evidence {
             self.server_span.see(r.time);
             self.server_keys.add(r.key.as_deref().unwrap_or(""));
         }
+    }
+
+    /// Takes in the evidence of the input that came after this one's, as if
+    /// this had read it too.
+    pub fn merge(&mut self, other: &Evidence) {
+        for (prefix, series) in other.throttled.iter() {
+            if let Some(mine) = self.throttled.get_mut(prefix) {
+                series.iter().for_each(|(m, n)| bump_n(mine, *m, *n));
+            } else {
+                let mut mine = BTreeMap::new();
+                series.iter().for_each(|(m, n)| bump_n(&mut mine, *m, *n));
+                self.throttled.insert(prefix, mine);
+            }
+        }
+        self.signature_total += other.signature_total;
+        self.signature_encoded += other.signature_encoded;
+        self.signature_keys.merge(3, &other.signature_keys);
+        for (ip, (n, span)) in other.skew.iter() {
+            if let Some((mine, my_span)) = self.skew.get_mut(ip) {
+                *mine += n;
+                my_span.merge(*span);
+            } else {
+                self.skew.insert(ip, (*n, *span));
+            }
+        }
+        self.forbidden += other.forbidden;
+        self.forbidden_requesters.merge(&other.forbidden_requesters);
+        self.forbidden_operations.merge(&other.forbidden_operations);
+        self.server += other.server;
+        for (m, n) in &other.server_minutes {
+            bump_n(&mut self.server_minutes, *m, *n);
+        }
+        self.server_keys.merge(&other.server_keys);
+        self.server_span.merge(other.server_span);
+    }
+
+    /// Whether every minute is one a timestamp can name (a report read
+    /// back may have been written by hand).
+    #[must_use]
+    pub fn minutes_in_range(&self) -> bool {
+        self.throttled
+            .values()
+            .flat_map(BTreeMap::keys)
+            .chain(self.server_minutes.keys())
+            .all(|m| super::minute_in_range(*m))
     }
 
     /// The findings, given the requests counted per minute.
@@ -279,10 +329,10 @@ impl Evidence {
             out.push(Finding::SignatureOnKeysNeedingEncoding {
                 count: self.signature_encoded,
                 total: self.signature_total,
-                keys: self.signature_keys.clone(),
+                keys: self.signature_keys.values(),
             });
         }
-        let mut skew: Vec<(&Box<str>, &(u64, Span))> = self
+        let mut skew: Vec<(&str, &(u64, Span))> = self
             .skew
             .iter()
             .filter(|(_, (n, _))| *n >= SKEW_MIN)

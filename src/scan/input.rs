@@ -29,7 +29,8 @@ pub(super) const SNIFF: usize = 8 * 1024;
 
 /// What one input gave, and what of it was skipped.
 /// Serialised as it is in `scan --json`'s `inputs`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct InputReport {
     /// The path as given or found (`-` for standard input).
     pub name: String,

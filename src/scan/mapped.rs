@@ -519,6 +519,7 @@ impl Scanner {
                     last,
                 } => {
                     report.lines += n;
+                    self.outside += n - requests;
                     self.successes(requests, minute, first, last);
                 }
                 Piece::Read { start, end } => {

@@ -11,7 +11,9 @@
 //! read ([`input::MAX_LINE`]) and the caps of every tally.
 
 pub mod access;
+pub mod clock;
 pub mod findings;
+pub mod follow;
 pub mod input;
 pub mod mapped;
 pub mod other;
@@ -23,12 +25,18 @@ pub use mapped::Mapping;
 pub use tally::{Count, Span};
 
 use access::{Fast, MinuteCache};
+use indexmap::IndexSet;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
-use tally::Counter;
+use std::collections::BTreeMap;
+use tally::{Counter, Sample, Sketch};
+
+/// The version of `scan --json`'s `state`: reports merge (`scan --merge`)
+/// only with reports of the same version.
+pub const FORMAT: u32 = 1;
 
 /// What errors are grouped by (`scan --by`; the doc comments are its help).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum By {
@@ -43,6 +51,8 @@ pub enum By {
     Bucket,
     /// The key up to its first '/' (the whole key when it has none).
     Prefix,
+    /// The object key.
+    Key,
     /// The requester's account or user ID.
     Requester,
     /// The client's IP address.
@@ -60,6 +70,9 @@ pub struct Options {
     pub since: Option<i64>,
     /// Only requests before this time.
     pub until: Option<i64>,
+    /// Keep the bucket and key of every failed request
+    /// ([`Report::failed_objects`]).
+    pub failed_objects: bool,
 }
 
 impl Options {
@@ -103,6 +116,24 @@ pub struct Record<'a> {
 }
 
 impl Record<'_> {
+    /// The same record, owning its strings.
+    #[must_use]
+    pub fn to_owned_record(&self) -> Record<'static> {
+        let own = |f: &Option<Cow<'_, str>>| f.as_deref().map(|s| Cow::Owned(s.to_string()));
+        Record {
+            time: self.time,
+            status: self.status,
+            code: own(&self.code),
+            request_id: own(&self.request_id),
+            operation: own(&self.operation),
+            bucket: own(&self.bucket),
+            key: own(&self.key),
+            requester: own(&self.requester),
+            ip: own(&self.ip),
+            client_failure: self.client_failure,
+        }
+    }
+
     /// Whether the request failed.
     #[must_use]
     pub fn is_error(&self) -> bool {
@@ -133,7 +164,7 @@ pub struct Group {
     pub first_seen: Option<i64>,
     /// When the last one was made.
     pub last_seen: Option<i64>,
-    /// The first three distinct request ids seen.
+    /// Three request IDs: the earliest (by time, then ID).
     pub request_ids: Vec<String>,
     /// Most frequent first; codes (as `Code` or a bare status) only when not
     /// grouped by code.
@@ -144,6 +175,8 @@ pub struct Group {
     pub buckets: Vec<Count>,
     /// Its most frequent key prefixes.
     pub prefixes: Vec<Count>,
+    /// Its most frequent keys.
+    pub keys: Vec<Count>,
 }
 
 /// The minute of a timeline: requests and errors that started in it.
@@ -184,6 +217,59 @@ pub struct Report {
     pub timeline: Vec<Minute>,
     /// Patterns in the whole log.
     pub findings: Vec<Finding>,
+    /// Requests counted that had no time while `--since` or `--until` asked
+    /// for a window: left out, as their time is unknown.
+    pub untimed: u64,
+    /// Requests read whose time is outside the window.
+    pub outside: u64,
+    /// With [`Options::failed_objects`]: the `(bucket, key)` of every failed
+    /// request, without repeats, in first-seen order, at most [`MAX_FAILED`].
+    pub failed_objects: Vec<(String, String)>,
+    /// Distinct failed objects beyond [`MAX_FAILED`], not listed.
+    pub failed_dropped: u64,
+    /// What the report was computed from, for `scan --merge`.
+    pub state: State,
+}
+
+/// The state a report is computed from, which `scan --json` carries so that
+/// the reports of consecutive parts of a log merge ([`State::merge`]) into
+/// the report of the whole.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct State {
+    /// What errors are grouped by.
+    pub by: By,
+    /// The window asked for (`--since`).
+    pub since: Option<i64>,
+    /// The window asked for (`--until`).
+    pub until: Option<i64>,
+    /// Requests counted.
+    pub requests: u64,
+    /// Errors counted.
+    pub errors: u64,
+    /// Requests left out of the window for want of a time.
+    pub untimed: u64,
+    /// Requests with a time outside the window.
+    pub outside: u64,
+    /// First and last request.
+    pub span: Span,
+    /// Requests and errors per minute (minutes since the epoch).
+    pub minutes: BTreeMap<i64, [u64; 2]>,
+    /// The groups (a [`Sketch`] of at most [`MAX_GROUPS`]).
+    pub groups: Sketch<GroupState>,
+    /// Errors beyond the groups kept.
+    pub ungrouped: u64,
+    /// What findings are judged from.
+    pub evidence: findings::Evidence,
+}
+
+/// Two reports that cannot be merged: they were not made with the same
+/// options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mismatch {
+    /// Grouped by different fields.
+    By(By, By),
+    /// Different `--since`/`--until` windows.
+    Window,
 }
 
 /// Groups kept at most; each keeps at most [`MAX_TALLY`] values per tally.
@@ -196,20 +282,93 @@ pub const MAX_TIMELINE: usize = 1 << 17;
 pub const TOP: usize = 5;
 /// The longest `curl -i`/`-v` capture kept as one block.
 const MAX_CAPTURE: usize = 64 * 1024;
+/// Request IDs a group keeps: the first ones, distinct.
+const MAX_IDS: usize = 3;
+/// Distinct failed objects kept for `--failed-objects`.
+pub const MAX_FAILED: usize = 1 << 20;
 
-#[derive(Debug)]
-struct Acc {
+/// A group as it is gathered (and carried in `scan --json`'s state).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GroupState {
     code: Option<String>,
     status: Option<u16>,
     value: Option<String>,
     client_failure: bool,
     count: u64,
     span: Span,
-    request_ids: Vec<String>,
+    request_ids: Sample,
     codes: Counter,
     operations: Counter,
     buckets: Counter,
     prefixes: Counter,
+    keys: Counter,
+}
+
+impl GroupState {
+    fn new(code: Option<&str>, status: Option<u16>, value: Option<&str>, cf: bool) -> Self {
+        GroupState {
+            code: code.map(str::to_string),
+            status,
+            value: value.map(str::to_string),
+            client_failure: cf,
+            count: 0,
+            span: Span::default(),
+            request_ids: Sample::default(),
+            codes: Counter::new(MAX_TALLY),
+            operations: Counter::new(MAX_TALLY),
+            buckets: Counter::new(MAX_TALLY),
+            prefixes: Counter::new(MAX_TALLY),
+            keys: Counter::new(MAX_TALLY),
+        }
+    }
+
+    fn merge(&mut self, other: &GroupState) {
+        self.count += other.count;
+        self.span.merge(other.span);
+        self.request_ids.merge(MAX_IDS, &other.request_ids);
+        self.codes.merge(&other.codes);
+        self.operations.merge(&other.operations);
+        self.buckets.merge(&other.buckets);
+        self.prefixes.merge(&other.prefixes);
+        self.keys.merge(&other.keys);
+    }
+
+    fn group(&self) -> Group {
+        Group {
+            code: self.code.clone(),
+            status: self.status,
+            value: self.value.clone(),
+            client_failure: self.client_failure,
+            count: self.count,
+            first_seen: self.span.first,
+            last_seen: self.span.last,
+            request_ids: self.request_ids.values(),
+            codes: self.codes.top(TOP),
+            operations: self.operations.top(TOP),
+            buckets: self.buckets.top(TOP),
+            prefixes: self.prefixes.top(TOP),
+            keys: self.keys.top(TOP),
+        }
+    }
+}
+
+fn group_key(
+    out: &mut String,
+    code: Option<&str>,
+    status: Option<u16>,
+    value: Option<&str>,
+    cf: bool,
+) {
+    use std::fmt::Write;
+    out.clear();
+    let _ = write!(
+        out,
+        "{}\0{}\0{}\0{}",
+        code.unwrap_or(""),
+        status.unwrap_or(0),
+        value.unwrap_or(""),
+        u8::from(cf)
+    );
 }
 
 /// The state of a scan: feed it lines ([`Scanner::line`]) or whole inputs
@@ -226,8 +385,15 @@ pub struct Scanner {
     run_minute: i64,
     run_requests: u64,
     minutes: BTreeMap<i64, [u64; 2]>,
-    groups: HashMap<String, Acc>,
+    groups: Sketch<GroupState>,
     ungrouped: u64,
+    untimed: u64,
+    outside: u64,
+    failed: Option<IndexSet<(Box<str>, Box<str>)>>,
+    failed_dropped: u64,
+    watched: Option<Vec<Record<'static>>>,
+    watched_dropped: u64,
+    extra_inputs: Vec<InputReport>,
     scratch: String,
     evidence: findings::Evidence,
     capture: Option<Vec<u8>>,
@@ -250,8 +416,15 @@ impl Scanner {
             run_minute: i64::MIN,
             run_requests: 0,
             minutes: BTreeMap::new(),
-            groups: HashMap::new(),
+            groups: Sketch::new(MAX_GROUPS),
             ungrouped: 0,
+            untimed: 0,
+            outside: 0,
+            failed: options.failed_objects.then(IndexSet::new),
+            failed_dropped: 0,
+            watched: None,
+            watched_dropped: 0,
+            extra_inputs: Vec::new(),
             scratch: String::new(),
             evidence: findings::Evidence::default(),
             capture: None,
@@ -327,10 +500,7 @@ impl Scanner {
     }
 
     fn minute(&mut self, minute: i64) -> Option<&mut [u64; 2]> {
-        if self.minutes.len() >= MAX_TIMELINE && !self.minutes.contains_key(&minute) {
-            return None;
-        }
-        Some(self.minutes.entry(minute).or_default())
+        earliest(&mut self.minutes, minute, MAX_TIMELINE)
     }
 
     /// Reads one line (without its line break).
@@ -344,6 +514,8 @@ impl Scanner {
             Fast::Success(t) => {
                 if self.in_range(Some(t)) {
                     self.request(Some(t));
+                } else {
+                    self.outside += 1;
                 }
             }
             Fast::Parse => match access::parse(line) {
@@ -443,6 +615,11 @@ impl Scanner {
     /// Counts one request, and its error if it is one.
     pub fn record(&mut self, r: &Record) {
         if !self.in_range(r.time) {
+            if r.time.is_none() {
+                self.untimed += 1;
+            } else {
+                self.outside += 1;
+            }
             return;
         }
         self.request(r.time);
@@ -458,16 +635,33 @@ impl Scanner {
         let key_prefix = r.key.as_deref().map_or("", prefix);
         self.evidence.see(r, key_prefix);
         self.group(r, key_prefix);
+        if let Some(watched) = &mut self.watched {
+            if watched.len() < follow::MAX_WATCHED {
+                watched.push(r.to_owned_record());
+            } else {
+                self.watched_dropped += 1;
+            }
+        }
+        if let (Some(failed), Some(bucket), Some(key)) = (&mut self.failed, &r.bucket, &r.key) {
+            let pair = (Box::from(&**bucket), Box::from(&**key));
+            if !failed.contains(&pair) {
+                if failed.len() < MAX_FAILED {
+                    failed.insert(pair);
+                } else {
+                    self.failed_dropped += 1;
+                }
+            }
+        }
     }
 
     fn group(&mut self, r: &Record, key_prefix: &str) {
-        use std::fmt::Write;
         let by = self.options.by;
         let value: Option<Cow<str>> = match by {
             By::Code | By::Status => None,
             By::Operation => r.operation.clone(),
             By::Bucket => r.bucket.clone(),
             By::Prefix => r.key.as_ref().map(|_| Cow::Borrowed(key_prefix)),
+            By::Key => r.key.clone(),
             By::Requester => r.requester.clone(),
             By::Ip => r.ip.clone(),
             // As ISO 8601, which sorts as time does.
@@ -480,45 +674,27 @@ impl Scanner {
             .then_some(r.status)
             .flatten();
         let client_failure = matches!(by, By::Code | By::Status) && r.client_failure;
-        self.scratch.clear();
-        let _ = write!(
-            self.scratch,
-            "{}\0{}\0{}\0{}",
-            code.unwrap_or(""),
-            status.unwrap_or(0),
-            value.as_deref().unwrap_or(""),
-            u8::from(client_failure)
+        group_key(
+            &mut self.scratch,
+            code,
+            status,
+            value.as_deref(),
+            client_failure,
         );
-        if !self.groups.contains_key(self.scratch.as_str()) {
-            if self.groups.len() >= MAX_GROUPS {
-                self.ungrouped += 1;
-                return;
-            }
-            let acc = Acc {
-                code: code.map(str::to_string),
-                status,
-                value: value.as_deref().map(str::to_string),
-                client_failure,
-                count: 0,
-                span: Span::default(),
-                request_ids: Vec::new(),
-                codes: Counter::new(MAX_TALLY),
-                operations: Counter::new(MAX_TALLY),
-                buckets: Counter::new(MAX_TALLY),
-                prefixes: Counter::new(MAX_TALLY),
-            };
-            self.groups.insert(self.scratch.clone(), acc);
-        }
-        let acc = self
-            .groups
-            .get_mut(self.scratch.as_str())
-            .expect("inserted above");
+        let (acc, dropped) = self.groups.entry(&self.scratch, || {
+            GroupState::new(code, status, value.as_deref(), client_failure)
+        });
+        // A group of higher rank left (its errors are now ungrouped), or
+        // this one was not taken.
+        self.ungrouped += dropped.map_or(0, |(_, g)| g.count);
+        let Some(acc) = acc else {
+            self.ungrouped += 1;
+            return;
+        };
         acc.count += 1;
         acc.span.see(r.time);
         if let Some(id) = r.request_id.as_deref() {
-            if acc.request_ids.len() < 3 && !acc.request_ids.iter().any(|x| x == id) {
-                acc.request_ids.push(id.to_string());
-            }
+            acc.request_ids.add(MAX_IDS, r.time, id);
         }
         if by != By::Code {
             match (r.code.as_deref(), r.status) {
@@ -533,8 +709,37 @@ impl Scanner {
         if let Some(bucket) = r.bucket.as_deref() {
             acc.buckets.add(bucket);
         }
-        if r.key.is_some() {
+        if let Some(key) = r.key.as_deref() {
             acc.prefixes.add(key_prefix);
+            acc.keys.add(key);
+        }
+    }
+
+    /// The state so far (the current minute's run flushed by the caller).
+    fn state(&self) -> State {
+        State {
+            minutes: self.minutes.clone(),
+            groups: self.groups.clone(),
+            evidence: self.evidence.clone(),
+            ..self.state_counts()
+        }
+    }
+
+    /// The state's numbers, with its maps empty.
+    fn state_counts(&self) -> State {
+        State {
+            by: self.options.by,
+            since: self.options.since,
+            until: self.options.until,
+            requests: self.requests,
+            errors: self.errors,
+            untimed: self.untimed,
+            outside: self.outside,
+            span: self.span,
+            minutes: BTreeMap::new(),
+            groups: Sketch::new(MAX_GROUPS),
+            ungrouped: self.ungrouped,
+            evidence: findings::Evidence::default(),
         }
     }
 
@@ -549,38 +754,211 @@ impl Scanner {
     pub fn finish(mut self) -> Report {
         self.end_capture();
         self.flush_run();
+        // Moved, not cloned as a snapshot's is: the evidence alone holds
+        // thousands of strings.
+        let state = State {
+            minutes: std::mem::take(&mut self.minutes),
+            groups: std::mem::replace(&mut self.groups, Sketch::new(0)),
+            evidence: std::mem::take(&mut self.evidence),
+            ..self.state_counts()
+        };
+        let mut report = Report::new(self.inputs, state);
+        if let Some(failed) = self.failed {
+            report.failed_objects = failed
+                .into_iter()
+                .map(|(b, k)| (b.into_string(), k.into_string()))
+                .collect();
+            report.failed_dropped = self.failed_dropped;
+        }
+        report
+    }
+}
+
+impl State {
+    /// A state with nothing counted, made with the same options, and this
+    /// obserr's caps: what merging starts from (a report read back says
+    /// what caps it had, and may have been written by hand).
+    #[must_use]
+    pub fn empty(&self) -> State {
+        Scanner::new(Options {
+            by: self.by,
+            since: self.since,
+            until: self.until,
+            failed_objects: false,
+        })
+        .state_counts()
+    }
+
+    /// Takes in the state of the input that came after this one's, as if
+    /// this had read it too. Exact but for tallies that a part filled
+    /// (CONTRIBUTING.md: scan, merging).
+    ///
+    /// # Errors
+    ///
+    /// When the two were not made with the same `--by` and window.
+    pub fn merge(&mut self, other: &State) -> Result<(), Mismatch> {
+        if self.by != other.by {
+            return Err(Mismatch::By(self.by, other.by));
+        }
+        if (self.since, self.until) != (other.since, other.until) {
+            return Err(Mismatch::Window);
+        }
+        self.requests += other.requests;
+        self.errors += other.errors;
+        self.untimed += other.untimed;
+        self.outside += other.outside;
+        self.span.merge(other.span);
+        for (minute, [requests, errors]) in &other.minutes {
+            if let Some(slot) = earliest(&mut self.minutes, *minute, MAX_TIMELINE) {
+                slot[0] += requests;
+                slot[1] += errors;
+            }
+        }
+        for (key, g) in other.groups.iter() {
+            if let Some(mine) = self.groups.get_mut(key) {
+                mine.merge(g);
+            } else {
+                // Built anew and merged, so that its tallies have this
+                // obserr's caps, whatever the report said.
+                let mut fresh = GroupState::new(
+                    g.code.as_deref(),
+                    g.status,
+                    g.value.as_deref(),
+                    g.client_failure,
+                );
+                fresh.merge(g);
+                if let Some((_, dropped)) = self.groups.insert(key, fresh) {
+                    self.ungrouped += dropped.count;
+                }
+            }
+        }
+        self.ungrouped += other.ungrouped;
+        self.evidence.merge(&other.evidence);
+        Ok(())
+    }
+}
+
+/// The slot of `minute` in a timeline that keeps its `cap` earliest minutes
+/// (the first 91 days of a longer log): `None` when it is later than all of
+/// them in a full one. Keeping the earliest, not the first met, is what
+/// makes timelines of parts merge into the whole's.
+fn earliest<V: Default>(minutes: &mut BTreeMap<i64, V>, minute: i64, cap: usize) -> Option<&mut V> {
+    if minutes.len() >= cap && !minutes.contains_key(&minute) {
+        let (&last, _) = minutes.last_key_value()?;
+        if minute > last {
+            return None;
+        }
+        minutes.pop_last();
+    }
+    Some(minutes.entry(minute).or_default())
+}
+
+/// Whether a minute (since the epoch) is one of a year from -9999 to 9999,
+/// as timestamps name them: a report read back may have been written by
+/// hand, and its minutes are multiplied into milliseconds.
+#[must_use]
+pub fn minute_in_range(minute: i64) -> bool {
+    minute.unsigned_abs() < 5_300_000_000
+}
+
+/// Why a file cannot be merged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartError {
+    /// Not a `scan --json` report: what the JSON reader said.
+    NotReport(String),
+    /// A report of another [`FORMAT`] (0: one without, written before
+    /// reports merged).
+    Version(u32),
+}
+
+/// Reads a `scan --json` report back: its inputs and its state.
+///
+/// # Errors
+///
+/// When it is not such a report, or one of another [`FORMAT`].
+pub fn read_report(bytes: &[u8]) -> Result<(Vec<InputReport>, State), PartError> {
+    // The version first, alone: another version's state may not parse.
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<u32>,
+        groups: Option<serde::de::IgnoredAny>,
+    }
+    #[derive(Deserialize)]
+    struct Part {
+        inputs: Vec<InputReport>,
+        state: State,
+    }
+    let why = |e: serde_json::Error| {
+        PartError::NotReport(match e.classify() {
+            serde_json::error::Category::Data => "JSON of another shape".to_string(),
+            _ => format!("not JSON at line {}, column {}", e.line(), e.column()),
+        })
+    };
+    let head: Head = serde_json::from_slice(bytes).map_err(why)?;
+    match (head.format, head.groups) {
+        (Some(FORMAT), _) => {}
+        (Some(other), _) => return Err(PartError::Version(other)),
+        (None, Some(_)) => return Err(PartError::Version(0)),
+        (None, None) => return Err(PartError::NotReport("JSON of another shape".into())),
+    }
+    let part: Part = serde_json::from_slice(bytes).map_err(why)?;
+    let state = part.state;
+    if !(state.minutes.keys().all(|m| minute_in_range(*m)) && state.evidence.minutes_in_range()) {
+        return Err(PartError::NotReport("a minute out of range".into()));
+    }
+    Ok((part.inputs, state))
+}
+
+/// Merges the reports of consecutive parts of a log, in order, into the
+/// report of the whole (`scan --merge`): their inputs one after the other,
+/// their states merged. `None` when `parts` is empty.
+///
+/// # Errors
+///
+/// When two parts were not made with the same `--by` and window.
+pub fn merge(parts: Vec<(Vec<InputReport>, State)>) -> Result<Option<Report>, Mismatch> {
+    let Some((_, first)) = parts.first() else {
+        return Ok(None);
+    };
+    let mut state = first.empty();
+    let mut inputs = Vec::new();
+    for (more, part) in parts {
+        state.merge(&part)?;
+        inputs.extend(more);
+    }
+    Ok(Some(Report::new(inputs, state)))
+}
+
+impl Report {
+    /// The report computed from `state`, for `inputs`.
+    #[must_use]
+    pub fn new(inputs: Vec<InputReport>, state: State) -> Report {
         let requests_per_minute: BTreeMap<i64, u64> =
-            self.minutes.iter().map(|(m, [r, _])| (*m, *r)).collect();
-        let findings = self.evidence.judge(&requests_per_minute);
-        let mut groups: Vec<Group> = self
-            .groups
-            .into_values()
-            .map(|a| Group {
-                code: a.code,
-                status: a.status,
-                value: a.value,
-                client_failure: a.client_failure,
-                count: a.count,
-                first_seen: a.span.first,
-                last_seen: a.span.last,
-                request_ids: a.request_ids,
-                codes: a.codes.top(TOP),
-                operations: a.operations.top(TOP),
-                buckets: a.buckets.top(TOP),
-                prefixes: a.prefixes.top(TOP),
-            })
-            .collect();
+            state.minutes.iter().map(|(m, [r, _])| (*m, *r)).collect();
+        let findings = state.evidence.judge(&requests_per_minute);
+        let mut groups: Vec<Group> = state.groups.values().map(GroupState::group).collect();
         // Down to what tells groups apart (a client failure from an error
-        // without code and status): the map's order is random.
+        // without code and status), so that the order is the same however
+        // the groups were gathered.
         groups.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
+            let primary = if state.by == By::Minute {
+                // By time, as a timeline reads ("(no time)" last); the
+                // values are ISO 8601, which sorts as time does.
+                a.value
+                    .is_none()
+                    .cmp(&b.value.is_none())
+                    .then_with(|| a.value.cmp(&b.value))
+            } else {
+                b.count.cmp(&a.count)
+            };
+            primary
+                .then_with(|| b.count.cmp(&a.count))
                 .then_with(|| a.code.cmp(&b.code))
                 .then(a.status.cmp(&b.status))
                 .then_with(|| a.value.cmp(&b.value))
                 .then(a.client_failure.cmp(&b.client_failure))
         });
-        let timeline = self
+        let timeline = state
             .minutes
             .iter()
             .map(|(m, [requests, errors])| Minute {
@@ -590,23 +968,26 @@ impl Scanner {
             })
             .collect();
         Report {
-            by: self.options.by,
-            bytes: self.inputs.iter().map(|i| i.bytes).sum(),
-            lines: self.inputs.iter().map(|i| i.lines).sum(),
-            inputs: self.inputs,
-            requests: self.requests,
-            errors: self.errors,
-            first_seen: self.span.first,
-            last_seen: self.span.last,
+            by: state.by,
+            bytes: inputs.iter().map(|i| i.bytes).sum(),
+            lines: inputs.iter().map(|i| i.lines).sum(),
+            inputs,
+            requests: state.requests,
+            errors: state.errors,
+            first_seen: state.span.first,
+            last_seen: state.span.last,
             groups,
-            ungrouped: self.ungrouped,
+            ungrouped: state.ungrouped,
             timeline,
             findings,
+            untimed: state.untimed,
+            outside: state.outside,
+            failed_objects: Vec::new(),
+            failed_dropped: 0,
+            state,
         }
     }
-}
 
-impl Report {
     /// Whether any input could not be read at all.
     #[must_use]
     pub fn input_error(&self) -> bool {

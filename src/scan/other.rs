@@ -45,22 +45,11 @@ pub fn recognise(text: &[u8]) -> Response {
     decode::decode(text)
 }
 
-/// The time a line starts with: obsutil's `2006-01-02T15:04:05Z`, or another
-/// form obserr reads in responses (`timestamp::parse_millis`) in the first one or two words
-/// (`2024-03-15 10:15:00`, optionally with `,123` milliseconds).
+/// The time a line starts with: obsutil's `2006-01-02T15:04:05Z`, or
+/// another form tools write ([`super::clock`]).
 #[must_use]
 pub fn leading_time(line: &str) -> Option<i64> {
-    let mut words = line.split_ascii_whitespace();
-    let first = words.next()?.trim_start_matches('[');
-    if first.len() < 10 || !first.as_bytes()[0].is_ascii_digit() {
-        return None;
-    }
-    let first = first.trim_end_matches(']');
-    crate::timestamp::parse_millis(first).or_else(|| {
-        let second = words.next()?.trim_end_matches(']');
-        let second = second.split([',', '.']).next()?;
-        crate::timestamp::parse_millis(&format!("{first}T{second}Z"))
-    })
+    super::clock::leading_time(line)
 }
 
 /// The bucket and key of the `obs://bucket/key` a line names (a result-list
@@ -172,13 +161,14 @@ mod tests {
         );
         assert_eq!(
             leading_time("2024-03-15 10:15:00,123 ERROR x"),
-            Some(1_710_497_700_000)
+            Some(1_710_497_700_123)
         );
         assert_eq!(
             leading_time("[2024-03-15 10:15:00] x"),
             Some(1_710_497_700_000)
         );
         assert_eq!(leading_time("status [403]"), None);
-        assert_eq!(leading_time("1234567890 é"), None);
+        // Ten digits are epoch seconds (scan::clock); nine are nothing.
+        assert_eq!(leading_time("123456789 é"), None);
     }
 }

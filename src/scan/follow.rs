@@ -1,0 +1,291 @@
+//! `scan --follow`: reading a log that grows. [`Feed`] cuts bytes as they
+//! come into lines for the scanner (a line waits for its line break; one
+//! longer than [`MAX_LINE`] is skipped and counted, so memory stays bounded
+//! however long it runs). [`Tail`] follows a file by name as `tail -F` does:
+//! it reads what was appended since the last [`Tail::poll`], and when the
+//! name points to another file (rotation: renamed away and created anew) it
+//! finishes the old file and reads the new one from its start; when the file
+//! shrank (truncation: `> app.log`, `truncate -s0`) it reads again from the
+//! start. The caller decides how often to poll (the binary: every 200 ms)
+//! and which errors to show ([`Scanner::watch`]).
+
+use super::input::{InputReport, CHUNK, MAX_LINE};
+use super::{Record, Scanner};
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+/// Errors kept between two [`Scanner::take_watched`]: more are counted, not
+/// kept (a burst of thousands in 200 ms is summarised, not listed).
+pub const MAX_WATCHED: usize = 1000;
+
+/// Cuts bytes into lines for a scanner, whatever the sizes they come in.
+#[derive(Debug, Default)]
+pub struct Feed {
+    carry: Vec<u8>,
+    skipping: bool,
+    /// What was read: bytes, lines, lines skipped.
+    pub report: InputReport,
+}
+
+impl Feed {
+    /// A feed for the input `name`.
+    #[must_use]
+    pub fn new(name: &str) -> Feed {
+        Feed {
+            report: InputReport {
+                name: name.to_string(),
+                ..InputReport::default()
+            },
+            ..Feed::default()
+        }
+    }
+
+    /// Reads the whole lines in `data` (the line it ends in, if cut, waits).
+    pub fn take(&mut self, scanner: &mut Scanner, mut data: &[u8]) {
+        self.report.bytes += data.len() as u64;
+        while let Some(i) = memchr::memchr(b'\n', data) {
+            let (head, rest) = (&data[..i], &data[i + 1..]);
+            data = rest;
+            if self.skipping {
+                self.skipping = false;
+                continue;
+            }
+            self.report.lines += 1;
+            if self.carry.is_empty() {
+                scanner.line(head);
+            } else {
+                self.carry.extend_from_slice(head);
+                scanner.line(&self.carry);
+                self.carry.clear();
+            }
+        }
+        if self.skipping {
+            return;
+        }
+        self.carry.extend_from_slice(data);
+        if self.carry.len() > MAX_LINE {
+            self.carry = Vec::new();
+            self.skipping = true;
+            self.report.long_lines += 1;
+            self.report.lines += 1;
+        }
+    }
+
+    /// The input ended (or was replaced): a last line without a line break
+    /// is read, and a capture under way is decoded.
+    pub fn end(&mut self, scanner: &mut Scanner) {
+        if !self.carry.is_empty() && !self.skipping {
+            self.report.lines += 1;
+            scanner.line(&self.carry);
+        }
+        self.carry.clear();
+        self.skipping = false;
+        scanner.end_capture();
+    }
+
+    /// Forgets a line cut short (the file it came from was truncated).
+    fn forget(&mut self) {
+        self.carry.clear();
+        self.skipping = false;
+    }
+
+    /// Ends the feed: its report joins the scanner's inputs.
+    pub fn finish(mut self, scanner: &mut Scanner) {
+        self.end(scanner);
+        self.report.invalid_utf8 = std::mem::take(&mut scanner.invalid_utf8);
+        scanner.inputs.push(self.report);
+    }
+}
+
+/// Which file a name points to: device and inode where there are such.
+#[cfg(unix)]
+fn identity(m: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// A file followed by name.
+#[derive(Debug)]
+pub struct Tail {
+    path: PathBuf,
+    file: File,
+    id: Option<(u64, u64)>,
+    /// Bytes of the current file read.
+    at: u64,
+    buf: Vec<u8>,
+    /// The lines read, over every file the name pointed to.
+    pub feed: Feed,
+}
+
+impl Tail {
+    /// Opens `path` (nothing is read yet: the first [`Tail::poll`] reads it
+    /// to its end).
+    ///
+    /// # Errors
+    ///
+    /// When it cannot be opened.
+    pub fn open(path: &Path, name: &str) -> io::Result<Tail> {
+        let file = File::open(path)?;
+        let meta = file.metadata()?;
+        if meta.is_dir() {
+            return Err(io::Error::other("is a directory"));
+        }
+        Ok(Tail {
+            path: path.to_path_buf(),
+            id: identity(&meta),
+            file,
+            at: 0,
+            buf: vec![0; CHUNK],
+            feed: Feed::new(name),
+        })
+    }
+
+    /// Reads what the current file holds beyond what was read.
+    fn drain(&mut self, scanner: &mut Scanner) -> io::Result<u64> {
+        let mut total = 0;
+        loop {
+            let n = match self.file.read(&mut self.buf) {
+                Ok(0) => return Ok(total),
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            self.at += n as u64;
+            total += n as u64;
+            self.feed.take(scanner, &self.buf[..n]);
+        }
+    }
+
+    /// Reads what was appended since the last call, following the name to
+    /// a new file (rotation) or back to the start (truncation). The bytes
+    /// read.
+    ///
+    /// # Errors
+    ///
+    /// When the file being read fails (not when the name is missing for a
+    /// while, as it is between a rotation's rename and create).
+    pub fn poll(&mut self, scanner: &mut Scanner) -> io::Result<u64> {
+        let mut total = self.drain(scanner)?;
+        let Ok(meta) = std::fs::metadata(&self.path) else {
+            return Ok(total);
+        };
+        let id = identity(&meta);
+        if id != self.id && !meta.is_dir() {
+            // Rotated: the old file is finished (drained above), the new
+            // one read from its start.
+            if let Ok(file) = File::open(&self.path) {
+                self.feed.end(scanner);
+                self.file = file;
+                self.id = id;
+                self.at = 0;
+                total += self.drain(scanner)?;
+            }
+        } else if meta.len() < self.at {
+            // Truncated: what is there now is new.
+            self.file.seek(SeekFrom::Start(0))?;
+            self.at = 0;
+            self.feed.forget();
+            total += self.drain(scanner)?;
+        }
+        Ok(total)
+    }
+}
+
+impl Scanner {
+    /// With `on`, every error counted is also kept for
+    /// [`Scanner::take_watched`] (at most [`MAX_WATCHED`] between two calls).
+    pub fn watch(&mut self, on: bool) {
+        self.watched = on.then(Vec::new);
+    }
+
+    /// The errors counted since the last call, in order, and how many more
+    /// there were beyond [`MAX_WATCHED`].
+    pub fn take_watched(&mut self) -> (Vec<Record<'static>>, u64) {
+        let dropped = std::mem::take(&mut self.watched_dropped);
+        match &mut self.watched {
+            Some(w) => (std::mem::take(w), dropped),
+            None => (Vec::new(), dropped),
+        }
+    }
+
+    /// The report of what was read so far; reading can go on.
+    #[must_use]
+    pub fn snapshot(&mut self) -> super::Report {
+        self.flush_run();
+        let mut inputs = self.inputs.clone();
+        inputs.extend(self.extra_inputs.iter().cloned());
+        super::Report::new(inputs, self.state())
+    }
+
+    /// Lists `report` among the inputs [`Scanner::snapshot`] reports
+    /// (the input being followed, which [`Feed::finish`] adds at the end).
+    pub fn set_current_input(&mut self, report: Option<InputReport>) {
+        self.extra_inputs = report.into_iter().collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::Options;
+    use std::io::Write;
+
+    const OK: &str = "o bkt [13/Aug/2015:01:43:42 +0000] 1.2.3.4 req R0 REST.GET.OBJECT a/b \"GET /bkt/a/b HTTP/1.1\" 200 - 5 5 1 1 \"-\" \"ua\" - -\n";
+    const ERR: &str = "o bkt [13/Aug/2015:01:43:43 +0000] 1.2.3.4 req R1 REST.GET.OBJECT a/c \"GET /bkt/a/c HTTP/1.1\" 404 NoSuchKey 5 5 1 1 \"-\" \"ua\" - -\n";
+
+    #[test]
+    fn a_feed_waits_for_the_line_break_whatever_the_pieces() {
+        let text = format!("{OK}{ERR}{OK}");
+        for cut in 0..text.len() {
+            let mut scanner = Scanner::new(Options::default());
+            scanner.watch(true);
+            let mut feed = Feed::new("-");
+            feed.take(&mut scanner, &text.as_bytes()[..cut]);
+            feed.take(&mut scanner, &text.as_bytes()[cut..]);
+            let (errors, _) = scanner.take_watched();
+            assert_eq!(errors.len(), 1, "cut {cut}");
+            assert_eq!(errors[0].code.as_deref(), Some("NoSuchKey"));
+            feed.finish(&mut scanner);
+            let r = scanner.finish();
+            assert_eq!((r.lines, r.requests, r.errors), (3, 3, 1), "cut {cut}");
+        }
+    }
+
+    #[test]
+    fn a_tail_survives_appends_rotation_and_truncation() {
+        let dir = std::env::temp_dir().join(format!("obserr-tail-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("app.log");
+        std::fs::write(&path, OK).unwrap();
+        let mut scanner = Scanner::new(Options::default());
+        let mut tail = Tail::open(&path, "app.log").unwrap();
+        tail.poll(&mut scanner).unwrap();
+        // Appended.
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        f.write_all(ERR.as_bytes()).unwrap();
+        tail.poll(&mut scanner).unwrap();
+        assert_eq!(scanner.snapshot().errors, 1);
+        // Rotated: renamed away, created anew.
+        std::fs::rename(&path, dir.join("app.log.1")).unwrap();
+        std::fs::write(&path, format!("{ERR}{ERR}")).unwrap();
+        tail.poll(&mut scanner).unwrap();
+        assert_eq!(scanner.snapshot().errors, 3);
+        // Truncated, then written again (shorter than before).
+        std::fs::write(&path, ERR).unwrap();
+        tail.poll(&mut scanner).unwrap();
+        let feed = tail.feed;
+        feed.finish(&mut scanner);
+        let r = scanner.finish();
+        assert_eq!((r.requests, r.errors), (5, 4));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
