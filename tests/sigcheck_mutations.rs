@@ -125,3 +125,95 @@ fn the_sdk_logs_string_to_sign_is_the_clients() {
     }
     assert!(seen >= 5);
 }
+
+/// The shapes a capture is pasted in: curl -v's own, the same exchange
+/// without curl's `> `/`< `/`* ` marks (a plain request and response block),
+/// that block with an SDK's `Request: GET https://host/key` line in place of
+/// the request line, CRLF line ends (a terminal or Windows paste), and an HTTP/2 status
+/// line with lower-case header names (curl 8).
+fn shapes(capture: &str) -> Vec<(&'static str, String)> {
+    let plain: String = capture
+        .lines()
+        .filter(|l| !l.starts_with("* "))
+        .map(|l| match l {
+            ">" | "<" => String::new(),
+            l => l
+                .strip_prefix("> ")
+                .or_else(|| l.strip_prefix("< "))
+                .unwrap_or(l)
+                .to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let host = capture
+        .lines()
+        .find_map(|l| l.strip_prefix("> Host: "))
+        .unwrap_or("")
+        .to_string();
+    let url = plain
+        .lines()
+        .map(|l| match l.split_once(' ') {
+            Some((method, rest)) if rest.ends_with(" HTTP/1.1") => format!(
+                "Request: {method} https://{host}{}",
+                rest.trim_end_matches(" HTTP/1.1")
+            ),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let http2 = capture
+        .lines()
+        .map(|l| {
+            if let Some(status) = l.strip_prefix("< HTTP/1.1 ") {
+                format!("< HTTP/2 {}", &status[..3])
+            } else if let Some((name, value)) =
+                l.strip_prefix("< ").and_then(|h| h.split_once(": "))
+            {
+                format!("< {}: {value}", name.to_ascii_lowercase())
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    vec![
+        ("plain", plain),
+        ("request url", url),
+        ("crlf", capture.replace('\n', "\r\n")),
+        ("http2", http2),
+    ]
+}
+
+/// Issue 19: sigcheck reads every shape decode reads. Each mutation capture,
+/// pasted in each shape, gets the verdict and the differing components it
+/// gets as curl -v printed it, with the key and without; decode reads the
+/// same response from it.
+#[test]
+fn every_capture_shape_reads_as_curl_v() {
+    let text = include_str!("fixtures/sigcheck/mutations.jsonl");
+    let summary = |c: &obserr::sigcheck::Check| {
+        let components: Vec<String> = c.differences.iter().map(|d| json(&d.component)).collect();
+        (json(&c.verdict), components)
+    };
+    let mut read = 0;
+    for line in text.lines() {
+        let case: Case = serde_json::from_str(line).unwrap();
+        let key = SecretKey::new(case.key.clone().into_bytes());
+        let original = decode(case.capture.as_bytes());
+        for (shape, capture) in shapes(&case.capture) {
+            let r = decode(capture.as_bytes());
+            let what = format!("{} as {shape}:\n{capture}", case.cause);
+            assert_eq!(
+                (&r.code, r.status, &r.request_id),
+                (&original.code, original.status, &original.request_id),
+                "{what}"
+            );
+            for key in [None, Some(&key)] {
+                let want = summary(&check(&original, None, key));
+                assert_eq!(summary(&check(&r, None, key)), want, "{what}");
+            }
+            read += 1;
+        }
+    }
+    assert!(read >= 4 * 72, "{read}");
+}

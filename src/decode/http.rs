@@ -182,13 +182,15 @@ fn is_final(status: u16) -> bool {
 /// Splits pasted text into one piece per HTTP transcript (`cat a.txt b.txt`
 /// of two curl captures is two): a response head with a final status ends
 /// one, and the next status line (`curl -i`) or request line (`curl -v`)
-/// starts the next. Text before the first head is left out; text without
-/// any head is one piece.
+/// starts the next, or the plain request shown before it. Text before the
+/// first head (or the request before it) is left out; text without any head
+/// is one piece.
 pub fn segments(text: &str) -> Vec<&str> {
     let verbose = lines(text).any(|(_, l)| l.strip_prefix("< ").is_some_and(is_status_line));
     let mut cuts = Vec::new();
     let mut first = None;
     let mut after_final = false;
+    let mut request = None;
     for (at, line) in lines(text) {
         if verbose {
             if let Some((_, status, _)) = line.strip_prefix("< ").and_then(status_parts) {
@@ -200,11 +202,15 @@ pub fn segments(text: &str) -> Vec<&str> {
             }
         } else if let Some((_, status, _)) = status_parts(line) {
             if first.is_none() {
-                first = Some(at);
+                first = Some(request.take().unwrap_or(at));
             } else if after_final {
-                cuts.push(at);
+                cuts.push(request.take().unwrap_or(at));
             }
+            request = None;
             after_final = is_final(status);
+        } else if request.is_none() && is_request(line) {
+            // A plain request shown before its response belongs to it.
+            request = Some(at);
         }
     }
     let mut out = Vec::with_capacity(cuts.len() + 1);
@@ -249,6 +255,7 @@ pub fn split(text: &str) -> Transcript {
     if let Some(&last) = starts.last() {
         transcript.framing = Framing::Include;
         transcript.responses = starts.len();
+        transcript.request = plain_request(&text[..starts[0]]);
         let keep_from = starts.len().saturating_sub(MAX_EARLIER + 1);
         for (i, &at) in starts.iter().enumerate().skip(keep_from) {
             let (head, body_at) = read_head(&text[at..], true);
@@ -408,6 +415,71 @@ fn split_verbose(text: &str) -> Transcript {
     t
 }
 
+/// Whether `line` shows a request: `GET /key HTTP/1.1`, or an SDK's
+/// `Request: GET https://host/key`.
+pub fn is_request(line: &str) -> bool {
+    is_request_line(line)
+        || url_request(
+            ["Request: ", "Request URL: ", "request: "]
+                .iter()
+                .find_map(|l| line.trim_start().strip_prefix(l))
+                .unwrap_or(line),
+        )
+        .is_some()
+}
+
+/// The request shown before a response without curl's prefixes: the last
+/// request line (`GET /key HTTP/1.1`, or an SDK's `Request: GET
+/// https://host/key?x` and `PUT https://host/key`) and the header lines under
+/// it. A URL's host becomes the `Host` header when none is shown.
+fn plain_request(text: &str) -> Option<Request> {
+    let mut request = None;
+    let mut open = false;
+    for (_, line) in lines(text) {
+        let line = line.trim_end();
+        let unlabelled = ["Request: ", "Request URL: ", "request: "]
+            .iter()
+            .find_map(|l| line.trim_start().strip_prefix(l))
+            .unwrap_or(line);
+        if let Some(r) = url_request(unlabelled) {
+            request = Some(r);
+            open = true;
+            continue;
+        }
+        request_line(&mut request, &mut open, line);
+    }
+    request
+}
+
+/// `GET https://host/key?x` (an HTTP version may follow): the method, the
+/// target and the host.
+fn url_request(line: &str) -> Option<Request> {
+    let mut words = line.split_ascii_whitespace();
+    let (method, url) = (words.next()?, words.next()?);
+    if !matches!(
+        method,
+        "GET" | "PUT" | "POST" | "HEAD" | "DELETE" | "OPTIONS"
+    ) {
+        return None;
+    }
+    if words.next().is_some_and(|v| !v.starts_with("HTTP/")) {
+        return None;
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let (host, target) = match rest.find(['/', '?']) {
+        Some(i) if rest.as_bytes()[i] == b'?' => (&rest[..i], format!("/{}", &rest[i..])),
+        Some(i) => (&rest[..i], rest[i..].to_string()),
+        None => (rest, "/".to_string()),
+    };
+    Some(Request {
+        method: method.to_string(),
+        target,
+        headers: vec![("Host".to_string(), host.to_string())],
+    })
+}
+
 /// Adds one `> ` line: a request line starts a new request, headers follow it.
 fn request_line(request: &mut Option<Request>, open: &mut bool, line: &str) {
     if line.trim().is_empty() {
@@ -428,7 +500,14 @@ fn request_line(request: &mut Option<Request>, open: &mut bool, line: &str) {
         }
     }
     if let (true, Some(r), Some(pair)) = (*open, request.as_mut(), header_line(line)) {
-        if r.headers.len() < MAX_HEADERS {
+        if let Some(shown) = r
+            .headers
+            .iter_mut()
+            .find(|(n, _)| n.eq_ignore_ascii_case("host") && pair.0.eq_ignore_ascii_case("host"))
+        {
+            // The header as sent wins over the host a URL named.
+            *shown = pair;
+        } else if r.headers.len() < MAX_HEADERS {
             r.headers.push(pair);
         }
     }

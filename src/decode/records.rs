@@ -174,8 +174,10 @@ fn observe(state: &mut State, line: &str) {
         state.no_body = state.head_request;
     } else if state.head_open && !trimmed.starts_with('<') && !trimmed.starts_with('{') {
         if let Some((name, value)) = trimmed.split_once(':') {
-            if name.eq_ignore_ascii_case("content-length") && value.trim() == "0" {
-                state.no_body = true;
+            if name.eq_ignore_ascii_case("content-length") {
+                // A length says whether a body follows, even after a HEAD
+                // (a capture that shows the length of the error it sent).
+                state.no_body = value.trim() == "0";
             }
         }
     } else if trimmed.starts_with(['<', '{']) && !line.starts_with("< ") && line != "<" {
@@ -186,7 +188,7 @@ fn observe(state: &mut State, line: &str) {
         // curl -v's own comment after a head: the transfer is over.
         state.head_open = false;
     }
-    if is_request_line(content) {
+    if http::is_request(content) {
         state.request_open = true;
     } else if state.request_open
         && !line.starts_with(['<', '>', '*'])
@@ -266,16 +268,6 @@ fn starts_with_date(line: &str) -> bool {
         && b[9] == b':'
         && b[12] == b':';
     iso || syslog
-}
-
-/// `GET /key HTTP/1.1`, with curl -v's `> ` taken off.
-fn is_request_line(line: &str) -> bool {
-    let mut words = line.split(' ');
-    matches!(
-        (words.next(), words.next(), words.next()),
-        (Some(m), Some(_), Some(v))
-            if v.starts_with("HTTP/") && !m.is_empty() && m.bytes().all(|b| b.is_ascii_uppercase())
-    )
 }
 
 /// Whether a line says that what follows belongs to it: Python's chained
