@@ -8,115 +8,18 @@
 //! not invent one (from a placeholder, a number elsewhere, a neighbouring
 //! field). `client_side` is checked only where the entry states it.
 
-use obserr::decode::{decode_all, Response};
+#[path = "common/corpus.rs"]
+mod corpus;
+
+use corpus::{check_sample, expectations, got};
+use obserr::decode::decode_all;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const ROOT: &str = "tests/fixtures/realworld";
 
-#[derive(Debug, Default, Clone)]
-struct Expected {
-    code: Option<String>,
-    status: Option<u16>,
-    request_id: Option<String>,
-    host_id: Option<String>,
-    client_side: Option<bool>,
-}
-
 fn samples() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for family in std::fs::read_dir(ROOT).expect("the corpus is there") {
-        let family = family.unwrap().path();
-        if !family.is_dir() {
-            continue;
-        }
-        for file in std::fs::read_dir(&family).unwrap() {
-            let file = file.unwrap().path();
-            if file.extension().is_some_and(|e| e == "txt") {
-                out.push(file);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-fn expectations(sample: &Path) -> Vec<Expected> {
-    let toml = std::fs::read_to_string(sample.with_extension("toml"))
-        .unwrap_or_else(|e| panic!("{}: no provenance file: {e}", sample.display()));
-    let doc: toml_edit::DocumentMut = toml.parse().expect("provenance is TOML");
-    let Some(entries) = doc.get("expected").and_then(|e| e.as_array_of_tables()) else {
-        panic!("{}: no [[expected]]", sample.display());
-    };
-    entries
-        .iter()
-        .map(|t| {
-            let text = |k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string);
-            Expected {
-                code: text("code"),
-                status: t
-                    .get("status")
-                    .and_then(|v| v.as_integer())
-                    .map(|n| u16::try_from(n).expect("a status")),
-                request_id: text("request_id"),
-                host_id: text("host_id"),
-                client_side: t.get("client_side").and_then(|v| v.as_bool()),
-            }
-        })
-        .collect()
-}
-
-/// What decode reported for one response, in the corpus's terms.
-fn got(r: &Response) -> Expected {
-    Expected {
-        code: r.code.clone(),
-        status: r.status,
-        request_id: r.request_id.clone(),
-        host_id: r.host_id.clone(),
-        client_side: Some(r.no_response.is_some()),
-    }
-}
-
-/// Compares one response; returns (fields checked, failures).
-fn compare(name: &str, n: usize, want: &Expected, got: &Expected) -> (usize, Vec<String>) {
-    let mut failures = Vec::new();
-    let mut checked = 0;
-    let mut check = |field: &str, w: String, g: String| {
-        checked += 1;
-        if w != g {
-            failures.push(format!(
-                "{name} [response {n}] {field}: got {g}, expected {w}"
-            ));
-        }
-    };
-    check(
-        "code",
-        format!("{:?}", want.code),
-        format!("{:?}", got.code),
-    );
-    check(
-        "status",
-        format!("{:?}", want.status),
-        format!("{:?}", got.status),
-    );
-    check(
-        "request_id",
-        format!("{:?}", want.request_id),
-        format!("{:?}", got.request_id),
-    );
-    check(
-        "host_id",
-        format!("{:?}", want.host_id),
-        format!("{:?}", got.host_id),
-    );
-    if let Some(cs) = want.client_side {
-        check(
-            "client_side",
-            cs.to_string(),
-            got.client_side.unwrap_or(false).to_string(),
-        );
-    }
-    (checked, failures)
+    corpus::samples(ROOT)
 }
 
 #[test]
@@ -130,29 +33,14 @@ fn every_sample_decodes_as_expected() {
     let mut failures = Vec::new();
     let (mut fields, mut fields_ok, mut samples_ok) = (0, 0, 0);
     for sample in &samples {
-        let name = sample.strip_prefix(ROOT).unwrap().display().to_string();
-        let want = expectations(sample);
-        let bytes = std::fs::read(sample).unwrap();
-        let responses = decode_all(&bytes);
-        let mut bad = Vec::new();
-        if responses.len() != want.len() {
-            bad.push(format!(
-                "{name} responses: got {}, expected {}",
-                responses.len(),
-                want.len()
-            ));
-        }
-        let none = Expected {
-            client_side: Some(false),
-            ..Expected::default()
-        };
-        for (n, w) in want.iter().enumerate() {
-            let g = responses.get(n).map_or_else(|| none.clone(), got);
-            let (checked, f) = compare(&name, n + 1, w, &g);
-            fields += checked;
-            fields_ok += checked - f.len();
-            bad.extend(f);
-        }
+        assert!(
+            !expectations(sample).is_empty(),
+            "{}: no [[expected]]",
+            sample.display()
+        );
+        let (checked, right, bad) = check_sample(ROOT, sample);
+        fields += checked;
+        fields_ok += right;
         if bad.is_empty() {
             samples_ok += 1;
         }
