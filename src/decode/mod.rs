@@ -15,6 +15,7 @@ mod html;
 mod http;
 mod json;
 mod labels;
+mod operation;
 mod prepare;
 mod scan;
 mod sdk;
@@ -262,6 +263,9 @@ pub struct Response {
     pub host_id: Option<String>,
     /// The resource the error names.
     pub resource: Option<String>,
+    /// The operation the response answered (S3's name: `HeadObject`), when
+    /// the text names it or a captured request shows it.
+    pub operation: Option<&'static str>,
     /// `x-reserved-indicator`, which OBS adds to help troubleshooting.
     pub reserved_indicator: Option<String>,
     /// Every other child of `<Error>` (or field of the body), in order, each
@@ -363,11 +367,13 @@ pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
     let mut out = Vec::new();
     for segment in http::segments(&text) {
         let transcript = http::split(segment);
+        let first = out.len();
         if transcript.framing == Framing::Bare {
             bare(segment, &mut out);
         } else {
             out.push(framed(transcript));
         }
+        name_operations(segment, &mut out[first..]);
         if out.len() >= MAX_RESPONSES {
             out.truncate(MAX_RESPONSES);
             break;
@@ -380,6 +386,19 @@ pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
         r.binary_at = binary_at;
     }
     out
+}
+
+/// The operation of each response of one segment: its captured request's,
+/// else the one operation the segment's text names.
+fn name_operations(segment: &str, responses: &mut [Response]) {
+    let mut named = None;
+    for r in responses {
+        r.operation = r
+            .request
+            .as_ref()
+            .and_then(|q| operation::from_request(&q.method, &q.target, q.header("host")))
+            .or_else(|| *named.get_or_insert_with(|| operation::named(segment)));
+    }
 }
 
 /// Text with no error in any shape may still name a catalogued code in
