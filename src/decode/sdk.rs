@@ -168,6 +168,31 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
     colons(line, base, facts);
     brackets(line, base, facts);
     statuses(line, base, facts);
+    logged_request(line, base, facts);
+}
+
+/// The status after a quoted request line, as urllib3's debug log (aws
+/// --debug, boto3) and access logs write it: `"GET /b/k HTTP/1.1" 404 284`.
+fn logged_request(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let b = line.as_bytes();
+    for at in memchr::memmem::find_iter(b, "HTTP/") {
+        let version = &b[at + 5..];
+        let digits = version
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == b'.')
+            .count();
+        let after = at + 5 + digits;
+        if digits == 0 || !line[after..].starts_with("\" ") {
+            continue;
+        }
+        let rest = &line[after + 2..];
+        let Some(status) = value::three_digits(rest) else {
+            continue;
+        };
+        if rest.len() == 3 || rest.as_bytes()[3] == b' ' || rest[3..].trim().is_empty() {
+            push(facts, base + after + 2, Kind::Status(status));
+        }
+    }
 }
 
 fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize, usize)]) {
@@ -374,6 +399,18 @@ mod tests {
         read(line, 0, &mut facts);
         facts.sort_by_key(|f| f.at);
         facts.into_iter().map(|f| f.kind).collect()
+    }
+
+    /// urllib3's line in aws --debug (tests/fixtures/clients/aws-cli).
+    #[test]
+    fn a_status_after_a_logged_request_line() {
+        assert_eq!(
+            kinds(r#"DEBUG - http://127.0.0.1:42891 "GET /mybucket/k HTTP/1.1" 404 284"#),
+            [Kind::Status(404)]
+        );
+        assert_eq!(kinds(r#""HEAD /b/k HTTP/1.1" 403 0"#), [Kind::Status(403)]);
+        assert_eq!(kinds(r#""GET /b/k HTTP/1.1" 4040"#), []);
+        assert_eq!(kinds("HTTP/1.1 and 404"), []);
     }
 
     #[test]
