@@ -30,7 +30,14 @@ pub fn prepare(text: &str) -> String {
         let line = strip_prefixes(line, verbose);
         let line = wire_trace(line).unwrap_or(line);
         let start = out.len();
-        if joins(&out[prev_start..], line) {
+        if continues_bytes_literal(&out[prev_start..], line) {
+            // `b'...ServiceUnava'` / `b'ilable...'`: one literal again.
+            while out.ends_with(['\n', '\r']) {
+                out.pop();
+            }
+            out.pop();
+            unescape_into(&mut out, &line.trim_start()[2..]);
+        } else if joins(&out[prev_start..], line) {
             // Replace the previous line break by a space.
             while out.ends_with(['\n', '\r']) {
                 out.pop();
@@ -73,6 +80,14 @@ fn unglue_status_lines(text: String) -> String {
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// Whether `next` goes on with the bytes literal `prev` ends with: Python's
+/// pprint (s3cmd --debug) cuts a long `b'...'` into adjacent literals, one
+/// a line, in the middle of a word or an id.
+fn continues_bytes_literal(prev: &str, next: &str) -> bool {
+    let prev = prev.trim_end_matches(['\n', '\r']);
+    prev.ends_with('\'') && prev.contains("b'") && next.trim_start().starts_with("b'")
 }
 
 /// Whether `next` continues `prev` across a hard wrap: Terraform's
@@ -201,6 +216,17 @@ fn unescape_into(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// s3cmd --debug's pprint of a response (tests/fixtures/clients/s3cmd).
+    #[test]
+    fn adjacent_bytes_literals_are_one_again() {
+        assert_eq!(
+            prepare("{'data': b'<Error><Code>ServiceUnava'\n         b'ilable</Code><RequestId>0000'\n         b'01A2</RequestId></Error>',\n 'status': 503}\n"),
+            "{'data': b'<Error><Code>ServiceUnavailable</Code><RequestId>000001A2</RequestId></Error>',\n 'status': 503}\n"
+        );
+        // Two literals on lines of their own are not one.
+        assert_eq!(prepare("x = 'a'\nb'c'\n"), "x = 'a'\nb'c'\n");
+    }
 
     #[test]
     fn prefixes_and_escapes() {
