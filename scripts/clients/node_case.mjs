@@ -132,3 +132,5 @@ if (client === 'obs') {
     }
   }
 }
+// A keep-alive socket must not keep a finished program waiting (minio-js).
+process.exit(0);

@@ -18,6 +18,7 @@
 //!
 //! Each search runs over the line once: linear in its length.
 
+use super::find;
 use super::scan::{Fact, Kind};
 use super::value::{self, CodeValue};
 use aho_corasick::AhoCorasick;
@@ -263,6 +264,16 @@ fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize
             Needle::Boundary => push(facts, base + i, Kind::Boundary),
             Needle::NoResponse if !no_response => {
                 no_response = true;
+                // urllib3 (minio-py) retries a 5xx until it gives up: `Max
+                // retries exceeded ... (Caused by ResponseError('too many 503
+                // error responses'))`. A response did arrive: its status.
+                if let Some(at) = find(&line[end..], "ResponseError('too many ") {
+                    let from = end + at + "ResponseError('too many ".len();
+                    if let Some(status) = value::three_digits(&line[from..]) {
+                        push(facts, base + from, Kind::Status(status));
+                        continue;
+                    }
+                }
                 push(facts, base + i, Kind::NoResponse(needle.to_string()));
             }
             Needle::Marker | Needle::NoResponse => {}
@@ -399,6 +410,20 @@ mod tests {
         read(line, 0, &mut facts);
         facts.sort_by_key(|f| f.at);
         facts.into_iter().map(|f| f.kind).collect()
+    }
+
+    /// minio-py's 5xx after urllib3's retries (tests/fixtures/clients/minio).
+    #[test]
+    fn urllib3_gives_up_on_a_status() {
+        assert_eq!(
+            kinds("MaxRetryError: HTTPConnectionPool(host='h', port=1): Max retries exceeded with url: /b/k (Caused by ResponseError('too many 503 error responses'))"),
+            [Kind::Status(503)]
+        );
+        assert!(matches!(
+            kinds("Max retries exceeded with url: /b/k (Caused by NewConnectionError('refused'))")
+                [..],
+            [Kind::NoResponse(_)]
+        ));
     }
 
     /// urllib3's line in aws --debug (tests/fixtures/clients/aws-cli).
