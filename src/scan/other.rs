@@ -29,11 +29,13 @@ use memchr::memmem;
 use std::borrow::Cow;
 
 /// Whether a line may name an error: decode's log readers need a code or a
-/// status label (`error code [..]`, `Code=`, `<Code>`, `"status":`), and a
-/// failure-report line has an `error message [`.
+/// status label (`error code [..]`, `Code=`, `<Code>`, `"status":`), a
+/// failure-report line has an `error message [`, and botocore's error
+/// (`An error occurred (404) when calling the HeadObject operation`, the
+/// only line of a HEAD error in aws --debug) has neither.
 #[must_use]
 pub fn may_be_error(line: &[u8]) -> bool {
-    ["ode", "ODE", "tatus", "TATUS", "error message ["]
+    ["ode", "ODE", "tatus", "TATUS", "error message [", ") when calling the "]
         .iter()
         .any(|needle| memmem::find(line, needle.as_bytes()).is_some())
 }
@@ -162,6 +164,10 @@ mod tests {
         assert!(!r.is_error());
         assert!(line(b"2024-03-15T10:15:00Z [INFO]: uploading part 3").is_none());
         assert!(line(b"just code, nothing else").is_none());
+        // aws --debug's last line for a HEAD error (tests/fixtures/clients/aws-cli).
+        let r = line(b"An error occurred (404) when calling the HeadObject operation: Not Found").unwrap();
+        assert_eq!((r.status, r.code.as_deref()), (Some(404), None));
+        assert!(r.is_error());
     }
 
     #[test]
