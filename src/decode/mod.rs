@@ -471,6 +471,12 @@ fn bare(text: &str, out: &mut Vec<Response>) {
         return;
     }
     for record in scan::read(text).records {
+        // Names alone (`'Bucket': 'b'` in a debug log's parameters, parted
+        // from the response by a logged request) are no error.
+        let f = &record.found;
+        if f.is_empty() && f.request_id.is_none() && f.host_id.is_none() && !f.details.is_empty() {
+            continue;
+        }
         let mut response = Response {
             body: if record.xml { Body::Xml } else { Body::LogLine },
             ..Response::default()
@@ -838,6 +844,38 @@ mod tests {
         let all = decode_all(b"the multipart upload keeps failing with NoSuchUpload, why?");
         assert_eq!(all[0].code.as_deref(), Some("NoSuchUpload"));
         assert!(decode_all(b"Traceback (most recent call last):\n  File \"x.py\", line 3, in <module>\nValueError: bad value\n").is_empty());
+    }
+
+    /// aws --debug (tests/fixtures/clients/aws-cli): the parameters logged
+    /// before a request name a bucket and key, and each logged request
+    /// starts a response of its own (a retry is another response).
+    #[test]
+    fn a_debug_log_gives_one_response_per_logged_request() {
+        let log = b"params: {'Bucket': 'b', 'Key': 'k'}\n\
+            DEBUG - http://h:1 \"GET /b/k HTTP/1.1\" 503 284\n\
+            <Error><Code>SlowDown</Code><RequestId>R1</RequestId></Error>\n\
+            DEBUG - http://h:1 \"GET /b/k HTTP/1.1\" 503 284\n\
+            <Error><Code>SlowDown</Code><RequestId>R2</RequestId></Error>\n\
+            An error occurred (SlowDown) when calling the GetObject operation (reached max retries: 1): x\n";
+        let all = decode_all(log);
+        let got: Vec<_> = all
+            .iter()
+            .map(|r| {
+                (
+                    r.status,
+                    r.code.as_deref(),
+                    r.request_id.as_deref(),
+                    r.operation,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(503), Some("SlowDown"), Some("R1"), Some("GetObject")),
+                (Some(503), Some("SlowDown"), Some("R2"), Some("GetObject"))
+            ]
+        );
     }
 
     #[test]

@@ -191,6 +191,9 @@ fn logged_request(line: &str, base: usize, facts: &mut Vec<Fact>) {
             continue;
         };
         if rest.len() == 3 || rest.as_bytes()[3] == b' ' || rest[3..].trim().is_empty() {
+            // Each logged request is an exchange of its own: a retry's
+            // response is another error, not the first one told again.
+            push(facts, base + at, Kind::Boundary);
             push(facts, base + after + 2, Kind::Status(status));
         }
     }
@@ -431,9 +434,12 @@ mod tests {
     fn a_status_after_a_logged_request_line() {
         assert_eq!(
             kinds(r#"DEBUG - http://127.0.0.1:42891 "GET /mybucket/k HTTP/1.1" 404 284"#),
-            [Kind::Status(404)]
+            [Kind::Boundary, Kind::Status(404)]
         );
-        assert_eq!(kinds(r#""HEAD /b/k HTTP/1.1" 403 0"#), [Kind::Status(403)]);
+        assert_eq!(
+            kinds(r#""HEAD /b/k HTTP/1.1" 403 0"#),
+            [Kind::Boundary, Kind::Status(403)]
+        );
         assert_eq!(kinds(r#""GET /b/k HTTP/1.1" 4040"#), []);
         assert_eq!(kinds("HTTP/1.1 and 404"), []);
     }
