@@ -36,8 +36,11 @@ const LABELS: &[(&[&str], Field)] = &[
     (&["x", "obs", "request", "id"], Field::RequestId),
     (&["x", "amz", "id", "2"], Field::HostId),
     (&["x", "obs", "id", "2"], Field::HostId),
-    // esdk-obs-python's header list drops the prefix: `('id-2', '...')`.
+    // esdk-obs-python's header list drops the prefix: `('id-2', '...')`;
+    // minio-js's S3Error has `amzRequestid` and `amzId2`.
     (&["id", "2"], Field::HostId),
+    (&["amz", "request", "id"], Field::RequestId),
+    (&["amz", "id", "2"], Field::HostId),
     (&["x", "amz", "error", "code"], Field::Code),
     (&["x", "obs", "error", "code"], Field::Code),
     (&["x", "amz", "error", "message"], Field::Message),
@@ -574,8 +577,9 @@ mod tests {
         );
     }
 
-    /// esdk-obs-nodejs's documented `Status-->404` lines and
-    /// esdk-obs-python's header tuples (`('id-2', 'H')`), as recorded in
+    /// esdk-obs-nodejs's documented `Status-->404` lines,
+    /// esdk-obs-python's header tuples (`('id-2', 'H')`) and minio-js's
+    /// `amzRequestid`, as recorded in
     /// tests/fixtures/clients/; a pair of quoted words elsewhere is no label.
     #[test]
     fn arrows_and_header_tuples() {
@@ -589,6 +593,10 @@ mod tests {
             [Kind::RequestId("R1".into()), Kind::HostId("H/1+2".into())]
         );
         assert_eq!(kinds("fields = ['code', 'message']"), []);
+        assert_eq!(
+            kinds("  amzRequestid: 'R1',\n  amzId2: 'H1',"),
+            [Kind::RequestId("R1".into()), Kind::HostId("H1".into())]
+        );
     }
 
     #[test]

@@ -69,14 +69,16 @@ pub struct Record {
 }
 
 impl Record {
-    /// Whether `kind` sets a field this error already has.
+    /// Whether `kind` sets a field this error already has (to another value).
     fn has(&self, kind: &Kind) -> bool {
         let f = &self.found;
         match kind {
             Kind::Status(_) => f.status.is_some() || self.found.no_response.is_some(),
             Kind::Code(_) => f.code.is_some(),
-            Kind::RequestId(_) => f.request_id.is_some(),
-            Kind::HostId(_) => f.host_id.is_some(),
+            // The same id again (`x-amz-request-id` and its `x-obs-` twin)
+            // is the same response.
+            Kind::RequestId(id) => f.request_id.as_ref().is_some_and(|r| r != id.trim()),
+            Kind::HostId(id) => f.host_id.as_ref().is_some_and(|h| h != id.trim()),
             Kind::NoResponse(_) => self.found.no_response.is_some() || f.status.is_some(),
             Kind::Xml(x) => {
                 (x.code.is_some() && f.code.is_some())
@@ -404,6 +406,20 @@ mod tests {
         assert_eq!(
             fields(text),
             [(Some("AccessDenied".into()), Some(403), Some("R1".into()))]
+        );
+    }
+
+    /// rclone --dump headers (tests/fixtures/clients/rclone): a request id
+    /// and its `x-obs-` twin are one response; the next status line another.
+    #[test]
+    fn an_id_and_its_twin_are_one_response() {
+        let text = "HTTP/1.1 404 Not Found\nX-Amz-Id-2: H1\nX-Amz-Request-Id: R1\nX-Obs-Id-2: H1\nX-Obs-Request-Id: R1\n\nHTTP/1.1 200 OK\nX-Amz-Request-Id: R2\nX-Obs-Request-Id: R2\n";
+        assert_eq!(
+            fields(text),
+            [
+                (None, Some(404), Some("R1".into())),
+                (None, Some(200), Some("R2".into()))
+            ]
         );
     }
 
