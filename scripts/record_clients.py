@@ -29,7 +29,7 @@ CASES_JS = os.path.join(HERE, "clients", "node_case.mjs")
 
 # Obviously fake credentials: never a real secret in a recording.
 AK = "FAKEACCESSKEYID00000"
-SK = "fakeSecretKeyForRecordingOnly0000000000"
+SK = "fakeSecretKeyForRecordingOnly00000000000"
 B = "mybucket"
 
 # (operation, bucket, key, code): the natural operation that meets each code.
@@ -226,13 +226,40 @@ def code_of(name):
 
 # How clients write a code of their own for a response without one (a HEAD
 # answer has no body): Go v2's `api error NotFound:`, minio's `code:
-# NoSuchKey,`, Node's inspect `Code: 'NotFound'` or `name: 'NotFound'`.
+# NoSuchKey,` or `code='NoSuchKey'`, Node's inspect `code: 'NotFound'`, the
+# AWS SDK for JavaScript's `NotFound: UnknownError`, s3cmd's `404 (NoSuchKey)`.
 CLIENT_CODE = [
     re.compile(r"api error ([A-Za-z]+):"),
     re.compile(r"\bcode: ([A-Za-z]+),"),
-    re.compile(r"\bCode: '([A-Za-z]+)'"),
-    re.compile(r"\bname: '([A-Za-z]+)'"),
+    re.compile(r"\bcode='([A-Za-z]+)'"),
+    re.compile(r"\b[Cc]ode: '([A-Za-z]+)'"),
+    re.compile(r"^([A-Z][A-Za-z]+): UnknownError$", re.M),
+    re.compile(r"\b\d{3} \(([A-Za-z]+)\)"),
 ]
+# HTTP reason phrases (as their status reads them): a client's name for a
+# status that is its reason phrase written as one word shows the status, not
+# a code (`api error Forbidden`). Those that are also OBS codes
+# (ServiceUnavailable, MethodNotAllowed, PreconditionFailed) and `NotFound`,
+# an SDK code of the catalogue, are codes.
+REASONS = {
+    400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+    409: "Conflict", 412: "Precondition Failed", 416: "Requested Range Not Satisfiable",
+    500: "Internal Server Error", 503: "Service Unavailable",
+}
+REASON_ONLY = {"BadRequest", "Forbidden", "Conflict", "RequestedRangeNotSatisfiable", "InternalServerError"}
+
+
+def status_shown(text, status, client_code):
+    """The text states the status: its number, or its reason phrase (spaced
+    or as one word, but not where it is the client's code)."""
+    if re.search(r"(?<![0-9A-Za-z])%d(?![0-9])" % status, text):
+        return True
+    reason = REASONS.get(status)
+    if not reason:
+        return False
+    if client_code:
+        text = text.replace(client_code, "")
+    return any(re.search(r"\b%s\b" % re.escape(r), text) for r in (reason, reason.replace(" ", "")))
 
 
 def expected(text, responses, name):
@@ -250,21 +277,34 @@ def expected(text, responses, name):
         notes.append("The text shows no request id: the entry is the last error the server sent.")
     if not shown:
         return [], notes + ["The server sent no error."]
+    if len(shown) > 1:
+        notes.append(
+            "A code counts as shown for a response when it is written between that response's "
+            "request id and the next one's."
+        )
     out = []
-    for r in shown:
+    for n, r in enumerate(shown):
+        # Where this response is told: from its request id to the next one's.
+        if len(shown) > 1:
+            a = text.index(r["request_id"])
+            b = text.index(shown[n + 1]["request_id"]) if n + 1 < len(shown) else len(text)
+            window = text[a:b]
+        else:
+            window = text
         e = {}
-        if r["code"] and r["body"] and re.search(r"\b%s\b" % re.escape(r["code"]), text):
+        client_code = None
+        if r["code"] and r["body"] and re.search(r"\b%s\b" % re.escape(r["code"]), window):
             e["code"] = r["code"]
         elif r["code"] and not r["body"]:
-            inferred = next((m.group(1) for rx in CLIENT_CODE for m in [rx.search(text)] if m), None)
-            if inferred and inferred not in ("Error", "Traceback", "Exception"):
-                e["client_code"] = inferred
-                notes.append(f"The response had no body (HEAD); {inferred} in the text is the client's own name for the status.")
+            inferred = next((m.group(1) for rx in CLIENT_CODE for m in [rx.search(window)] if m), None)
+            if inferred and inferred not in REASON_ONLY:
+                e["client_code"] = client_code = inferred
+                notes.append(f"The response had no body (HEAD); {inferred} in the text is the client's own name for it.")
             else:
                 notes.append(f"The text does not show the code {r['code']}: the response had no body (HEAD).")
         elif r["code"]:
             notes.append(f"The text does not show the code {r['code']}.")
-        if re.search(r"(?<![0-9A-Za-z])%d(?![0-9])" % r["status"], text):
+        if status_shown(text, r["status"], client_code):
             e["status"] = r["status"]
         else:
             notes.append(f"The text does not show the status {r['status']}.")
