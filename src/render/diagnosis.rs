@@ -449,8 +449,7 @@ pub fn finding(f: &Finding) -> String {
             *total,
             *no_body,
             *head_request,
-            *operation,
-            *ranking,
+            ranking.map(|r| (r, *operation)),
         ),
         Finding::UnknownCode { code, nearest } => {
             if nearest.is_empty() {
@@ -555,8 +554,7 @@ fn status_only(
     total: usize,
     no_body: bool,
     head_request: bool,
-    operation: Option<&str>,
-    ranking: Option<Ranking>,
+    ranking: Option<(Ranking, Option<&str>)>,
 ) -> String {
     let why = if no_body {
         "The response carries no error code (a HEAD response has no body)"
@@ -583,7 +581,7 @@ fn status_only(
             codes.join(", ")
         )),
     }
-    if let Some(ranking) = ranking {
+    if let Some((ranking, operation)) = ranking {
         text.push(' ');
         text.push_str(&why_first(operation, ranking));
     }
