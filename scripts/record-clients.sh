@@ -65,7 +65,7 @@ echo "installed in $(($(date +%s) - start)) s" >&2
 
 cat >"$tools/versions.json" <<EOF
 {"boto3": "boto3 $BOTO3, botocore $("$tools/boto3/bin/python" -c 'import botocore; print(botocore.__version__)')",
- "aws-cli": "aws-cli $AWSCLI, botocore $("$tools/awscli/bin/python" -c 'import botocore; print(botocore.__version__)')",
+ "aws-cli": "$("$tools/awscli/bin/aws" --version 2>&1 | cut -d' ' -f1,4 | sed 's|/| |g')",
  "s3cmd": "$S3CMD",
  "esdk-obs-python": "$ESDK_OBS_PYTHON",
  "minio": "minio-py $MINIO_PY",
