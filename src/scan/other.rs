@@ -35,9 +35,16 @@ use std::borrow::Cow;
 /// only line of a HEAD error in aws --debug) has neither.
 #[must_use]
 pub fn may_be_error(line: &[u8]) -> bool {
-    ["ode", "ODE", "tatus", "TATUS", "error message [", ") when calling the "]
-        .iter()
-        .any(|needle| memmem::find(line, needle.as_bytes()).is_some())
+    [
+        "ode",
+        "ODE",
+        "tatus",
+        "TATUS",
+        "error message [",
+        ") when calling the ",
+    ]
+    .iter()
+    .any(|needle| memmem::find(line, needle.as_bytes()).is_some())
 }
 
 /// Reads text that is not an access-log line with decode's readers. Every
@@ -165,7 +172,8 @@ mod tests {
         assert!(line(b"2024-03-15T10:15:00Z [INFO]: uploading part 3").is_none());
         assert!(line(b"just code, nothing else").is_none());
         // aws --debug's last line for a HEAD error (tests/fixtures/clients/aws-cli).
-        let r = line(b"An error occurred (404) when calling the HeadObject operation: Not Found").unwrap();
+        let r = line(b"An error occurred (404) when calling the HeadObject operation: Not Found")
+            .unwrap();
         assert_eq!((r.status, r.code.as_deref()), (Some(404), None));
         assert!(r.is_error());
     }
