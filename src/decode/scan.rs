@@ -374,10 +374,16 @@ fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) 
 
 /// Whether a line without labels or fixed strings may still hold a shape
 /// (`Code: message`, `(403)`, `[Code]`, `403 Forbidden`): it has a `:`, a
-/// bracket or a digit.
+/// bracket or a digit; or it is short and capitalised, as a reason phrase
+/// alone on its line is (`Forbidden`: s3fs's `str()` of its error).
 fn maybe_shapes(line: &str) -> bool {
-    line.bytes()
-        .any(|b| matches!(b, b':' | b'(' | b'[' | b'0'..=b'9'))
+    (line.len() <= 40
+        && line
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_uppercase()))
+        || line
+            .bytes()
+            .any(|b| matches!(b, b':' | b'(' | b'[' | b'0'..=b'9'))
 }
 
 /// For tests: kinds compare by what they say.
@@ -421,6 +427,13 @@ mod tests {
                 (None, Some(200), Some("R2".into()))
             ]
         );
+    }
+
+    /// s3fs's `str()` of a PermissionError (tests/fixtures/clients/s3fs).
+    #[test]
+    fn a_reason_phrase_alone_is_a_status() {
+        assert_eq!(fields("Forbidden\n"), [(None, Some(403), None)]);
+        assert_eq!(fields("Everything went fine\n"), []);
     }
 
     #[test]

@@ -170,6 +170,45 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
     brackets(line, base, facts);
     statuses(line, base, facts);
     logged_request(line, base, facts);
+    bare_reasons(line, base, facts);
+}
+
+/// An error's reason phrase on its own, as s3fs turns OBS's errors into
+/// `OSError`s: a line that is nothing else (`Forbidden`, the exception's
+/// `str()`), or an exception's last argument (`OSError(16, 'Service
+/// Unavailable')`). It gives the status (4xx and 5xx only: a line `OK` is
+/// no response) without ever starting another error.
+fn bare_reasons(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let whole = |s: &str| {
+        value::reason_at(s)
+            .filter(|&(status, len)| len == s.len() && status >= 400)
+            .map(|(status, _)| status)
+    };
+    let trimmed = line.trim();
+    if let Some(status) = whole(trimmed) {
+        let at = line.len() - line.trim_start().len();
+        push(facts, base + at, Kind::ReasonStatus(status));
+        return;
+    }
+    let b = line.as_bytes();
+    for close in memchr::memchr_iter(b')', b) {
+        let Some(&quote) = close.checked_sub(1).and_then(|i| b.get(i)) else {
+            continue;
+        };
+        if !matches!(quote, b'\'' | b'"') || close < 2 {
+            continue;
+        }
+        let Some(open) = line[..close - 1].rfind(char::from(quote)) else {
+            continue;
+        };
+        let before = line[..open].trim_end();
+        if !(before.ends_with('(') || before.ends_with(',')) {
+            continue;
+        }
+        if let Some(status) = whole(&line[open + 1..close - 1]) {
+            push(facts, base + open + 1, Kind::ReasonStatus(status));
+        }
+    }
 }
 
 /// The status after a quoted request line, as urllib3's debug log (aws
@@ -413,6 +452,22 @@ mod tests {
         read(line, 0, &mut facts);
         facts.sort_by_key(|f| f.at);
         facts.into_iter().map(|f| f.kind).collect()
+    }
+
+    /// s3fs's OSErrors (tests/fixtures/clients/s3fs).
+    #[test]
+    fn a_reason_phrase_alone_or_as_an_exception_argument() {
+        assert_eq!(kinds("Forbidden\n"), [Kind::ReasonStatus(403)]);
+        assert_eq!(
+            kinds("OSError(16, 'Service Unavailable')"),
+            [Kind::ReasonStatus(503)]
+        );
+        assert_eq!(
+            kinds("PermissionError('Forbidden')"),
+            [Kind::ReasonStatus(403)]
+        );
+        assert_eq!(kinds("OK"), []);
+        assert_eq!(kinds("print('Not Found here')"), []);
     }
 
     /// minio-py's 5xx after urllib3's retries (tests/fixtures/clients/minio).
