@@ -185,8 +185,13 @@ fn bare_reasons(line: &str, base: usize, facts: &mut Vec<Fact>) {
             .map(|(status, _)| status)
     };
     let trimmed = line.trim();
+    // Python's str() of an OSError: `[Errno 16] Service Unavailable`.
+    let trimmed = trimmed
+        .strip_prefix("[Errno ")
+        .and_then(|r| r.split_once("] "))
+        .map_or(trimmed, |(_, rest)| rest);
     if let Some(status) = whole(trimmed) {
-        let at = line.len() - line.trim_start().len();
+        let at = line.len() - trimmed.len() - (line.len() - line.trim_end().len());
         push(facts, base + at, Kind::ReasonStatus(status));
         return;
     }
@@ -436,6 +441,10 @@ fn statuses(line: &str, base: usize, facts: &mut Vec<Fact>) {
             continue;
         };
         let rest = &line[i + 1..];
+        // `100 Continue response seen` (botocore's debug log) is no error.
+        if status < 200 {
+            continue;
+        }
         if let Some((s, len)) = value::reason_at(rest).filter(|&(s, _)| s == status) {
             push(facts, base + i - 3, Kind::Status(s));
             push(facts, base + i + 1, Kind::Reason(rest[..len].to_string()));
@@ -454,6 +463,15 @@ mod tests {
         facts.into_iter().map(|f| f.kind).collect()
     }
 
+    /// botocore's debug log before a PUT (tests/fixtures/clients/aws-cli).
+    #[test]
+    fn a_continue_is_no_status() {
+        assert_eq!(
+            kinds("DEBUG - 100 Continue response seen, now sending request body."),
+            []
+        );
+    }
+
     /// s3fs's OSErrors (tests/fixtures/clients/s3fs).
     #[test]
     fn a_reason_phrase_alone_or_as_an_exception_argument() {
@@ -465,6 +483,10 @@ mod tests {
         assert_eq!(
             kinds("PermissionError('Forbidden')"),
             [Kind::ReasonStatus(403)]
+        );
+        assert_eq!(
+            kinds("[Errno 16] Service Unavailable"),
+            [Kind::ReasonStatus(503)]
         );
         assert_eq!(kinds("OK"), []);
         assert_eq!(kinds("print('Not Found here')"), []);
