@@ -50,10 +50,18 @@ fn is_log(path: &Path) -> bool {
     name.ends_with(".debug.txt") || name.ends_with(".sdklog.txt")
 }
 
+/// A code counts for a client when the server sent it an error for it (a
+/// recording whose client never met the error, as rclone reading past an
+/// object's end, says "The server sent no error.").
 #[test]
 fn at_least_ten_clients_with_twelve_codes_each() {
     let mut codes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for r in recordings() {
+        let doc = provenance(&r);
+        let notes = doc.get("notes").and_then(|v| v.as_str()).unwrap_or("");
+        if notes.contains("The server sent no error.") {
+            continue;
+        }
         codes.entry(client_of(&r)).or_default().insert(code_of(&r));
     }
     assert!(codes.len() >= 10, "clients recorded: {:?}", codes.keys());
