@@ -2,11 +2,8 @@
 //! provenance and `[[expected]]` responses): every sample is decoded through
 //! the library and checked field by field (code, status, request id, host id,
 //! client side) and for the number of responses; a few go through the binary
-//! too. All failures are reported at once, then the pass rate.
-//!
-//! An expected entry without a field means the text states none: decode must
-//! not invent one (from a placeholder, a number elsewhere, a neighbouring
-//! field). `client_side` is checked only where the entry states it.
+//! too. All failures are reported at once, then the pass rate. The
+//! comparison is `common/corpus.rs`'s, shared with `tests/clients.rs`.
 
 #[path = "common/corpus.rs"]
 mod corpus;
