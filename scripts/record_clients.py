@@ -206,6 +206,21 @@ def rclone_runs(tools):
     return runs
 
 
+def object_store_runs(tools):
+    """The Rust object_store crate (scripts/clients/object-store): it has no
+    bucket operations, so it cannot meet BucketAlreadyExists or
+    BucketNotEmpty."""
+    binary = os.path.join(tools, "rust", "release", "object-store-case")
+    runs = []
+    for op, bucket, key, code in CASES:
+        if op in ("createbucket", "deletebucket"):
+            continue
+        runs.append(Run("object-store", f"{op}-{code}", [binary, op, bucket, key or "-", "uncaught"]))
+        if (op, code) in FORM_CASES:
+            runs.append(Run("object-store", f"{op}-{code}.display", [binary, op, bucket, key or "-", "display"]))
+    return runs
+
+
 def all_runs(tools):
     return (
         obs_runs(tools, "esdk-obs-python")
@@ -218,6 +233,7 @@ def all_runs(tools):
         + library_runs(tools, "aws-sdk-js-v3")
         + library_runs(tools, "s3fs", "s3fs")
         + library_runs(tools, "minio-js")
+        + object_store_runs(tools)
     )
 
 
