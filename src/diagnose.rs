@@ -19,6 +19,79 @@ pub const DEFAULT_MAX_SKEW_MS: u64 = 15 * 60 * 1000;
 /// Codes listed for a bare status before pointing at `obserr explain STATUS`.
 pub const MAX_STATUS_CODES: usize = 8;
 
+/// Why a bare status's codes are listed most likely first: what the status
+/// and the operation together point to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ranking {
+    /// A 404 from reading an object: the key is missing (NoSuchKey) far more
+    /// often than the bucket.
+    ObjectMissing,
+    /// A 404 from writing or deleting an object: a missing key is no error
+    /// there, so the bucket is missing.
+    BucketMissingForObject,
+    /// A 404 from a bucket operation: the bucket is missing.
+    BucketMissing,
+    /// A 404 from a multipart upload's part or completion: the upload is gone.
+    UploadMissing,
+    /// A 403 to a HEAD request: refused by a policy or ACL, or a signing
+    /// problem, which only the same request as GET tells apart.
+    HeadForbidden,
+}
+
+impl Ranking {
+    /// The ranking for a status and operation, with its codes most likely
+    /// first.
+    #[must_use]
+    pub fn of(
+        status: u16,
+        operation: Option<&str>,
+        head: bool,
+    ) -> Option<(Ranking, &'static [&'static str])> {
+        const OBJECT: [&str; 2] = ["NoSuchKey", "NoSuchBucket"];
+        const BUCKET: [&str; 1] = ["NoSuchBucket"];
+        const UPLOAD: [&str; 2] = ["NoSuchUpload", "NoSuchBucket"];
+        const FORBIDDEN: [&str; 4] = [
+            "AccessDenied",
+            "SignatureDoesNotMatch",
+            "InvalidAccessKeyId",
+            "RequestTimeTooSkewed",
+        ];
+        let head = head || matches!(operation, Some("HeadObject" | "HeadBucket"));
+        match (status, operation) {
+            (404, Some("HeadObject" | "GetObject" | "GetObjectAcl" | "CopyObject")) => {
+                Some((Ranking::ObjectMissing, &OBJECT))
+            }
+            (
+                404,
+                Some("PutObject" | "AppendObject" | "DeleteObject" | "CreateMultipartUpload"),
+            ) => Some((Ranking::BucketMissingForObject, &BUCKET)),
+            (
+                404,
+                Some(
+                    "HeadBucket"
+                    | "ListObjects"
+                    | "ListObjectsV2"
+                    | "ListObjectVersions"
+                    | "DeleteBucket"
+                    | "DeleteObjects"
+                    | "GetBucketLocation"
+                    | "GetBucketAcl"
+                    | "ListMultipartUploads",
+                ),
+            ) => Some((Ranking::BucketMissing, &BUCKET)),
+            (
+                404,
+                Some(
+                    "UploadPart" | "CompleteMultipartUpload" | "AbortMultipartUpload" | "ListParts",
+                ),
+            ) => Some((Ranking::UploadMissing, &UPLOAD)),
+            (403, _) if head => Some((Ranking::HeadForbidden, &FORBIDDEN)),
+            _ => None,
+        }
+    }
+}
+
 /// One thing obserr noticed about a response, with the numbers and names it
 /// rests on. Serialised (untagged) as its fields; [`Finding::kind`] names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -132,6 +205,11 @@ pub enum Finding {
         no_body: bool,
         /// The request was a HEAD request (curl -v showed it).
         head_request: bool,
+        /// The operation the response answered, when the text names it.
+        operation: Option<&'static str>,
+        /// Why `codes` starts with the codes it starts with (most likely
+        /// first for this status and operation); `None`: catalogue order.
+        ranking: Option<Ranking>,
     },
     /// The code is not catalogued.
     UnknownCode {
@@ -658,10 +736,24 @@ fn status_only(r: &Response, info: Option<&'static StatusInfo>) -> Option<Findin
     }
     // The codes a server sends with this status; an SDK's name for the
     // status (`HttpErrorNotFound`) is none of them.
-    let codes: Vec<&'static str> = catalogue::by_status(StatusFilter::Exact(status))
+    let mut codes: Vec<&'static str> = catalogue::by_status(StatusFilter::Exact(status))
         .filter(|e| e.kind != catalogue::Kind::SdkStatus)
         .map(|e| e.code)
         .collect();
+    let head_request = r.request.as_ref().is_some_and(|q| q.method == "HEAD");
+    let ranking = Ranking::of(status, r.operation, head_request).map(|(ranking, first)| {
+        // The ranked codes first (those catalogued with this status), then
+        // the rest in catalogue order.
+        let mut ranked: Vec<&'static str> = first
+            .iter()
+            .copied()
+            .filter(|c| codes.contains(c))
+            .collect();
+        codes.retain(|c| !ranked.contains(c));
+        ranked.append(&mut codes);
+        codes = ranked;
+        ranking
+    });
     Some(Finding::StatusOnly {
         status,
         reason: info.map(|i| i.reason),
@@ -669,7 +761,9 @@ fn status_only(r: &Response, info: Option<&'static StatusInfo>) -> Option<Findin
         total: codes.len(),
         codes: codes.into_iter().take(MAX_STATUS_CODES).collect(),
         no_body: r.body == Body::Empty,
-        head_request: r.request.as_ref().is_some_and(|q| q.method == "HEAD"),
+        head_request,
+        operation: r.operation,
+        ranking,
     })
 }
 
@@ -953,6 +1047,59 @@ mod tests {
             b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\n",
         ));
         assert_eq!(d.findings[0], Finding::NotAnError { status: 200 });
+    }
+
+    /// The codes and ranking of a bare status's finding.
+    fn ranked(input: &str) -> (Vec<&'static str>, Option<Ranking>, Option<&'static str>) {
+        let d = diagnose(decode(input.as_bytes()));
+        let Some(Finding::StatusOnly {
+            codes,
+            ranking,
+            operation,
+            ..
+        }) = d.findings.into_iter().find(|f| f.kind() == "status_only")
+        else {
+            panic!("no status_only finding for {input:?}")
+        };
+        (codes, ranking, operation)
+    }
+
+    #[test]
+    fn a_bare_status_ranks_its_codes_by_the_operation() {
+        let (codes, ranking, op) =
+            ranked("An error occurred (404) when calling the HeadObject operation: Not Found");
+        assert_eq!(&codes[..2], ["NoSuchKey", "NoSuchBucket"]);
+        assert_eq!(
+            (ranking, op),
+            (Some(Ranking::ObjectMissing), Some("HeadObject"))
+        );
+        let (codes, ranking, _) = ranked(
+            "> HEAD /bkt HTTP/1.1\r\n> Host: obs.example.com\r\n>\r\n< HTTP/1.1 404 Not Found\r\n< Content-Length: 0\r\n<\r\n",
+        );
+        assert_eq!(codes[0], "NoSuchBucket");
+        assert_eq!(ranking, Some(Ranking::BucketMissing));
+        let (codes, ranking, op) = ranked(
+            "> HEAD /bkt/k HTTP/1.1\r\n> Host: 127.0.0.1\r\n>\r\n< HTTP/1.1 403 Forbidden\r\n< Content-Length: 0\r\n<\r\n",
+        );
+        assert_eq!(&codes[..2], ["AccessDenied", "SignatureDoesNotMatch"]);
+        assert_eq!(
+            (ranking, op),
+            (Some(Ranking::HeadForbidden), Some("HeadObject"))
+        );
+        let (codes, ranking, _) =
+            ranked("An error occurred (404) when calling the PutObject operation: Not Found");
+        assert_eq!(
+            (codes[0], ranking),
+            ("NoSuchBucket", Some(Ranking::BucketMissingForObject))
+        );
+        // No operation named: the catalogue's order, as before.
+        let (codes, ranking, op) = ranked("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+        assert_eq!((ranking, op), (None, None));
+        let all: Vec<_> = catalogue::by_status(StatusFilter::Exact(404))
+            .map(|e| e.code)
+            .take(MAX_STATUS_CODES)
+            .collect();
+        assert_eq!(codes, all);
     }
 
     #[test]

@@ -36,6 +36,11 @@ const LABELS: &[(&[&str], Field)] = &[
     (&["x", "obs", "request", "id"], Field::RequestId),
     (&["x", "amz", "id", "2"], Field::HostId),
     (&["x", "obs", "id", "2"], Field::HostId),
+    // esdk-obs-python's header list drops the prefix: `('id-2', '...')`;
+    // minio-js's S3Error has `amzRequestid` and `amzId2`.
+    (&["id", "2"], Field::HostId),
+    (&["amz", "request", "id"], Field::RequestId),
+    (&["amz", "id", "2"], Field::HostId),
     (&["x", "amz", "error", "code"], Field::Code),
     (&["x", "obs", "error", "code"], Field::Code),
     (&["x", "amz", "error", "message"], Field::Message),
@@ -154,6 +159,9 @@ fn separator(line: &str, end: usize) -> Option<(usize, bool)> {
     let spaced = i > spaces_from;
     let explicit_at = if matches!(b.get(i), Some(b':' | b'=')) {
         Some(i + 1)
+    } else if line[i..].starts_with("-->") {
+        // esdk-obs-nodejs's examples: `Status-->403`.
+        Some(i + 3)
     } else if line[i..].starts_with('：') {
         Some(i + '：'.len_utf8())
     } else if b.get(i) == Some(&b'[') {
@@ -223,7 +231,9 @@ fn labels(line: &str, hits: &[(usize, usize, usize)]) -> Vec<Label> {
         {
             continue;
         }
-        if let Some((value, explicit)) = separator(line, end) {
+        if let Some((value, explicit)) =
+            separator(line, end).or_else(|| tuple_pair(line, start, end))
+        {
             out.push(Label {
                 start,
                 value,
@@ -236,6 +246,16 @@ fn labels(line: &str, hits: &[(usize, usize, usize)]) -> Vec<Label> {
         }
     }
     out
+}
+
+/// A label quoted as the first of a pair (`('request-id', 'R')`, a Python
+/// list of header tuples): its value starts after the comma.
+fn tuple_pair(line: &str, start: usize, end: usize) -> Option<(usize, bool)> {
+    let b = line.as_bytes();
+    let quote = *b.get(end)?;
+    let opened = start >= 2 && b[start - 2] == b'(' && b[start - 1] == quote;
+    (matches!(quote, b'\'' | b'"') && opened && line[end + 1..].starts_with(", "))
+        .then_some((end + 3, true))
 }
 
 /// A quoted or bracketed value at the start of `s`: its content and where it
@@ -554,6 +574,28 @@ mod tests {
                 Kind::Status(403),
                 Kind::Reason("Forbidden".into())
             ]
+        );
+    }
+
+    /// esdk-obs-nodejs's documented `Status-->404` lines,
+    /// esdk-obs-python's header tuples (`('id-2', 'H')`) and minio-js's
+    /// `amzRequestid`, as recorded in
+    /// tests/fixtures/clients/; a pair of quoted words elsewhere is no label.
+    #[test]
+    fn arrows_and_header_tuples() {
+        assert_eq!(kinds("Status-->404"), [Kind::Status(404)]);
+        assert_eq!(
+            kinds("RequestId-->000001A2"),
+            [Kind::RequestId("000001A2".into())]
+        );
+        assert_eq!(
+            kinds("headers:[('request-id', 'R1'), ('id-2', 'H/1+2')]"),
+            [Kind::RequestId("R1".into()), Kind::HostId("H/1+2".into())]
+        );
+        assert_eq!(kinds("fields = ['code', 'message']"), []);
+        assert_eq!(
+            kinds("  amzRequestid: 'R1',\n  amzId2: 'H1',"),
+            [Kind::RequestId("R1".into()), Kind::HostId("H1".into())]
         );
     }
 

@@ -15,6 +15,7 @@ mod html;
 mod http;
 mod json;
 mod labels;
+mod operation;
 mod prepare;
 mod records;
 mod scan;
@@ -263,6 +264,9 @@ pub struct Response {
     pub host_id: Option<String>,
     /// The resource the error names.
     pub resource: Option<String>,
+    /// The operation the response answered (S3's name: `HeadObject`), when
+    /// the text names it or a captured request shows it.
+    pub operation: Option<&'static str>,
     /// `x-reserved-indicator`, which OBS adds to help troubleshooting.
     pub reserved_indicator: Option<String>,
     /// Every other child of `<Error>` (or field of the body), in order, each
@@ -359,24 +363,40 @@ pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
     // at most two copies of the input are alive at once.
     let text = {
         let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
-        prepare::prepare(text.strip_prefix('\u{feff}').unwrap_or(&text))
+        prepare::prepare_marked(text.strip_prefix('\u{feff}').unwrap_or(&text))
     };
+    let (text, lines) = text;
     let mut out = Vec::new();
-    'records: for span in records::split(&text) {
+    'records: for span in records::split(&text, &lines) {
         let first = out.len();
-        for segment in http::segments(&text[span]) {
+        for segment in http::segments(&text[span.clone()]) {
             let transcript = http::split(segment);
+            let at = out.len();
             if transcript.framing == Framing::Bare {
                 bare(segment, &mut out);
             } else {
-                out.push(framed(transcript));
+                let response = framed(transcript);
+                // Header-shaped lines that name nothing of a response (the
+                // canonical headers of a logged signing string) are none.
+                let void = response.framing == Framing::Headers
+                    && response.is_empty()
+                    && response.request_id.is_none()
+                    && response.host_id.is_none();
+                if !void {
+                    out.push(response);
+                }
             }
+            name_operations(segment, &mut out[at..]);
             if out.len() >= MAX_RESPONSES {
                 out.truncate(MAX_RESPONSES);
                 break 'records;
             }
         }
-        coalesce(&mut out, first);
+        // One line of the input (escapes may have made it several).
+        let one_line = lines.partition_point(|&l| l < span.end)
+            - lines.partition_point(|&l| l < span.start)
+            == 1;
+        coalesce(&mut out, first, one_line);
     }
     if out.is_empty() {
         out.extend(named_code(&text));
@@ -387,6 +407,19 @@ pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
     out
 }
 
+/// The operation of each response of one segment: its captured request's,
+/// else the one operation the segment's text names.
+fn name_operations(segment: &str, responses: &mut [Response]) {
+    let mut named = None;
+    for r in responses {
+        r.operation = r
+            .request
+            .as_ref()
+            .and_then(|q| operation::from_request(&q.method, &q.target, q.header("host")))
+            .or_else(|| *named.get_or_insert_with(|| operation::named(segment)));
+    }
+}
+
 /// Text with no error in any shape may still name a catalogued code in
 /// passing (`the upload fails with NoSuchUpload`): what `explain` would
 /// resolve, `decode` resolves too. Only a code written as the catalogue
@@ -394,16 +427,30 @@ pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
 /// Records are read apart; the first response of a record that starts at
 /// `first` is the last one before it told again when both carry the same
 /// request id (an SDK's exception and the body it quotes, pasted apart; the
-/// same JSON error logged twice). Then it fills what the earlier one lacks
-/// and is not kept. Without an id two alike errors stay two: nothing tells
-/// one failure told twice from two failures.
-fn coalesce(out: &mut Vec<Response>, first: usize) {
+/// same JSON error logged twice), or when it is one line that names the code
+/// or status of an identified response and nothing more (a tool's closing
+/// message under its debug log). Then it fills what the earlier one lacks and is not kept.
+/// Without an id two alike errors stay two: nothing tells one failure told
+/// twice from two failures.
+fn coalesce(out: &mut Vec<Response>, first: usize, one_line: bool) {
     if first == 0 || first >= out.len() {
         return;
     }
     let (before, after) = out.split_at_mut(first);
     let (prev, next) = (&mut before[first - 1], &after[0]);
-    if prev.request_id.is_none() || prev.request_id != next.request_id {
+    let same_id = prev.request_id.is_some() && prev.request_id == next.request_id;
+    // A tool's closing message after its debug log (aws-cli's `An error
+    // occurred (NoSuchKey) ...` under the logged response): the code alone
+    // again, nothing that could tell another response.
+    let retold = one_line
+        && prev.request_id.is_some()
+        && (prev.code.is_some() || prev.status.is_some())
+        && (next.code == prev.code || next.code.is_none())
+        && (next.status == prev.status || next.status.is_none())
+        && (next.code.is_some() || next.status.is_some())
+        && next.request_id.is_none()
+        && next.host_id.is_none();
+    if !(same_id || retold) {
         return;
     }
     let agree = |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
@@ -489,6 +536,12 @@ fn bare(text: &str, out: &mut Vec<Response>) {
         return;
     }
     for record in scan::read(text).records {
+        // Names alone (`'Bucket': 'b'` in a debug log's parameters, parted
+        // from the response by a logged request) are no error.
+        let f = &record.found;
+        if f.is_empty() && f.request_id.is_none() && f.host_id.is_none() && !f.details.is_empty() {
+            continue;
+        }
         let mut response = Response {
             body: if record.xml { Body::Xml } else { Body::LogLine },
             ..Response::default()
@@ -856,6 +909,38 @@ mod tests {
         let all = decode_all(b"the multipart upload keeps failing with NoSuchUpload, why?");
         assert_eq!(all[0].code.as_deref(), Some("NoSuchUpload"));
         assert!(decode_all(b"Traceback (most recent call last):\n  File \"x.py\", line 3, in <module>\nValueError: bad value\n").is_empty());
+    }
+
+    /// aws --debug (tests/fixtures/clients/aws-cli): the parameters logged
+    /// before a request name a bucket and key, and each logged request
+    /// starts a response of its own (a retry is another response).
+    #[test]
+    fn a_debug_log_gives_one_response_per_logged_request() {
+        let log = b"params: {'Bucket': 'b', 'Key': 'k'}\n\
+            DEBUG - http://h:1 \"GET /b/k HTTP/1.1\" 503 284\n\
+            <Error><Code>SlowDown</Code><RequestId>R1</RequestId></Error>\n\
+            DEBUG - http://h:1 \"GET /b/k HTTP/1.1\" 503 284\n\
+            <Error><Code>SlowDown</Code><RequestId>R2</RequestId></Error>\n\
+            An error occurred (SlowDown) when calling the GetObject operation (reached max retries: 1): x\n";
+        let all = decode_all(log);
+        let got: Vec<_> = all
+            .iter()
+            .map(|r| {
+                (
+                    r.status,
+                    r.code.as_deref(),
+                    r.request_id.as_deref(),
+                    r.operation,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(503), Some("SlowDown"), Some("R1"), Some("GetObject")),
+                (Some(503), Some("SlowDown"), Some("R2"), Some("GetObject"))
+            ]
+        );
     }
 
     #[test]

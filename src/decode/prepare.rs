@@ -14,7 +14,16 @@
 const MAX_PREFIXES: usize = 4;
 
 /// The text with paste artefacts undone.
+#[cfg(test)]
 pub fn prepare(text: &str) -> String {
+    prepare_marked(text).0
+}
+
+/// [`prepare`], and where the text's own lines start in what it returns
+/// (ascending): the line breaks an escape made (`\n\n` in a logged string)
+/// are inside a line of the input, and part no records.
+pub fn prepare_marked(text: &str) -> (String, Vec<usize>) {
+    let mut lines = Vec::new();
     let mut out = String::with_capacity(text.len() + text.len() / 64);
     let mut prev_start = 0;
     let mut verbose = false;
@@ -39,7 +48,15 @@ pub fn prepare(text: &str) -> String {
         let line = strip_prefixes(line, verbose);
         let line = wire_trace(line).unwrap_or(line);
         let start = out.len();
-        if joins(&out[prev_start..], line) {
+        lines.push(start);
+        if continues_bytes_literal(&out[prev_start..], line) {
+            // `b'...ServiceUnava'` / `b'ilable...'`: one literal again.
+            while out.ends_with(['\n', '\r']) {
+                out.pop();
+            }
+            out.pop();
+            unescape_into(&mut out, &line.trim_start()[2..]);
+        } else if joins(&out[prev_start..], line) {
             // Replace the previous line break by a space.
             while out.ends_with(['\n', '\r']) {
                 out.pop();
@@ -52,7 +69,7 @@ pub fn prepare(text: &str) -> String {
         }
         out.push_str(eol);
     }
-    unglue_status_lines(out)
+    unglue_status_lines(out, lines)
 }
 
 /// Whether the paragraph at the start of `text` (up to its first blank line)
@@ -72,7 +89,7 @@ fn is_verbose(text: &str) -> bool {
 /// A body without a final line break runs into the next status line when two
 /// `curl -i` captures are pasted or `cat` together (`...</Error>HTTP/1.1 403`):
 /// the status line gets its own line back.
-fn unglue_status_lines(text: String) -> String {
+fn unglue_status_lines(text: String, mut lines: Vec<usize>) -> (String, Vec<usize>) {
     let glued = |t: &str| {
         memchr::memmem::find_iter(t.as_bytes(), b"HTTP/")
             .filter(|&i| i > 0 && matches!(t.as_bytes()[i - 1], b'>' | b'}'))
@@ -85,7 +102,11 @@ fn unglue_status_lines(text: String) -> String {
     };
     let at = glued(&text);
     if at.is_empty() {
-        return text;
+        return (text, lines);
+    }
+    // Every line after an inserted line break moves by one byte.
+    for b in &mut lines {
+        *b += at.partition_point(|&i| i <= *b);
     }
     let mut out = String::with_capacity(text.len() + at.len());
     let mut last = 0;
@@ -95,7 +116,15 @@ fn unglue_status_lines(text: String) -> String {
         last = i;
     }
     out.push_str(&text[last..]);
-    out
+    (out, lines)
+}
+
+/// Whether `next` goes on with the bytes literal `prev` ends with: Python's
+/// pprint (s3cmd --debug) cuts a long `b'...'` into adjacent literals, one
+/// a line, in the middle of a word or an id.
+fn continues_bytes_literal(prev: &str, next: &str) -> bool {
+    let prev = prev.trim_end_matches(['\n', '\r']);
+    prev.ends_with('\'') && prev.contains("b'") && next.trim_start().starts_with("b'")
 }
 
 /// Whether `next` continues `prev` across a hard wrap: Terraform's
@@ -224,6 +253,17 @@ fn unescape_into(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// s3cmd --debug's pprint of a response (tests/fixtures/clients/s3cmd).
+    #[test]
+    fn adjacent_bytes_literals_are_one_again() {
+        assert_eq!(
+            prepare("{'data': b'<Error><Code>ServiceUnava'\n         b'ilable</Code><RequestId>0000'\n         b'01A2</RequestId></Error>',\n 'status': 503}\n"),
+            "{'data': b'<Error><Code>ServiceUnavailable</Code><RequestId>000001A2</RequestId></Error>',\n 'status': 503}\n"
+        );
+        // Two literals on lines of their own are not one.
+        assert_eq!(prepare("x = 'a'\nb'c'\n"), "x = 'a'\nb'c'\n");
+    }
 
     #[test]
     fn prefixes_and_escapes() {

@@ -44,15 +44,18 @@ struct State {
     /// The last line is a stack frame (`at ...`, `... 12 more`) or an
     /// exception's own line.
     in_trace: bool,
+    /// The last line is a caret under a source line (Node's uncaught error).
+    caret: bool,
     /// A request was shown (`> GET / HTTP/1.1`) and no response head yet.
     request_open: bool,
-    /// A line of the record starts with a date: it is a log entry.
-    dated: bool,
 }
 
 /// The byte ranges of the records in `text`, in order. Blank lines between
 /// records belong to neither; a record's range ends after its last line.
-pub fn split(text: &str) -> Vec<Range<usize>> {
+/// `lines` are where the input's own lines start (ascending): a blank line
+/// that starts elsewhere came from an escape inside a line and parts nothing.
+pub fn split(text: &str, lines: &[usize]) -> Vec<Range<usize>> {
+    let mut lines = lines.iter().copied().peekable();
     let mut out = Vec::new();
     let mut state = State::default();
     let mut start: Option<usize> = None;
@@ -64,15 +67,14 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         at += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
         if line.trim().is_empty() {
-            blank_before = start.is_some();
+            while lines.next_if(|&l| l < line_at).is_some() {}
+            if lines.next_if_eq(&line_at).is_some() {
+                blank_before = start.is_some();
+            }
             continue;
         }
-        let dated = starts_with_date(line);
         if let Some(s) = start {
-            // A log: every line that starts with its time is an entry of its
-            // own, with the lines under it (a stack trace, a wrapped body).
-            let new_entry = dated && state.dated;
-            if new_entry || (blank_before && !continues(&state, line)) {
+            if blank_before && !continues(&state, line) {
                 out.push(s..end);
                 start = None;
                 state = State::default();
@@ -84,7 +86,6 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         blank_before = false;
         end = line_at + line.len();
         observe(&mut state, line);
-        state.dated |= dated;
     }
     if let Some(s) = start {
         out.push(s..end);
@@ -146,6 +147,11 @@ fn continues(state: &State, line: &str) -> bool {
         && (trimmed.starts_with("During handling of the above exception")
             || trimmed.starts_with("The above exception was the direct cause"))
     {
+        return true;
+    }
+    // Node prints an uncaught error's place, its source line and a caret,
+    // then a blank line and the error itself.
+    if state.caret {
         return true;
     }
     // The next input of the same REPL session (irb's `>> response.body`).
@@ -230,44 +236,11 @@ fn observe(state: &mut State, line: &str) {
         || trimmed.contains("Exception")
         || trimmed.starts_with("Caused by");
     state.repl |= is_prompt(trimmed);
+    state.caret = !trimmed.is_empty() && trimmed.bytes().all(|b| b == b'^');
     state.in_trace = trimmed.starts_with("at ")
         || (trimmed.starts_with("...") && trimmed.ends_with("more"))
         || trimmed.contains("Exception")
         || trimmed.starts_with("Caused by");
-}
-
-/// Whether a line starts with a log entry's date: `2024-11-20`, `2024/11/20`
-/// (Go's `log`), either in brackets, or a syslog `Nov 20 10:00:03`.
-fn starts_with_date(line: &str) -> bool {
-    let b = line.strip_prefix('[').unwrap_or(line).as_bytes();
-    let digits = |r: Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
-    let iso = digits(0..4)
-        && matches!(b.get(4), Some(b'-' | b'/'))
-        && digits(5..7)
-        && b.get(7) == b.get(4)
-        && digits(8..10);
-    let syslog = b.len() > 15
-        && matches!(
-            b.get(..4),
-            Some(
-                b"Jan "
-                    | b"Feb "
-                    | b"Mar "
-                    | b"Apr "
-                    | b"May "
-                    | b"Jun "
-                    | b"Jul "
-                    | b"Aug "
-                    | b"Sep "
-                    | b"Oct "
-                    | b"Nov "
-                    | b"Dec "
-            )
-        )
-        && b[6] == b' '
-        && b[9] == b':'
-        && b[12] == b':';
-    iso || syslog
 }
 
 /// Whether a line says that what follows belongs to it: Python's chained
@@ -334,7 +307,17 @@ mod tests {
     use super::*;
 
     fn records(text: &str) -> Vec<&str> {
-        split(text).into_iter().map(|r| &text[r]).collect()
+        let (prepared, lines) = super::super::prepare::prepare_marked(text);
+        assert_eq!(prepared, text, "the examples need no preparing");
+        split(text, &lines).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn an_escaped_blank_line_parts_nothing() {
+        let text = "DEBUG: CanonicalRequest: 'PUT\\n/b/k\\n\\nhost:h'\nERROR: S3 error: 403 (SignatureDoesNotMatch)\n";
+        let (prepared, lines) = super::super::prepare::prepare_marked(text);
+        assert!(prepared.contains("\n\n"), "{prepared:?}");
+        assert_eq!(split(&prepared, &lines).len(), 1);
     }
 
     #[test]
@@ -355,19 +338,6 @@ mod tests {
         assert_eq!(records(text).len(), 2);
         let text = "HTTP/1.1 404 Not Found\nContent-Length: 0\n\n{\"code\":\"X\"}\n";
         assert_eq!(records(text).len(), 2);
-    }
-
-    #[test]
-    fn every_dated_line_of_a_log_is_an_entry() {
-        let text = "2024/11/20 10:00:01 SlowDown: Please reduce your request rate.\n2024/11/20 10:00:02 obs: service returned error: Status=403 Forbidden, Code=AccessDenied\n\tat x\nNov 20 10:00:03 host app: 404 NoSuchKey\n";
-        assert_eq!(
-            records(text),
-            [
-                "2024/11/20 10:00:01 SlowDown: Please reduce your request rate.",
-                "2024/11/20 10:00:02 obs: service returned error: Status=403 Forbidden, Code=AccessDenied\n\tat x",
-                "Nov 20 10:00:03 host app: 404 NoSuchKey"
-            ]
-        );
     }
 
     #[test]

@@ -69,14 +69,16 @@ pub struct Record {
 }
 
 impl Record {
-    /// Whether `kind` sets a field this error already has.
+    /// Whether `kind` sets a field this error already has (to another value).
     fn has(&self, kind: &Kind) -> bool {
         let f = &self.found;
         match kind {
             Kind::Status(_) => f.status.is_some() || self.found.no_response.is_some(),
             Kind::Code(_) => f.code.is_some(),
-            Kind::RequestId(_) => f.request_id.is_some(),
-            Kind::HostId(_) => f.host_id.is_some(),
+            // The same id again (`x-amz-request-id` and its `x-obs-` twin)
+            // is the same response.
+            Kind::RequestId(id) => f.request_id.as_ref().is_some_and(|r| r != id.trim()),
+            Kind::HostId(id) => f.host_id.as_ref().is_some_and(|h| h != id.trim()),
             Kind::NoResponse(_) => self.found.no_response.is_some() || f.status.is_some(),
             Kind::Xml(x) => {
                 (x.code.is_some() && f.code.is_some())
@@ -379,10 +381,16 @@ fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) 
 
 /// Whether a line without labels or fixed strings may still hold a shape
 /// (`Code: message`, `(403)`, `[Code]`, `403 Forbidden`): it has a `:`, a
-/// bracket or a digit.
+/// bracket or a digit; or it is short and capitalised, as a reason phrase
+/// alone on its line is (`Forbidden`: s3fs's `str()` of its error).
 fn maybe_shapes(line: &str) -> bool {
-    line.bytes()
-        .any(|b| matches!(b, b':' | b'(' | b'[' | b'0'..=b'9'))
+    (line.len() <= 40
+        && line
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_uppercase()))
+        || line
+            .bytes()
+            .any(|b| matches!(b, b':' | b'(' | b'[' | b'0'..=b'9'))
 }
 
 /// For tests: kinds compare by what they say.
@@ -412,6 +420,27 @@ mod tests {
             fields(text),
             [(Some("AccessDenied".into()), Some(403), Some("R1".into()))]
         );
+    }
+
+    /// rclone --dump headers (tests/fixtures/clients/rclone): a request id
+    /// and its `x-obs-` twin are one response; the next status line another.
+    #[test]
+    fn an_id_and_its_twin_are_one_response() {
+        let text = "HTTP/1.1 404 Not Found\nX-Amz-Id-2: H1\nX-Amz-Request-Id: R1\nX-Obs-Id-2: H1\nX-Obs-Request-Id: R1\n\nHTTP/1.1 200 OK\nX-Amz-Request-Id: R2\nX-Obs-Request-Id: R2\n";
+        assert_eq!(
+            fields(text),
+            [
+                (None, Some(404), Some("R1".into())),
+                (None, Some(200), Some("R2".into()))
+            ]
+        );
+    }
+
+    /// s3fs's `str()` of a PermissionError (tests/fixtures/clients/s3fs).
+    #[test]
+    fn a_reason_phrase_alone_is_a_status() {
+        assert_eq!(fields("Forbidden\n"), [(None, Some(403), None)]);
+        assert_eq!(fields("Everything went fine\n"), []);
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //!
 //! Each search runs over the line once: linear in its length.
 
+use super::find;
 use super::scan::{Fact, Kind};
 use super::value::{self, CodeValue};
 use aho_corasick::AhoCorasick;
@@ -168,6 +169,78 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
     colons(line, base, facts);
     brackets(line, base, facts);
     statuses(line, base, facts);
+    logged_request(line, base, facts);
+    bare_reasons(line, base, facts);
+}
+
+/// An error's reason phrase on its own, as s3fs turns OBS's errors into
+/// `OSError`s: a line that is nothing else (`Forbidden`, the exception's
+/// `str()`), or an exception's last argument (`OSError(16, 'Service
+/// Unavailable')`). It gives the status (4xx and 5xx only: a line `OK` is
+/// no response) without ever starting another error.
+fn bare_reasons(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let whole = |s: &str| {
+        value::reason_at(s)
+            .filter(|&(status, len)| len == s.len() && status >= 400)
+            .map(|(status, _)| status)
+    };
+    let trimmed = line.trim();
+    // Python's str() of an OSError: `[Errno 16] Service Unavailable`.
+    let trimmed = trimmed
+        .strip_prefix("[Errno ")
+        .and_then(|r| r.split_once("] "))
+        .map_or(trimmed, |(_, rest)| rest);
+    if let Some(status) = whole(trimmed) {
+        let at = line.len() - trimmed.len() - (line.len() - line.trim_end().len());
+        push(facts, base + at, Kind::ReasonStatus(status));
+        return;
+    }
+    let b = line.as_bytes();
+    for close in memchr::memchr_iter(b')', b) {
+        let Some(&quote) = close.checked_sub(1).and_then(|i| b.get(i)) else {
+            continue;
+        };
+        if !matches!(quote, b'\'' | b'"') || close < 2 {
+            continue;
+        }
+        let Some(open) = line[..close - 1].rfind(char::from(quote)) else {
+            continue;
+        };
+        let before = line[..open].trim_end();
+        if !(before.ends_with('(') || before.ends_with(',')) {
+            continue;
+        }
+        if let Some(status) = whole(&line[open + 1..close - 1]) {
+            push(facts, base + open + 1, Kind::ReasonStatus(status));
+        }
+    }
+}
+
+/// The status after a quoted request line, as urllib3's debug log (aws
+/// --debug, boto3) and access logs write it: `"GET /b/k HTTP/1.1" 404 284`.
+fn logged_request(line: &str, base: usize, facts: &mut Vec<Fact>) {
+    let b = line.as_bytes();
+    for at in memchr::memmem::find_iter(b, "HTTP/") {
+        let version = &b[at + 5..];
+        let digits = version
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == b'.')
+            .count();
+        let after = at + 5 + digits;
+        if digits == 0 || !line[after..].starts_with("\" ") {
+            continue;
+        }
+        let rest = &line[after + 2..];
+        let Some(status) = value::three_digits(rest) else {
+            continue;
+        };
+        if rest.len() == 3 || rest.as_bytes()[3] == b' ' || rest[3..].trim().is_empty() {
+            // Each logged request is an exchange of its own: a retry's
+            // response is another error, not the first one told again.
+            push(facts, base + at, Kind::Boundary);
+            push(facts, base + after + 2, Kind::Status(status));
+        }
+    }
 }
 
 fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize, usize)]) {
@@ -238,6 +311,16 @@ fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize
             Needle::Boundary => push(facts, base + i, Kind::Boundary),
             Needle::NoResponse if !no_response => {
                 no_response = true;
+                // urllib3 (minio-py) retries a 5xx until it gives up: `Max
+                // retries exceeded ... (Caused by ResponseError('too many 503
+                // error responses'))`. A response did arrive: its status.
+                if let Some(at) = find(&line[end..], "ResponseError('too many ") {
+                    let from = end + at + "ResponseError('too many ".len();
+                    if let Some(status) = value::three_digits(&line[from..]) {
+                        push(facts, base + from, Kind::Status(status));
+                        continue;
+                    }
+                }
                 push(facts, base + i, Kind::NoResponse(needle.to_string()));
             }
             Needle::Marker | Needle::NoResponse => {}
@@ -358,6 +441,10 @@ fn statuses(line: &str, base: usize, facts: &mut Vec<Fact>) {
             continue;
         };
         let rest = &line[i + 1..];
+        // `100 Continue response seen` (botocore's debug log) is no error.
+        if status < 200 {
+            continue;
+        }
         if let Some((s, len)) = value::reason_at(rest).filter(|&(s, _)| s == status) {
             push(facts, base + i - 3, Kind::Status(s));
             push(facts, base + i + 1, Kind::Reason(rest[..len].to_string()));
@@ -374,6 +461,64 @@ mod tests {
         read(line, 0, &mut facts);
         facts.sort_by_key(|f| f.at);
         facts.into_iter().map(|f| f.kind).collect()
+    }
+
+    /// botocore's debug log before a PUT (tests/fixtures/clients/aws-cli).
+    #[test]
+    fn a_continue_is_no_status() {
+        assert_eq!(
+            kinds("DEBUG - 100 Continue response seen, now sending request body."),
+            []
+        );
+    }
+
+    /// s3fs's OSErrors (tests/fixtures/clients/s3fs).
+    #[test]
+    fn a_reason_phrase_alone_or_as_an_exception_argument() {
+        assert_eq!(kinds("Forbidden\n"), [Kind::ReasonStatus(403)]);
+        assert_eq!(
+            kinds("OSError(16, 'Service Unavailable')"),
+            [Kind::ReasonStatus(503)]
+        );
+        assert_eq!(
+            kinds("PermissionError('Forbidden')"),
+            [Kind::ReasonStatus(403)]
+        );
+        assert_eq!(
+            kinds("[Errno 16] Service Unavailable"),
+            [Kind::ReasonStatus(503)]
+        );
+        assert_eq!(kinds("OK"), []);
+        assert_eq!(kinds("print('Not Found here')"), []);
+    }
+
+    /// minio-py's 5xx after urllib3's retries (tests/fixtures/clients/minio).
+    #[test]
+    fn urllib3_gives_up_on_a_status() {
+        assert_eq!(
+            kinds("MaxRetryError: HTTPConnectionPool(host='h', port=1): Max retries exceeded with url: /b/k (Caused by ResponseError('too many 503 error responses'))"),
+            [Kind::Status(503)]
+        );
+        assert!(matches!(
+            kinds("Max retries exceeded with url: /b/k (Caused by NewConnectionError('refused'))")
+                [..],
+            [Kind::NoResponse(_)]
+        ));
+    }
+
+    /// urllib3's line in aws --debug (tests/fixtures/clients/aws-cli).
+    #[test]
+    fn a_status_after_a_logged_request_line() {
+        assert_eq!(
+            kinds(r#"DEBUG - http://127.0.0.1:42891 "GET /mybucket/k HTTP/1.1" 404 284"#),
+            [Kind::Boundary, Kind::Status(404)]
+        );
+        assert_eq!(
+            kinds(r#""HEAD /b/k HTTP/1.1" 403 0"#),
+            [Kind::Boundary, Kind::Status(403)]
+        );
+        assert_eq!(kinds(r#""GET /b/k HTTP/1.1" 4040"#), []);
+        assert_eq!(kinds("HTTP/1.1 and 404"), []);
     }
 
     #[test]

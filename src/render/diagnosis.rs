@@ -9,8 +9,8 @@ use super::{json::EntryJson, wrap, Style};
 use crate::command::{Decoded, Input};
 use crate::decode::{Body, Framing, Response};
 use crate::diagnose::{
-    Diagnosis, DocumentedStatus, Finding, Limit, Meaning, Next, Stamp, SupportId, TimeSource,
-    MAX_STATUS_CODES,
+    Diagnosis, DocumentedStatus, Finding, Limit, Meaning, Next, Ranking, Stamp, SupportId,
+    TimeSource, MAX_STATUS_CODES,
 };
 use crate::sanitize::visible;
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -683,6 +683,8 @@ pub fn finding(f: &Finding) -> String {
             total,
             no_body,
             head_request,
+            operation,
+            ranking,
         } => status_only(
             *status,
             reason.zip(*meaning),
@@ -690,6 +692,7 @@ pub fn finding(f: &Finding) -> String {
             *total,
             *no_body,
             *head_request,
+            ranking.map(|r| (r, *operation)),
         ),
         Finding::UnknownCode { code, nearest } => {
             if nearest.is_empty() {
@@ -794,6 +797,7 @@ fn status_only(
     total: usize,
     no_body: bool,
     head_request: bool,
+    ranking: Option<(Ranking, Option<&str>)>,
 ) -> String {
     let why = if no_body {
         "The response carries no error code (a HEAD response has no body)"
@@ -805,15 +809,24 @@ fn status_only(
         text.push_str(&format!(" {reason} means: {meaning}"));
     }
     text.push(' ');
+    let order = if ranking.is_some() {
+        "most likely first:"
+    } else {
+        "among them"
+    };
     match total {
         0 => text.push_str("No catalogued code comes with this status."),
         n if n <= MAX_STATUS_CODES => {
             text.push_str(&format!("OBS sends it with: {}.", codes.join(", ")));
         }
         n => text.push_str(&format!(
-            "OBS sends it with {n} codes, among them {}; `obserr explain {status}` lists all.",
+            "OBS sends it with {n} codes, {order} {}; `obserr explain {status}` lists all.",
             codes.join(", ")
         )),
+    }
+    if let Some((ranking, operation)) = ranking {
+        text.push(' ');
+        text.push_str(&why_first(operation, ranking));
     }
     if head_request {
         text.push_str(" Send the same request as GET to see the error body.");
@@ -824,6 +837,35 @@ fn status_only(
         _ => "",
     });
     text
+}
+
+/// Why the first of a bare status's codes comes first.
+fn why_first(named: Option<&str>, ranking: Ranking) -> String {
+    let operation = named.unwrap_or("this request");
+    match ranking {
+        Ranking::ObjectMissing => format!(
+            "For {operation} the likeliest is NoSuchKey: the object does not exist (NoSuchBucket \
+             if the bucket does not either)."
+        ),
+        Ranking::BucketMissingForObject => format!(
+            "For {operation} the likeliest is NoSuchBucket: a missing object is no error there."
+        ),
+        Ranking::BucketMissing => {
+            format!("For {operation}, a bucket operation, the likeliest is NoSuchBucket.")
+        }
+        Ranking::UploadMissing => format!(
+            "For {operation} the likeliest is NoSuchUpload: the multipart upload was completed, \
+             aborted or expired."
+        ),
+        Ranking::HeadForbidden => format!(
+            "For {}the likeliest is AccessDenied (a policy or ACL refuses it), then a signing \
+             problem (SignatureDoesNotMatch, InvalidAccessKeyId, RequestTimeTooSkewed).",
+            named.map_or_else(
+                || "a HEAD request ".to_string(),
+                |op| format!("{op}, a HEAD request, ")
+            )
+        ),
+    }
 }
 
 /// A short description of what the input was read as.
@@ -914,6 +956,8 @@ pub struct ResponseJson<'a> {
     request_id: Option<&'a str>,
     host_id: Option<&'a str>,
     resource: Option<&'a str>,
+    /// The operation the response answered, when the text names it.
+    operation: Option<&'static str>,
     details: Details<'a>,
     /// The entry exactly as `explain --json` prints it.
     entry: Option<EntryJson>,
@@ -938,6 +982,7 @@ impl<'a> ResponseJson<'a> {
             request_id: r.request_id.as_deref(),
             host_id: r.host_id.as_deref(),
             resource: r.resource.as_deref(),
+            operation: r.operation,
             details: Details(&r.details),
             entry: d.entry.map(EntryJson::from),
             meaning: d.entry.map(|e| MeaningJson::new(e, d.meaning)),

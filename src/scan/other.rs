@@ -29,13 +29,39 @@ use memchr::memmem;
 use std::borrow::Cow;
 
 /// Whether a line may name an error: decode's log readers need a code or a
-/// status label (`error code [..]`, `Code=`, `<Code>`, `"status":`), and a
-/// failure-report line has an `error message [`.
+/// status label (`error code [..]`, `Code=`, `<Code>`, `"status":`), a
+/// failure-report line has an `error message [`, and botocore's error
+/// (`An error occurred (404) when calling the HeadObject operation`, the
+/// only line of a HEAD error in aws --debug) and a logged 4xx or 5xx status
+/// line have neither.
 #[must_use]
 pub fn may_be_error(line: &[u8]) -> bool {
-    ["ode", "ODE", "tatus", "TATUS", "error message ["]
-        .iter()
-        .any(|needle| memmem::find(line, needle.as_bytes()).is_some())
+    [
+        "ode",
+        "ODE",
+        "tatus",
+        "TATUS",
+        "error message [",
+        ") when calling the ",
+    ]
+    .iter()
+    .any(|needle| memmem::find(line, needle.as_bytes()).is_some())
+        || error_status_line(line)
+}
+
+/// An error's status line inside a log line, as `rclone --dump headers`
+/// writes it: `2026/12/07 10:30:11 DEBUG : HTTP/1.1 404 Not Found`.
+fn error_status_line(line: &[u8]) -> bool {
+    memmem::find_iter(line, b"HTTP/").any(|at| {
+        let rest = &line[at + 5..];
+        let version = rest
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || **b == b'.')
+            .count();
+        version > 0
+            && rest.get(version) == Some(&b' ')
+            && matches!(rest.get(version + 1), Some(b'4' | b'5'))
+    })
 }
 
 /// Reads text that is not an access-log line with decode's readers. Every
@@ -151,6 +177,18 @@ mod tests {
         assert!(!r.is_error());
         assert!(line(b"2024-03-15T10:15:00Z [INFO]: uploading part 3").is_none());
         assert!(line(b"just code, nothing else").is_none());
+        // rclone --dump headers (tests/fixtures/clients/rclone).
+        let r = line(b"2026/12/07 10:30:11 DEBUG : HTTP/1.1 404 Not Found").unwrap();
+        assert_eq!(r.status, Some(404));
+        assert!(!may_be_error(
+            b"2026/12/07 10:30:11 DEBUG : HTTP/1.1 200 OK"
+        ));
+        assert!(!may_be_error(b"\"GET /b/k HTTP/1.1\" 200 5"));
+        // aws --debug's last line for a HEAD error (tests/fixtures/clients/aws-cli).
+        let r = line(b"An error occurred (404) when calling the HeadObject operation: Not Found")
+            .unwrap();
+        assert_eq!((r.status, r.code.as_deref()), (Some(404), None));
+        assert!(r.is_error());
     }
 
     #[test]
