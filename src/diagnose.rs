@@ -740,7 +740,8 @@ fn status_only(r: &Response, info: Option<&'static StatusInfo>) -> Option<Findin
         .filter(|e| e.kind != catalogue::Kind::SdkStatus)
         .map(|e| e.code)
         .collect();
-    let head_request = r.request.as_ref().is_some_and(|q| q.method == "HEAD");
+    let head_request = r.request.as_ref().is_some_and(|q| q.method == "HEAD")
+        || matches!(r.operation, Some("HeadObject" | "HeadBucket"));
     let ranking = Ranking::of(status, r.operation, head_request).map(|(ranking, first)| {
         // The ranked codes first (those catalogued with this status), then
         // the rest in catalogue order.
@@ -1096,6 +1097,7 @@ mod tests {
         let (codes, ranking, op) = ranked("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
         assert_eq!((ranking, op), (None, None));
         let all: Vec<_> = catalogue::by_status(StatusFilter::Exact(404))
+            .filter(|e| e.kind != catalogue::Kind::SdkStatus)
             .map(|e| e.code)
             .take(MAX_STATUS_CODES)
             .collect();

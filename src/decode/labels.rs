@@ -71,6 +71,8 @@ const LABELS: &[(&[&str], Field)] = &[
     (&["bucket"], Field::Bucket),
     (&["key"], Field::Key),
     (&["status"], Field::Status),
+    // Python OBS tools' own result lines: `stat:404`, `errorCode:NoSuchKey`.
+    (&["stat"], Field::Status),
     // keystoneauth/openstacksdk debug logs: `RESP: [403] Content-Length: ...`.
     (&["resp"], Field::Status),
     (&["code"], Field::Code),

@@ -86,6 +86,7 @@ impl Field {
 /// reader may meet for a field (`Code`, `error_code`, `errorCode`, ...).
 const ALIASES: &[(&str, Field)] = &[
     ("status", Field::Status),
+    ("stat", Field::Status),
     ("httpstatus", Field::Status),
     ("statuscode", Field::Status),
     ("responsecode", Field::Status),

@@ -375,6 +375,24 @@ fn colons(line: &str, base: usize, facts: &mut Vec<Fact>) {
         if start > 0 && b[start - 1] == b':' {
             continue;
         }
+        // The AWS SDK for Java v2 names a modelled error by its class:
+        // `NoSuchKeyException: null (Service: S3, Status Code: 404, ...)`.
+        // Only a model class (`...s3.model.X`, or unqualified): Java's own
+        // `java.nio.file.AccessDeniedException` names no server code.
+        if let Some(code) = Some(word)
+            .filter(|w| !w.contains('.') || w.contains(".model."))
+            .and_then(|w| w.rsplit('.').next())
+            .and_then(|class| class.strip_suffix("Exception"))
+            .filter(|code| value::catalogued_code(code))
+        {
+            push(facts, base + start, Kind::Code(code.to_string()));
+            let message = line[i + 1..].trim();
+            let message = message.split(" (Service:").next().unwrap_or("").trim();
+            if !message.is_empty() && !value::is_placeholder(message) {
+                push(facts, base + i, Kind::Message(message.to_string()));
+            }
+            continue;
+        }
         let go_v2 = line[..start].ends_with("api error ");
         if go_v2 || value::catalogued_code(word) {
             if let CodeValue::Code(code) = value::code_value(word) {
@@ -404,6 +422,47 @@ fn colons(line: &str, base: usize, facts: &mut Vec<Fact>) {
                 break;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod modelled_exceptions {
+    use super::*;
+
+    #[test]
+    fn a_java_v2_modelled_exception_names_its_code() {
+        let mut facts = Vec::new();
+        read("software.amazon.awssdk.services.s3.model.NoSuchKeyException: null (Service: S3, Status Code: 404, Request ID: R)", 0, &mut facts);
+        assert!(
+            facts
+                .iter()
+                .any(|f| matches!(&f.kind, Kind::Code(c) if c == "NoSuchKey")),
+            "{facts:?}"
+        );
+        assert!(
+            !facts.iter().any(|f| matches!(&f.kind, Kind::Message(_))),
+            "{facts:?}"
+        );
+        let mut facts = Vec::new();
+        read(
+            "com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied",
+            0,
+            &mut facts,
+        );
+        assert!(
+            !facts.iter().any(|f| matches!(&f.kind, Kind::Code(_))),
+            "{facts:?}"
+        );
+        let mut facts = Vec::new();
+        read(
+            "java.nio.file.AccessDeniedException: s3a://b/k: getFileStatus",
+            0,
+            &mut facts,
+        );
+        assert!(
+            !facts.iter().any(|f| matches!(&f.kind, Kind::Code(_))),
+            "{facts:?}"
+        );
     }
 }
 

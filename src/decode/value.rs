@@ -150,6 +150,8 @@ pub fn is_placeholder(s: &str) -> bool {
         || t.starts_with('<')
         || t.starts_with('{')
         || t.chars().all(|c| c == '*' || c == '.')
+        // A redaction run (`xxx`, `XXXXXXXX`): the poster hid the value.
+        || (t.len() >= 3 && t.chars().all(|c| c == 'x' || c == 'X'))
         || [
             "null",
             "nil",

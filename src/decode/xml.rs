@@ -24,6 +24,19 @@ struct Frame {
     in_error: bool,
 }
 
+/// Whether `xml` ends inside the closing tag of `name`: `</`, `</Host`,
+/// `</HostId`.
+fn closing_begun(xml: &str, name: &str) -> bool {
+    let tail = xml.trim_end();
+    let Some(at) = tail.rfind("</") else {
+        return false;
+    };
+    let partial = &tail[at + 2..];
+    name.len() >= partial.len()
+        && name.is_char_boundary(partial.len())
+        && name[..partial.len()].eq_ignore_ascii_case(partial)
+}
+
 /// Reads `xml` into `found`. Returns false when it held no error element,
 /// code or message.
 pub fn read(xml: &str, found: &mut Response) -> bool {
@@ -78,11 +91,14 @@ pub fn read(xml: &str, found: &mut Response) -> bool {
     if !stack.is_empty() {
         found.truncated = true;
         // What arrived of the innermost open element still counts, but for a
-        // cut id: part of an id identifies nothing.
+        // cut id: part of an id identifies nothing. An id whose closing tag
+        // had begun (`...</HostId` without its `>`) arrived whole.
         if overflow == 0
-            && stack
-                .last()
-                .is_some_and(|f| !f.has_child && f.name.to_ascii_lowercase().ends_with("id"))
+            && stack.last().is_some_and(|f| {
+                !f.has_child
+                    && f.name.to_ascii_lowercase().ends_with("id")
+                    && !closing_begun(xml, &f.name)
+            })
         {
             stack.pop();
         }
@@ -163,6 +179,22 @@ fn resolve(r: &BytesRef) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_cut_in_its_closing_tag_arrived_whole() {
+        let mut r = Response::default();
+        assert!(read(
+            "<Error><Code>AccessDenied</Code><RequestId>R1</RequestId><HostId>abc/def=</HostId",
+            &mut r
+        ));
+        assert_eq!(r.host_id.as_deref(), Some("abc/def="));
+        let mut r = Response::default();
+        assert!(read(
+            "<Error><Code>AccessDenied</Code><RequestId>R1</RequestId><HostId>abc/d",
+            &mut r
+        ));
+        assert_eq!(r.host_id, None);
+    }
 
     fn read_str(xml: &str) -> (bool, Response) {
         let mut found = Response::default();

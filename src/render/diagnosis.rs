@@ -799,10 +799,10 @@ fn status_only(
     head_request: bool,
     ranking: Option<(Ranking, Option<&str>)>,
 ) -> String {
-    let why = if no_body {
-        "The response carries no error code (a HEAD response has no body)"
-    } else {
-        "The response carries no error code"
+    let why = match (no_body, head_request) {
+        (true, true) => "The response carries no error code (a HEAD response has no body)",
+        (true, false) => "The response carries no error code (no body was captured with it)",
+        (false, _) => "The response carries no error code",
     };
     let mut text = format!("{why}: status {status}");
     if let Some((reason, meaning)) = info {
