@@ -7,14 +7,28 @@
 #   lookup: every catalogued code and alias, pasted forms of some, and the
 #           queries of tests/search_quality.rs
 #   sigcheck: every capture of tests/fixtures/sigcheck/mutations.jsonl
-# Run from anywhere; writes fuzz/corpus/{decode,lookup,scan,sigcheck}/ (git-ignored).
+#   records: the decode corpus, every client recording, and pairs of
+#            real-world samples pasted together
+# Run from anywhere; writes fuzz/corpus/{decode,lookup,scan,sigcheck,records}/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mkdir -p fuzz/corpus/decode fuzz/corpus/lookup fuzz/corpus/scan fuzz/corpus/sigcheck
+mkdir -p fuzz/corpus/decode fuzz/corpus/lookup fuzz/corpus/scan fuzz/corpus/sigcheck fuzz/corpus/records
 cp tests/fixtures/decode/* fuzz/corpus/decode/
 for sample in tests/fixtures/realworld/*/*.txt; do
     cp "$sample" "fuzz/corpus/decode/realworld-$(basename "$(dirname "$sample")")-$(basename "$sample")"
+done
+# records: the decode corpus, the client recordings, and pairs of samples.
+cp fuzz/corpus/decode/* fuzz/corpus/records/
+for sample in tests/fixtures/clients/*/*.txt; do
+    cp "$sample" "fuzz/corpus/records/client-$(basename "$(dirname "$sample")")-$(basename "$sample")"
+done
+prev=""
+for sample in tests/fixtures/realworld/*/*.txt; do
+    if [ -n "$prev" ]; then
+        { cat "$prev"; printf '\n\n'; cat "$sample"; } >"fuzz/corpus/records/pair-$(basename "$prev")-$(basename "$sample")"
+    fi
+    prev=$sample
 done
 # scan: the logs of the guide's examples, and every decode fixture (other lines).
 cp tests/fixtures/scan/logs/* tests/fixtures/scan/ok.log fuzz/corpus/scan/

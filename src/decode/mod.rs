@@ -471,6 +471,27 @@ fn coalesce(out: &mut Vec<Response>, first: usize, one_line: bool) {
     }
 }
 
+/// Whether a line may name an error as decode reads lines: the gate of its
+/// free-text readers (`scan` asks it of every line that is not an access-log
+/// line, then decodes those that pass).
+#[must_use]
+pub fn may_hold_error(line: &[u8]) -> bool {
+    scan::may_hold_fact(&utf8_lossy(line))
+}
+
+/// The text `decode_all` reads (lossy UTF-8, binary cut, paste artefacts
+/// undone) and the byte ranges of its records in it: for the fuzz target of
+/// the record splitter, which checks the ranges' invariants.
+#[doc(hidden)]
+#[must_use]
+pub fn record_spans(bytes: &[u8]) -> (String, Vec<std::ops::Range<usize>>) {
+    let binary_at = binary_at(bytes);
+    let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
+    let (text, lines) = prepare::prepare_marked(text.strip_prefix('\u{feff}').unwrap_or(&text));
+    let spans = records::split(&text, &lines);
+    (text, spans)
+}
+
 fn named_code(text: &str) -> Option<Response> {
     let code = text
         .split(|c: char| !value::is_code_char(c))

@@ -379,6 +379,17 @@ fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) 
     }
 }
 
+/// Whether decode's free-text readers may find a fact in `line`: a label, an
+/// SDK's fixed string, or a shape without either. The one gate both decode
+/// (per line, in [`read_lines`]) and `scan` (per log line) go through, so
+/// that scan reads every shape decode reads.
+#[must_use]
+pub fn may_hold_fact(line: &str) -> bool {
+    maybe_shapes(line)
+        || sdk::needle_hits(line).next().is_some()
+        || labels::spellings(line).next().is_some()
+}
+
 /// Whether a line without labels or fixed strings may still hold a shape
 /// (`Code: message`, `(403)`, `[Code]`, `403 Forbidden`): it has a `:`, a
 /// bracket or a digit; or it is short and capitalised, as a reason phrase

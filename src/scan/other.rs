@@ -28,40 +28,12 @@ use crate::decode::{self, Response};
 use memchr::memmem;
 use std::borrow::Cow;
 
-/// Whether a line may name an error: decode's log readers need a code or a
-/// status label (`error code [..]`, `Code=`, `<Code>`, `"status":`), a
-/// failure-report line has an `error message [`, and botocore's error
-/// (`An error occurred (404) when calling the HeadObject operation`, the
-/// only line of a HEAD error in aws --debug) and a logged 4xx or 5xx status
-/// line have neither.
+/// Whether a line may name an error: the gate of decode's own free-text
+/// readers (`decode::may_hold_error`), so that scan reads every line shape
+/// decode reads, through the same code, with no list of its own.
 #[must_use]
 pub fn may_be_error(line: &[u8]) -> bool {
-    [
-        "ode",
-        "ODE",
-        "tatus",
-        "TATUS",
-        "error message [",
-        ") when calling the ",
-    ]
-    .iter()
-    .any(|needle| memmem::find(line, needle.as_bytes()).is_some())
-        || error_status_line(line)
-}
-
-/// An error's status line inside a log line, as `rclone --dump headers`
-/// writes it: `2026/12/07 10:30:11 DEBUG : HTTP/1.1 404 Not Found`.
-fn error_status_line(line: &[u8]) -> bool {
-    memmem::find_iter(line, b"HTTP/").any(|at| {
-        let rest = &line[at + 5..];
-        let version = rest
-            .iter()
-            .take_while(|b| b.is_ascii_digit() || **b == b'.')
-            .count();
-        version > 0
-            && rest.get(version) == Some(&b' ')
-            && matches!(rest.get(version + 1), Some(b'4' | b'5'))
-    })
+    crate::decode::may_hold_error(line)
 }
 
 /// Reads text that is not an access-log line with decode's readers. Every
@@ -180,10 +152,20 @@ mod tests {
         // rclone --dump headers (tests/fixtures/clients/rclone).
         let r = line(b"2026/12/07 10:30:11 DEBUG : HTTP/1.1 404 Not Found").unwrap();
         assert_eq!(r.status, Some(404));
-        assert!(!may_be_error(
-            b"2026/12/07 10:30:11 DEBUG : HTTP/1.1 200 OK"
-        ));
-        assert!(!may_be_error(b"\"GET /b/k HTTP/1.1\" 200 5"));
+        // A success is a request, not an error.
+        let r = line(b"2026/12/07 10:30:11 DEBUG : HTTP/1.1 200 OK").unwrap();
+        assert!(!r.is_error());
+        assert!(line(b"\"GET /b/k HTTP/1.1\" 200 5").is_none_or(|r| !r.is_error()));
+        // The shapes decode reads with no label: a Go SDK's `Code: message`,
+        // botocore's sentence, a PHP tag.
+        for text in [
+            "2024/11/20 10:00:03 AccessDenied: Access Denied",
+            "An error occurred (SlowDown) when calling the PutObject operation (reached max retries: 4): Please reduce your request rate.",
+            "AccessDenied (client): Access Denied",
+        ] {
+            assert!(may_be_error(text.as_bytes()), "{text}");
+            assert!(line(text.as_bytes()).is_some_and(|r| r.is_error()), "{text}");
+        }
         // aws --debug's last line for a HEAD error (tests/fixtures/clients/aws-cli).
         let r = line(b"An error occurred (404) when calling the HeadObject operation: Not Found")
             .unwrap();
