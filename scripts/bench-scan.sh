@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# obserr scan against the tools people reach for on a big log (GUIDE.md:
-# Performance of scan).
+# obserr scan against the tools people reach for on a big log
+# (docs/performance.md: scan).
 #
 #   scripts/bench-scan.sh [SIZE]        SIZE of the generated log, default 500M
 #
@@ -15,12 +15,12 @@
 #      obserr scan --json                the whole triage (the file mapped
 #                                        in windows, read on both cores)
 #      obserr scan --no-mmap --json      the same, read() in 64 KiB chunks
-#    and the ratios the issue sets as targets: obserr at most 3x rg's wall
+#    and the ratios set as targets: obserr at most 3x rg's wall
 #    time, at least 4x faster than mawk, at least 1 GB/s.
 # 3. obserr's peak memory on the same file (/usr/bin/time -v, target 64 MiB).
 # 4. Instructions per byte (valgrind --tool=callgrind) on a 20 MB log: wall
 #    times on a shared machine are noisy, instruction counts are not.
-# 5. scan --merge (issue 23): the time and peak memory to merge 10 and 100
+# 5. scan --merge: the time and peak memory to merge 10 and 100
 #    copies of the largest report a scan writes (--by key of the big log:
 #    1,024 groups), against their total size.
 #

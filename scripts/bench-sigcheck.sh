@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cost of `obserr sigcheck` over the mutation corpus (issue 14's budget: at
+# Cost of `obserr sigcheck` over the mutation corpus (docs/performance.md; the budget: at
 # most 1.5x the instructions of an empty Rust program on a typical capture).
 #
 #   scripts/bench-sigcheck.sh          summary: min/median/max per scheme

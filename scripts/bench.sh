@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process cost of obserr, as the README's Performance section reports it.
+# Whole-process cost of obserr, as docs/performance.md reports it.
 #
 #   scripts/bench.sh            callgrind instruction counts + hyperfine wall times
 #

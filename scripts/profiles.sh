@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Release-profile variants compared: binary size and the instructions of
 # `obserr explain NoSuchKey` (valgrind --tool=callgrind, as scripts/bench.sh
-# counts them), for the README's table of what [profile.release] keeps.
+# counts them), for docs/performance.md's table of what [profile.release] keeps.
 #
 #   scripts/profiles.sh            every variant below (each a full release build)
 #
