@@ -398,11 +398,16 @@ impl Entry {
     /// ```
     #[must_use]
     pub fn cause_for(&self, message: &str) -> Option<&'static Cause> {
+        self.cause_matching(message).or_else(|| self.causes.first())
+    }
+    /// The cause a server's message points to (one of its `when` phrases),
+    /// if any.
+    #[must_use]
+    pub fn cause_matching(&self, message: &str) -> Option<&'static Cause> {
         let message = message.to_lowercase();
         self.causes
             .iter()
             .find(|c| c.when.iter().any(|w| message.contains(w)))
-            .or_else(|| self.causes.first())
     }
     /// The official SDKs and tools that retry this code by themselves, and on
     /// what condition (see [`crate::retry`]).

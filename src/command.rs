@@ -270,10 +270,21 @@ impl Decoded {
     /// Decodes and diagnoses one input's bytes (or passes its read error on).
     #[must_use]
     pub fn new(input: Input, bytes: Result<Vec<u8>, ReadError>) -> Decoded {
+        let name = match &input {
+            Input::Stdin => "-".to_string(),
+            Input::File(path) => path.to_string_lossy().into_owned(),
+        };
         let result = bytes.map(|b| {
             decode::decode_all(&b)
                 .into_iter()
-                .map(diagnose::diagnose)
+                .map(|r| {
+                    let mut d = diagnose::diagnose(r);
+                    // sigcheck reads the same input: name it as given.
+                    if let diagnose::Next::Sigcheck(input) = &mut d.next {
+                        *input = Some(name.clone());
+                    }
+                    d
+                })
                 .collect()
         });
         Decoded { input, result }

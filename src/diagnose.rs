@@ -170,6 +170,12 @@ pub enum Finding {
     },
     /// The usual causes of a signature mismatch.
     SignatureCauses,
+    /// What sigcheck proves from the input alone: the server's string to
+    /// sign and the request (or the SDK's string) differ in these components.
+    SignatureDiffers {
+        /// Each differing component, with both values.
+        differences: Vec<crate::sigcheck::Difference>,
+    },
     /// The response redirects: where to send the request instead.
     Redirect {
         /// The `Endpoint` the body names.
@@ -256,6 +262,7 @@ impl Finding {
             Finding::StringToSign { .. } => "string_to_sign",
             Finding::AccessKey { .. } => "access_key",
             Finding::SignatureCauses => "signature_causes",
+            Finding::SignatureDiffers { .. } => "signature_differs",
             Finding::Redirect { .. } => "redirect",
             Finding::RedirectsFollowed { .. } => "redirects_followed",
             Finding::NotAnError { .. } => "not_an_error",
@@ -437,9 +444,10 @@ pub enum Next {
     Search(Vec<String>),
     /// `obserr list`.
     List,
-    /// `obserr sigcheck`: a `SignatureDoesNotMatch` with the server's string
-    /// to sign, which sigcheck compares with the client's.
-    Sigcheck,
+    /// `obserr sigcheck INPUT`: a `SignatureDoesNotMatch` with the server's
+    /// string to sign, which sigcheck compares with the client's. The input
+    /// as the command line named it (`-` for standard input), once known.
+    Sigcheck(Option<String>),
 }
 
 /// What obserr concludes about one response.
@@ -455,6 +463,9 @@ pub struct Diagnosis {
     /// code's most frequent one (see [`Entry::cause_for`]); `None` for a code
     /// without causes.
     pub cause: Option<&'static catalogue::Cause>,
+    /// Whether the server's message pointed to `cause` (else it is only the
+    /// most frequent one).
+    pub cause_matched: bool,
     /// What the response's status means, when the catalogue knows it.
     pub status_info: Option<&'static StatusInfo>,
     /// For an uncatalogued code: the nearest catalogued ones.
@@ -524,6 +535,9 @@ pub fn diagnose(response: Response) -> Diagnosis {
     let status_info = r.status.and_then(catalogue::status_info);
     let meaning = entry.map(|e| meaning(e, r.message.as_deref()));
     let cause = entry.and_then(|e| e.cause_for(r.message.as_deref().unwrap_or("")));
+    let cause_matched = entry
+        .and_then(|e| e.cause_matching(r.message.as_deref().unwrap_or("")))
+        .is_some();
     let mut f = Vec::new();
     if let (Some(evidence), None) = (&r.no_response, r.status) {
         f.push(Finding::NoResponse {
@@ -561,6 +575,7 @@ pub fn diagnose(response: Response) -> Diagnosis {
         entry,
         meaning,
         cause,
+        cause_matched,
         status_info,
         suggestions,
         findings: f,
@@ -673,6 +688,16 @@ fn skew(r: &Response) -> Finding {
 }
 
 fn signature(r: &Response, f: &mut Vec<Finding>) {
+    // What the input alone proves (no key): the server's string against the
+    // request shown with it.
+    let check = crate::sigcheck::check(r, None, None);
+    if check.verdict == crate::sigcheck::Verdict::StringToSignDiffers
+        && !check.differences.is_empty()
+    {
+        f.push(Finding::SignatureDiffers {
+            differences: check.differences,
+        });
+    }
     if let Some(sts) = r.detail("StringToSign") {
         f.push(Finding::StringToSign {
             value: sts.to_string(),
@@ -802,7 +827,7 @@ fn support(r: &Response) -> Option<Finding> {
 
 fn next(r: &Response, entry: Option<&'static Entry>, suggestions: &[&'static Entry]) -> Next {
     if r.code.as_deref() == Some("SignatureDoesNotMatch") && r.detail("StringToSign").is_some() {
-        return Next::Sigcheck;
+        return Next::Sigcheck(None);
     }
     if let Some(e) = entry.or_else(|| suggestions.first().copied()) {
         return Next::Explain(e.code);
@@ -948,7 +973,7 @@ mod tests {
                 Finding::SignatureCauses,
             ]
         );
-        assert_eq!(d.next, Next::Sigcheck);
+        assert_eq!(d.next, Next::Sigcheck(None));
     }
 
     #[test]

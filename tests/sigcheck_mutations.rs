@@ -217,3 +217,37 @@ fn every_capture_shape_reads_as_curl_v() {
     }
     assert!(read >= 4 * 72, "{read}");
 }
+
+/// decode knows what sigcheck knows: wherever sigcheck, given no key, proves
+/// which component differs, decode's diagnosis carries the same components,
+/// and its human output states them as the cause; elsewhere it says the cause
+/// is only the most frequent one.
+#[test]
+fn decode_states_the_verdict_sigcheck_proves() {
+    use obserr::diagnose::{diagnose, Finding as Found};
+    use obserr::render::{diagnosis, Style};
+    let text = include_str!("fixtures/sigcheck/mutations.jsonl");
+    let mut proven = 0;
+    for line in text.lines() {
+        let case: Case = serde_json::from_str(line).unwrap();
+        let r = decode(case.capture.as_bytes());
+        let c = check(&r, None, None);
+        let d = diagnose(r);
+        let differs = d.findings.iter().find_map(|f| match f {
+            Found::SignatureDiffers { differences } => Some(differences.clone()),
+            _ => None,
+        });
+        let mut out = Vec::new();
+        diagnosis::human(&mut out, &Style::default(), &d).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        if json(&c.verdict) == "string_to_sign_differs" {
+            assert_eq!(differs.as_ref(), Some(&c.differences), "{}", case.cause);
+            assert!(out.contains("\nCause:      the "), "{}:\n{out}", case.cause);
+            proven += 1;
+        } else {
+            assert_eq!(differs, None, "{}", case.cause);
+            assert!(out.contains("\nMost often: "), "{}:\n{out}", case.cause);
+        }
+    }
+    assert!(proven >= 20, "{proven}");
+}

@@ -123,14 +123,18 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
             };
             short_headline(&mut top, s, d, first_sentence(meaning))?;
             let (_, solution) = meaning_text(e, d.meaning);
-            match d.cause {
-                Some(c) => {
+            match (proven(d), d.cause) {
+                (Some(proof), _) => {
+                    field(&mut top, s, "Cause:", &proof)?;
+                    field(&mut top, s, "Fix:", PROVEN_FIX)?;
+                }
+                (None, Some(c)) => {
                     let tagged = format!("{} {}", c.cause, super::cause_source_kind_tag(&c.source));
-                    field(&mut top, s, "Likely:", &tagged)?;
+                    field(&mut top, s, cause_label(d), &tagged)?;
                     field(&mut top, s, "Check:", c.check)?;
                     field(&mut top, s, "Fix:", c.fix)?;
                 }
-                None => field(&mut top, s, "Solution:", &solution)?,
+                (None, None) => field(&mut top, s, "Solution:", &solution)?,
             }
             super::retry(&mut top, s, LABEL, e)?;
         }
@@ -247,6 +251,7 @@ fn short_finding(f: &Finding) -> bool {
             | Finding::StringToSign { .. }
             | Finding::AccessKey { .. }
             | Finding::SignatureCauses
+            | Finding::SignatureDiffers { .. }
             | Finding::SupportIds { .. }
             | Finding::RedirectsFollowed { .. }
             | Finding::Involved { .. }
@@ -287,9 +292,17 @@ pub fn human_verbose(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Resu
         let (meaning, solution) = meaning_text(e, d.meaning);
         field(out, s, "Meaning:", &meaning)?;
         field(out, s, "Solution:", &solution)?;
+        if let Some(proof) = proven(d) {
+            field(out, s, "Cause:", &proof)?;
+        }
         if let Some(c) = d.cause {
             let tagged = format!("{} {}", c.cause, super::cause_source_tag(&c.source));
-            field(out, s, "Likely:", &tagged)?;
+            let label = if proven(d).is_some() {
+                "Most often:"
+            } else {
+                cause_label(d)
+            };
+            field(out, s, label, &tagged)?;
             field(out, s, "Check:", c.check)?;
             field(out, s, "Fix:", c.fix)?;
         }
@@ -481,9 +494,53 @@ pub fn next_command(next: &Next) -> String {
         Next::ExplainStatus(status) => format!("obserr explain {status}"),
         Next::Search(words) => format!("obserr search {}", words.join(" ")),
         Next::List => "obserr list".to_string(),
-        Next::Sigcheck => "obserr sigcheck".to_string(),
+        Next::Sigcheck(None) => "obserr sigcheck".to_string(),
+        Next::Sigcheck(Some(input)) => {
+            format!("obserr sigcheck {}", super::message::shell_word(input))
+        }
     }
 }
+
+/// The label of the catalogue's cause: `Likely:` when the server's message
+/// points to it, `Most often:` when it is only the code's most frequent one.
+fn cause_label(d: &Diagnosis) -> &'static str {
+    if d.cause_matched {
+        "Likely:"
+    } else {
+        "Most often:"
+    }
+}
+
+/// What the input alone proves of a signature mismatch, as the cause line:
+/// `the Date differs: client "...", server "..."`.
+fn proven(d: &Diagnosis) -> Option<String> {
+    d.findings.iter().find_map(|f| match f {
+        Finding::SignatureDiffers { differences } => Some(
+            differences
+                .iter()
+                .map(|x| {
+                    let value = |v: &Option<String>| {
+                        v.as_deref()
+                            .map_or_else(|| "absent".to_string(), |v| format!("\"{}\"", visible(v)))
+                    };
+                    format!(
+                        "the {} differs: client {}, server {}",
+                        super::sigcheck::component_name(x.component, x.name.as_deref()),
+                        value(&x.client),
+                        value(&x.server)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        _ => None,
+    })
+}
+
+/// The fix once the differing component is known.
+const PROVEN_FIX: &str = "Sign exactly what is sent: nothing (SDK, proxy, load balancer) may \
+    change that part of the request after it was signed. `obserr sigcheck` shows every \
+    component.";
 
 /// A duration as whole minutes and seconds: `23 min 12 s`, `45 s`.
 #[must_use]
@@ -643,6 +700,30 @@ pub fn finding(f: &Finding) -> String {
             "The server checked the signature with access key ID {id}: make sure your secret \
              access key is the one paired with it."
         ),
+        Finding::SignatureDiffers { differences } => {
+            let each: Vec<String> = differences
+                .iter()
+                .map(|x| {
+                    format!(
+                        "the {} (client {}, server {})",
+                        super::sigcheck::component_name(x.component, x.name.as_deref()),
+                        x.client.as_deref().map_or_else(
+                            || "absent".to_string(),
+                            |v| format!("\"{}\"", visible(v))
+                        ),
+                        x.server.as_deref().map_or_else(
+                            || "absent".to_string(),
+                            |v| format!("\"{}\"", visible(v))
+                        )
+                    )
+                })
+                .collect();
+            format!(
+                "The request in the input and the server's string to sign differ in {}: \
+                 the server saw another request than the client signed.",
+                each.join("; ")
+            )
+        }
         Finding::SignatureCauses => "Usual causes: a secret access key (SK) that does not \
             belong to the access key ID (AK), or with a stray space or line break in it; headers \
             changed after signing (Content-Type, Content-MD5, Date or x-obs-date, \
@@ -1131,7 +1212,7 @@ mod tests {
         let short = render(human);
         assert!(short.lines().count() <= SHORT_LINES, "{short}");
         // The headline: code, status and meaning, wrapped under the labels.
-        let head: String = short.split("\nLikely:").next().unwrap().into();
+        let head: String = short.split("\nMost often:").next().unwrap().into();
         let words = head.split_whitespace().collect::<Vec<_>>().join(" ");
         let want = format!("SignatureDoesNotMatch 403 Forbidden {}", e.message());
         assert_eq!(words, want, "{short}");
@@ -1141,8 +1222,9 @@ mod tests {
                 .all(|l| l.starts_with(&" ".repeat(LABEL))),
             "{short}"
         );
+        // The message points to no cause: the first is only the most frequent.
         assert!(
-            short.contains(&format!("Likely:     {}", &e.causes[0].cause[..40])),
+            short.contains(&format!("Most often: {}", &e.causes[0].cause[..40])),
             "{short}"
         );
         assert!(short.contains("Request ID: R1\n"), "{short}");

@@ -234,7 +234,7 @@ fn scan_input(name: &str) -> String {
 
 /// A path as a user would type it into a shell: as it is when it holds only
 /// safe characters, else in single quotes; made visible either way.
-fn shell_word(path: &str) -> String {
+pub(crate) fn shell_word(path: &str) -> String {
     let plain = path
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b"/._-+,:@%~".contains(&b));
