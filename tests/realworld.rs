@@ -345,3 +345,44 @@ fn the_whole_corpus_as_one_paste_reads_in_order() {
         );
     }
 }
+
+/// scan and decode agree on every line shape: every one-line sample that
+/// decode reads as one error, repeated N times, is counted by scan as N
+/// errors of that code (or status) and request id.
+#[test]
+fn scan_counts_every_one_line_sample_decode_reads() {
+    use obserr::scan::{scan_bytes, Options};
+    const N: u64 = 3;
+    let mut checked = 0;
+    for sample in samples() {
+        let bytes = std::fs::read(&sample).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let line = text.trim();
+        if line.contains('\n') {
+            continue;
+        }
+        let read = reading(line.as_bytes());
+        let [one] = read.as_slice() else { continue };
+        if one.code.is_none() && one.status.is_none() {
+            continue;
+        }
+        if one.status.is_some_and(|s| s < 400) && one.code.is_none() {
+            continue;
+        }
+        let log = format!("{line}\n").repeat(N as usize);
+        let report = scan_bytes(log.as_bytes(), Options::default());
+        let name = sample.display();
+        assert_eq!(report.errors, N, "{name}: {report:?}");
+        let group = report
+            .groups
+            .iter()
+            .find(|g| g.code == one.code && (one.code.is_some() || g.status == one.status))
+            .unwrap_or_else(|| panic!("{name}: no group for {one:?} in {:?}", report.groups));
+        assert_eq!(group.count, N, "{name}");
+        if let Some(id) = &one.request_id {
+            assert_eq!(group.request_ids, [id.clone()], "{name}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 30, "{checked} one-line samples");
+}
