@@ -5,7 +5,7 @@
 //! Without `script` the tests say they were skipped (CI requires it with
 //! `OBSERR_REQUIRE_SHELLS=1`).
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Stdio};
 use unicode_width::UnicodeWidthStr;
