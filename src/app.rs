@@ -488,14 +488,10 @@ const DEFAULT_OPENER: &str = if cfg!(target_os = "macos") {
     "xdg-open"
 };
 
-/// Runs `opener` (split on white space, no shell) with `url` as its last
-/// argument and waits for it.
+/// Runs `opener` (split into words as a shell would, but no shell runs)
+/// with `url` as its last argument and waits for it.
 fn open_url(opener: &str, url: &str) -> io::Result<()> {
-    let mut words = opener.split_whitespace();
-    let program = words
-        .next()
-        .ok_or_else(|| io::Error::other("empty command"))?;
-    let args: Vec<&str> = words.map(|w| if w == "\"\"" { "" } else { w }).collect();
+    let (program, args) = command_words(opener, "empty command")?;
     let status = std::process::Command::new(program)
         .args(args)
         .arg(url)
@@ -1225,6 +1221,20 @@ pub fn clap_failure(err: &clap::Error, json: bool) -> ExitCode {
     ExitCode::from(Outcome::InputError.exit_status())
 }
 
+/// A command line from the environment (a pager, an opener) as a program and
+/// its arguments, split as a POSIX shell splits words (shell-words): quotes
+/// and backslashes group and escape, `""` is an empty argument, and nothing
+/// is expanded or run by a shell. `less -R "+/x y"` is `less`, `-R`, `+/x y`.
+fn command_words(line: &str, empty: &str) -> io::Result<(String, Vec<String>)> {
+    let mut words = shell_words::split(line)
+        .map_err(|e| io::Error::other(e.to_string()))?
+        .into_iter();
+    let program = words
+        .next()
+        .ok_or_else(|| io::Error::other(empty.to_string()))?;
+    Ok((program, words.collect()))
+}
+
 /// How many terminal rows `text` takes at `width` columns: long lines wrap.
 /// Escape sequences (colour, hyperlinks) take no room; wide characters two
 /// columns.
@@ -1239,15 +1249,13 @@ fn rows(text: &[u8], width: Option<usize>) -> usize {
         .sum()
 }
 
-/// Shows `text` through the user's pager (split on white space, no shell).
-/// Fails, so the caller prints directly, when the pager is empty or cannot start.
+/// Shows `text` through the user's pager (split into words as a shell would,
+/// but no shell runs). Fails, so the caller prints directly, when the pager
+/// is empty, unbalanced in its quotes or cannot start.
 fn page(pager: &str, text: &[u8]) -> io::Result<()> {
-    let mut words = pager.split_whitespace();
-    let program = words
-        .next()
-        .ok_or_else(|| io::Error::other("empty PAGER"))?;
+    let (program, args) = command_words(pager, "empty PAGER")?;
     let mut child = std::process::Command::new(program)
-        .args(words)
+        .args(args)
         .stdin(Stdio::piped())
         .spawn()?;
     if let Some(mut stdin) = child.stdin.take() {
@@ -1303,6 +1311,30 @@ mod tests {
         assert_eq!(pager_command(env(&both)), "most");
         let empty = [("PAGER", "more"), ("OBSERR_PAGER", "")];
         assert_eq!(pager_command(env(&empty)), "more");
+    }
+
+    #[test]
+    fn command_lines_split_as_a_shell_splits_words() {
+        let split = |line: &str| command_words(line, "empty").map_err(|e| e.to_string());
+        let words = |program: &str, args: &[&str]| {
+            Ok((
+                program.to_string(),
+                args.iter().map(|a| a.to_string()).collect(),
+            ))
+        };
+        assert_eq!(split("less -FRX"), words("less", &["-FRX"]));
+        assert_eq!(split(r#"less -R "+/x y""#), words("less", &["-R", "+/x y"]));
+        assert_eq!(split("sed 's/^/paged: /'"), words("sed", &["s/^/paged: /"]));
+        assert_eq!(split(r"my\ pager --flag"), words("my pager", &["--flag"]));
+        // Windows' default opener: the empty argument is start's window title.
+        assert_eq!(
+            split(r#"cmd /C start """#),
+            words("cmd", &["/C", "start", ""])
+        );
+        // Nothing is expanded: no shell runs.
+        assert_eq!(split("echo $HOME *"), words("echo", &["$HOME", "*"]));
+        assert_eq!(split("  "), Err("empty".to_string()));
+        assert!(split(r#"less "+/x"#).is_err(), "an unbalanced quote");
     }
 
     #[test]

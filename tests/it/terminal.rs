@@ -263,6 +263,18 @@ fn a_terminal_of_unknown_height_is_not_paged() {
 }
 
 #[test]
+fn a_pager_command_keeps_its_quoted_arguments() {
+    if !have_script() {
+        return;
+    }
+    // Split as a shell splits words: the sed script with a space in it is
+    // one argument (split on white space, sed got two and failed).
+    let pager = [("OBSERR_PAGER", "sed 's/^/paged: /'"), ("PAGER", "false")];
+    let tall = tty(Some((100, 5)), &pager, &["explain", "NoSuchKey"]);
+    assert!(tall.lines().all(|l| l.starts_with("paged: ")), "{tall}");
+}
+
+#[test]
 fn paging_auto_pages_only_what_is_taller_than_the_terminal() {
     if !have_script() {
         return;
