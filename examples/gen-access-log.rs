@@ -1,12 +1,12 @@
 //! Writes a realistic OBS bucket access log to standard output, the same
-//! bytes for the same seed and size (see `tests/common/genlog.rs` for the
+//! bytes for the same seed and size (see `tests/it/common/genlog.rs` for the
 //! mix of codes, bursts and skew it holds):
 //!
 //! ```text
 //! cargo run --release --example gen-access-log -- --seed 1 --bytes 500M > big.log
 //! ```
 
-#[path = "../tests/common/genlog.rs"]
+#[path = "../tests/it/common/genlog.rs"]
 mod genlog;
 
 use std::io::{self, BufWriter, Write};

@@ -5,7 +5,7 @@
 #           sample in tests/fixtures/realworld/
 #   scan:   the logs in tests/fixtures/scan/ and the responses above
 #   lookup: every catalogued code and alias, pasted forms of some, and the
-#           queries of tests/search_quality.rs
+#           queries of tests/it/search_quality.rs
 #   sigcheck: every capture of tests/fixtures/sigcheck/mutations.jsonl
 #   records: the decode corpus, every client recording, and pairs of
 #            real-world samples pasted together
@@ -56,7 +56,7 @@ done < <(sed -n '/"aliases": \[/,/\]/s/^ *"\([^"]*\)",\{0,1\}$/\1/p' data/codes.
 # Search queries people type, from the search-quality table.
 while IFS= read -r query; do
     seed "$query"
-done < <(sed -n 's/^ *("\([^"]*\)", *"[^"]*"),.*$/\1/p' tests/search_quality.rs)
+done < <(sed -n 's/^ *("\([^"]*\)", *"[^"]*"),.*$/\1/p' tests/it/search_quality.rs)
 for s in 403 4xx 5xx NoSuchKy AccesDenied nosuchlifecycle $'\x1b[31mred' $'\xc2\x9b2J'; do
     seed "$s"
 done

@@ -5,7 +5,7 @@
 #   scripts/bench-scan.sh [SIZE]        SIZE of the generated log, default 500M
 #
 # 1. Writes a seeded OBS access log of SIZE with examples/gen-access-log.rs
-#    (the mix of tests/common/genlog.rs) and reads it once, so that every
+#    (the mix of tests/it/common/genlog.rs) and reads it once, so that every
 #    command below finds it in the page cache.
 # 2. One hyperfine run of the three commands on that file:
 #      rg -c -F SignatureDoesNotMatch    searches fast, understands nothing

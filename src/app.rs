@@ -42,7 +42,8 @@ impl Terminal {
     pub fn detect(cli: &Cli) -> Terminal {
         let tty = io::stdout().is_terminal();
         let var = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
-        let color = !cli.options.json && use_color(cli.options.color, tty, var);
+        let color_env = ColorEnv::read();
+        let color = !cli.options.json && use_color(cli.options.color, tty, color_env);
         let size = if tty {
             terminal_size::terminal_size()
         } else {
@@ -66,7 +67,7 @@ impl Terminal {
                 hyperlinks: tty
                     && !cli.options.json
                     && cli.options.color != ColorChoice::Never
-                    && var("TERM").as_deref() != Some("dumb"),
+                    && !color_env.dumb_term,
             },
             // Unknown on a terminal that reports no height and no LINES: then
             // nothing is paged (`--paging always` aside), as nothing can be
@@ -118,21 +119,48 @@ pub fn unicode_locale(var: impl Fn(&str) -> Option<String>) -> bool {
         })
 }
 
+/// What the environment says about colour. The conventions (`NO_COLOR`,
+/// `CLICOLOR`, `CLICOLOR_FORCE`) are read by anstyle-query, the crate clap and
+/// anstream read them with; `TERM` is only asked whether it is `dumb`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ColorEnv {
+    /// `NO_COLOR` is set and not empty.
+    pub no_color: bool,
+    /// `CLICOLOR`, when set: `Some(false)` when it is `0`.
+    pub clicolor: Option<bool>,
+    /// `CLICOLOR_FORCE` is set, not empty and not `0`.
+    pub clicolor_force: bool,
+    /// `TERM` is `dumb`.
+    pub dumb_term: bool,
+}
+
+impl ColorEnv {
+    pub fn read() -> ColorEnv {
+        ColorEnv {
+            no_color: anstyle_query::no_color(),
+            clicolor: anstyle_query::clicolor(),
+            // anstyle-query takes any value but the empty one, `0` too; the
+            // convention (bixense.com/clicolors) forces colour when it is not
+            // `0`, and `CLICOLOR_FORCE=0` turns forcing off (the CLI cases run so).
+            clicolor_force: anstyle_query::clicolor_force()
+                && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
+            // Not anstyle_query::term_supports_color, which also refuses an
+            // unset TERM: obserr colours a terminal that names no TERM.
+            dumb_term: std::env::var_os("TERM").is_some_and(|t| t == "dumb"),
+        }
+    }
+}
+
 /// The colour decision: `always`/`never` win; `auto` means stdout is a terminal,
 /// `NO_COLOR` unset or empty, `CLICOLOR` not `0` and `TERM` not `dumb`, unless
 /// `CLICOLOR_FORCE` (set, not empty, not `0`) forces colour.
-pub fn use_color(choice: ColorChoice, tty: bool, var: impl Fn(&str) -> Option<String>) -> bool {
+pub fn use_color(choice: ColorChoice, tty: bool, env: ColorEnv) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            let set = |name: &str| var(name).is_some_and(|v| !v.is_empty());
-            if set("CLICOLOR_FORCE") && var("CLICOLOR_FORCE").as_deref() != Some("0") {
-                return true;
-            }
-            tty && !set("NO_COLOR")
-                && var("CLICOLOR").as_deref() != Some("0")
-                && var("TERM").as_deref() != Some("dumb")
+            env.clicolor_force
+                || (tty && !env.no_color && env.clicolor != Some(false) && !env.dumb_term)
         }
     }
 }
@@ -460,14 +488,10 @@ const DEFAULT_OPENER: &str = if cfg!(target_os = "macos") {
     "xdg-open"
 };
 
-/// Runs `opener` (split on white space, no shell) with `url` as its last
-/// argument and waits for it.
+/// Runs `opener` (split into words as a shell would, but no shell runs)
+/// with `url` as its last argument and waits for it.
 fn open_url(opener: &str, url: &str) -> io::Result<()> {
-    let mut words = opener.split_whitespace();
-    let program = words
-        .next()
-        .ok_or_else(|| io::Error::other("empty command"))?;
-    let args: Vec<&str> = words.map(|w| if w == "\"\"" { "" } else { w }).collect();
+    let (program, args) = command_words(opener, "empty command")?;
     let status = std::process::Command::new(program)
         .args(args)
         .arg(url)
@@ -1197,6 +1221,20 @@ pub fn clap_failure(err: &clap::Error, json: bool) -> ExitCode {
     ExitCode::from(Outcome::InputError.exit_status())
 }
 
+/// A command line from the environment (a pager, an opener) as a program and
+/// its arguments, split as a POSIX shell splits words (shell-words): quotes
+/// and backslashes group and escape, `""` is an empty argument, and nothing
+/// is expanded or run by a shell. `less -R "+/x y"` is `less`, `-R`, `+/x y`.
+fn command_words(line: &str, empty: &str) -> io::Result<(String, Vec<String>)> {
+    let mut words = shell_words::split(line)
+        .map_err(|e| io::Error::other(e.to_string()))?
+        .into_iter();
+    let program = words
+        .next()
+        .ok_or_else(|| io::Error::other(empty.to_string()))?;
+    Ok((program, words.collect()))
+}
+
 /// How many terminal rows `text` takes at `width` columns: long lines wrap.
 /// Escape sequences (colour, hyperlinks) take no room; wide characters two
 /// columns.
@@ -1211,15 +1249,13 @@ fn rows(text: &[u8], width: Option<usize>) -> usize {
         .sum()
 }
 
-/// Shows `text` through the user's pager (split on white space, no shell).
-/// Fails, so the caller prints directly, when the pager is empty or cannot start.
+/// Shows `text` through the user's pager (split into words as a shell would,
+/// but no shell runs). Fails, so the caller prints directly, when the pager
+/// is empty, unbalanced in its quotes or cannot start.
 fn page(pager: &str, text: &[u8]) -> io::Result<()> {
-    let mut words = pager.split_whitespace();
-    let program = words
-        .next()
-        .ok_or_else(|| io::Error::other("empty PAGER"))?;
+    let (program, args) = command_words(pager, "empty PAGER")?;
     let mut child = std::process::Command::new(program)
-        .args(words)
+        .args(args)
         .stdin(Stdio::piped())
         .spawn()?;
     if let Some(mut stdin) = child.stdin.take() {
@@ -1233,6 +1269,7 @@ fn page(pager: &str, text: &[u8]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusty_fork::rusty_fork_test;
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |name| {
@@ -1277,6 +1314,30 @@ mod tests {
     }
 
     #[test]
+    fn command_lines_split_as_a_shell_splits_words() {
+        let split = |line: &str| command_words(line, "empty").map_err(|e| e.to_string());
+        let words = |program: &str, args: &[&str]| {
+            Ok((
+                program.to_string(),
+                args.iter().map(|a| a.to_string()).collect(),
+            ))
+        };
+        assert_eq!(split("less -FRX"), words("less", &["-FRX"]));
+        assert_eq!(split(r#"less -R "+/x y""#), words("less", &["-R", "+/x y"]));
+        assert_eq!(split("sed 's/^/paged: /'"), words("sed", &["s/^/paged: /"]));
+        assert_eq!(split(r"my\ pager --flag"), words("my pager", &["--flag"]));
+        // Windows' default opener: the empty argument is start's window title.
+        assert_eq!(
+            split(r#"cmd /C start """#),
+            words("cmd", &["/C", "start", ""])
+        );
+        // Nothing is expanded: no shell runs.
+        assert_eq!(split("echo $HOME *"), words("echo", &["$HOME", "*"]));
+        assert_eq!(split("  "), Err("empty".to_string()));
+        assert!(split(r#"less "+/x"#).is_err(), "an unbalanced quote");
+    }
+
+    #[test]
     fn box_drawing_needs_a_utf8_locale() {
         assert!(unicode_locale(env(&[("LANG", "en_US.UTF-8")])));
         assert!(unicode_locale(env(&[("LC_CTYPE", "C.utf8")])));
@@ -1286,21 +1347,44 @@ mod tests {
         assert!(!unicode_locale(env(&[])));
     }
 
-    #[test]
-    fn colour_follows_the_conventions() {
-        use ColorChoice::*;
-        assert!(use_color(Auto, true, env(&[])));
-        assert!(!use_color(Auto, false, env(&[])));
-        assert!(!use_color(Auto, true, env(&[("NO_COLOR", "1")])));
-        assert!(use_color(Auto, true, env(&[("NO_COLOR", "")])));
-        assert!(!use_color(Auto, true, env(&[("TERM", "dumb")])));
-        assert!(use_color(Auto, false, env(&[("CLICOLOR_FORCE", "1")])));
-        assert!(!use_color(Auto, false, env(&[("CLICOLOR_FORCE", "0")])));
-        assert!(use_color(Always, false, env(&[("NO_COLOR", "1")])));
-        assert!(!use_color(Never, true, env(&[("CLICOLOR_FORCE", "1")])));
-        assert!(!use_color(Auto, true, env(&[("CLICOLOR", "0")])));
-        assert!(use_color(Auto, true, env(&[("CLICOLOR", "1")])));
-        let forced = [("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")];
-        assert!(use_color(Auto, false, env(&forced)));
+    rusty_fork_test! {
+        /// Through the real environment, as anstyle-query reads it: in a
+        /// process of its own (rusty-fork), as setting variables is not safe
+        /// beside other threads.
+        #[test]
+        fn colour_follows_the_conventions() {
+            use ColorChoice::*;
+            /// [`ColorEnv::read`] with exactly these of the four variables set.
+            fn read(pairs: &[(&str, &str)]) -> ColorEnv {
+                for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM"] {
+                    std::env::remove_var(name);
+                }
+                for (name, value) in pairs {
+                    std::env::set_var(name, value);
+                }
+                ColorEnv::read()
+            }
+            assert!(use_color(Auto, true, read(&[])));
+            assert!(!use_color(Auto, false, read(&[])));
+            assert!(!use_color(Auto, true, read(&[("NO_COLOR", "1")])));
+            assert!(use_color(Auto, true, read(&[("NO_COLOR", "")])));
+            assert!(!use_color(Auto, true, read(&[("TERM", "dumb")])));
+            assert!(use_color(Auto, false, read(&[("CLICOLOR_FORCE", "1")])));
+            assert!(!use_color(Auto, false, read(&[("CLICOLOR_FORCE", "0")])));
+            assert!(use_color(Always, false, read(&[("NO_COLOR", "1")])));
+            assert!(!use_color(Never, true, read(&[("CLICOLOR_FORCE", "1")])));
+            assert!(!use_color(Auto, true, read(&[("CLICOLOR", "0")])));
+            assert!(use_color(Auto, true, read(&[("CLICOLOR", "1")])));
+            let forced = [("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")];
+            assert!(use_color(Auto, false, read(&forced)));
+            // The rules this reading keeps where anstyle-query or anstream
+            // differ: forcing beats NO_COLOR, an empty CLICOLOR_FORCE forces
+            // nothing, and a terminal without TERM gets colour.
+            let both = [("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")];
+            assert!(use_color(Auto, false, read(&both)));
+            assert!(!use_color(Auto, false, read(&[("CLICOLOR_FORCE", "")])));
+            assert!(use_color(Auto, true, read(&[("TERM", "xterm")])));
+            assert!(use_color(Auto, true, read(&[("CLICOLOR", "")])));
+        }
     }
 }

@@ -111,7 +111,7 @@ pub enum CauseSourceKind {
 }
 
 /// Where a [`Cause`] comes from. Every cause has one (`build.rs` checks it);
-/// the pages it names are vendored in `tests/upstream` (`tests/sources.rs`).
+/// the pages it names are vendored in `tests/upstream` (`tests/it/sources.rs`).
 #[derive(Debug, Serialize)]
 pub struct CauseSource {
     /// Documentation, FAQ, SDK source or experience.

@@ -164,7 +164,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "OBSERR_PAGER",
-        "The pager for long output on a terminal; beats PAGER. Split on white space, run without a shell.",
+        "The pager for long output on a terminal; beats PAGER. Split into words as a shell splits them (quotes group words), run without a shell.",
     ),
     (
         "PAGER",

@@ -427,7 +427,7 @@ mod tests {
 
     #[test]
     fn a_line_break_in_the_first_two_bytes_ends_a_line() {
-        // Found by tests/scan_mapped.rs: the two bytes read to recognise
+        // Found by tests/it/scan_mapped.rs: the two bytes read to recognise
         // gzip were carried as the start of one line, whatever they held.
         for text in [&b"\nx\ny\n"[..], b"x\ny\n", b"\n\n", b"\n", b"\nx"] {
             let r = scan(text);
@@ -439,7 +439,7 @@ mod tests {
 
     #[test]
     fn a_binary_input_of_many_chunks_ends_the_reading_thread() {
-        // Found by tests/scan_mapped.rs: the scan waited forever for the
+        // Found by tests/it/scan_mapped.rs: the scan waited forever for the
         // reading thread, itself waiting for a buffer.
         let r = scan(&vec![0u8; (BUFFERS + 2) * CHUNK]);
         assert!(r.inputs[0].binary);

@@ -5,7 +5,7 @@
 //! References: `api-ref_signature_in_a_header.rst`, `…_in_a_url.rst`,
 //! `s3api_v2_*`, `s3api_v4_*` (OBS documentation, copied under
 //! `tests/fixtures/sigcheck/docs/`), cross-checked against the official SDKs
-//! by `tests/sigcheck_vectors.rs`.
+//! by `tests/it/sigcheck_vectors.rs`.
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;

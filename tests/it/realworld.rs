@@ -5,8 +5,7 @@
 //! too. All failures are reported at once, then the pass rate. The
 //! comparison is `common/corpus.rs`'s, shared with `tests/clients.rs`.
 
-#[path = "common/corpus.rs"]
-mod corpus;
+use crate::common::corpus;
 
 use corpus::{check_sample, expectations, got, Expected};
 use obserr::decode::decode_all;
@@ -215,7 +214,7 @@ fn check_guide_table(table: &str) {
         std::fs::write("GUIDE.md", updated).unwrap();
         return;
     }
-    panic!("GUIDE.md's real-world table is stale (OBSERR_UPDATE_GUIDE=1 cargo test --test realworld rewrites it):\n{table}");
+    panic!("GUIDE.md's real-world table is stale (OBSERR_UPDATE_GUIDE=1 cargo test --test it realworld:: rewrites it):\n{table}");
 }
 
 /// What a perfect reader of `a` then `b` gives, from what it gives of each:

@@ -4,9 +4,10 @@
 //! memory measured; and the faults around reading (missing, a directory,
 //! unreadable, empty).
 
-mod common;
+use crate::common;
 
 use common::{assert_clean, strip_sgr};
+use rusty_fork::rusty_fork_test;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -164,95 +165,102 @@ fn invalid_utf8_and_random_bytes_are_read_without_panic() {
     }
 }
 
-/// 256 MiB piped in: exit 2 with a clear message, and the peak resident set
-/// (the child's own, from wait4) stays near the 8 MiB cap, not the input.
-#[cfg(target_os = "linux")]
-#[test]
-#[allow(clippy::zombie_processes)] // reaped by wait4, which also gives its rusage
-fn a_256_mib_pipe_is_refused_with_bounded_memory() {
-    use std::os::unix::process::ExitStatusExt;
+// Each measures a child's peak resident set with wait4. A child started from
+// this process (posix_spawn shares the parent's memory until exec) is charged
+// the parent's own peak, and in the one test binary the parent is every test
+// at once; so each runs in a fresh copy of the test binary (rusty-fork), whose
+// peak is this test's alone, as when it had its own binary.
+rusty_fork_test! {
+    /// 256 MiB piped in: exit 2 with a clear message, and the peak resident set
+    /// (the child's own, from wait4) stays near the 8 MiB cap, not the input.
+    #[cfg(target_os = "linux")]
+    #[test]
+    #[allow(clippy::zombie_processes)] // reaped by wait4, which also gives its rusage
+    fn a_256_mib_pipe_is_refused_with_bounded_memory() {
+        use std::os::unix::process::ExitStatusExt;
 
-    let mut child = obserr()
-        .arg("decode")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let chunk = vec![b'<'; 1024 * 1024];
-        let mut written = 0usize;
-        for _ in 0..256 {
-            if stdin.write_all(&chunk).is_err() {
-                break;
+        let mut child = obserr()
+            .arg("decode")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let writer = std::thread::spawn(move || {
+            let chunk = vec![b'<'; 1024 * 1024];
+            let mut written = 0usize;
+            for _ in 0..256 {
+                if stdin.write_all(&chunk).is_err() {
+                    break;
+                }
+                written += chunk.len();
             }
-            written += chunk.len();
-        }
-        written
-    });
-    let mut stderr = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut stderr, &mut s).unwrap();
-        s
-    });
-    let mut status = 0;
-    // SAFETY: rusage is plain data; wait4 fills it for this child only.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = child.id() as libc::pid_t;
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(waited, pid);
-    let status = std::process::ExitStatus::from_raw(status);
-    let written = writer.join().unwrap();
-    let stderr = reader.join().unwrap();
+            written
+        });
+        let mut stderr = child.stderr.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut stderr, &mut s).unwrap();
+            s
+        });
+        let mut status = 0;
+        // SAFETY: rusage is plain data; wait4 fills it for this child only.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        let pid = child.id() as libc::pid_t;
+        let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        assert_eq!(waited, pid);
+        let status = std::process::ExitStatus::from_raw(status);
+        let written = writer.join().unwrap();
+        let stderr = reader.join().unwrap();
 
-    assert_eq!(status.code(), Some(2), "{stderr}");
-    assert_eq!(
-        stderr,
-        "obserr: error: standard input is larger than 8 MiB; no single error response is that big\n\
-         hint: cut the failing response out of the log first, or pipe the whole log to `obserr scan`, which triages every error in it\n"
-    );
-    let peak_mib = usage.ru_maxrss as f64 / 1024.0; // ru_maxrss is in KiB on Linux
-    eprintln!("peak resident set: {peak_mib:.1} MiB; the writer got {written} bytes in");
-    assert!(peak_mib < 32.0, "peak {peak_mib:.1} MiB for an 8 MiB cap");
-    assert!(written < 64 * 1024 * 1024, "obserr read {written} bytes");
-}
+        assert_eq!(status.code(), Some(2), "{stderr}");
+        assert_eq!(
+            stderr,
+            "obserr: error: standard input is larger than 8 MiB; no single error response is that big\n\
+             hint: cut the failing response out of the log first, or pipe the whole log to `obserr scan`, which triages every error in it\n"
+        );
+        let peak_mib = usage.ru_maxrss as f64 / 1024.0; // ru_maxrss is in KiB on Linux
+        eprintln!("peak resident set: {peak_mib:.1} MiB; the writer got {written} bytes in");
+        assert!(peak_mib < 32.0, "peak {peak_mib:.1} MiB for an 8 MiB cap");
+        assert!(written < 64 * 1024 * 1024, "obserr read {written} bytes");
+    }
 
-/// The free-text readers at the 8 MiB cap, on their worst input (a labelled
-/// field on every line, with runs of invalid UTF-8 so the text is copied,
-/// escapes to undo so it is copied again): a result, and a peak resident set
-/// of a few copies of the input, not more.
-#[cfg(target_os = "linux")]
-#[test]
-#[allow(clippy::zombie_processes)] // reaped by wait4, which also gives its rusage
-fn the_text_readers_at_the_cap_stay_within_a_few_copies_of_it() {
-    use std::os::unix::process::ExitStatusExt;
+    /// The free-text readers at the 8 MiB cap, on their worst input (a labelled
+    /// field on every line, with runs of invalid UTF-8 so the text is copied,
+    /// escapes to undo so it is copied again): a result, and a peak resident set
+    /// of a few copies of the input, not more.
+    #[cfg(target_os = "linux")]
+    #[test]
+    #[allow(clippy::zombie_processes)] // reaped by wait4, which also gives its rusage
+    fn the_text_readers_at_the_cap_stay_within_a_few_copies_of_it() {
+        use std::os::unix::process::ExitStatusExt;
 
-    let line: &[u8] = b"status code: 403, request id: R\\n\xff\xfe, host id: H\n";
-    let input: Vec<u8> = line.repeat(8 * 1024 * 1024 / line.len());
-    let path = std::env::temp_dir().join(format!("obserr-text-cap-{}.txt", std::process::id()));
-    std::fs::write(&path, &input).unwrap();
-    let mut child = obserr()
-        .arg("decode")
-        .arg(&path)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut status = 0;
-    // SAFETY: rusage is plain data; wait4 fills it for this child only.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = child.id() as libc::pid_t;
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let _ = child.stdin.take();
-    std::fs::remove_file(&path).unwrap();
-    assert_eq!(waited, pid);
-    let status = std::process::ExitStatus::from_raw(status);
-    assert_eq!(status.code(), Some(1), "no catalogued code, but a result");
-    let peak_mib = usage.ru_maxrss as f64 / 1024.0;
-    eprintln!("peak resident set: {peak_mib:.1} MiB for 8 MiB of labelled lines");
-    assert!(peak_mib < 48.0, "peak {peak_mib:.1} MiB for an 8 MiB input");
+        let line: &[u8] = b"status code: 403, request id: R\\n\xff\xfe, host id: H\n";
+        let input: Vec<u8> = line.repeat(8 * 1024 * 1024 / line.len());
+        let path = std::env::temp_dir().join(format!("obserr-text-cap-{}.txt", std::process::id()));
+        std::fs::write(&path, &input).unwrap();
+        let mut child = obserr()
+            .arg("decode")
+            .arg(&path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut status = 0;
+        // SAFETY: rusage is plain data; wait4 fills it for this child only.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        let pid = child.id() as libc::pid_t;
+        let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        let _ = child.stdin.take();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(waited, pid);
+        let status = std::process::ExitStatus::from_raw(status);
+        assert_eq!(status.code(), Some(1), "no catalogued code, but a result");
+        let peak_mib = usage.ru_maxrss as f64 / 1024.0;
+        eprintln!("peak resident set: {peak_mib:.1} MiB for 8 MiB of labelled lines");
+        assert!(peak_mib < 48.0, "peak {peak_mib:.1} MiB for an 8 MiB input");
+    }
 }
 
 #[test]

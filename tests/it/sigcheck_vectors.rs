@@ -20,7 +20,7 @@ struct Vector {
 
 #[test]
 fn every_sdk_vector_is_reproduced() {
-    let text = include_str!("fixtures/sigcheck/vectors.jsonl");
+    let text = include_str!("../fixtures/sigcheck/vectors.jsonl");
     let mut counts = [0usize; 3];
     for (i, line) in text.lines().enumerate() {
         let v: Vector = serde_json::from_str(line).unwrap();

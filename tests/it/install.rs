@@ -7,7 +7,7 @@
 //! directory). Without man-db that last check says it was skipped (CI
 //! installs it and requires it with `OBSERR_REQUIRE_SHELLS=1`).
 
-mod common;
+use crate::common;
 
 use common::user_docs as docs;
 use std::path::{Path, PathBuf};

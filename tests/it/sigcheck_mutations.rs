@@ -34,7 +34,7 @@ fn json<T: serde::Serialize>(t: &T) -> String {
 
 #[test]
 fn every_mutation_gets_its_verdict_and_component() {
-    let text = include_str!("fixtures/sigcheck/mutations.jsonl");
+    let text = include_str!("../fixtures/sigcheck/mutations.jsonl");
     let mut per_cause = std::collections::BTreeMap::<String, usize>::new();
     for (i, line) in text.lines().enumerate() {
         let case: Case = serde_json::from_str(line).unwrap();
@@ -67,7 +67,7 @@ fn every_mutation_gets_its_verdict_and_component() {
 /// payload hash) are still found, and the others end in `no_key`.
 #[test]
 fn without_a_key_what_the_capture_shows_is_still_found() {
-    let text = include_str!("fixtures/sigcheck/mutations.jsonl");
+    let text = include_str!("../fixtures/sigcheck/mutations.jsonl");
     for line in text.lines() {
         let case: Case = serde_json::from_str(line).unwrap();
         let c = check(&decode(case.capture.as_bytes()), None, None);
@@ -92,7 +92,7 @@ fn without_a_key_what_the_capture_shows_is_still_found() {
 #[test]
 fn the_sdk_logs_string_to_sign_is_the_clients() {
     use obserr::sigcheck::{server_string, ClientSource, Component, Verdict};
-    let text = include_str!("fixtures/sigcheck/mutations.jsonl");
+    let text = include_str!("../fixtures/sigcheck/mutations.jsonl");
     let mut seen = 0;
     for line in text.lines() {
         let case: Case = serde_json::from_str(line).unwrap();
@@ -190,7 +190,7 @@ fn shapes(capture: &str) -> Vec<(&'static str, String)> {
 /// same response from it.
 #[test]
 fn every_capture_shape_reads_as_curl_v() {
-    let text = include_str!("fixtures/sigcheck/mutations.jsonl");
+    let text = include_str!("../fixtures/sigcheck/mutations.jsonl");
     let summary = |c: &obserr::sigcheck::Check| {
         let components: Vec<String> = c.differences.iter().map(|d| json(&d.component)).collect();
         (json(&c.verdict), components)

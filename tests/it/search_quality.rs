@@ -1,6 +1,6 @@
 //! Search quality as data: realistic queries and the code a user typing them
 //! wants. Every query must put that code in the top 3; the README reports the
-//! figure this test prints (`cargo test --test search_quality -- --nocapture`).
+//! figure this test prints (`cargo test --test it search_quality:: -- --nocapture`).
 
 use obserr::search::search;
 

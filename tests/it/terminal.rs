@@ -5,7 +5,7 @@
 //! Without `script` the tests say they were skipped (CI requires it with
 //! `OBSERR_REQUIRE_SHELLS=1`).
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Stdio};
 use unicode_width::UnicodeWidthStr;
@@ -260,6 +260,18 @@ fn a_terminal_of_unknown_height_is_not_paged() {
     let pager = [("OBSERR_PAGER", "sed s/^/paged:/")];
     let text = tty(None, &pager, &["list"]);
     assert!(!text.contains("paged:"), "{text}");
+}
+
+#[test]
+fn a_pager_command_keeps_its_quoted_arguments() {
+    if !have_script() {
+        return;
+    }
+    // Split as a shell splits words: the sed script with a space in it is
+    // one argument (split on white space, sed got two and failed).
+    let pager = [("OBSERR_PAGER", "sed 's/^/paged: /'"), ("PAGER", "false")];
+    let tall = tty(Some((100, 5)), &pager, &["explain", "NoSuchKey"]);
+    assert!(tall.lines().all(|l| l.starts_with("paged: ")), "{tall}");
 }
 
 #[test]

@@ -4,8 +4,7 @@
 //! timing. Tiny windows put window boundaries everywhere: inside lines, on
 //! line breaks, between `\r` and `\n`, inside `curl` captures and long lines.
 
-#[path = "common/genlog.rs"]
-mod genlog;
+use crate::common::genlog;
 
 use obserr::render::{self, json, Style};
 use obserr::scan::By::{Bucket, Ip, Minute, Operation, Prefix, Requester, Status};

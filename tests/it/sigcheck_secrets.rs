@@ -55,7 +55,7 @@ struct Case {
 
 #[test]
 fn no_fixture_ever_shows_its_key() {
-    let text = include_str!("fixtures/sigcheck/mutations.jsonl");
+    let text = include_str!("../fixtures/sigcheck/mutations.jsonl");
     let capture = scratch("capture.txt");
     let key_file = scratch("key");
     for (i, line) in text.lines().enumerate() {

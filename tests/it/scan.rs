@@ -3,8 +3,7 @@
 //! reference count of the same bytes, and the bursts the generator planted
 //! must come out as findings.
 
-#[path = "common/genlog.rs"]
-mod genlog;
+use crate::common::genlog;
 
 use obserr::scan::{self, By, Dimension, Finding, Options};
 use std::collections::BTreeMap;

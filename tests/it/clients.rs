@@ -10,8 +10,7 @@
 //! shaped like logs (debug logs, SDK log files) go through `scan`, and those
 //! that carry a string to sign through `sigcheck`.
 
-#[path = "common/corpus.rs"]
-mod corpus;
+use crate::common::corpus;
 
 use corpus::{check_sample, expectations, provenance};
 use std::collections::{BTreeMap, BTreeSet};

@@ -3,10 +3,10 @@
 //! are installed (otherwise the test says it skipped them).
 //!
 //! After an intended change of the CLI or the catalogue, rewrite the scripts
-//! with `OBSERR_UPDATE_COMPLETIONS=1 cargo test --test completions` and review
+//! with `OBSERR_UPDATE_COMPLETIONS=1 cargo test --test it completions::` and review
 //! the diff.
 
-mod common;
+use crate::common;
 
 use clap::ValueEnum;
 use clap_complete::Shell;
@@ -44,7 +44,7 @@ fn committed_scripts_are_fresh() {
     assert!(
         stale.is_empty(),
         "stale completion scripts: {stale:?}\n\
-         rewrite them with `OBSERR_UPDATE_COMPLETIONS=1 cargo test --test completions`"
+         rewrite them with `OBSERR_UPDATE_COMPLETIONS=1 cargo test --test it completions::`"
     );
 }
 

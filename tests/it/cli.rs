@@ -1,7 +1,7 @@
 //! CLI cases as data: each `tests/cmd/*.toml` pins a command's arguments, exit
 //! status, stdout and stderr (typos' and trycmd's pattern), and every `console`
 //! block of README.md, GUIDE.md and CONTRIBUTING.md is run and compared too. Regenerate after an intended
-//! change with `TRYCMD=overwrite cargo test --test cli`, then review the diff.
+//! change with `TRYCMD=overwrite cargo test --test it cli::`, then review the diff.
 
 #[test]
 fn cli_cases() {

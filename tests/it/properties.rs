@@ -3,7 +3,7 @@
 //! the input in any output. In-process through the library for many cases,
 //! then through the real binary for fewer (each starts a process).
 
-mod common;
+use crate::common;
 
 use common::{assert_clean, assert_clean_list};
 use obserr::catalogue::{self, StatusFilter};

@@ -2,7 +2,7 @@
 //! never writes them raw, with colour on or off. obserr's own colour sequences
 //! (SGR: ESC [ digits ; m) are the only escapes allowed in the output.
 
-mod common;
+use crate::common;
 
 use common::{assert_clean, assert_clean_list};
 use std::process::Command;

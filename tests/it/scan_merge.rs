@@ -5,8 +5,7 @@
 //! back (`scan::read_report`) and merged, in any order (parts from
 //! `xargs -P` or a cluster come back in any order).
 
-#[path = "common/genlog.rs"]
-mod genlog;
+use crate::common::genlog;
 
 use obserr::render::{json, scan::ScanJson, Style};
 use obserr::scan::{self, By, Options, Report};

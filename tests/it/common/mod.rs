@@ -1,5 +1,9 @@
-//! Helpers shared by the integration tests (a `mod common;` in each).
+//! Helpers shared by the integration tests' modules (`use crate::common;`),
+//! and the two corpora helpers beside them.
 #![allow(dead_code)]
+
+pub mod corpus;
+pub mod genlog;
 
 /// The control characters obserr must never write raw: C0 but line feed, DEL,
 /// C1 (U+0080..U+009F) and the bidi marks that reorder what a reader sees.
