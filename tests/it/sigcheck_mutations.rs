@@ -226,7 +226,7 @@ fn every_capture_shape_reads_as_curl_v() {
 fn decode_states_the_verdict_sigcheck_proves() {
     use obserr::diagnose::{diagnose, Finding as Found};
     use obserr::render::{diagnosis, Style};
-    let text = include_str!("fixtures/sigcheck/mutations.jsonl");
+    let text = include_str!("../fixtures/sigcheck/mutations.jsonl");
     let mut proven = 0;
     for line in text.lines() {
         let case: Case = serde_json::from_str(line).unwrap();
