@@ -9,7 +9,12 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-const DOCUMENTS: [&str; 4] = ["README.md", "GUIDE.md", "CONTRIBUTING.md", "docs/performance.md"];
+const DOCUMENTS: [&str; 4] = [
+    "README.md",
+    "GUIDE.md",
+    "CONTRIBUTING.md",
+    "docs/performance.md",
+];
 
 /// The anchor GitHub gives a heading (github-slugger): the heading's text in
 /// lower case, every character but letters, digits, `-`, `_` and spaces

@@ -379,7 +379,7 @@ fn scan_counts_every_one_line_sample_decode_reads() {
             .unwrap_or_else(|| panic!("{name}: no group for {one:?} in {:?}", report.groups));
         assert_eq!(group.count, N, "{name}");
         if let Some(id) = &one.request_id {
-            assert_eq!(group.request_ids, [id.clone()], "{name}");
+            assert_eq!(group.request_ids, std::slice::from_ref(id), "{name}");
         }
         checked += 1;
     }
