@@ -311,6 +311,17 @@ fn usage_error(out: &mut Output, as_json: bool, message: &str) -> io::Result<()>
     usage_error_about(out, as_json, message, None)
 }
 
+/// A scan input (a report to merge, a file to follow) that could not be
+/// opened or read: a usage error naming it.
+fn unreadable(out: &mut Output, as_json: bool, name: &str, e: &io::Error) -> io::Result<()> {
+    let error = e.to_string();
+    let message = Message::ScanUnreadable {
+        name,
+        error: &error,
+    };
+    usage_error(out, as_json, &message.text())
+}
+
 /// [`usage_error`] about one input: the JSON error object names it.
 fn usage_error_about(
     out: &mut Output,
@@ -755,14 +766,7 @@ fn merge_reports(
         };
         let bytes = match bytes {
             Ok(bytes) => bytes,
-            Err(e) => {
-                let error = e.to_string();
-                let message = Message::ScanUnreadable {
-                    name: &name,
-                    error: &error,
-                };
-                return usage_error(out, as_json, &message.text());
-            }
+            Err(e) => return unreadable(out, as_json, &name, &e),
         };
         let (inputs, state) = match scan::read_report(&bytes) {
             Ok(part) => part,
@@ -891,14 +895,7 @@ fn follow(
     } else {
         match scan::follow::Tail::open(&path, &name) {
             Ok(tail) => Followed::File(tail),
-            Err(e) => {
-                let error = e.to_string();
-                let message = Message::ScanUnreadable {
-                    name: &name,
-                    error: &error,
-                };
-                return usage_error(out, as_json, &message.text());
-            }
+            Err(e) => return unreadable(out, as_json, &name, &e),
         }
     };
     let live = !as_json && terminal.style.width.is_some();
