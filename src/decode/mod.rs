@@ -368,7 +368,14 @@ pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
     };
     let (text, lines) = text;
     let mut out = Vec::new();
-    'records: for span in records::split(&text, &lines) {
+    'records: for span in records::Records::new(&text, &lines) {
+        let record = &text[span.clone()];
+        // Nothing a reader could take (no label, SDK string, shape, head or
+        // document): skipped at the cost of one look, as a hostile text of
+        // millions of one-word paragraphs would otherwise cost a reading each.
+        if !scan::may_hold_fact(record) && !record.contains(['<', '{']) {
+            continue;
+        }
         let first = out.len();
         for segment in http::segments(&text[span.clone()]) {
             let transcript = http::split(segment);
@@ -394,9 +401,7 @@ pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
             }
         }
         // One line of the input (escapes may have made it several).
-        let one_line = lines.partition_point(|&l| l < span.end)
-            - lines.partition_point(|&l| l < span.start)
-            == 1;
+        let one_line = lines.count(span.clone()) == 1;
         coalesce(&mut out, first, one_line);
     }
     if out.is_empty() {
@@ -488,7 +493,7 @@ pub fn record_spans(bytes: &[u8]) -> (String, Vec<std::ops::Range<usize>>) {
     let binary_at = binary_at(bytes);
     let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
     let (text, lines) = prepare::prepare_marked(text.strip_prefix('\u{feff}').unwrap_or(&text));
-    let spans = records::split(&text, &lines);
+    let spans = records::Records::new(&text, &lines).collect();
     (text, spans)
 }
 

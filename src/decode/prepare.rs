@@ -10,6 +10,8 @@
 //! after it still see lines. The output is at most as long as the input plus
 //! one byte per line.
 
+use super::records::LineStarts;
+
 /// Prefixes stripped from one line at most (they nest: `> │ ...`).
 const MAX_PREFIXES: usize = 4;
 
@@ -22,8 +24,8 @@ pub fn prepare(text: &str) -> String {
 /// [`prepare`], and where the text's own lines start in what it returns
 /// (ascending): the line breaks an escape made (`\n\n` in a logged string)
 /// are inside a line of the input, and part no records.
-pub fn prepare_marked(text: &str) -> (String, Vec<usize>) {
-    let mut lines = Vec::new();
+pub fn prepare_marked(text: &str) -> (String, LineStarts) {
+    let mut lines = LineStarts::default();
     let mut out = String::with_capacity(text.len() + text.len() / 64);
     let mut prev_start = 0;
     let mut verbose = false;
@@ -48,7 +50,7 @@ pub fn prepare_marked(text: &str) -> (String, Vec<usize>) {
         let line = strip_prefixes(line, verbose);
         let line = wire_trace(line).unwrap_or(line);
         let start = out.len();
-        lines.push(start);
+        lines.set(start);
         if continues_bytes_literal(&out[prev_start..], line) {
             // `b'...ServiceUnava'` / `b'ilable...'`: one literal again.
             while out.ends_with(['\n', '\r']) {
@@ -89,7 +91,7 @@ fn is_verbose(text: &str) -> bool {
 /// A body without a final line break runs into the next status line when two
 /// `curl -i` captures are pasted or `cat` together (`...</Error>HTTP/1.1 403`):
 /// the status line gets its own line back.
-fn unglue_status_lines(text: String, mut lines: Vec<usize>) -> (String, Vec<usize>) {
+fn unglue_status_lines(text: String, lines: LineStarts) -> (String, LineStarts) {
     let glued = |t: &str| {
         memchr::memmem::find_iter(t.as_bytes(), b"HTTP/")
             .filter(|&i| i > 0 && matches!(t.as_bytes()[i - 1], b'>' | b'}'))
@@ -105,9 +107,11 @@ fn unglue_status_lines(text: String, mut lines: Vec<usize>) -> (String, Vec<usiz
         return (text, lines);
     }
     // Every line after an inserted line break moves by one byte.
-    for b in &mut lines {
-        *b += at.partition_point(|&i| i <= *b);
+    let mut moved = LineStarts::default();
+    for l in lines.iter() {
+        moved.set(l + at.partition_point(|&i| i <= l));
     }
+    let lines = moved;
     let mut out = String::with_capacity(text.len() + at.len());
     let mut last = 0;
     for i in at {

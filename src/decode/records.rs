@@ -50,47 +50,127 @@ struct State {
     request_open: bool,
 }
 
-/// The byte ranges of the records in `text`, in order. Blank lines between
-/// records belong to neither; a record's range ends after its last line.
-/// `lines` are where the input's own lines start (ascending): a blank line
-/// that starts elsewhere came from an escape inside a line and parts nothing.
-pub fn split(text: &str, lines: &[usize]) -> Vec<Range<usize>> {
-    let mut lines = lines.iter().copied().peekable();
-    let mut out = Vec::new();
-    let mut state = State::default();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    let mut blank_before = false;
-    let mut at = 0;
-    for raw in super::split_inclusive_lines(text) {
-        let line_at = at;
-        at += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() {
-            while lines.next_if(|&l| l < line_at).is_some() {}
-            if lines.next_if_eq(&line_at).is_some() {
-                blank_before = start.is_some();
-            }
-            continue;
+/// Where the input's own lines start in the prepared text, one bit a byte:
+/// a line break an escape made (`\n` inside a logged string) starts none.
+/// An eighth of a byte per byte of text, however many lines it has.
+#[derive(Debug, Default)]
+pub struct LineStarts {
+    bits: Vec<u64>,
+}
+
+impl LineStarts {
+    /// Marks a line start (offsets may come in any order).
+    pub fn set(&mut self, at: usize) {
+        let (word, bit) = (at / 64, at % 64);
+        if self.bits.len() <= word {
+            self.bits.resize(word + 1, 0);
         }
-        if let Some(s) = start {
-            if blank_before && !continues(&state, line) {
-                out.push(s..end);
-                start = None;
-                state = State::default();
-            }
-        }
-        if start.is_none() {
-            start = Some(line_at);
-        }
-        blank_before = false;
-        end = line_at + line.len();
-        observe(&mut state, line);
+        self.bits[word] |= 1 << bit;
     }
-    if let Some(s) = start {
-        out.push(s..end);
+
+    /// Whether an input line starts at `at`.
+    #[must_use]
+    pub fn contains(&self, at: usize) -> bool {
+        self.bits
+            .get(at / 64)
+            .is_some_and(|w| w & (1 << (at % 64)) != 0)
     }
-    out
+
+    /// How many input lines start in `range`.
+    #[must_use]
+    pub fn count(&self, range: Range<usize>) -> usize {
+        let mut n = 0;
+        let mut at = range.start;
+        while at < range.end {
+            let (word, bit) = (at / 64, at % 64);
+            let Some(&w) = self.bits.get(word) else { break };
+            let take = (64 - bit).min(range.end - at);
+            let mask = if take == 64 {
+                u64::MAX
+            } else {
+                ((1u64 << take) - 1) << bit
+            };
+            n += (w & mask).count_ones() as usize;
+            at += take;
+        }
+        n
+    }
+
+    /// Every marked offset, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.bits.iter().enumerate().flat_map(|(i, &w)| {
+            (0..64)
+                .filter(move |b| w & (1 << b) != 0)
+                .map(move |b| i * 64 + b)
+        })
+    }
+}
+
+/// The byte ranges of the records in `text`, in order, one at a time (a
+/// hostile text may hold millions). Blank lines between records belong to
+/// neither; a record's range ends after its last line. A blank line that
+/// starts no input line (`lines`) came from an escape and parts nothing.
+pub struct Records<'t> {
+    text: &'t str,
+    lines: &'t LineStarts,
+    at: usize,
+    state: State,
+    start: Option<usize>,
+    end: usize,
+    blank_before: bool,
+}
+
+impl<'t> Records<'t> {
+    /// The records of `text`.
+    #[must_use]
+    pub fn new(text: &'t str, lines: &'t LineStarts) -> Self {
+        Records {
+            text,
+            lines,
+            at: 0,
+            state: State::default(),
+            start: None,
+            end: 0,
+            blank_before: false,
+        }
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        while self.at < self.text.len() {
+            let rest = &self.text[self.at..];
+            let len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+            let line_at = self.at;
+            self.at += len;
+            let line = rest[..len].trim_end_matches(['\n', '\r']);
+            if line.trim().is_empty() {
+                if self.lines.contains(line_at) {
+                    self.blank_before = self.start.is_some();
+                }
+                continue;
+            }
+            let mut done = None;
+            if let Some(s) = self.start {
+                if self.blank_before && !continues(&self.state, line) {
+                    done = Some(s..self.end);
+                    self.state = State::default();
+                }
+            }
+            if done.is_some() || self.start.is_none() {
+                self.start = Some(line_at);
+            }
+            self.blank_before = false;
+            self.end = line_at + line.len();
+            observe(&mut self.state, line);
+            if done.is_some() {
+                return done;
+            }
+        }
+        self.start.take().map(|s| s..self.end)
+    }
 }
 
 /// Whether `line`, the first after a blank line, continues the record whose
@@ -309,7 +389,7 @@ mod tests {
     fn records(text: &str) -> Vec<&str> {
         let (prepared, lines) = super::super::prepare::prepare_marked(text);
         assert_eq!(prepared, text, "the examples need no preparing");
-        split(text, &lines).into_iter().map(|r| &text[r]).collect()
+        Records::new(text, &lines).map(|r| &text[r]).collect()
     }
 
     #[test]
@@ -317,7 +397,21 @@ mod tests {
         let text = "DEBUG: CanonicalRequest: 'PUT\\n/b/k\\n\\nhost:h'\nERROR: S3 error: 403 (SignatureDoesNotMatch)\n";
         let (prepared, lines) = super::super::prepare::prepare_marked(text);
         assert!(prepared.contains("\n\n"), "{prepared:?}");
-        assert_eq!(split(&prepared, &lines).len(), 1);
+        assert_eq!(Records::new(&prepared, &lines).count(), 1);
+    }
+
+    #[test]
+    fn line_starts_count_their_bits() {
+        let mut l = LineStarts::default();
+        for at in [0, 5, 63, 64, 130] {
+            l.set(at);
+        }
+        assert_eq!(l.iter().collect::<Vec<_>>(), [0, 5, 63, 64, 130]);
+        assert_eq!(l.count(0..200), 5);
+        assert_eq!(l.count(1..64), 2);
+        assert_eq!(l.count(63..65), 2);
+        assert_eq!(l.count(131..1000), 0);
+        assert!(l.contains(64) && !l.contains(65));
     }
 
     #[test]
