@@ -13,7 +13,7 @@
 //! nothing. One pass over the line finds every label; values are then cut
 //! between them, so a line costs time linear in its length.
 
-use super::scan::{Fact, Kind};
+use super::freetext::{Fact, Kind};
 use super::value::{self, CodeValue};
 use super::Field;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};

@@ -11,6 +11,7 @@
 //! Values are kept as they arrived: making them safe to show is the
 //! renderers' job.
 
+mod freetext;
 mod html;
 mod http;
 mod json;
@@ -18,7 +19,6 @@ mod labels;
 mod operation;
 mod prepare;
 mod records;
-mod scan;
 mod sdk;
 pub(crate) mod value;
 mod xml;
@@ -321,7 +321,7 @@ impl Response {
 /// Responses one input yields at most: the work and memory a hostile input
 /// can cause stay bounded (a log of thousands of errors is for a log
 /// scanner, not for `decode`).
-pub const MAX_RESPONSES: usize = scan::MAX_RECORDS;
+pub const MAX_RESPONSES: usize = freetext::MAX_RECORDS;
 
 /// Decodes pasted bytes into the response they hold: the first of
 /// [`decode_all`], or an empty one (nothing recognised) when there is none.
@@ -373,7 +373,7 @@ pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
         // Nothing a reader could take (no label, SDK string, shape, head or
         // document): skipped at the cost of one look, as a hostile text of
         // millions of one-word paragraphs would otherwise cost a reading each.
-        if !scan::may_hold_fact(record) && !record.contains(['<', '{']) {
+        if !freetext::may_hold_fact(record) && !record.contains(['<', '{']) {
             continue;
         }
         let first = out.len();
@@ -470,9 +470,9 @@ fn coalesce(out: &mut Vec<Response>, first: usize, one_line: bool) {
     if prev.framing == Framing::Bare && next.framing != Framing::Bare {
         // The framed mention knows more (headers, the request): it leads.
         let earlier = std::mem::replace(prev, next);
-        scan::absorb(prev, earlier);
+        freetext::absorb(prev, earlier);
     } else {
-        scan::absorb(prev, next);
+        freetext::absorb(prev, next);
     }
 }
 
@@ -481,7 +481,7 @@ fn coalesce(out: &mut Vec<Response>, first: usize, one_line: bool) {
 /// line, then decodes those that pass).
 #[must_use]
 pub fn may_hold_error(line: &[u8]) -> bool {
-    scan::may_hold_fact(&utf8_lossy(line))
+    freetext::may_hold_fact(&utf8_lossy(line))
 }
 
 /// The text `decode_all` reads (lossy UTF-8, binary cut, paste artefacts
@@ -542,7 +542,7 @@ fn framed(transcript: http::Transcript) -> Response {
 }
 
 /// The responses in text without HTTP framing: a whole HTML page or JSON
-/// body is one; free text holds as many as [`scan`] finds.
+/// body is one; free text holds as many as [`freetext`] finds.
 fn bare(text: &str, out: &mut Vec<Response>) {
     let trimmed = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let whole = (trimmed.starts_with('<') && html::is_html(trimmed))
@@ -562,7 +562,7 @@ fn bare(text: &str, out: &mut Vec<Response>) {
         out.push(response);
         return;
     }
-    for record in scan::read(text).records {
+    for record in freetext::read(text).records {
         // Names alone (`'Bucket': 'b'` in a debug log's parameters, parted
         // from the response by a logged request) are no error.
         let f = &record.found;
@@ -649,7 +649,7 @@ pub fn binary_at(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Reads the body of one response with the first reader that recognises it:
-/// an HTML page, an XML or JSON body, else the errors [`scan`] finds in it
+/// an HTML page, an XML or JSON body, else the errors [`freetext`] finds in it
 /// (an SDK exception message with the XML body in it, a log line), taken
 /// together.
 fn read_body(body: &str, found: &mut Response, page: &mut html::Page) -> Body {
@@ -674,13 +674,13 @@ fn read_body(body: &str, found: &mut Response, page: &mut html::Page) -> Body {
     }
     *found = Response::default();
     let mut kind = Body::Unrecognised;
-    for record in scan::read(body).records {
+    for record in freetext::read(body).records {
         kind = if kind == Body::Xml || record.xml {
             Body::Xml
         } else {
             Body::LogLine
         };
-        scan::absorb(found, record.found);
+        freetext::absorb(found, record.found);
     }
     if kind == Body::Unrecognised {
         if let Some(at) = find(body, "{\"").filter(|&at| at > 0) {

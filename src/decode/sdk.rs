@@ -19,7 +19,7 @@
 //! Each search runs over the line once: linear in its length.
 
 use super::find;
-use super::scan::{Fact, Kind};
+use super::freetext::{Fact, Kind};
 use super::value::{self, CodeValue};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
