@@ -373,7 +373,29 @@ fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) 
         if facts.iter().any(|f| g.current.has(&f.kind)) {
             g.finish();
         }
+        // Two readers may find the same field of the line (`Status=403
+        // Forbidden` is a label and a status phrase, a few bytes apart): once
+        // is enough, or the second would start another error that then merges
+        // backwards. Far apart, the same value is another error's (a line
+        // that holds four).
+        let mut seen: Vec<(u8, u16, String, usize)> = Vec::new();
         for fact in facts.drain(..) {
+            let key = match &fact.kind {
+                Kind::Status(s) | Kind::ReasonStatus(s) => Some((0, *s, String::new())),
+                Kind::Code(c) => Some((1, 0, c.clone())),
+                Kind::RequestId(id) => Some((2, 0, id.clone())),
+                Kind::HostId(id) => Some((3, 0, id.clone())),
+                _ => None,
+            };
+            if let Some((kind, status, value)) = key {
+                let near = seen.iter().any(|(k, st, v, at)| {
+                    (*k, *st, v.as_str()) == (kind, status, value.as_str()) && fact.at - at < 32
+                });
+                if near {
+                    continue;
+                }
+                seen.push((kind, status, value, fact.at));
+            }
             g.push(fact.kind);
         }
     }
@@ -482,5 +504,23 @@ mod tests {
             .collect::<String>();
         let scan = read(&text);
         assert_eq!(scan.records.len(), MAX_RECORDS);
+    }
+}
+#[cfg(test)]
+mod one_line_one_error {
+    /// A field two readers both find on one line (`Status=403 Forbidden`)
+    /// is one field: it never lands on the error of the line before.
+    #[test]
+    fn a_line_found_twice_stays_its_own() {
+        let s = super::read("SlowDown: x\nStatus=403 Forbidden, Code=AccessDenied\n");
+        let got: Vec<_> = s
+            .records
+            .iter()
+            .map(|r| (r.found.code.as_deref(), r.found.status))
+            .collect();
+        assert_eq!(
+            got,
+            [(Some("SlowDown"), None), (Some("AccessDenied"), Some(403))]
+        );
     }
 }
