@@ -326,6 +326,7 @@ fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) 
     let mut label_hits = labels::spellings(chunk).peekable();
     let mut needle_hits = sdk::needle_hits(chunk).peekable();
     let (mut line_labels, mut line_needles) = (Vec::new(), Vec::new());
+    let mut repeats: Vec<bool> = Vec::new();
     let mut offset = 0;
     for raw in super::split_inclusive_lines(chunk) {
         let at = offset;
@@ -378,26 +379,34 @@ fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) 
         // is enough, or the second would start another error that then merges
         // backwards. Far apart, the same value is another error's (a line
         // that holds four).
-        let mut seen: Vec<(u8, u16, String, usize)> = Vec::new();
-        for fact in facts.drain(..) {
-            let key = match &fact.kind {
-                Kind::Status(s) | Kind::ReasonStatus(s) => Some((0, *s, String::new())),
-                Kind::Code(c) => Some((1, 0, c.clone())),
-                Kind::RequestId(id) => Some((2, 0, id.clone())),
-                Kind::HostId(id) => Some((3, 0, id.clone())),
-                _ => None,
-            };
-            if let Some((kind, status, value)) = key {
-                let near = seen.iter().any(|(k, st, v, at)| {
-                    (*k, *st, v.as_str()) == (kind, status, value.as_str()) && fact.at - at < 32
-                });
-                if near {
-                    continue;
-                }
-                seen.push((kind, status, value, fact.at));
-            }
-            g.push(fact.kind);
+        repeats.clear();
+        for (i, fact) in facts.iter().enumerate() {
+            let repeat = facts[..i]
+                .iter()
+                .zip(repeats.iter())
+                .rev()
+                .take_while(|(earlier, _)| fact.at - earlier.at < 32)
+                .any(|(earlier, &dropped)| !dropped && same_field(&earlier.kind, &fact.kind));
+            repeats.push(repeat);
         }
+        for (fact, &repeat) in facts.drain(..).zip(repeats.iter()) {
+            if !repeat {
+                g.push(fact.kind);
+            }
+        }
+    }
+}
+
+/// Whether two facts name the same field with the same value.
+fn same_field(a: &Kind, b: &Kind) -> bool {
+    match (a, b) {
+        (Kind::Status(x) | Kind::ReasonStatus(x), Kind::Status(y) | Kind::ReasonStatus(y)) => {
+            x == y
+        }
+        (Kind::Code(x), Kind::Code(y))
+        | (Kind::RequestId(x), Kind::RequestId(y))
+        | (Kind::HostId(x), Kind::HostId(y)) => x == y,
+        _ => false,
     }
 }
 

@@ -418,14 +418,15 @@ fn split_verbose(text: &str) -> Transcript {
 /// Whether `line` shows a request: `GET /key HTTP/1.1`, or an SDK's
 /// `Request: GET https://host/key`.
 pub fn is_request(line: &str) -> bool {
-    is_request_line(line)
-        || url_request(
-            ["Request: ", "Request URL: ", "request: "]
-                .iter()
-                .find_map(|l| line.trim_start().strip_prefix(l))
-                .unwrap_or(line),
-        )
-        .is_some()
+    is_request_line(line) || url_request(unlabelled(line)).is_some()
+}
+
+/// A line without an SDK's label for the request it shows (`Request: `).
+fn unlabelled(line: &str) -> &str {
+    ["Request: ", "Request URL: ", "request: "]
+        .iter()
+        .find_map(|l| line.trim_start().strip_prefix(l))
+        .unwrap_or(line)
 }
 
 /// The request shown before a response without curl's prefixes: the last
@@ -437,11 +438,7 @@ fn plain_request(text: &str) -> Option<Request> {
     let mut open = false;
     for (_, line) in lines(text) {
         let line = line.trim_end();
-        let unlabelled = ["Request: ", "Request URL: ", "request: "]
-            .iter()
-            .find_map(|l| line.trim_start().strip_prefix(l))
-            .unwrap_or(line);
-        if let Some(r) = url_request(unlabelled) {
+        if let Some(r) = url_request(unlabelled(line)) {
             request = Some(r);
             open = true;
             continue;
@@ -500,10 +497,11 @@ fn request_line(request: &mut Option<Request>, open: &mut bool, line: &str) {
         }
     }
     if let (true, Some(r), Some(pair)) = (*open, request.as_mut(), header_line(line)) {
+        let host = pair.0.eq_ignore_ascii_case("host");
         if let Some(shown) = r
             .headers
             .iter_mut()
-            .find(|(n, _)| n.eq_ignore_ascii_case("host") && pair.0.eq_ignore_ascii_case("host"))
+            .find(|(n, _)| host && n.eq_ignore_ascii_case("host"))
         {
             // The header as sent wins over the host a URL named.
             *shown = pair;

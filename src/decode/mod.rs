@@ -360,13 +360,7 @@ pub fn decode(bytes: &[u8]) -> Response {
 #[must_use]
 pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
     let binary_at = binary_at(bytes);
-    // The lossy copy (when the bytes were not UTF-8) is freed once prepared:
-    // at most two copies of the input are alive at once.
-    let text = {
-        let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
-        prepare::prepare_marked(text.strip_prefix('\u{feff}').unwrap_or(&text))
-    };
-    let (text, lines) = text;
+    let (text, lines) = prepared(bytes, binary_at);
     let mut out = Vec::new();
     'records: for span in records::Records::new(&text, &lines) {
         let record = &text[span.clone()];
@@ -377,7 +371,7 @@ pub fn decode_all(bytes: &[u8]) -> Vec<Response> {
             continue;
         }
         let first = out.len();
-        for segment in http::segments(&text[span.clone()]) {
+        for segment in http::segments(record) {
             let transcript = http::split(segment);
             let at = out.len();
             if transcript.framing == Framing::Bare {
@@ -426,16 +420,13 @@ fn name_operations(segment: &str, responses: &mut [Response]) {
     }
 }
 
-/// Text with no error in any shape may still name a catalogued code in
-/// passing (`the upload fails with NoSuchUpload`): what `explain` would
-/// resolve, `decode` resolves too. Only a code written as the catalogue
-/// writes it counts (not `Error` or `forbidden` in prose).
 /// Records are read apart; the first response of a record that starts at
 /// `first` is the last one before it told again when both carry the same
 /// request id (an SDK's exception and the body it quotes, pasted apart; the
 /// same JSON error logged twice), or when it is one line that names the code
 /// or status of an identified response and nothing more (a tool's closing
-/// message under its debug log). Then it fills what the earlier one lacks and is not kept.
+/// message under its debug log). Then it fills what the earlier one lacks
+/// and is not kept.
 /// Without an id two alike errors stay two: nothing tells one failure told
 /// twice from two failures.
 fn coalesce(out: &mut Vec<Response>, first: usize, one_line: bool) {
@@ -490,13 +481,24 @@ pub fn may_hold_error(line: &[u8]) -> bool {
 #[doc(hidden)]
 #[must_use]
 pub fn record_spans(bytes: &[u8]) -> (String, Vec<std::ops::Range<usize>>) {
-    let binary_at = binary_at(bytes);
-    let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
-    let (text, lines) = prepare::prepare_marked(text.strip_prefix('\u{feff}').unwrap_or(&text));
+    let (text, lines) = prepared(bytes, binary_at(bytes));
     let spans = records::Records::new(&text, &lines).collect();
     (text, spans)
 }
 
+/// The text the readers see: the bytes up to where they turn binary, as
+/// UTF-8 (lossily), without a BOM, paste artefacts undone; and where the
+/// input's own lines start in it. The lossy copy (when the bytes were not
+/// UTF-8) is freed once prepared: at most two copies are alive at once.
+fn prepared(bytes: &[u8], binary_at: Option<usize>) -> (String, records::LineStarts) {
+    let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
+    prepare::prepare_marked(text.strip_prefix('\u{feff}').unwrap_or(&text))
+}
+
+/// Text with no error in any shape may still name a catalogued code in
+/// passing (`the upload fails with NoSuchUpload`): what `explain` would
+/// resolve, `decode` resolves too. Only a code written as the catalogue
+/// writes it counts (not `Error` or `forbidden` in prose).
 fn named_code(text: &str) -> Option<Response> {
     let code = text
         .split(|c: char| !value::is_code_char(c))

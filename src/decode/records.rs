@@ -311,16 +311,13 @@ fn observe(state: &mut State, line: &str) {
                 .any(|t| tag.starts_with(t));
     }
     state.announces = announces(trimmed);
-    state.trace |= trimmed.starts_with("at ")
-        || trimmed.starts_with("Traceback (most recent call last)")
-        || trimmed.contains("Exception")
-        || trimmed.starts_with("Caused by");
-    state.repl |= is_prompt(trimmed);
-    state.caret = !trimmed.is_empty() && trimmed.bytes().all(|b| b == b'^');
     state.in_trace = trimmed.starts_with("at ")
         || (trimmed.starts_with("...") && trimmed.ends_with("more"))
         || trimmed.contains("Exception")
         || trimmed.starts_with("Caused by");
+    state.trace |= state.in_trace || trimmed.starts_with("Traceback (most recent call last)");
+    state.repl |= is_prompt(trimmed);
+    state.caret = !trimmed.is_empty() && trimmed.bytes().all(|b| b == b'^');
 }
 
 /// Whether a line says that what follows belongs to it: Python's chained
@@ -376,9 +373,8 @@ fn is_head_request(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with("curl ")
         && t.split_ascii_whitespace().any(|w| {
-            w == "-I"
-                || w == "--head"
-                || (w.starts_with('-') && !w.starts_with("--") && w.contains('I'))
+            // `-I`, or `-I` among other short flags (`-sI`).
+            w == "--head" || (w.starts_with('-') && !w.starts_with("--") && w.contains('I'))
         })
 }
 

@@ -519,15 +519,10 @@ fn proven(d: &Diagnosis) -> Option<String> {
             differences
                 .iter()
                 .map(|x| {
-                    let value = |v: &Option<String>| {
-                        v.as_deref()
-                            .map_or_else(|| "absent".to_string(), |v| format!("\"{}\"", visible(v)))
-                    };
                     format!(
-                        "the {} differs: client {}, server {}",
+                        "the {} differs: {}",
                         super::sigcheck::component_name(x.component, x.name.as_deref()),
-                        value(&x.client),
-                        value(&x.server)
+                        both_values(x)
                     )
                 })
                 .collect::<Vec<_>>()
@@ -535,6 +530,16 @@ fn proven(d: &Diagnosis) -> Option<String> {
         ),
         _ => None,
     })
+}
+
+/// A differing component's two values: `client "…", server "…"` (`absent`
+/// where one string lacks it), made visible.
+fn both_values(x: &crate::sigcheck::Difference) -> String {
+    let value = |v: &Option<String>| {
+        v.as_deref()
+            .map_or_else(|| "absent".to_string(), |v| format!("\"{}\"", visible(v)))
+    };
+    format!("client {}, server {}", value(&x.client), value(&x.server))
 }
 
 /// The fix once the differing component is known.
@@ -705,16 +710,9 @@ pub fn finding(f: &Finding) -> String {
                 .iter()
                 .map(|x| {
                     format!(
-                        "the {} (client {}, server {})",
+                        "the {} ({})",
                         super::sigcheck::component_name(x.component, x.name.as_deref()),
-                        x.client.as_deref().map_or_else(
-                            || "absent".to_string(),
-                            |v| format!("\"{}\"", visible(v))
-                        ),
-                        x.server.as_deref().map_or_else(
-                            || "absent".to_string(),
-                            |v| format!("\"{}\"", visible(v))
-                        )
+                        both_values(x)
                     )
                 })
                 .collect();
