@@ -5,8 +5,8 @@
 
 use obserr::catalogue::{self, Entry};
 use obserr::cli::{
-    Cli, ColorChoice, Command, CompletionsArgs, DecodeArgs, ExplainArgs, ListArgs, Paging,
-    ScanArgs, SearchArgs, SigcheckArgs,
+    Cli, ColorChoice, CompletionsArgs, DecodeArgs, ExplainArgs, ListArgs, Paging, ScanArgs,
+    SearchArgs, SigcheckArgs, Subcommand,
 };
 use obserr::command::{self, Decoded, Explained, Input, ReadError, MAX_INPUT};
 use obserr::render::{diagnosis, human, json, Message, Style};
@@ -194,12 +194,12 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
         _ if cli.key_as_argument => {
             usage_error(&mut out, cli.options.json, &Message::KeyAsArgument.text())
         }
-        Command::Explain(ExplainArgs { codes, open }) => match explain_args(codes, terminal) {
+        Subcommand::Explain(ExplainArgs { codes, open }) => match explain_args(codes, terminal) {
             Ok(codes) if *open => open_docs(&mut out, &codes),
             Ok(codes) => explain(&mut out, cli.options.json, &style, &codes),
             Err(message) => usage_error(&mut out, cli.options.json, &message),
         },
-        Command::List(ListArgs {
+        Subcommand::List(ListArgs {
             status,
             source,
             kind,
@@ -225,12 +225,12 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
                 human::list(&mut out.stdout, &style, &entries)
             }
         }
-        Command::Decode(DecodeArgs { files, verbose }) => {
+        Subcommand::Decode(DecodeArgs { files, verbose }) => {
             let inputs = Input::from_args(files);
             let decoded = command::decode_inputs(inputs, |input| read_input(input, terminal));
             decode(&mut out, cli.options.json, &style, &decoded, *verbose)
         }
-        Command::Sigcheck(SigcheckArgs {
+        Subcommand::Sigcheck(SigcheckArgs {
             files,
             secret_key_file,
         }) => sigcheck(
@@ -242,17 +242,17 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             terminal,
         ),
         // Generated files are meant to be redirected: never paged or coloured.
-        Command::Completions(CompletionsArgs { shell }) => {
+        Subcommand::Completions(CompletionsArgs { shell }) => {
             out.unpaged = true;
             obserr::assets::completions(*shell, &mut out.stdout);
             Ok(())
         }
-        Command::Man => {
+        Subcommand::Man => {
             out.unpaged = true;
             obserr::assets::man_page(&mut out.stdout)
         }
-        Command::Scan(args) => scan_command(&mut out, cli.options.json, terminal, args),
-        Command::Search(SearchArgs { words, limit }) => {
+        Subcommand::Scan(args) => scan_command(&mut out, cli.options.json, terminal, args),
+        Subcommand::Search(SearchArgs { words, limit }) => {
             let hits = search::search(&words.join(" "), *limit);
             if hits.is_empty() {
                 out.say(&Message::NoSearchHits);
@@ -629,7 +629,7 @@ fn scan_command(
             return usage_error(out, as_json, &Message::InvertedWindow.text());
         }
     }
-    let options = scan::Options {
+    let options = scan::ScanOptions {
         by: args.by,
         since: args.since,
         until: args.until,
@@ -716,7 +716,7 @@ fn scan_logs(
     as_json: bool,
     terminal: &Terminal,
     paths: &[PathBuf],
-    options: scan::Options,
+    options: scan::ScanOptions,
     map: bool,
     follow_links: bool,
 ) -> io::Result<()> {
@@ -852,7 +852,7 @@ fn follow(
     as_json: bool,
     terminal: &Terminal,
     paths: &[PathBuf],
-    options: scan::Options,
+    options: scan::ScanOptions,
 ) -> io::Result<()> {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;

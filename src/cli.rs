@@ -20,7 +20,7 @@ use crate::catalogue::{self, StatusFilter};
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::error::ErrorKind;
 use clap::parser::ValueSource;
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, ValueEnum};
 use std::ffi::{OsStr, OsString};
 
 /// The long help's closing text. The man page's EXAMPLES section is read from
@@ -134,7 +134,7 @@ const MAN_HELP: &str = "\
 {about-with-newline}
 {usage-heading} {usage}
 
-Options:
+GlobalArgs:
   -h, --help  Print help{after-help}";
 
 const COMPLETIONS_HELP: &str = "\
@@ -144,7 +144,7 @@ const COMPLETIONS_HELP: &str = "\
 Arguments:
 {positionals}
 
-Options:
+GlobalArgs:
   -h, --help  Print help{after-help}";
 
 /// The environment variables obserr reads, for the man page's ENVIRONMENT
@@ -206,10 +206,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
 )]
 pub struct Cli {
     #[command(flatten)]
-    pub options: Options,
+    pub options: GlobalArgs,
 
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Subcommand,
 
     /// A secret key was given as an option (`--secret-key`, see
     /// [`KEY_OPTIONS`]): the run is refused. Read before clap sees the line,
@@ -225,7 +225,7 @@ const GLOBAL_HEADING: &str = "Global options";
 /// The options every subcommand takes (`global`: before or after the
 /// subcommand's name).
 #[derive(Debug, Args)]
-pub struct Options {
+pub struct GlobalArgs {
     /// Print machine-readable JSON (never coloured).
     #[arg(long, global = true, help_heading = GLOBAL_HEADING)]
     pub json: bool,
@@ -241,7 +241,7 @@ pub struct Options {
     pub paging: Paging,
 }
 
-/// Options a user might give a secret key with. None is obserr's: each is
+/// GlobalArgs a user might give a secret key with. None is obserr's: each is
 /// taken out of the line with its value (the next argument, whatever it
 /// looks like, when no `=` joins them) and the run refused.
 pub const KEY_OPTIONS: &[&str] = &[
@@ -324,7 +324,7 @@ where
 }
 
 /// The options every subcommand takes, declared `global` on [`Cli`]
-/// ([`Options`]). They mean nothing to [`FILE_COMMANDS`]: refused when
+/// ([`GlobalArgs`]). They mean nothing to [`FILE_COMMANDS`]: refused when
 /// given to one, and left out of their help and completions.
 const GLOBAL_OPTIONS: [&str; 3] = ["json", "color", "paging"];
 
@@ -385,7 +385,7 @@ fn lean_definition(subcommand: &str) -> Option<clap::Command> {
         "man" => C::new("man"),
         _ => return None,
     };
-    let top = Options::augment_args(C::new("obserr"))
+    let top = GlobalArgs::augment_args(C::new("obserr"))
         .subcommand(sub)
         .subcommand_required(true);
     Some(
@@ -562,7 +562,7 @@ where
     if cli.options.json
         && matches!(
             cli.command,
-            Command::Explain(ExplainArgs { open: true, .. })
+            Subcommand::Explain(ExplainArgs { open: true, .. })
         )
     {
         let message = "'--open' opens a page in the browser: it prints nothing, JSON or not";
@@ -623,8 +623,8 @@ pub enum Paging {
     Never,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Command {
+#[derive(Debug, clap::Subcommand)]
+pub enum Subcommand {
     /// Explain error codes or HTTP statuses: meaning, causes, solution, retry advice.
     ///
     /// Accepts codes in any case, documented aliases, bare statuses (403) and the
@@ -947,7 +947,7 @@ mod tests {
         let cli = try_parse_from(["obserr", "list", "--kind", "client", "--retryable"]).unwrap();
         assert!(matches!(
             cli.command,
-            Command::List(ListArgs {
+            Subcommand::List(ListArgs {
                 kind: Some(catalogue::Kind::Client),
                 retryable: true,
                 ..
@@ -962,7 +962,7 @@ mod tests {
         }
         let cli = try_parse_from(["obserr", "explain", "obsutil", "-1"]).unwrap();
         assert!(
-            matches!(cli.command, Command::Explain(ExplainArgs { ref codes, .. }) if codes == &["obsutil", "-1"])
+            matches!(cli.command, Subcommand::Explain(ExplainArgs { ref codes, .. }) if codes == &["obsutil", "-1"])
         );
     }
 
@@ -980,7 +980,7 @@ mod tests {
     fn values_are_case_insensitive_and_statuses_a_list() {
         let cli =
             try_parse_from(["obserr", "list", "--source", "S3API", "--status", "403,4XX"]).unwrap();
-        let Command::List(ListArgs { status, source, .. }) = cli.command else {
+        let Subcommand::List(ListArgs { status, source, .. }) = cli.command else {
             panic!("not list")
         };
         assert_eq!(source.as_deref(), Some("s3api"));
@@ -1044,14 +1044,14 @@ mod tests {
             &["obserr", "Obs.0012"],
         ] {
             let cli = try_parse_from(line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
-            let Command::Explain(ExplainArgs { codes, .. }) = cli.command else {
+            let Subcommand::Explain(ExplainArgs { codes, .. }) = cli.command else {
                 panic!("{line:?} is not explain")
             };
             assert_eq!(codes.first().map(String::as_str), line.iter().copied().find(|w| !w.starts_with('-') && *w != "obserr" && *w != "never"), "{line:?}");
         }
         // A code's typo is explain's to guess; a subcommand's is clap's.
         let cli = try_parse_from(["obserr", "NoSuchKy"]).unwrap();
-        assert!(matches!(cli.command, Command::Explain(_)));
+        assert!(matches!(cli.command, Subcommand::Explain(_)));
         let cli = try_parse_from(["obserr", "--json", "403"]).unwrap();
         assert!(cli.options.json);
         for line in [&["obserr", "frobnicate"][..], &["obserr", "lsit"]] {
@@ -1235,7 +1235,7 @@ mod tests {
         assert!(cli.key_as_argument);
         assert!(!cli.options.json, "--json was the option's value");
         assert!(
-            matches!(&cli.command, Command::Sigcheck(SigcheckArgs { files, .. }) if files == &[std::path::PathBuf::from("x.txt")])
+            matches!(&cli.command, Subcommand::Sigcheck(SigcheckArgs { files, .. }) if files == &[std::path::PathBuf::from("x.txt")])
         );
         for line in [
             &["obserr", "sigcheck", "--secret-key=abc", "x.txt"][..],

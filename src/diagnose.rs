@@ -1,5 +1,5 @@
 //! Judges a decoded [`Response`] against the catalogue: finds the entry for
-//! its code, and computes [`Finding`]s from the response itself (status
+//! its code, and computes [`Hint`]s from the response itself (status
 //! mismatch, clock skew, the server's `StringToSign`, where a redirect points,
 //! what the request concerned, what a bare status means, the nearest codes to
 //! an unknown one) and the command to run [`Next`]. Pure data: no I/O and no
@@ -93,10 +93,10 @@ impl Ranking {
 }
 
 /// One thing obserr noticed about a response, with the numbers and names it
-/// rests on. Serialised (untagged) as its fields; [`Finding::kind`] names it.
+/// rests on. Serialised (untagged) as its fields; [`Hint::kind`] names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
-pub enum Finding {
+pub enum Hint {
     /// No HTTP response arrived: the request failed on the client's side or
     /// on the network (a `-1` response code, a DNS, connection, TLS or proxy
     /// failure). Nothing OBS said is in the text.
@@ -249,30 +249,30 @@ pub enum Finding {
     },
 }
 
-impl Finding {
+impl Hint {
     /// The finding's name in JSON (`clock_skew`), stable across releases.
     #[must_use]
     pub fn kind(&self) -> &'static str {
         match self {
-            Finding::Proxy { .. } => "proxy",
-            Finding::StatusDocumented { .. } => "status_documented",
-            Finding::StatusMismatch { .. } => "status_mismatch",
-            Finding::ClockSkew { .. } => "clock_skew",
-            Finding::ClockSkewUnknown { .. } => "clock_skew_unknown",
-            Finding::StringToSign { .. } => "string_to_sign",
-            Finding::AccessKey { .. } => "access_key",
-            Finding::SignatureCauses => "signature_causes",
-            Finding::SignatureDiffers { .. } => "signature_differs",
-            Finding::Redirect { .. } => "redirect",
-            Finding::RedirectsFollowed { .. } => "redirects_followed",
-            Finding::NotAnError { .. } => "not_an_error",
-            Finding::StatusOnly { .. } => "status_only",
-            Finding::UnknownCode { .. } => "unknown_code",
-            Finding::Involved { .. } => "involved",
-            Finding::NoResponse { .. } => "no_response",
-            Finding::Truncated => "truncated",
-            Finding::Binary { .. } => "binary",
-            Finding::SupportIds { .. } => "support_ids",
+            Hint::Proxy { .. } => "proxy",
+            Hint::StatusDocumented { .. } => "status_documented",
+            Hint::StatusMismatch { .. } => "status_mismatch",
+            Hint::ClockSkew { .. } => "clock_skew",
+            Hint::ClockSkewUnknown { .. } => "clock_skew_unknown",
+            Hint::StringToSign { .. } => "string_to_sign",
+            Hint::AccessKey { .. } => "access_key",
+            Hint::SignatureCauses => "signature_causes",
+            Hint::SignatureDiffers { .. } => "signature_differs",
+            Hint::Redirect { .. } => "redirect",
+            Hint::RedirectsFollowed { .. } => "redirects_followed",
+            Hint::NotAnError { .. } => "not_an_error",
+            Hint::StatusOnly { .. } => "status_only",
+            Hint::UnknownCode { .. } => "unknown_code",
+            Hint::Involved { .. } => "involved",
+            Hint::NoResponse { .. } => "no_response",
+            Hint::Truncated => "truncated",
+            Hint::Binary { .. } => "binary",
+            Hint::SupportIds { .. } => "support_ids",
         }
     }
 }
@@ -471,7 +471,7 @@ pub struct Diagnosis {
     /// For an uncatalogued code: the nearest catalogued ones.
     pub suggestions: Vec<&'static Entry>,
     /// What obserr noticed, most important first.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Hint>,
     /// The command to run next.
     pub next: Next,
 }
@@ -518,11 +518,11 @@ fn plausible_code(code: &str) -> bool {
 ///
 /// ```
 /// use obserr::decode::decode;
-/// use obserr::diagnose::{diagnose, Finding, Next};
+/// use obserr::diagnose::{diagnose, Hint, Next};
 ///
 /// let d = diagnose(decode(b"<Error><Code>NoSuchKy</Code></Error>"));
 /// assert!(!d.found());
-/// assert_eq!(d.findings[0], Finding::UnknownCode { code: "NoSuchKy".into(), nearest: vec!["NoSuchKey"] });
+/// assert_eq!(d.findings[0], Hint::UnknownCode { code: "NoSuchKy".into(), nearest: vec!["NoSuchKey"] });
 /// assert_eq!(d.next, Next::Explain("NoSuchKey"));
 /// ```
 pub fn diagnose(response: Response) -> Diagnosis {
@@ -540,7 +540,7 @@ pub fn diagnose(response: Response) -> Diagnosis {
         .is_some();
     let mut f = Vec::new();
     if let (Some(evidence), None) = (&r.no_response, r.status) {
-        f.push(Finding::NoResponse {
+        f.push(Hint::NoResponse {
             evidence: evidence.clone(),
         });
     }
@@ -556,17 +556,17 @@ pub fn diagnose(response: Response) -> Diagnosis {
     redirects(r, entry, &mut f);
     f.extend(status_only(r, status_info));
     if let (Some(code), None) = (&r.code, entry) {
-        f.push(Finding::UnknownCode {
+        f.push(Hint::UnknownCode {
             code: code.clone(),
             nearest: suggestions.iter().map(|e| e.code).collect(),
         });
     }
     f.extend(involved(r));
     if r.truncated {
-        f.push(Finding::Truncated);
+        f.push(Hint::Truncated);
     }
     if let Some(at) = r.binary_at {
-        f.push(Finding::Binary { at });
+        f.push(Hint::Binary { at });
     }
     f.extend(support(r));
     let next = next(r, entry, &suggestions);
@@ -583,8 +583,8 @@ pub fn diagnose(response: Response) -> Diagnosis {
     }
 }
 
-fn proxy(r: &Response) -> Option<Finding> {
-    (r.body == Body::ProxyPage).then(|| Finding::Proxy {
+fn proxy(r: &Response) -> Option<Hint> {
+    (r.body == Body::ProxyPage).then(|| Hint::Proxy {
         server: r.proxy.clone(),
         status: r.status,
         reason: r.status.and(reason(r)).map(str::to_string),
@@ -594,7 +594,7 @@ fn proxy(r: &Response) -> Option<Finding> {
 /// Compares the response's status with the statuses the tables document for
 /// its code: one of them is no mismatch, but when the tables disagree the
 /// finding names every documented status and where it is documented.
-fn mismatch(r: &Response, entry: Option<&'static Entry>) -> Option<Finding> {
+fn mismatch(r: &Response, entry: Option<&'static Entry>) -> Option<Hint> {
     let (Some(entry), Some(got)) = (entry, r.status) else {
         return None;
     };
@@ -612,14 +612,14 @@ fn mismatch(r: &Response, entry: Option<&'static Entry>) -> Option<Finding> {
         .collect();
     let reason = reason(r).map(str::to_string);
     Some(if entry.documents_status(got) {
-        Finding::StatusDocumented {
+        Hint::StatusDocumented {
             code: entry.code,
             got,
             reason,
             documented,
         }
     } else {
-        Finding::StatusMismatch {
+        Hint::StatusMismatch {
             code: entry.code,
             got,
             reason,
@@ -661,7 +661,7 @@ fn skew_times(r: &Response) -> (Option<Stamp>, Option<Stamp>) {
     (request, server)
 }
 
-fn skew(r: &Response) -> Finding {
+fn skew(r: &Response) -> Hint {
     let max_ms = r
         .detail("MaxAllowedSkewMilliseconds")
         .and_then(|v| v.trim().parse::<u64>().ok());
@@ -672,14 +672,14 @@ fn skew(r: &Response) -> Finding {
     let (request, server) = skew_times(r);
     let parsed = |t: &Option<Stamp>| t.as_ref().and_then(|s| timestamp::parse_millis(&s.text));
     match (parsed(&request), parsed(&server), request, server) {
-        (Some(req_ms), Some(srv_ms), Some(request), Some(server)) => Finding::ClockSkew {
+        (Some(req_ms), Some(srv_ms), Some(request), Some(server)) => Hint::ClockSkew {
             request,
             server,
             skew_ms: srv_ms - req_ms,
             allowed_ms,
             allowed_from,
         },
-        (_, _, _, server) => Finding::ClockSkewUnknown {
+        (_, _, _, server) => Hint::ClockSkewUnknown {
             server,
             allowed_ms,
             allowed_from,
@@ -687,19 +687,19 @@ fn skew(r: &Response) -> Finding {
     }
 }
 
-fn signature(r: &Response, f: &mut Vec<Finding>) {
+fn signature(r: &Response, f: &mut Vec<Hint>) {
     // What the input alone proves (no key): the server's string against the
     // request shown with it.
     let check = crate::sigcheck::check(r, None, None);
     if check.verdict == crate::sigcheck::Verdict::StringToSignDiffers
         && !check.differences.is_empty()
     {
-        f.push(Finding::SignatureDiffers {
+        f.push(Hint::SignatureDiffers {
             differences: check.differences,
         });
     }
     if let Some(sts) = r.detail("StringToSign") {
-        f.push(Finding::StringToSign {
+        f.push(Hint::StringToSign {
             value: sts.to_string(),
         });
     }
@@ -707,12 +707,12 @@ fn signature(r: &Response, f: &mut Vec<Finding>) {
         .detail("AWSAccessKeyId")
         .or_else(|| r.detail("AccessKeyId"))
     {
-        f.push(Finding::AccessKey { id: ak.to_string() });
+        f.push(Hint::AccessKey { id: ak.to_string() });
     }
-    f.push(Finding::SignatureCauses);
+    f.push(Hint::SignatureCauses);
 }
 
-fn redirects(r: &Response, entry: Option<&'static Entry>, f: &mut Vec<Finding>) {
+fn redirects(r: &Response, entry: Option<&'static Entry>, f: &mut Vec<Hint>) {
     let redirect_code = matches!(
         entry.map(|e| e.code),
         Some("PermanentRedirect" | "TemporaryRedirect" | "Redirect")
@@ -724,7 +724,7 @@ fn redirects(r: &Response, entry: Option<&'static Entry>, f: &mut Vec<Finding>) 
         .status
         .is_some_and(|s| (300..400).contains(&s) && s != 304);
     if redirect_code || redirect_status {
-        f.push(Finding::Redirect {
+        f.push(Hint::Redirect {
             endpoint: r.detail("Endpoint").map(str::to_string),
             location: r.header("location").map(str::to_string),
             bucket: r
@@ -745,11 +745,11 @@ fn redirects(r: &Response, entry: Option<&'static Entry>, f: &mut Vec<Finding>) 
         })
         .collect();
     if !hops.is_empty() {
-        f.push(Finding::RedirectsFollowed { hops });
+        f.push(Hint::RedirectsFollowed { hops });
     }
 }
 
-fn status_only(r: &Response, info: Option<&'static StatusInfo>) -> Option<Finding> {
+fn status_only(r: &Response, info: Option<&'static StatusInfo>) -> Option<Hint> {
     let (None, Some(status)) = (&r.code, r.status) else {
         return None;
     };
@@ -757,7 +757,7 @@ fn status_only(r: &Response, info: Option<&'static StatusInfo>) -> Option<Findin
         return None;
     }
     if status < 300 || status == 304 {
-        return Some(Finding::NotAnError { status });
+        return Some(Hint::NotAnError { status });
     }
     // The codes a server sends with this status; an SDK's name for the
     // status (`HttpErrorNotFound`) is none of them.
@@ -780,7 +780,7 @@ fn status_only(r: &Response, info: Option<&'static StatusInfo>) -> Option<Findin
         codes = ranked;
         ranking
     });
-    Some(Finding::StatusOnly {
+    Some(Hint::StatusOnly {
         status,
         reason: info.map(|i| i.reason),
         meaning: info.map(|i| i.meaning),
@@ -793,7 +793,7 @@ fn status_only(r: &Response, info: Option<&'static StatusInfo>) -> Option<Findin
     })
 }
 
-fn involved(r: &Response) -> Option<Finding> {
+fn involved(r: &Response) -> Option<Hint> {
     let bucket = r.detail("BucketName").or_else(|| r.detail("Bucket"));
     let key = r
         .detail("Key")
@@ -805,7 +805,7 @@ fn involved(r: &Response) -> Option<Finding> {
         target: q.target.clone(),
         host: q.header("host").map(str::to_string),
     });
-    (named || request.is_some()).then(|| Finding::Involved {
+    (named || request.is_some()).then(|| Hint::Involved {
         bucket: bucket.map(str::to_string),
         key: key.map(str::to_string),
         resource: r.resource.clone(),
@@ -813,7 +813,7 @@ fn involved(r: &Response) -> Option<Finding> {
     })
 }
 
-fn support(r: &Response) -> Option<Finding> {
+fn support(r: &Response) -> Option<Hint> {
     let ids: Vec<SupportId> = [
         (SupportId::RequestId, &r.request_id),
         (SupportId::HostId, &r.host_id),
@@ -822,7 +822,7 @@ fn support(r: &Response) -> Option<Finding> {
     .into_iter()
     .filter_map(|(id, v)| v.as_ref().map(|_| id))
     .collect();
-    (!ids.is_empty() && r.body != Body::ProxyPage).then_some(Finding::SupportIds { ids })
+    (!ids.is_empty() && r.body != Body::ProxyPage).then_some(Hint::SupportIds { ids })
 }
 
 fn next(r: &Response, entry: Option<&'static Entry>, suggestions: &[&'static Entry]) -> Next {
@@ -850,14 +850,14 @@ mod tests {
     use super::*;
     use crate::decode::decode;
 
-    fn findings(input: &str) -> Vec<Finding> {
+    fn findings(input: &str) -> Vec<Hint> {
         diagnose(decode(input.as_bytes())).findings
     }
 
     #[test]
     fn a_documented_status_is_named_but_a_foreign_one_is_a_mismatch() {
         let f = findings("HTTP/1.1 404 Not Found\n\n<Error><Code>RequestTimeout</Code></Error>");
-        let Finding::StatusMismatch {
+        let Hint::StatusMismatch {
             code,
             got,
             documented,
@@ -877,7 +877,7 @@ mod tests {
             assert!(
                 !f.iter().any(|f| matches!(
                     f,
-                    Finding::StatusMismatch { .. } | Finding::StatusDocumented { .. }
+                    Hint::StatusMismatch { .. } | Hint::StatusDocumented { .. }
                 )),
                 "{f:?}"
             );
@@ -887,7 +887,7 @@ mod tests {
     #[test]
     fn a_status_documented_in_another_table_is_no_mismatch_but_both_are_named() {
         let f = findings("HTTP/1.1 400 Bad Request\n\n<Error><Code>RequestTimeout</Code></Error>");
-        let Finding::StatusDocumented {
+        let Hint::StatusDocumented {
             got: 400,
             documented,
             ..
@@ -905,7 +905,7 @@ mod tests {
     #[test]
     fn skew_from_request_and_server_time() {
         let f = findings("<Error><Code>RequestTimeTooSkewed</Code><RequestTime>20240315T101500Z</RequestTime><ServerTime>2024-03-15T10:38:12Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>");
-        let Finding::ClockSkew {
+        let Hint::ClockSkew {
             skew_ms,
             allowed_ms,
             allowed_from,
@@ -924,7 +924,7 @@ mod tests {
             (TimeSource::RequestTime, TimeSource::ServerTime)
         );
         let f = findings("HTTP/1.1 403 Forbidden\nDate: Fri, 15 Mar 2024 10:00:00 GMT\n\n<Error><Code>RequestTimeTooSkewed</Code><RequestTime>Fri, 15 Mar 2024 10:20:30 GMT</RequestTime></Error>");
-        let Finding::ClockSkew {
+        let Hint::ClockSkew {
             skew_ms: -1_230_000,
             server,
             allowed_from: Limit::Documented,
@@ -938,7 +938,7 @@ mod tests {
         assert!(
             matches!(
                 f[0],
-                Finding::ClockSkewUnknown {
+                Hint::ClockSkewUnknown {
                     server: None,
                     allowed_ms: DEFAULT_MAX_SKEW_MS,
                     ..
@@ -951,7 +951,7 @@ mod tests {
         assert!(
             matches!(
                 f[0],
-                Finding::ClockSkewUnknown {
+                Hint::ClockSkewUnknown {
                     server: Some(_),
                     ..
                 }
@@ -966,11 +966,11 @@ mod tests {
         assert_eq!(
             d.findings[..3],
             [
-                Finding::StringToSign {
+                Hint::StringToSign {
                     value: "GET\n\n\nFri, 15 Mar 2024 10:15:00 GMT\n/b/k".into()
                 },
-                Finding::AccessKey { id: "AK".into() },
-                Finding::SignatureCauses,
+                Hint::AccessKey { id: "AK".into() },
+                Hint::SignatureCauses,
             ]
         );
         assert_eq!(d.next, Next::Sigcheck(None));
@@ -1035,7 +1035,7 @@ mod tests {
         let f = findings("HTTP/1.1 301 Moved Permanently\nLocation: https://b.obs.eu-nl.example/\n\n<Error><Code>PermanentRedirect</Code><Bucket>b</Bucket><Endpoint>obs.eu-nl.example</Endpoint></Error>");
         assert_eq!(
             f[0],
-            Finding::Redirect {
+            Hint::Redirect {
                 endpoint: Some("obs.eu-nl.example".into()),
                 location: Some("https://b.obs.eu-nl.example/".into()),
                 bucket: Some("b".into()),
@@ -1049,7 +1049,7 @@ mod tests {
             b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n",
         ));
         assert!(!d.found());
-        let Finding::StatusOnly {
+        let Hint::StatusOnly {
             status: 404,
             codes,
             no_body: true,
@@ -1063,7 +1063,7 @@ mod tests {
         let d = diagnose(decode(b"<Error><Code>NoSuchKy</Code></Error>"));
         assert_eq!(d.retryable(), None);
         assert!(
-            matches!(&d.findings[0], Finding::UnknownCode { nearest, .. } if nearest[0] == "NoSuchKey")
+            matches!(&d.findings[0], Hint::UnknownCode { nearest, .. } if nearest[0] == "NoSuchKey")
         );
         assert_eq!(d.next, Next::Explain("NoSuchKey"));
         let d = diagnose(decode(b"{\"code\":\"SYS.0014\"}"));
@@ -1072,13 +1072,13 @@ mod tests {
         let d = diagnose(decode(
             b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\n",
         ));
-        assert_eq!(d.findings[0], Finding::NotAnError { status: 200 });
+        assert_eq!(d.findings[0], Hint::NotAnError { status: 200 });
     }
 
     /// The codes and ranking of a bare status's finding.
     fn ranked(input: &str) -> (Vec<&'static str>, Option<Ranking>, Option<&'static str>) {
         let d = diagnose(decode(input.as_bytes()));
-        let Some(Finding::StatusOnly {
+        let Some(Hint::StatusOnly {
             codes,
             ranking,
             operation,

@@ -2,7 +2,7 @@
 //! turns pasted OBS error responses into a diagnosis.
 //!
 //! Data flows one way: bytes -> [`decode::Response`] ->
-//! [`diagnose::Diagnosis`] (typed [`diagnose::Finding`]s) -> [`render`], the
+//! [`diagnose::Diagnosis`] (typed [`diagnose::Hint`]s) -> [`render`], the
 //! only place where words are written. The library holds the embedded
 //! [`catalogue`], the [`search`] over it, the reading of user arguments
 //! ([`query`]), what each command computes ([`command`]) and how a run ends

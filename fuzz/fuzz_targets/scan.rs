@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 mod sgr;
 use obserr::render::{json, scan as render, Style};
 use obserr::sanitize::is_unsafe;
-use obserr::scan::{self, access, other, By, Options};
+use obserr::scan::{self, access, other, By, ScanOptions};
 
 fuzz_target!(|data: &[u8]| {
     let mut cache = access::MinuteCache::default();
@@ -29,11 +29,11 @@ fuzz_target!(|data: &[u8]| {
     // The first byte picks the grouping, so every --by is fuzzed.
     let by = [By::Code, By::Status, By::Operation, By::Bucket, By::Prefix, By::Key, By::Requester, By::Ip, By::Minute]
         [usize::from(data.first().copied().unwrap_or(0)) % 9];
-    let report = scan::scan_bytes(data, Options { by, ..Options::default() });
+    let report = scan::scan_bytes(data, ScanOptions { by, ..ScanOptions::default() });
     // The windows a mapped file is read in (here in memory, two threads,
     // a window size the second byte picks) give the same report.
     let window = [1, 2, 3, 7, 16, 64, 333, 4096][usize::from(data.get(1).copied().unwrap_or(0)) % 8];
-    let mut scanner = scan::Scanner::new(Options { by, ..Options::default() });
+    let mut scanner = scan::Scanner::new(ScanOptions { by, ..ScanOptions::default() });
     scanner.scan_windows_of(data, scan::Mapping { window, threads: 2 });
     let windowed = scanner.finish();
     assert_eq!(format!("{windowed:?}"), format!("{report:?}"), "window {window}");

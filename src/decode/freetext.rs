@@ -2,7 +2,7 @@
 //! XML error bodies in it, and on every other line the labelled fields
 //! ([`super::labels`]) and the SDKs' own shapes ([`super::sdk`]). What they
 //! find are [`Fact`]s in the order of the text; [`Grouper`] turns them into
-//! [`Record`]s, one per error.
+//! [`FactGroup`]s, one per error.
 //!
 //! Grouping: a fact for a field the current error already has (a second
 //! status, code, request id or host id) starts a new error. An error that
@@ -26,11 +26,11 @@ const MAX_LINE: usize = 64 * 1024;
 #[derive(Debug, Clone)]
 pub struct Fact {
     pub at: usize,
-    pub kind: Kind,
+    pub kind: FactKind,
 }
 
 #[derive(Debug, Clone)]
-pub enum Kind {
+pub enum FactKind {
     Status(u16),
     /// A reason phrase, with or without its status.
     Reason(String),
@@ -57,7 +57,7 @@ pub enum Kind {
 
 /// One error read from the text.
 #[derive(Debug, Default)]
-pub struct Record {
+pub struct FactGroup {
     /// Its fields (`no_response` too), as [`super::merge`] takes them.
     pub found: Response,
     /// An XML body was part of it.
@@ -68,19 +68,19 @@ pub struct Record {
     facts: usize,
 }
 
-impl Record {
+impl FactGroup {
     /// Whether `kind` sets a field this error already has (to another value).
-    fn has(&self, kind: &Kind) -> bool {
+    fn has(&self, kind: &FactKind) -> bool {
         let f = &self.found;
         match kind {
-            Kind::Status(_) => f.status.is_some() || self.found.no_response.is_some(),
-            Kind::Code(_) => f.code.is_some(),
+            FactKind::Status(_) => f.status.is_some() || self.found.no_response.is_some(),
+            FactKind::Code(_) => f.code.is_some(),
             // The same id again (`x-amz-request-id` and its `x-obs-` twin)
             // is the same response.
-            Kind::RequestId(id) => f.request_id.as_ref().is_some_and(|r| r != id.trim()),
-            Kind::HostId(id) => f.host_id.as_ref().is_some_and(|h| h != id.trim()),
-            Kind::NoResponse(_) => self.found.no_response.is_some() || f.status.is_some(),
-            Kind::Xml(x) => {
+            FactKind::RequestId(id) => f.request_id.as_ref().is_some_and(|r| r != id.trim()),
+            FactKind::HostId(id) => f.host_id.as_ref().is_some_and(|h| h != id.trim()),
+            FactKind::NoResponse(_) => self.found.no_response.is_some() || f.status.is_some(),
+            FactKind::Xml(x) => {
                 (x.code.is_some() && f.code.is_some())
                     || (x.request_id.is_some() && f.request_id.is_some())
                     || (x.host_id.is_some() && f.host_id.is_some())
@@ -89,40 +89,40 @@ impl Record {
         }
     }
 
-    fn apply(&mut self, kind: Kind) {
+    fn apply(&mut self, kind: FactKind) {
         self.facts += 1;
         let f = &mut self.found;
         match kind {
-            Kind::Status(s) | Kind::ReasonStatus(s) => {
+            FactKind::Status(s) | FactKind::ReasonStatus(s) => {
                 f.status.get_or_insert(s);
             }
-            Kind::Reason(r) => {
+            FactKind::Reason(r) => {
                 f.reason.get_or_insert(r);
             }
-            Kind::Code(c) => {
+            FactKind::Code(c) => {
                 f.code.get_or_insert(c);
             }
-            Kind::Message(m) => f.put("Message", &m),
-            Kind::Detail(name, value) => f.put(&name, &value),
-            Kind::RequestId(id) => {
+            FactKind::Message(m) => f.put("Message", &m),
+            FactKind::Detail(name, value) => f.put(&name, &value),
+            FactKind::RequestId(id) => {
                 f.request_id.get_or_insert(id);
             }
-            Kind::HostId(id) => {
+            FactKind::HostId(id) => {
                 f.host_id.get_or_insert(id);
             }
-            Kind::NoResponse(e) => {
+            FactKind::NoResponse(e) => {
                 f.no_response.get_or_insert(e);
             }
-            Kind::Xml(x) => {
+            FactKind::Xml(x) => {
                 self.xml = true;
                 absorb(f, *x);
             }
-            Kind::Marker | Kind::Boundary | Kind::Standalone(_) => {}
+            FactKind::Marker | FactKind::Boundary | FactKind::Standalone(_) => {}
         }
     }
 
     /// Whether `other` can be the same error told again.
-    fn agrees(&self, other: &Record) -> bool {
+    fn agrees(&self, other: &FactGroup) -> bool {
         fn same<T: PartialEq>(a: Option<&T>, b: Option<&T>) -> bool {
             match (a, b) {
                 (Some(a), Some(b)) => a == b,
@@ -164,19 +164,19 @@ pub fn absorb(into: &mut Response, from: Response) {
 /// Turns facts, in the order of the text, into errors.
 #[derive(Debug, Default)]
 pub struct Grouper {
-    records: Vec<Record>,
-    current: Record,
+    records: Vec<FactGroup>,
+    current: FactGroup,
     boundary_next: bool,
 }
 
 impl Grouper {
-    pub fn push(&mut self, kind: Kind) {
+    pub fn push(&mut self, kind: FactKind) {
         match kind {
-            Kind::Boundary => {
+            FactKind::Boundary => {
                 self.finish();
                 self.boundary_next = true;
             }
-            Kind::Standalone(code) => {
+            FactKind::Standalone(code) => {
                 self.finish();
                 self.current.standalone = true;
                 self.current.found.code = code;
@@ -223,7 +223,7 @@ impl Grouper {
 /// The errors in a text, at most [`MAX_RECORDS`] of them.
 #[derive(Debug, Default)]
 pub struct Scan {
-    pub records: Vec<Record>,
+    pub records: Vec<FactGroup>,
 }
 
 /// What [`NextOf`] knows of its needle.
@@ -304,7 +304,7 @@ pub fn read(text: &str) -> Scan {
         }
         let mut found = Response::default();
         if xml::read(&text[start..end], &mut found) {
-            g.push(Kind::Xml(Box::new(found)));
+            g.push(FactKind::Xml(Box::new(found)));
         }
         pos = end.max(start + 1);
         while !text.is_char_boundary(pos) {
@@ -398,14 +398,15 @@ fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) 
 }
 
 /// Whether two facts name the same field with the same value.
-fn same_field(a: &Kind, b: &Kind) -> bool {
+fn same_field(a: &FactKind, b: &FactKind) -> bool {
     match (a, b) {
-        (Kind::Status(x) | Kind::ReasonStatus(x), Kind::Status(y) | Kind::ReasonStatus(y)) => {
-            x == y
-        }
-        (Kind::Code(x), Kind::Code(y))
-        | (Kind::RequestId(x), Kind::RequestId(y))
-        | (Kind::HostId(x), Kind::HostId(y)) => x == y,
+        (
+            FactKind::Status(x) | FactKind::ReasonStatus(x),
+            FactKind::Status(y) | FactKind::ReasonStatus(y),
+        ) => x == y,
+        (FactKind::Code(x), FactKind::Code(y))
+        | (FactKind::RequestId(x), FactKind::RequestId(y))
+        | (FactKind::HostId(x), FactKind::HostId(y)) => x == y,
         _ => false,
     }
 }
@@ -437,7 +438,7 @@ fn maybe_shapes(line: &str) -> bool {
 
 /// For tests: kinds compare by what they say.
 #[cfg(test)]
-impl PartialEq for Kind {
+impl PartialEq for FactKind {
     fn eq(&self, other: &Self) -> bool {
         format!("{self:?}") == format!("{other:?}")
     }

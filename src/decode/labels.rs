@@ -13,7 +13,7 @@
 //! nothing. One pass over the line finds every label; values are then cut
 //! between them, so a line costs time linear in its length.
 
-use super::freetext::{Fact, Kind};
+use super::freetext::{Fact, FactKind};
 use super::value::{self, CodeValue};
 use super::Field;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -345,25 +345,31 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
                 let value = raw.trim();
                 if value.starts_with("-1") && !value[2..].starts_with(|c: char| c.is_ascii_digit())
                 {
-                    push(facts, Kind::NoResponse(evidence(&line[label.start..end])));
+                    push(
+                        facts,
+                        FactKind::NoResponse(evidence(&line[label.start..end])),
+                    );
                 } else if let Some(status) = value::three_digits(value) {
-                    push(facts, Kind::Status(status));
+                    push(facts, FactKind::Status(status));
                     if let Some((_, len)) = value::reason_at(value[3..].trim_start()) {
                         let r = value[3..].trim_start();
-                        push(facts, Kind::Reason(r[..len].to_string()));
+                        push(facts, FactKind::Reason(r[..len].to_string()));
                     }
                 } else if let Some((status, len)) = value::reason_at(value) {
-                    push(facts, Kind::Status(status));
-                    push(facts, Kind::Reason(value[..len].to_string()));
+                    push(facts, FactKind::Status(status));
+                    push(facts, FactKind::Reason(value[..len].to_string()));
                 }
             }
             Field::Code => match value::code_value(raw) {
                 CodeValue::Code(code) if label.explicit || plausible_bare_code(&code) => {
-                    push(facts, Kind::Code(code));
+                    push(facts, FactKind::Code(code));
                 }
-                CodeValue::Status(status) => push(facts, Kind::Status(status)),
+                CodeValue::Status(status) => push(facts, FactKind::Status(status)),
                 CodeValue::NoResponse => {
-                    push(facts, Kind::NoResponse(evidence(&line[label.start..end])));
+                    push(
+                        facts,
+                        FactKind::NoResponse(evidence(&line[label.start..end])),
+                    );
                 }
                 _ => {}
             },
@@ -377,9 +383,9 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
                     push(
                         facts,
                         if label.field == Field::RequestId {
-                            Kind::RequestId(id)
+                            FactKind::RequestId(id)
                         } else {
-                            Kind::HostId(id)
+                            FactKind::HostId(id)
                         },
                     );
                 }
@@ -387,12 +393,12 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
             Field::Message | Field::Reason if label.explicit => {
                 let text = raw.trim().trim_end_matches([',', ';', '-', ' ']).trim();
                 if let Some(status) = value::status_in(text) {
-                    push(facts, Kind::Reason(text.to_string()));
+                    push(facts, FactKind::Reason(text.to_string()));
                     if label.field != Field::Message {
-                        push(facts, Kind::ReasonStatus(status));
+                        push(facts, FactKind::ReasonStatus(status));
                     }
                 } else if !value::is_placeholder(text) {
-                    push(facts, Kind::Message(text.to_string()));
+                    push(facts, FactKind::Message(text.to_string()));
                 }
             }
             Field::Bucket | Field::Key
@@ -408,7 +414,7 @@ pub fn read_with(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize,
                     continue;
                 }
                 if !value::is_placeholder(value) {
-                    push(facts, Kind::Detail(name.to_string(), value.to_string()));
+                    push(facts, FactKind::Detail(name.to_string(), value.to_string()));
                 }
             }
             _ => {}
@@ -522,7 +528,7 @@ mod tests {
         }
     }
 
-    fn kinds(line: &str) -> Vec<Kind> {
+    fn kinds(line: &str) -> Vec<FactKind> {
         let mut facts = Vec::new();
         read(line, 0, &mut facts);
         facts.into_iter().map(|f| f.kind).collect()
@@ -533,15 +539,15 @@ mod tests {
         assert_eq!(
             kinds("Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: 25B4; S3 Extended Request ID: TBye2b7=)"),
             [
-                Kind::Status(403),
-                Kind::Code("AccessDenied".into()),
-                Kind::RequestId("25B4".into()),
-                Kind::HostId("TBye2b7=".into())
+                FactKind::Status(403),
+                FactKind::Code("AccessDenied".into()),
+                FactKind::RequestId("25B4".into()),
+                FactKind::HostId("TBye2b7=".into())
             ]
         );
         assert_eq!(
             kinds("\tstatus code: 403, request id: , host id: Upt=. Sleeping"),
-            [Kind::Status(403), Kind::HostId("Upt=".into())]
+            [FactKind::Status(403), FactKind::HostId("Upt=".into())]
         );
     }
 
@@ -550,31 +556,31 @@ mod tests {
         assert_eq!(
             kinds("ResponseCode[403],ErrorCode[AccessDenied],ErrorMessage[Request Error.],RequestId[0000]"),
             [
-                Kind::Status(403),
-                Kind::Code("AccessDenied".into()),
-                Kind::Message("Request Error.".into()),
-                Kind::RequestId("0000".into())
+                FactKind::Status(403),
+                FactKind::Code("AccessDenied".into()),
+                FactKind::Message("Request Error.".into()),
+                FactKind::RequestId("0000".into())
             ]
         );
         assert_eq!(
             kinds("{'status': 404, 'reason': 'Not Found', \"x-amz-request-id\": \"R\"}"),
             [
-                Kind::Status(404),
-                Kind::Reason("Not Found".into()),
-                Kind::ReasonStatus(404),
-                Kind::RequestId("R".into())
+                FactKind::Status(404),
+                FactKind::Reason("Not Found".into()),
+                FactKind::ReasonStatus(404),
+                FactKind::RequestId("R".into())
             ]
         );
         assert_eq!(
             kinds("StatusCode：Forbidden"),
-            [Kind::Status(403), Kind::Reason("Forbidden".into())]
+            [FactKind::Status(403), FactKind::Reason("Forbidden".into())]
         );
         assert_eq!(
             kinds("Error Code SignatureDoesNotMatch and Http Status Code Forbidden."),
             [
-                Kind::Code("SignatureDoesNotMatch".into()),
-                Kind::Status(403),
-                Kind::Reason("Forbidden".into())
+                FactKind::Code("SignatureDoesNotMatch".into()),
+                FactKind::Status(403),
+                FactKind::Reason("Forbidden".into())
             ]
         );
     }
@@ -585,19 +591,25 @@ mod tests {
     /// tests/fixtures/clients/; a pair of quoted words elsewhere is no label.
     #[test]
     fn arrows_and_header_tuples() {
-        assert_eq!(kinds("Status-->404"), [Kind::Status(404)]);
+        assert_eq!(kinds("Status-->404"), [FactKind::Status(404)]);
         assert_eq!(
             kinds("RequestId-->000001A2"),
-            [Kind::RequestId("000001A2".into())]
+            [FactKind::RequestId("000001A2".into())]
         );
         assert_eq!(
             kinds("headers:[('request-id', 'R1'), ('id-2', 'H/1+2')]"),
-            [Kind::RequestId("R1".into()), Kind::HostId("H/1+2".into())]
+            [
+                FactKind::RequestId("R1".into()),
+                FactKind::HostId("H/1+2".into())
+            ]
         );
         assert_eq!(kinds("fields = ['code', 'message']"), []);
         assert_eq!(
             kinds("  amzRequestid: 'R1',\n  amzId2: 'H1',"),
-            [Kind::RequestId("R1".into()), Kind::HostId("H1".into())]
+            [
+                FactKind::RequestId("R1".into()),
+                FactKind::HostId("H1".into())
+            ]
         );
     }
 
@@ -611,12 +623,15 @@ mod tests {
         assert_eq!(kinds("the status code is wrong; error code here"), []);
         assert!(matches!(
             kinds("Response code: -1; Request ID: null")[..],
-            [Kind::NoResponse(_)]
+            [FactKind::NoResponse(_)]
         ));
-        assert_eq!(kinds("curl error code=403;"), [Kind::Status(403)]);
+        assert_eq!(kinds("curl error code=403;"), [FactKind::Status(403)]);
         assert_eq!(
             kinds("RESP: [403] x-obs-request-id: 0000018F"),
-            [Kind::Status(403), Kind::RequestId("0000018F".into())]
+            [
+                FactKind::Status(403),
+                FactKind::RequestId("0000018F".into())
+            ]
         );
     }
 }

@@ -19,7 +19,7 @@
 //! Each search runs over the line once: linear in its length.
 
 use super::find;
-use super::freetext::{Fact, Kind};
+use super::freetext::{Fact, FactKind};
 use super::value::{self, CodeValue};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
@@ -86,15 +86,15 @@ fn code_or_status(facts: &mut Vec<Fact>, at: usize, raw: &str, evidence: &str) {
     match value::code_value(raw) {
         CodeValue::Code(code) => facts.push(Fact {
             at,
-            kind: Kind::Code(code),
+            kind: FactKind::Code(code),
         }),
         CodeValue::Status(status) => facts.push(Fact {
             at,
-            kind: Kind::Status(status),
+            kind: FactKind::Status(status),
         }),
         CodeValue::NoResponse => facts.push(Fact {
             at,
-            kind: Kind::NoResponse(evidence.to_string()),
+            kind: FactKind::NoResponse(evidence.to_string()),
         }),
         CodeValue::Nothing => {}
     }
@@ -141,7 +141,7 @@ static NEEDLES: LazyLock<(AhoCorasick, Vec<(&'static str, Needle)>)> = LazyLock:
 });
 
 /// Adds a fact found at `at` (an offset in the text).
-fn push(facts: &mut Vec<Fact>, at: usize, kind: Kind) {
+fn push(facts: &mut Vec<Fact>, at: usize, kind: FactKind) {
     facts.push(Fact { at, kind });
 }
 
@@ -192,7 +192,7 @@ fn bare_reasons(line: &str, base: usize, facts: &mut Vec<Fact>) {
         .map_or(trimmed, |(_, rest)| rest);
     if let Some(status) = whole(trimmed) {
         let at = line.len() - trimmed.len() - (line.len() - line.trim_end().len());
-        push(facts, base + at, Kind::ReasonStatus(status));
+        push(facts, base + at, FactKind::ReasonStatus(status));
         return;
     }
     let b = line.as_bytes();
@@ -211,7 +211,7 @@ fn bare_reasons(line: &str, base: usize, facts: &mut Vec<Fact>) {
             continue;
         }
         if let Some(status) = whole(&line[open + 1..close - 1]) {
-            push(facts, base + open + 1, Kind::ReasonStatus(status));
+            push(facts, base + open + 1, FactKind::ReasonStatus(status));
         }
     }
 }
@@ -237,8 +237,8 @@ fn logged_request(line: &str, base: usize, facts: &mut Vec<Fact>) {
         if rest.len() == 3 || rest.as_bytes()[3] == b' ' || rest[3..].trim().is_empty() {
             // Each logged request is an exchange of its own: a retry's
             // response is another error, not the first one told again.
-            push(facts, base + at, Kind::Boundary);
-            push(facts, base + after + 2, Kind::Status(status));
+            push(facts, base + at, FactKind::Boundary);
+            push(facts, base + after + 2, FactKind::Status(status));
         }
     }
 }
@@ -266,31 +266,31 @@ fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize
                 if let Some(message) = op.and_then(|o| o.strip_prefix(" operation: ")) {
                     let message = message.trim();
                     if !message.is_empty() {
-                        push(facts, base + i, Kind::Message(message.to_string()));
+                        push(facts, base + i, FactKind::Message(message.to_string()));
                     }
                 }
             }
             Needle::RubyClass => {
                 let word = word_after(line, end).trim_end_matches(['.', '-']);
                 if value::catalogued_code(word) {
-                    push(facts, base + i, Kind::Code(word.to_string()));
+                    push(facts, base + i, FactKind::Code(word.to_string()));
                 } else if let Some((status, _)) =
                     value::reason_at(word).filter(|&(_, l)| l == word.len())
                 {
-                    push(facts, base + i, Kind::Status(status));
+                    push(facts, base + i, FactKind::Status(status));
                 }
             }
             Needle::PhpTag => {
                 let (word, start) = word_before(line, i);
                 if let CodeValue::Code(code) = value::code_value(word) {
-                    push(facts, base + start, Kind::Code(code));
+                    push(facts, base + start, FactKind::Code(code));
                 }
             }
             Needle::Reason => {
                 let (word, start) = word_before(line, i);
                 if start == 0 || matches!(b[start - 1], b' ' | b':') {
                     if let CodeValue::Code(code) = value::code_value(word) {
-                        push(facts, base + start, Kind::Code(code));
+                        push(facts, base + start, FactKind::Code(code));
                     }
                 }
             }
@@ -301,14 +301,14 @@ fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize
                         CodeValue::Code(code) => Some(code),
                         _ => None,
                     };
-                    push(facts, base + i, Kind::Standalone(code));
+                    push(facts, base + i, FactKind::Standalone(code));
                 }
             }
             Needle::Marker if !marker => {
                 marker = true;
-                push(facts, base + i, Kind::Marker);
+                push(facts, base + i, FactKind::Marker);
             }
-            Needle::Boundary => push(facts, base + i, Kind::Boundary),
+            Needle::Boundary => push(facts, base + i, FactKind::Boundary),
             Needle::NoResponse if !no_response => {
                 no_response = true;
                 // urllib3 (minio-py) retries a 5xx until it gives up: `Max
@@ -317,11 +317,11 @@ fn needles(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usize
                 if let Some(at) = find(&line[end..], "ResponseError('too many ") {
                     let from = end + at + "ResponseError('too many ".len();
                     if let Some(status) = value::three_digits(&line[from..]) {
-                        push(facts, base + from, Kind::Status(status));
+                        push(facts, base + from, FactKind::Status(status));
                         continue;
                     }
                 }
-                push(facts, base + i, Kind::NoResponse(needle.to_string()));
+                push(facts, base + i, FactKind::NoResponse(needle.to_string()));
             }
             Needle::Marker | Needle::NoResponse => {}
         }
@@ -341,8 +341,8 @@ fn parentheses(line: &str, base: usize, facts: &mut Vec<Fact>) {
                 let code = word_after(line, i + 1);
                 if b.get(i + 1 + code.len()) == Some(&b')') {
                     if let CodeValue::Code(code) = value::code_value(code) {
-                        push(facts, base + i - 4, Kind::Status(status));
-                        push(facts, base + i, Kind::Code(code));
+                        push(facts, base + i - 4, FactKind::Status(status));
+                        push(facts, base + i, FactKind::Code(code));
                     }
                 }
             }
@@ -354,7 +354,7 @@ fn parentheses(line: &str, base: usize, facts: &mut Vec<Fact>) {
                     && before.is_char_boundary(before.len() - r.len())
                     && before[before.len() - r.len()..].eq_ignore_ascii_case(r)
             }) {
-                push(facts, base + i, Kind::Status(status));
+                push(facts, base + i, FactKind::Status(status));
             }
         }
     }
@@ -385,21 +385,21 @@ fn colons(line: &str, base: usize, facts: &mut Vec<Fact>) {
             .and_then(|class| class.strip_suffix("Exception"))
             .filter(|code| value::catalogued_code(code))
         {
-            push(facts, base + start, Kind::Code(code.to_string()));
+            push(facts, base + start, FactKind::Code(code.to_string()));
             let message = line[i + 1..].trim();
             let message = message.split(" (Service:").next().unwrap_or("").trim();
             if !message.is_empty() && !value::is_placeholder(message) {
-                push(facts, base + i, Kind::Message(message.to_string()));
+                push(facts, base + i, FactKind::Message(message.to_string()));
             }
             continue;
         }
         let go_v2 = line[..start].ends_with("api error ");
         if go_v2 || value::catalogued_code(word) {
             if let CodeValue::Code(code) = value::code_value(word) {
-                push(facts, base + start, Kind::Code(code));
+                push(facts, base + start, FactKind::Code(code));
                 let message = line[i + 1..].trim();
                 if !message.is_empty() && !value::is_placeholder(message) {
-                    push(facts, base + i, Kind::Message(message.to_string()));
+                    push(facts, base + i, FactKind::Message(message.to_string()));
                 }
             }
             continue;
@@ -418,7 +418,7 @@ fn colons(line: &str, base: usize, facts: &mut Vec<Fact>) {
                 && &before[from..] == phrase
                 && (from == 0 || !b[from - 1].is_ascii_alphanumeric())
             {
-                push(facts, base + from, Kind::Status(status));
+                push(facts, base + from, FactKind::Status(status));
                 break;
             }
         }
@@ -438,7 +438,7 @@ mod modelled_exceptions {
         };
         let code = |line: &str| {
             facts(line).into_iter().find_map(|f| match f.kind {
-                Kind::Code(c) => Some(c),
+                FactKind::Code(c) => Some(c),
                 _ => None,
             })
         };
@@ -447,7 +447,7 @@ mod modelled_exceptions {
         // `null` is no message.
         assert!(!facts(v2)
             .iter()
-            .any(|f| matches!(&f.kind, Kind::Message(_))));
+            .any(|f| matches!(&f.kind, FactKind::Message(_))));
         // Not a model class of a code: the SDK's generic class, Java's own.
         assert_eq!(
             code("com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied"),
@@ -468,7 +468,7 @@ fn brackets(line: &str, base: usize, facts: &mut Vec<Fact>) {
         if b.get(i + 1 + word.len()) == Some(&b']') && value::catalogued_code(word) {
             facts.push(Fact {
                 at: base + i,
-                kind: Kind::Code(word.to_string()),
+                kind: FactKind::Code(word.to_string()),
             });
         }
     }
@@ -482,7 +482,7 @@ fn statuses(line: &str, base: usize, facts: &mut Vec<Fact>) {
         push(
             facts,
             line.len() - line.trim_start().len(),
-            Kind::Status(status),
+            FactKind::Status(status),
         );
     }
     for i in memchr::memchr_iter(b' ', b) {
@@ -499,8 +499,12 @@ fn statuses(line: &str, base: usize, facts: &mut Vec<Fact>) {
             continue;
         }
         if let Some((s, len)) = value::reason_at(rest).filter(|&(s, _)| s == status) {
-            push(facts, base + i - 3, Kind::Status(s));
-            push(facts, base + i + 1, Kind::Reason(rest[..len].to_string()));
+            push(facts, base + i - 3, FactKind::Status(s));
+            push(
+                facts,
+                base + i + 1,
+                FactKind::Reason(rest[..len].to_string()),
+            );
         }
     }
 }
@@ -509,7 +513,7 @@ fn statuses(line: &str, base: usize, facts: &mut Vec<Fact>) {
 mod tests {
     use super::*;
 
-    fn kinds(line: &str) -> Vec<Kind> {
+    fn kinds(line: &str) -> Vec<FactKind> {
         let mut facts = Vec::new();
         read(line, 0, &mut facts);
         facts.sort_by_key(|f| f.at);
@@ -528,18 +532,18 @@ mod tests {
     /// s3fs's OSErrors (tests/fixtures/clients/s3fs).
     #[test]
     fn a_reason_phrase_alone_or_as_an_exception_argument() {
-        assert_eq!(kinds("Forbidden\n"), [Kind::ReasonStatus(403)]);
+        assert_eq!(kinds("Forbidden\n"), [FactKind::ReasonStatus(403)]);
         assert_eq!(
             kinds("OSError(16, 'Service Unavailable')"),
-            [Kind::ReasonStatus(503)]
+            [FactKind::ReasonStatus(503)]
         );
         assert_eq!(
             kinds("PermissionError('Forbidden')"),
-            [Kind::ReasonStatus(403)]
+            [FactKind::ReasonStatus(403)]
         );
         assert_eq!(
             kinds("[Errno 16] Service Unavailable"),
-            [Kind::ReasonStatus(503)]
+            [FactKind::ReasonStatus(503)]
         );
         assert_eq!(kinds("OK"), []);
         assert_eq!(kinds("print('Not Found here')"), []);
@@ -550,12 +554,12 @@ mod tests {
     fn urllib3_gives_up_on_a_status() {
         assert_eq!(
             kinds("MaxRetryError: HTTPConnectionPool(host='h', port=1): Max retries exceeded with url: /b/k (Caused by ResponseError('too many 503 error responses'))"),
-            [Kind::Status(503)]
+            [FactKind::Status(503)]
         );
         assert!(matches!(
             kinds("Max retries exceeded with url: /b/k (Caused by NewConnectionError('refused'))")
                 [..],
-            [Kind::NoResponse(_)]
+            [FactKind::NoResponse(_)]
         ));
     }
 
@@ -564,11 +568,11 @@ mod tests {
     fn a_status_after_a_logged_request_line() {
         assert_eq!(
             kinds(r#"DEBUG - http://127.0.0.1:42891 "GET /mybucket/k HTTP/1.1" 404 284"#),
-            [Kind::Boundary, Kind::Status(404)]
+            [FactKind::Boundary, FactKind::Status(404)]
         );
         assert_eq!(
             kinds(r#""HEAD /b/k HTTP/1.1" 403 0"#),
-            [Kind::Boundary, Kind::Status(403)]
+            [FactKind::Boundary, FactKind::Status(403)]
         );
         assert_eq!(kinds(r#""GET /b/k HTTP/1.1" 4040"#), []);
         assert_eq!(kinds("HTTP/1.1 and 404"), []);
@@ -578,17 +582,17 @@ mod tests {
     fn botocore_and_s3cmd() {
         assert_eq!(
             kinds("An error occurred (NoSuchBucket) when calling the ListObjects operation: The specified bucket does not exist"),
-            [Kind::Code("NoSuchBucket".into()), Kind::Message("The specified bucket does not exist".into())]
+            [FactKind::Code("NoSuchBucket".into()), FactKind::Message("The specified bucket does not exist".into())]
         );
         assert_eq!(
             kinds("An error occurred (403) when calling the HeadObject operation: Forbidden")[0],
-            Kind::Status(403)
+            FactKind::Status(403)
         );
         assert_eq!(
             kinds("ERROR: S3 error: 403 (SignatureDoesNotMatch): x")[..2],
             [
-                Kind::Status(403),
-                Kind::Code("SignatureDoesNotMatch".into())
+                FactKind::Status(403),
+                FactKind::Code("SignatureDoesNotMatch".into())
             ]
         );
     }
@@ -597,17 +601,17 @@ mod tests {
     fn code_colon_message_and_reason_phrases() {
         assert_eq!(
             kinds("AccessDenied: Access Denied")[0],
-            Kind::Code("AccessDenied".into())
+            FactKind::Code("AccessDenied".into())
         );
-        assert_eq!(kinds("    Forbidden: null"), [Kind::Status(403)]);
+        assert_eq!(kinds("    Forbidden: null"), [FactKind::Status(403)]);
         assert_eq!(kinds("Error: x"), []);
         assert_eq!(
             kinds("request failed: forbidden (403) x")[0],
-            Kind::Status(403)
+            FactKind::Status(403)
         );
         assert_eq!(
             kinds("Expected(204) <=> Actual(403 Forbidden)")[0],
-            Kind::Status(403)
+            FactKind::Status(403)
         );
         assert_eq!(kinds("line 153: 100% done"), []);
     }
@@ -616,16 +620,16 @@ mod tests {
     fn class_names_and_c_sdk_lines() {
         assert_eq!(
             kinds("(AWS::S3::Errors::AccessDenied)"),
-            [Kind::Code("AccessDenied".into())]
+            [FactKind::Code("AccessDenied".into())]
         );
-        assert_eq!(kinds("Excon::Error::Forbidden x"), [Kind::Status(403)]);
+        assert_eq!(kinds("Excon::Error::Forbidden x"), [FactKind::Status(403)]);
         assert_eq!(
             kinds("create bucket b failed(ErrorUnknown)."),
-            [Kind::Standalone(None)]
+            [FactKind::Standalone(None)]
         );
         assert_eq!(
             kinds("get x failed(NoSuchBucket)."),
-            [Kind::Standalone(Some("NoSuchBucket".into()))]
+            [FactKind::Standalone(Some("NoSuchBucket".into()))]
         );
     }
 }

@@ -1,6 +1,6 @@
 //! Renders a [`Diagnosis`]: for people (labelled fields, findings as
 //! sentences, the command to run next) and as a `decode --json` response
-//! object. Every sentence a [`Finding`] becomes is written here. Every piece
+//! object. Every sentence a [`Hint`] becomes is written here. Every piece
 //! of text that came from the response goes through [`visible`] on the human
 //! side, colour or not; JSON leaves it to `serde_json`, which escapes every
 //! control character.
@@ -9,8 +9,8 @@ use super::{json::EntryJson, wrap, Style};
 use crate::command::{Decoded, Input};
 use crate::decode::{Body, Framing, Response};
 use crate::diagnose::{
-    Diagnosis, DocumentedStatus, Finding, Limit, Meaning, Next, Ranking, Stamp, SupportId,
-    TimeSource, MAX_STATUS_CODES,
+    Diagnosis, DocumentedStatus, Hint, Limit, Meaning, Next, Ranking, Stamp, SupportId, TimeSource,
+    MAX_STATUS_CODES,
 };
 use crate::sanitize::visible;
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -167,12 +167,12 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
         .sum::<usize>();
     let mut extra = Vec::new();
     let mut shown = 0;
-    for f in d.findings.iter().filter(|f| short_finding(f)) {
+    for f in d.findings.iter().filter(|f| short_hint(f)) {
         let mut measured = Vec::new();
-        finding_line(&mut measured, &plain, f, shown == 0)?;
+        hint_line(&mut measured, &plain, f, shown == 0)?;
         let cost = rows(&measured, width);
         if used + cost <= SHORT_LINES {
-            finding_line(&mut extra, s, f, shown == 0)?;
+            hint_line(&mut extra, s, f, shown == 0)?;
             used += cost;
             shown += 1;
         }
@@ -244,17 +244,17 @@ fn first_sentence(text: &str) -> &str {
 /// lines above already say (the usual causes, the ids), what `sigcheck`
 /// reads better (the string to sign, the access key) and what only
 /// confirms (a documented status, the redirects curl followed).
-fn short_finding(f: &Finding) -> bool {
+fn short_hint(f: &Hint) -> bool {
     !matches!(
         f,
-        Finding::StatusDocumented { .. }
-            | Finding::StringToSign { .. }
-            | Finding::AccessKey { .. }
-            | Finding::SignatureCauses
-            | Finding::SignatureDiffers { .. }
-            | Finding::SupportIds { .. }
-            | Finding::RedirectsFollowed { .. }
-            | Finding::Involved { .. }
+        Hint::StatusDocumented { .. }
+            | Hint::StringToSign { .. }
+            | Hint::AccessKey { .. }
+            | Hint::SignatureCauses
+            | Hint::SignatureDiffers { .. }
+            | Hint::SupportIds { .. }
+            | Hint::RedirectsFollowed { .. }
+            | Hint::Involved { .. }
     )
 }
 
@@ -321,7 +321,7 @@ pub fn human_verbose(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Resu
     let shown_as_block = d
         .findings
         .iter()
-        .any(|f| matches!(f, Finding::StringToSign { .. }));
+        .any(|f| matches!(f, Hint::StringToSign { .. }));
     let details: Vec<String> = r
         .details
         .iter()
@@ -443,7 +443,7 @@ fn join(code: String, status: Option<String>) -> String {
 
 /// One finding as the short form shows it: a `Hints:` line (the label on
 /// the first only), never a block.
-fn finding_line(out: &mut impl Write, s: &Style, f: &Finding, first: bool) -> io::Result<()> {
+fn hint_line(out: &mut impl Write, s: &Style, f: &Hint, first: bool) -> io::Result<()> {
     if first {
         write!(out, "{}", s.label(&format!("{:<LABEL$}", "Hints:")))?;
     } else {
@@ -458,7 +458,7 @@ fn findings(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
     let shown = d
         .findings
         .iter()
-        .filter(|f| !matches!(f, Finding::SignatureCauses));
+        .filter(|f| !matches!(f, Hint::SignatureCauses));
     for (n, f) in shown.enumerate() {
         if n == 0 {
             write!(out, "{}", s.label(&format!("{:<LABEL$}", "Hints:")))?;
@@ -467,7 +467,7 @@ fn findings(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
         }
         let mut text = visible(&finding(f)).into_owned();
         let block = match f {
-            Finding::StringToSign { value } => Some(value),
+            Hint::StringToSign { value } => Some(value),
             _ => None,
         };
         if block.is_some() {
@@ -515,7 +515,7 @@ fn cause_label(d: &Diagnosis) -> &'static str {
 /// `the Date differs: client "...", server "..."`.
 fn proven(d: &Diagnosis) -> Option<String> {
     d.findings.iter().find_map(|f| match f {
-        Finding::SignatureDiffers { differences } => Some(
+        Hint::SignatureDiffers { differences } => Some(
             differences
                 .iter()
                 .map(|x| {
@@ -601,9 +601,9 @@ fn stamp(s: &Stamp) -> String {
 /// block). Text from the response is in it as it arrived: the caller makes
 /// it visible.
 #[allow(clippy::too_many_lines)] // one arm per finding, each a sentence
-pub fn finding(f: &Finding) -> String {
+pub fn finding(f: &Hint) -> String {
     match f {
-        Finding::Proxy {
+        Hint::Proxy {
             server,
             status,
             reason,
@@ -618,7 +618,7 @@ pub fn finding(f: &Finding) -> String {
                  and OBS (its logs and its upstream), then retry."
             )
         }
-        Finding::StatusDocumented {
+        Hint::StatusDocumented {
             code,
             got,
             reason,
@@ -635,7 +635,7 @@ pub fn finding(f: &Finding) -> String {
                 status_name(*got, reason.as_deref())
             )
         }
-        Finding::StatusMismatch {
+        Hint::StatusMismatch {
             code,
             got,
             reason,
@@ -650,7 +650,7 @@ pub fn finding(f: &Finding) -> String {
                 usual.join(" or ")
             )
         }
-        Finding::ClockSkew {
+        Hint::ClockSkew {
             request,
             server,
             skew_ms,
@@ -681,7 +681,7 @@ pub fn finding(f: &Finding) -> String {
             }
             text
         }
-        Finding::ClockSkewUnknown {
+        Hint::ClockSkewUnknown {
             server,
             allowed_ms,
             allowed_from,
@@ -697,15 +697,15 @@ pub fn finding(f: &Finding) -> String {
                 allowed(*allowed_ms, *allowed_from)
             )
         }
-        Finding::StringToSign { .. } => "The server signed this StringToSign; your client must \
+        Hint::StringToSign { .. } => "The server signed this StringToSign; your client must \
             sign exactly the same bytes, so compare it line by line with the string your client \
             logged:"
             .to_string(),
-        Finding::AccessKey { id } => format!(
+        Hint::AccessKey { id } => format!(
             "The server checked the signature with access key ID {id}: make sure your secret \
              access key is the one paired with it."
         ),
-        Finding::SignatureDiffers { differences } => {
+        Hint::SignatureDiffers { differences } => {
             let each: Vec<String> = differences
                 .iter()
                 .map(|x| {
@@ -722,19 +722,19 @@ pub fn finding(f: &Finding) -> String {
                 each.join("; ")
             )
         }
-        Finding::SignatureCauses => "Usual causes: a secret access key (SK) that does not \
+        Hint::SignatureCauses => "Usual causes: a secret access key (SK) that does not \
             belong to the access key ID (AK), or with a stray space or line break in it; headers \
             changed after signing (Content-Type, Content-MD5, Date or x-obs-date, \
             x-obs-*/x-amz-* headers added or altered by a proxy or SDK); a different resource \
             path, sub-resource (?acl, ?uploadId=...) or URL encoding of the object key; signing \
             for the other protocol (OBS vs S3 headers) or signature version."
             .to_string(),
-        Finding::Redirect {
+        Hint::Redirect {
             endpoint,
             location,
             bucket,
         } => redirect(endpoint.as_deref(), location.as_deref(), bucket.as_deref()),
-        Finding::RedirectsFollowed { hops } => {
+        Hint::RedirectsFollowed { hops } => {
             let each: Vec<String> = hops
                 .iter()
                 .map(|h| match &h.location {
@@ -750,11 +750,11 @@ pub fn finding(f: &Finding) -> String {
                 each.join(", ")
             )
         }
-        Finding::NotAnError { status } => format!(
+        Hint::NotAnError { status } => format!(
             "Status {status} is not an error: this response reports success. If the input held \
              several responses, the last one counts: paste the failing one on its own."
         ),
-        Finding::StatusOnly {
+        Hint::StatusOnly {
             status,
             reason,
             meaning,
@@ -773,7 +773,7 @@ pub fn finding(f: &Finding) -> String {
             *head_request,
             ranking.map(|r| (r, *operation)),
         ),
-        Finding::UnknownCode { code, nearest } => {
+        Hint::UnknownCode { code, nearest } => {
             if nearest.is_empty() {
                 format!(
                     "{code} is not in obserr's catalogue of OBS server-side codes, and no \
@@ -787,7 +787,7 @@ pub fn finding(f: &Finding) -> String {
                 )
             }
         }
-        Finding::Involved {
+        Hint::Involved {
             bucket,
             key,
             resource,
@@ -812,20 +812,20 @@ pub fn finding(f: &Finding) -> String {
             }
             format!("It concerns {}.", parts.join(", "))
         }
-        Finding::NoResponse { evidence } => format!(
+        Hint::NoResponse { evidence } => format!(
             "No HTTP response arrived ({evidence}): the request failed before OBS could \
              answer, on the client's side or on the network (DNS, connection, TLS, proxy). \
              There is no error code to look up: check the endpoint name, the network path and \
              any proxy settings, and the SDK's log for the underlying exception, then retry."
         ),
-        Finding::Truncated => "The body ends before it is complete (cut off in transit or when \
+        Hint::Truncated => "The body ends before it is complete (cut off in transit or when \
             copied): what arrived is used, the full response may say more."
             .to_string(),
-        Finding::Binary { at } => format!(
+        Hint::Binary { at } => format!(
             "The input turns binary at about byte {at} (a NUL or dense control bytes): obserr \
              read only the text before it. An error response is text."
         ),
-        Finding::SupportIds { ids } => {
+        Hint::SupportIds { ids } => {
             let names: Vec<&str> = ids
                 .iter()
                 .map(|id| match id {
@@ -1004,19 +1004,19 @@ impl Serialize for Details<'_> {
 
 /// A finding in JSON: its kind, its sentence, then its data.
 #[derive(serde::Serialize)]
-pub struct FindingJson<'a> {
-    /// [`Finding::kind`].
+pub struct HintJson<'a> {
+    /// [`Hint::kind`].
     pub kind: &'static str,
     /// The sentence, as the human output says it.
     pub text: String,
     /// The finding's own fields.
     #[serde(flatten)]
-    pub data: &'a Finding,
+    pub data: &'a Hint,
 }
 
-impl<'a> From<&'a Finding> for FindingJson<'a> {
-    fn from(f: &'a Finding) -> Self {
-        FindingJson {
+impl<'a> From<&'a Hint> for HintJson<'a> {
+    fn from(f: &'a Hint) -> Self {
+        HintJson {
             kind: f.kind(),
             text: finding(f),
             data: f,
@@ -1045,7 +1045,7 @@ pub struct ResponseJson<'a> {
     /// The catalogue's cause the message points to (else the most frequent).
     cause: Option<&'static crate::catalogue::Cause>,
     retryable: Option<bool>,
-    hints: Vec<FindingJson<'a>>,
+    hints: Vec<HintJson<'a>>,
     next: String,
 }
 
@@ -1067,7 +1067,7 @@ impl<'a> ResponseJson<'a> {
             meaning: d.entry.map(|e| MeaningJson::new(e, d.meaning)),
             cause: d.cause,
             retryable: d.retryable(),
-            hints: d.findings.iter().map(FindingJson::from).collect(),
+            hints: d.findings.iter().map(HintJson::from).collect(),
             next: next_command(&d.next),
         }
     }
@@ -1321,7 +1321,7 @@ mod tests {
     #[test]
     fn a_finding_in_json_is_kind_text_then_its_data() {
         let d = diagnose(decode(b"<Error><Code>RequestTimeTooSkewed</Code><RequestTime>20240315T101500Z</RequestTime><ServerTime>2024-03-15T10:38:12Z</ServerTime></Error>"));
-        let text = serde_json::to_string(&FindingJson::from(&d.findings[0])).unwrap();
+        let text = serde_json::to_string(&HintJson::from(&d.findings[0])).unwrap();
         assert!(
             text.starts_with("{\"kind\":\"clock_skew\",\"text\":\"The request was dated"),
             "{text}"
@@ -1332,7 +1332,7 @@ mod tests {
             ),
             "{text}"
         );
-        let text = serde_json::to_string(&FindingJson::from(&Finding::Truncated)).unwrap();
+        let text = serde_json::to_string(&HintJson::from(&Hint::Truncated)).unwrap();
         assert!(
             text.starts_with("{\"kind\":\"truncated\",\"text\":\"The body ends"),
             "{text}"

@@ -7,7 +7,7 @@
 use super::{wrap, Message, Style};
 use crate::catalogue;
 use crate::sanitize::visible;
-use crate::scan::{By, Count, Dimension, Finding, Group, InputReport, Minute, Report};
+use crate::scan::{By, Count, Dimension, Group, InputReport, LogFinding, Minute, Report};
 use crate::timestamp::format_utc;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -288,19 +288,19 @@ fn group(out: &mut impl Write, s: &Style, r: &Report, g: &Group) -> io::Result<(
 #[must_use]
 // Counts and minutes are non-negative and bounded (91 days of timeline, capped tallies).
 #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
-pub fn finding(f: &Finding) -> String {
+pub fn finding(f: &LogFinding) -> String {
     match f {
-        Finding::ThrottlingBegan { prefix, since, throttled_that_minute, requests_that_minute, throttled_total } => format!(
+        LogFinding::ThrottlingBegan { prefix, since, throttled_that_minute, requests_that_minute, throttled_total } => format!(
             "Throttling began on {} at {}: {} of {} requests that minute were throttled (SlowDown, 503, 429); {} in all. Spread the load over more prefixes or lower the request rate, and retry with backoff.",
             if prefix.is_empty() { "keys without a prefix".to_string() } else { format!("prefix {}", visible(prefix)) },
             when(*since), n(*throttled_that_minute), n(*requests_that_minute), n(*throttled_total)
         ),
-        Finding::SignatureOnKeysNeedingEncoding { count, total, keys } => format!(
+        LogFinding::SignatureOnKeysNeedingEncoding { count, total, keys } => format!(
             "{} of {} SignatureDoesNotMatch errors are on keys with characters that must be percent-encoded when signing (e.g. {}): the client signs the key unencoded, or encodes it twice.",
             n(*count), n(*total),
             keys.iter().map(|k| visible(k).into_owned()).collect::<Vec<_>>().join(", ")
         ),
-        Finding::ClockSkewFromClient { ip, count, first_seen, last_seen } => format!(
+        LogFinding::ClockSkewFromClient { ip, count, first_seen, last_seen } => format!(
             "{} RequestTimeTooSkewed errors came from {}{}: that machine's clock is wrong; sync it with NTP.",
             n(*count),
             if ip.is_empty() { "an unknown address".to_string() } else { visible(ip).into_owned() },
@@ -309,18 +309,18 @@ pub fn finding(f: &Finding) -> String {
                 _ => String::new(),
             }
         ),
-        Finding::ForbiddenConcentrated { on, value, count, total } => format!(
+        LogFinding::ForbiddenConcentrated { on, value, count, total } => format!(
             "{} of {} 403 errors came from {} {}: check that {}'s permissions (IAM policy, bucket policy, ACL).",
             n(*count), n(*total),
             match on { Dimension::Requester => "requester", Dimension::Operation => "operation" },
             visible(value),
             match on { Dimension::Requester => "requester", Dimension::Operation => "operation" },
         ),
-        Finding::ServerErrorsOnHotKey { key, count, total } => format!(
+        LogFinding::ServerErrorsOnHotKey { key, count, total } => format!(
             "{} of {} server errors (5xx) were on one key, {}: a hot key, not the service; spread requests over more keys or cache it.",
             n(*count), n(*total), visible(key)
         ),
-        Finding::ServerErrorsSpread { count, keys, minutes, span_minutes } => format!(
+        LogFinding::ServerErrorsSpread { count, keys, minutes, span_minutes } => format!(
             "{} server errors (5xx) were spread over {} keys and {} of {} minutes: a service-side problem; retry with backoff, and give support the request IDs below.",
             n(*count), n(*keys as u64), n(*minutes as u64), n(*span_minutes as u64)
         ),
@@ -484,7 +484,7 @@ pub fn live(
 
 /// `scan --follow`, piped: one error as it is read, in a line.
 #[must_use]
-pub fn follow_line(e: &crate::scan::Record) -> String {
+pub fn follow_line(e: &crate::scan::LogRecord) -> String {
     let mut line = String::new();
     if let Some(t) = e.time {
         line.push_str(&utc(t));
@@ -534,7 +534,7 @@ pub struct FollowJson<'a> {
 impl<'a> FollowJson<'a> {
     /// The object for one error.
     #[must_use]
-    pub fn new(e: &'a crate::scan::Record<'a>) -> Self {
+    pub fn new(e: &'a crate::scan::LogRecord<'a>) -> Self {
         FollowJson {
             time: e.time,
             status: e.status,
@@ -580,7 +580,7 @@ pub struct ScanJson<'a> {
     /// Errors beyond the groups kept (`scan::MAX_GROUPS`).
     pub ungrouped: u64,
     /// Patterns in the whole log.
-    pub findings: Vec<FindingJson<'a>>,
+    pub findings: Vec<LogFindingJson<'a>>,
     /// What the report was computed from, for `scan --merge`: on one line,
     /// as it is for programs (it is most of the document's size written
     /// out one value a line).
@@ -630,10 +630,10 @@ pub struct GroupJson<'a> {
 
 /// A finding: its data, and its sentence.
 #[derive(Serialize)]
-pub struct FindingJson<'a> {
+pub struct LogFindingJson<'a> {
     #[serde(flatten)]
     /// The finding as data.
-    pub finding: &'a Finding,
+    pub finding: &'a LogFinding,
     /// The finding in a sentence.
     pub text: String,
 }
@@ -698,7 +698,7 @@ impl<'a> ScanJson<'a> {
             findings: r
                 .findings
                 .iter()
-                .map(|f| FindingJson {
+                .map(|f| LogFindingJson {
                     finding: f,
                     text: finding(f),
                 })
@@ -711,7 +711,7 @@ impl<'a> ScanJson<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::{scan_bytes, Options};
+    use crate::scan::{scan_bytes, ScanOptions};
 
     const LOG: &str = "\
 o bkt [26/Nov/2026:08:00:01 +0000] 10.0.0.1 u1 R1 REST.GET.OBJECT a/1 \"GET /bkt/a/1 HTTP/1.1\" 404 NoSuchKey 1 - 1 1 \"-\" \"ua\" -
@@ -721,7 +721,7 @@ o bkt [26/Nov/2026:08:03:02 +0000] 10.0.0.2 u\x1b[31m R3 REST.PUT.OBJECT b/\x1b[
 
     #[test]
     fn the_summary_names_the_groups_and_shows_no_raw_escape() {
-        let r = scan_bytes(LOG.as_bytes(), Options::default());
+        let r = scan_bytes(LOG.as_bytes(), ScanOptions::default());
         let mut out = Vec::new();
         human(
             &mut out,
@@ -747,7 +747,7 @@ o bkt [26/Nov/2026:08:03:02 +0000] 10.0.0.2 u\x1b[31m R3 REST.PUT.OBJECT b/\x1b[
 
     #[test]
     fn json_has_the_issue_shape() {
-        let r = scan_bytes(LOG.as_bytes(), Options::default());
+        let r = scan_bytes(LOG.as_bytes(), ScanOptions::default());
         let mut out = Vec::new();
         super::super::json::write(&mut out, &ScanJson::new(&r)).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();

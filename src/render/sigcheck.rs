@@ -6,8 +6,8 @@
 use super::Style;
 use crate::sanitize::visible;
 use crate::sigcheck::{
-    Cause, Check, ClientSource, Component, Difference, Finding, KeyIssue, Missing, Part, Scheme,
-    Verdict,
+    ClientSource, Component, Difference, DifferenceCause, KeyIssue, Missing, Part, Scheme,
+    SignatureCheck, SignatureFinding, Verdict,
 };
 use serde::Serialize;
 use std::io::{self, Write};
@@ -107,19 +107,19 @@ fn component_label(c: Component) -> &'static str {
 
 /// The usual cause, as one sentence.
 #[must_use]
-pub fn cause_text(cause: Cause) -> &'static str {
+pub fn cause_text(cause: DifferenceCause) -> &'static str {
     match cause {
-        Cause::AddedAfterSigning => "set after the signature was computed: the HTTP library (a default Content-Type) or a proxy added it",
-        Cause::RemovedAfterSigning => "signed by the client but not received: something on the way dropped it",
-        Cause::ChangedAfterSigning => "changed between signing and the server: a retry re-dated the request, or a proxy rewrote it",
-        Cause::KeyEncodedDifferently => "the object key was percent-encoded one way when signing and another in the URL (space as %20 or +, / or ~ encoded)",
-        Cause::SubResourceNotSigned => "a sub-resource in the URL (?acl, versionId, uploadId, ...) was left out of the signed resource",
-        Cause::HeaderNotSigned => "the header was sent but left out of the signed headers",
-        Cause::SecurityTokenNotSigned => "temporary credentials: the security token header was sent but not signed",
-        Cause::AddressingStyle => "path-style and virtual-host-style disagree: the bucket is missing from, or doubled in, the signed resource",
-        Cause::RegionMismatch => "the client signed for another region than the endpoint's",
-        Cause::PayloadHashMismatch => "the payload hash signed is not the hash of the body the server received",
-        Cause::Other => "compare the two values",
+        DifferenceCause::AddedAfterSigning => "set after the signature was computed: the HTTP library (a default Content-Type) or a proxy added it",
+        DifferenceCause::RemovedAfterSigning => "signed by the client but not received: something on the way dropped it",
+        DifferenceCause::ChangedAfterSigning => "changed between signing and the server: a retry re-dated the request, or a proxy rewrote it",
+        DifferenceCause::KeyEncodedDifferently => "the object key was percent-encoded one way when signing and another in the URL (space as %20 or +, / or ~ encoded)",
+        DifferenceCause::SubResourceNotSigned => "a sub-resource in the URL (?acl, versionId, uploadId, ...) was left out of the signed resource",
+        DifferenceCause::HeaderNotSigned => "the header was sent but left out of the signed headers",
+        DifferenceCause::SecurityTokenNotSigned => "temporary credentials: the security token header was sent but not signed",
+        DifferenceCause::AddressingStyle => "path-style and virtual-host-style disagree: the bucket is missing from, or doubled in, the signed resource",
+        DifferenceCause::RegionMismatch => "the client signed for another region than the endpoint's",
+        DifferenceCause::PayloadHashMismatch => "the payload hash signed is not the hash of the body the server received",
+        DifferenceCause::Other => "compare the two values",
     }
 }
 
@@ -158,7 +158,7 @@ fn key_issue_text(issue: KeyIssue) -> String {
     }
 }
 
-fn verdict_text(c: &Check) -> &'static str {
+fn verdict_text(c: &SignatureCheck) -> &'static str {
     match c.verdict {
         Verdict::WrongSecretKey => "wrong secret key: the client signed exactly what the server signed, with a key the server does not hold for this access key id (wrong or rotated key, another account's, or stray characters)",
         Verdict::StringToSignDiffers => "the client signed another string than the server computed",
@@ -170,13 +170,13 @@ fn verdict_text(c: &Check) -> &'static str {
 
 /// What to do next, in one line.
 #[must_use]
-pub fn next_text(c: &Check) -> String {
+pub fn next_text(c: &SignatureCheck) -> String {
     match c.verdict {
         Verdict::WrongSecretKey => "compare the key with the one shown when the access key was created (console: My Credentials > Access Keys); create a new pair if in doubt".to_string(),
         Verdict::StringToSignDiffers => match c.differences.first().map(|d| d.cause) {
-            Some(Cause::AddedAfterSigning) => "sign the request as it is finally sent: set the header before signing, or stop the library or proxy from adding it".to_string(),
-            Some(Cause::RegionMismatch) => "configure the client with the endpoint's region".to_string(),
-            Some(Cause::AddressingStyle) => "make the client's addressing style (path or virtual host) match the URL it sends".to_string(),
+            Some(DifferenceCause::AddedAfterSigning) => "sign the request as it is finally sent: set the header before signing, or stop the library or proxy from adding it".to_string(),
+            Some(DifferenceCause::RegionMismatch) => "configure the client with the endpoint's region".to_string(),
+            Some(DifferenceCause::AddressingStyle) => "make the client's addressing style (path or virtual host) match the URL it sends".to_string(),
             _ => "make the client sign the request exactly as sent; the differing components are above".to_string(),
         },
         Verdict::KeyDoesNotReproduce => "give the request as sent (curl -v) and the SDK's debug log with its string to sign".to_string(),
@@ -261,7 +261,7 @@ fn difference(out: &mut impl Write, s: &Style, d: &Difference) -> io::Result<()>
 }
 
 /// The human report.
-pub fn human(out: &mut impl Write, s: &Style, c: &Check) -> io::Result<()> {
+pub fn human(out: &mut impl Write, s: &Style, c: &SignatureCheck) -> io::Result<()> {
     // Said once, on stderr, as decode says it finds no response.
     if c.verdict == Verdict::NotASignatureError {
         return Ok(());
@@ -275,22 +275,22 @@ pub fn human(out: &mut impl Write, s: &Style, c: &Check) -> io::Result<()> {
     writeln!(out, "{} {}", s.label("Verdict:"), verdict_text(c))?;
     for f in &c.findings {
         match f {
-            Finding::Key { issue } => writeln!(out, "  note: {}", key_issue_text(*issue))?,
-            Finding::ClientStringConfirmed => writeln!(
+            SignatureFinding::Key { issue } => writeln!(out, "  note: {}", key_issue_text(*issue))?,
+            SignatureFinding::ClientStringConfirmed => writeln!(
                 out,
                 "  confirmed: with the key given, the client's string signs to the signature sent"
             )?,
-            Finding::AccessKeyIdDiffers { request, server } => writeln!(
+            SignatureFinding::AccessKeyIdDiffers { request, server } => writeln!(
                 out,
                 "  note: the request names access key {} but the error {}",
                 visible(request),
                 visible(server)
             )?,
-            Finding::TextDiffersFromBytes => writeln!(
+            SignatureFinding::TextDiffersFromBytes => writeln!(
                 out,
                 "  note: StringToSign and StringToSignBytes disagree; the bytes were used"
             )?,
-            Finding::WouldSettle { inputs } if !inputs.is_empty() => {
+            SignatureFinding::WouldSettle { inputs } if !inputs.is_empty() => {
                 let names: Vec<&str> = inputs
                     .iter()
                     .map(|m| match m {
@@ -301,7 +301,7 @@ pub fn human(out: &mut impl Write, s: &Style, c: &Check) -> io::Result<()> {
                     .collect();
                 writeln!(out, "  would settle it: {}", names.join(", "))?;
             }
-            Finding::WouldSettle { .. } => {}
+            SignatureFinding::WouldSettle { .. } => {}
         }
     }
     if !c.differences.is_empty() {
@@ -333,7 +333,7 @@ pub struct SigcheckJson<'a> {
     access_key_id: Option<&'a str>,
     verdict: Verdict,
     differences: &'a [Difference],
-    findings: &'a [Finding],
+    findings: &'a [SignatureFinding],
     next: String,
     presigned: bool,
     client_source: Option<ClientSource>,
@@ -342,8 +342,8 @@ pub struct SigcheckJson<'a> {
     request_id: Option<&'a str>,
 }
 
-impl<'a> From<&'a Check> for SigcheckJson<'a> {
-    fn from(c: &'a Check) -> Self {
+impl<'a> From<&'a SignatureCheck> for SigcheckJson<'a> {
+    fn from(c: &'a SignatureCheck) -> Self {
         SigcheckJson {
             scheme: c.scheme,
             access_key_id: c.access_key_id.as_deref(),
@@ -361,7 +361,7 @@ impl<'a> From<&'a Check> for SigcheckJson<'a> {
 }
 
 /// Writes `--json`.
-pub fn json(out: &mut impl Write, c: &Check) -> io::Result<()> {
+pub fn json(out: &mut impl Write, c: &SignatureCheck) -> io::Result<()> {
     super::json::write(out, &SigcheckJson::from(c))
 }
 

@@ -1,5 +1,5 @@
 //! Patterns only the whole log shows, gathered while scanning ([`Evidence`])
-//! and judged at the end ([`Finding`]): when throttling began on a prefix,
+//! and judged at the end ([`LogFinding`]): when throttling began on a prefix,
 //! signature failures on keys that need encoding, clock-skew bursts from one
 //! client, 403s concentrated on one requester or operation, and 5xx spread
 //! over time (the service) or concentrated on one key (a hot key).
@@ -7,7 +7,7 @@
 //! A finding is data; its sentence is written in `render::scan`.
 
 use super::tally::{self, Counter, Sketch, Span};
-use super::Record;
+use super::LogRecord;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -32,7 +32,7 @@ const MAX_EACH: usize = 5;
 /// One pattern in the log, for the renderers to put into words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Finding {
+pub enum LogFinding {
     /// Throttling (`SlowDown`, 503, 429) on a key prefix rose above
     /// 5% of all requests in the minute starting `since` (and at least 10).
     ThrottlingBegan {
@@ -190,7 +190,7 @@ fn bump_n(map: &mut BTreeMap<i64, u64>, minute: i64, n: u64) {
 
 impl Evidence {
     /// Takes in one error; `prefix` is its key's prefix.
-    pub fn see(&mut self, r: &Record, prefix: &str) {
+    pub fn see(&mut self, r: &LogRecord, prefix: &str) {
         let code = r.code.as_deref().unwrap_or("");
         let status = r.status.unwrap_or(0);
         let minute = r.time.map(|t| t.div_euclid(60_000));
@@ -293,9 +293,9 @@ impl Evidence {
 
     /// The findings, given the requests counted per minute.
     #[must_use]
-    pub fn judge(&self, requests: &BTreeMap<i64, u64>) -> Vec<Finding> {
+    pub fn judge(&self, requests: &BTreeMap<i64, u64>) -> Vec<LogFinding> {
         let mut out = Vec::new();
-        let mut onsets: Vec<Finding> = self
+        let mut onsets: Vec<LogFinding> = self
             .throttled
             .iter()
             .filter_map(|(prefix, series)| {
@@ -303,7 +303,7 @@ impl Evidence {
                     let all = requests.get(m).copied().unwrap_or(n).max(n);
                     n >= THROTTLE_MIN && n * 100 >= all * THROTTLE_PERCENT
                 })?;
-                Some(Finding::ThrottlingBegan {
+                Some(LogFinding::ThrottlingBegan {
                     prefix: prefix.to_string(),
                     since: minute * 60_000,
                     throttled_that_minute: n,
@@ -314,7 +314,7 @@ impl Evidence {
             .collect();
         // The prefix last: the map's order is random, the report's must not be.
         onsets.sort_by_cached_key(|f| match f {
-            Finding::ThrottlingBegan {
+            LogFinding::ThrottlingBegan {
                 prefix,
                 since,
                 throttled_total,
@@ -326,7 +326,7 @@ impl Evidence {
         if self.signature_total >= SIGNATURE_MIN
             && self.signature_encoded * 10 >= self.signature_total * 8
         {
-            out.push(Finding::SignatureOnKeysNeedingEncoding {
+            out.push(LogFinding::SignatureOnKeysNeedingEncoding {
                 count: self.signature_encoded,
                 total: self.signature_total,
                 keys: self.signature_keys.values(),
@@ -339,7 +339,7 @@ impl Evidence {
             .collect();
         skew.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
         out.extend(skew.into_iter().take(MAX_EACH).map(|(ip, (n, span))| {
-            Finding::ClockSkewFromClient {
+            LogFinding::ClockSkewFromClient {
                 ip: ip.to_string(),
                 count: *n,
                 first_seen: span.first,
@@ -353,7 +353,7 @@ impl Evidence {
             ] {
                 if let Some(top) = counter.first().filter(|t| !t.value.is_empty()) {
                     if top.count * 100 >= self.forbidden * FORBIDDEN_PERCENT {
-                        out.push(Finding::ForbiddenConcentrated {
+                        out.push(LogFinding::ForbiddenConcentrated {
                             on,
                             value: top.value,
                             count: top.count,
@@ -369,7 +369,7 @@ impl Evidence {
                     if !top.value.is_empty()
                         && top.count * 100 >= self.server * HOT_KEY_PERCENT =>
                 {
-                    out.push(Finding::ServerErrorsOnHotKey {
+                    out.push(LogFinding::ServerErrorsOnHotKey {
                         key: top.value,
                         count: top.count,
                         total: self.server,
@@ -380,7 +380,7 @@ impl Evidence {
                         (Some(f), Some(l)) => (l.div_euclid(60_000) - f.div_euclid(60_000)) + 1,
                         _ => 0,
                     };
-                    out.push(Finding::ServerErrorsSpread {
+                    out.push(LogFinding::ServerErrorsSpread {
                         count: self.server,
                         keys: self.server_keys.len(),
                         minutes: self.server_minutes.len(),
@@ -398,8 +398,8 @@ mod tests {
     use super::*;
     use std::borrow::Cow;
 
-    fn rec(code: &str, status: u16, key: &str, t: i64) -> Record<'static> {
-        Record {
+    fn rec(code: &str, status: u16, key: &str, t: i64) -> LogRecord<'static> {
+        LogRecord {
             time: Some(t),
             status: Some(status),
             code: Some(Cow::Owned(code.to_string())),
@@ -407,7 +407,7 @@ mod tests {
             ip: Some(Cow::Borrowed("10.0.0.9")),
             requester: Some(Cow::Borrowed("u1")),
             operation: Some(Cow::Borrowed("REST.GET.OBJECT")),
-            ..Record::default()
+            ..LogRecord::default()
         }
     }
 
@@ -448,7 +448,7 @@ mod tests {
         let f = e.judge(&requests);
         assert_eq!(
             f[0],
-            Finding::ThrottlingBegan {
+            LogFinding::ThrottlingBegan {
                 prefix: "logs/".into(),
                 since: 120_000,
                 throttled_that_minute: 60,
@@ -469,12 +469,12 @@ mod tests {
             e.see(&rec("InternalError", 500, &format!("k{i}"), i * 60_000), "");
         }
         let f = e.judge(&BTreeMap::new());
-        assert!(f.contains(&Finding::SignatureOnKeysNeedingEncoding {
+        assert!(f.contains(&LogFinding::SignatureOnKeysNeedingEncoding {
             count: 4,
             total: 4,
             keys: vec!["a b.txt".into()]
         }));
-        assert!(f.contains(&Finding::ClockSkewFromClient {
+        assert!(f.contains(&LogFinding::ClockSkewFromClient {
             ip: "10.0.0.9".into(),
             count: 4,
             first_seen: Some(0),
@@ -482,10 +482,10 @@ mod tests {
         }));
         assert!(
             !f.iter()
-                .any(|f| matches!(f, Finding::ForbiddenConcentrated { .. })),
+                .any(|f| matches!(f, LogFinding::ForbiddenConcentrated { .. })),
             "signature and clock 403s have findings of their own: {f:?}"
         );
-        assert!(f.contains(&Finding::ServerErrorsSpread {
+        assert!(f.contains(&LogFinding::ServerErrorsSpread {
             count: 12,
             keys: 12,
             minutes: 12,
@@ -500,12 +500,12 @@ mod tests {
             );
         }
         let f = e.judge(&BTreeMap::new());
-        assert!(f.contains(&Finding::ServerErrorsOnHotKey {
+        assert!(f.contains(&LogFinding::ServerErrorsOnHotKey {
             key: "hot".into(),
             count: 8,
             total: 12
         }));
-        assert!(f.contains(&Finding::ForbiddenConcentrated {
+        assert!(f.contains(&LogFinding::ForbiddenConcentrated {
             on: Dimension::Operation,
             value: "REST.GET.OBJECT".into(),
             count: 12,

@@ -10,7 +10,7 @@
 //! and which errors to show ([`Scanner::watch`]).
 
 use super::input::{InputReport, CHUNK, MAX_LINE};
-use super::{Record, Scanner};
+use super::{LogRecord, Scanner};
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -206,7 +206,7 @@ impl Scanner {
 
     /// The errors counted since the last call, in order, and how many more
     /// there were beyond [`MAX_WATCHED`].
-    pub fn take_watched(&mut self) -> (Vec<Record<'static>>, u64) {
+    pub fn take_watched(&mut self) -> (Vec<LogRecord<'static>>, u64) {
         let dropped = std::mem::take(&mut self.watched_dropped);
         match &mut self.watched {
             Some(w) => (std::mem::take(w), dropped),
@@ -233,7 +233,7 @@ impl Scanner {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::Options;
+    use crate::scan::ScanOptions;
     use std::io::Write;
 
     const OK: &str = "o bkt [13/Aug/2015:01:43:42 +0000] 1.2.3.4 req R0 REST.GET.OBJECT a/b \"GET /bkt/a/b HTTP/1.1\" 200 - 5 5 1 1 \"-\" \"ua\" - -\n";
@@ -243,7 +243,7 @@ mod tests {
     fn a_feed_waits_for_the_line_break_whatever_the_pieces() {
         let text = format!("{OK}{ERR}{OK}");
         for cut in 0..text.len() {
-            let mut scanner = Scanner::new(Options::default());
+            let mut scanner = Scanner::new(ScanOptions::default());
             scanner.watch(true);
             let mut feed = Feed::new("-");
             feed.take(&mut scanner, &text.as_bytes()[..cut]);
@@ -263,7 +263,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("app.log");
         std::fs::write(&path, OK).unwrap();
-        let mut scanner = Scanner::new(Options::default());
+        let mut scanner = Scanner::new(ScanOptions::default());
         let mut tail = Tail::open(&path, "app.log").unwrap();
         tail.poll(&mut scanner).unwrap();
         // Appended.

@@ -359,12 +359,12 @@ impl Lines {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Options, Scanner};
+    use super::super::{ScanOptions, Scanner};
     use super::*;
     use std::io::Write;
 
     fn scan(bytes: &[u8]) -> super::super::Report {
-        let mut s = Scanner::new(Options::default());
+        let mut s = Scanner::new(ScanOptions::default());
         s.scan("t", &mut io::Cursor::new(bytes), &mut ());
         s.finish()
     }
@@ -387,7 +387,7 @@ mod tests {
         assert_eq!((r.lines, r.requests, r.errors), (n, n, n));
         assert_eq!(r.bytes, text.len() as u64);
         // The same without the reading thread.
-        let here = super::super::scan_bytes(&text, Options::default());
+        let here = super::super::scan_bytes(&text, ScanOptions::default());
         assert_eq!(
             (here.lines, here.bytes, &here.groups),
             (r.lines, r.bytes, &r.groups)

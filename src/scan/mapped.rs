@@ -20,7 +20,7 @@
 
 use super::access::{self, Fast, MinuteCache};
 use super::input::{InputReport, Lines, Progress, MAX_LINE, SNIFF};
-use super::{Options, Scanner};
+use super::{ScanOptions, Scanner};
 use memchr::{memchr, memchr_iter, memrchr};
 use memmap2::{Mmap, MmapOptions};
 use std::collections::BTreeMap;
@@ -135,7 +135,7 @@ fn map_window(file: &File, index: usize, window: usize, planned: usize) -> Sorte
 fn sort_window<'a>(
     mut sorted: Sorted<'a>,
     index: usize,
-    options: &Options,
+    options: &ScanOptions,
     cache: &mut MinuteCache,
 ) -> Sorted<'a> {
     let data = sorted.bytes();
@@ -156,7 +156,7 @@ fn sort_window<'a>(
 
 /// Sorts whole lines (`data` ends with a line break; it starts `at` bytes
 /// into its window).
-fn sort(data: &[u8], at: usize, options: &Options, cache: &mut MinuteCache) -> Vec<Piece> {
+fn sort(data: &[u8], at: usize, options: &ScanOptions, cache: &mut MinuteCache) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut start = 0;
     let newline = access::Finder::new(b'\n');

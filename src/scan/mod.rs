@@ -19,7 +19,7 @@ pub mod mapped;
 pub mod other;
 pub mod tally;
 
-pub use findings::{Dimension, Finding};
+pub use findings::{Dimension, LogFinding};
 pub use input::{InputReport, Progress};
 pub use mapped::Mapping;
 pub use tally::{Count, Span};
@@ -63,7 +63,7 @@ pub enum By {
 
 /// What to scan for.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub struct ScanOptions {
     /// What errors are grouped by.
     pub by: By,
     /// Only requests at or after this time (milliseconds since the epoch).
@@ -75,7 +75,7 @@ pub struct Options {
     pub failed_objects: bool,
 }
 
-impl Options {
+impl ScanOptions {
     /// Whether a request at `time` is in the range asked for.
     #[inline]
     #[must_use]
@@ -92,7 +92,7 @@ impl Options {
 /// One request as a line or a capture tells it; errors are the ones with a
 /// status of 400 or more or an error code.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Record<'a> {
+pub struct LogRecord<'a> {
     /// When (milliseconds since the epoch).
     pub time: Option<i64>,
     /// The HTTP status, if known.
@@ -115,12 +115,12 @@ pub struct Record<'a> {
     pub client_failure: bool,
 }
 
-impl Record<'_> {
+impl LogRecord<'_> {
     /// The same record, owning its strings.
     #[must_use]
-    pub fn to_owned_record(&self) -> Record<'static> {
+    pub fn to_owned_record(&self) -> LogRecord<'static> {
         let own = |f: &Option<Cow<'_, str>>| f.as_deref().map(|s| Cow::Owned(s.to_string()));
-        Record {
+        LogRecord {
             time: self.time,
             status: self.status,
             code: own(&self.code),
@@ -216,13 +216,13 @@ pub struct Report {
     /// Minutes with requests, ascending, at most [`MAX_TIMELINE`].
     pub timeline: Vec<Minute>,
     /// Patterns in the whole log.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<LogFinding>,
     /// Requests counted that had no time while `--since` or `--until` asked
     /// for a window: left out, as their time is unknown.
     pub untimed: u64,
     /// Requests read whose time is outside the window.
     pub outside: u64,
-    /// With [`Options::failed_objects`]: the `(bucket, key)` of every failed
+    /// With [`ScanOptions::failed_objects`]: the `(bucket, key)` of every failed
     /// request, without repeats, in first-seen order, at most [`MAX_FAILED`].
     pub failed_objects: Vec<(String, String)>,
     /// Distinct failed objects beyond [`MAX_FAILED`], not listed.
@@ -375,7 +375,7 @@ fn group_key(
 /// ([`Scanner::scan`]), then [`Scanner::finish`].
 #[derive(Debug)]
 pub struct Scanner {
-    options: Options,
+    options: ScanOptions,
     cache: MinuteCache,
     requests: u64,
     errors: u64,
@@ -391,7 +391,7 @@ pub struct Scanner {
     outside: u64,
     failed: Option<IndexSet<(Box<str>, Box<str>)>>,
     failed_dropped: u64,
-    watched: Option<Vec<Record<'static>>>,
+    watched: Option<Vec<LogRecord<'static>>>,
     watched_dropped: u64,
     extra_inputs: Vec<InputReport>,
     scratch: String,
@@ -406,7 +406,7 @@ pub struct Scanner {
 impl Scanner {
     /// A scanner with nothing read yet.
     #[must_use]
-    pub fn new(options: Options) -> Scanner {
+    pub fn new(options: ScanOptions) -> Scanner {
         Scanner {
             options,
             cache: MinuteCache::default(),
@@ -532,7 +532,7 @@ impl Scanner {
                 .filter(|b| *b != b"-")
                 .map(crate::decode::utf8_lossy)
         }
-        let record = Record {
+        let record = LogRecord {
             time: Some(a.time),
             status: Some(a.status),
             code: a.error_code.map(crate::decode::utf8_lossy),
@@ -613,7 +613,7 @@ impl Scanner {
     }
 
     /// Counts one request, and its error if it is one.
-    pub fn record(&mut self, r: &Record) {
+    pub fn record(&mut self, r: &LogRecord) {
         if !self.in_range(r.time) {
             if r.time.is_none() {
                 self.untimed += 1;
@@ -654,7 +654,7 @@ impl Scanner {
         }
     }
 
-    fn group(&mut self, r: &Record, key_prefix: &str) {
+    fn group(&mut self, r: &LogRecord, key_prefix: &str) {
         let by = self.options.by;
         let value: Option<Cow<str>> = match by {
             By::Code | By::Status => None,
@@ -780,7 +780,7 @@ impl State {
     /// what caps it had, and may have been written by hand).
     #[must_use]
     pub fn empty(&self) -> State {
-        Scanner::new(Options {
+        Scanner::new(ScanOptions {
             by: self.by,
             since: self.since,
             until: self.until,
@@ -1010,7 +1010,7 @@ impl Report {
 
 /// Scans text already in memory (tests, fuzzing): the same path as a file.
 #[must_use]
-pub fn scan_bytes(bytes: &[u8], options: Options) -> Report {
+pub fn scan_bytes(bytes: &[u8], options: ScanOptions) -> Report {
     let mut scanner = Scanner::new(options);
     scanner.scan_with("-", &mut std::io::Cursor::new(bytes), &mut (), false);
     scanner.finish()
@@ -1034,7 +1034,7 @@ mod tests {
             log += &err("AccessDenied", 403, id, "p/k", i as u8);
         }
         log += &err("-", 404, "R6", "-", 9);
-        let r = scan_bytes(log.as_bytes(), Options::default());
+        let r = scan_bytes(log.as_bytes(), ScanOptions::default());
         assert_eq!((r.lines, r.requests, r.errors), (16, 16, 6));
         assert_eq!(r.groups.len(), 3);
         let g = &r.groups[0];
@@ -1065,9 +1065,9 @@ mod tests {
         log += &err("NoSuchKey", 404, "R3", "cold/1", 3);
         let r = scan_bytes(
             log.as_bytes(),
-            Options {
+            ScanOptions {
                 by: By::Prefix,
-                ..Options::default()
+                ..ScanOptions::default()
             },
         );
         assert_eq!(r.groups[0].value.as_deref(), Some("hot/"));
@@ -1075,17 +1075,17 @@ mod tests {
         let since = crate::timestamp::parse_millis("2015-08-13T01:44:02Z");
         let r = scan_bytes(
             log.as_bytes(),
-            Options {
+            ScanOptions {
                 since,
-                ..Options::default()
+                ..ScanOptions::default()
             },
         );
         assert_eq!((r.requests, r.errors), (2, 2));
         let r = scan_bytes(
             log.as_bytes(),
-            Options {
+            ScanOptions {
                 until: since,
-                ..Options::default()
+                ..ScanOptions::default()
             },
         );
         assert_eq!((r.requests, r.errors), (4, 1));
@@ -1110,7 +1110,7 @@ Content-Type: application/xml
 <
 * Connection #0 to host left intact
 ";
-        let r = scan_bytes(text.as_bytes(), Options::default());
+        let r = scan_bytes(text.as_bytes(), ScanOptions::default());
         assert_eq!((r.requests, r.errors), (3, 3), "{r:#?}");
         let codes: Vec<_> = r.groups.iter().map(|g| g.code.as_deref()).collect();
         assert!(codes.contains(&Some("SlowDown")));

@@ -23,7 +23,7 @@
 //!   (`src/obs/error.go` line 31), logged after `Do http request with error: `
 //!   (`src/obs/http.go` line 135).
 
-use super::Record;
+use super::LogRecord;
 use crate::decode::{self, Response};
 use memchr::memmem;
 use std::borrow::Cow;
@@ -68,7 +68,7 @@ fn obs_url(line: &str) -> Option<(&str, &str)> {
 /// What one non-access-log line says, or `None` when it names neither an error
 /// nor a response status.
 #[must_use]
-pub fn line(bytes: &[u8]) -> Option<Record<'static>> {
+pub fn line(bytes: &[u8]) -> Option<LogRecord<'static>> {
     if !may_be_error(bytes) {
         return None;
     }
@@ -92,13 +92,13 @@ pub fn line(bytes: &[u8]) -> Option<Record<'static>> {
 /// line, adds the time it starts with and the bucket and key it names.
 // Taken by value: callers hand over a response they no longer need.
 #[allow(clippy::needless_pass_by_value)]
-pub fn from_response(r: Response, line: Option<&str>) -> Record<'static> {
+pub fn from_response(r: Response, line: Option<&str>) -> LogRecord<'static> {
     let own = |s: Option<&str>| s.map(|s| Cow::Owned(s.to_string()));
     let url = line.and_then(obs_url);
     let time = line
         .and_then(leading_time)
         .or_else(|| r.header("date").and_then(crate::timestamp::parse_millis));
-    Record {
+    LogRecord {
         time,
         status: r.status,
         code: r.code.clone().map(Cow::Owned),

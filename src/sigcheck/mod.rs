@@ -4,7 +4,7 @@
 //! body), the signature the client sent `P`, an optional secret key `K` and an
 //! optional client string to sign `C` (rebuilt from the captured request, or
 //! read from an SDK debug log), [`check`] reaches one [`Verdict`] and lists the
-//! components where `C` and `S` differ, each with its usual [`Cause`]. It
+//! components where `C` and `S` differ, each with its usual [`DifferenceCause`]. It
 //! returns typed data; every word is written in `render::sigcheck`.
 
 pub mod canon;
@@ -51,7 +51,7 @@ pub enum ClientSource {
 /// The usual cause of a difference in one component.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Cause {
+pub enum DifferenceCause {
     /// The client signed the header empty or without it, the server saw it:
     /// the HTTP library or a proxy added it after signing.
     AddedAfterSigning,
@@ -92,13 +92,13 @@ pub struct Difference {
     /// The server's value (`None`: absent in the server's string).
     pub server: Option<String>,
     /// The usual cause.
-    pub cause: Cause,
+    pub cause: DifferenceCause,
 }
 
 /// Something worth saying beside the verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Finding {
+pub enum SignatureFinding {
     /// Something about the key that is often the mistake.
     Key {
         /// What.
@@ -137,7 +137,7 @@ pub enum Missing {
 
 /// The result of [`check`].
 #[derive(Debug, Clone, Serialize)]
-pub struct Check {
+pub struct SignatureCheck {
     /// The scheme, when known.
     pub scheme: Option<Scheme>,
     /// Whether the signature travelled in the query string.
@@ -149,7 +149,7 @@ pub struct Check {
     /// Components where the client's string differs from the server's.
     pub differences: Vec<Difference>,
     /// Other findings.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<SignatureFinding>,
     /// Where the client's string came from.
     pub client_source: Option<ClientSource>,
     /// The server's string to sign, split.
@@ -304,8 +304,8 @@ fn scheme_of(sts: &str) -> Scheme {
 #[must_use]
 // The verdict's steps in the order the issue gives them; splitting hides that order.
 #[allow(clippy::too_many_lines)]
-pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) -> Check {
-    let mut out = Check {
+pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) -> SignatureCheck {
+    let mut out = SignatureCheck {
         scheme: None,
         presigned: false,
         access_key_id: r.detail("AWSAccessKeyId").map(str::to_string),
@@ -322,7 +322,7 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
         return out;
     };
     if text_differs {
-        out.findings.push(Finding::TextDiffersFromBytes);
+        out.findings.push(SignatureFinding::TextDiffersFromBytes);
     }
     let signed = r.request.as_ref().and_then(parse::signed);
     let scheme = signed.as_ref().map_or_else(|| scheme_of(&s), |x| x.scheme);
@@ -338,7 +338,7 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
         .or_else(|| signed.as_ref().map(|x| x.signature.clone()));
     if let (Some(sig), Some(ak)) = (&signed, &out.access_key_id) {
         if sig.access_key_id != *ak {
-            out.findings.push(Finding::AccessKeyIdDiffers {
+            out.findings.push(SignatureFinding::AccessKeyIdDiffers {
                 request: sig.access_key_id.clone(),
                 server: ak.clone(),
             });
@@ -364,11 +364,14 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
     if let Some(k) = key {
         let mut with_key = Signer::new(k, scheme);
         let mut sign = |text: &str| with_key.sign(text);
-        out.findings
-            .extend(k.issues().into_iter().map(|issue| Finding::Key { issue }));
+        out.findings.extend(
+            k.issues()
+                .into_iter()
+                .map(|issue| SignatureFinding::Key { issue }),
+        );
         let Some(p) = provided.as_deref() else {
             out.verdict = Verdict::KeyDoesNotReproduce;
-            out.findings.push(Finding::WouldSettle {
+            out.findings.push(SignatureFinding::WouldSettle {
                 inputs: vec![Missing::Request],
             });
             return out;
@@ -380,7 +383,7 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
         // not be signed.
         if let Some((c, cr, src)) = &client {
             if *c != s && sign(c) == p {
-                out.findings.push(Finding::ClientStringConfirmed);
+                out.findings.push(SignatureFinding::ClientStringConfirmed);
                 return differs(out, scheme, c, cr.as_deref(), *src, r.request.as_ref());
             }
         }
@@ -395,7 +398,7 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
             .chain(variants(scheme, &s, None))
         {
             if cand != s && sign(&cand) == p {
-                out.findings.push(Finding::ClientStringConfirmed);
+                out.findings.push(SignatureFinding::ClientStringConfirmed);
                 return differs(
                     out,
                     scheme,
@@ -422,7 +425,7 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
         if client_log.is_none() {
             inputs.push(Missing::SdkLog);
         }
-        out.findings.push(Finding::WouldSettle { inputs });
+        out.findings.push(SignatureFinding::WouldSettle { inputs });
         return out;
     }
     match client {
@@ -431,7 +434,7 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
         }
         _ => {
             out.verdict = Verdict::NoKey;
-            out.findings.push(Finding::WouldSettle {
+            out.findings.push(SignatureFinding::WouldSettle {
                 inputs: vec![Missing::SecretKey],
             });
             out
@@ -483,13 +486,13 @@ impl<'k> Signer<'k> {
 }
 
 fn differs(
-    mut out: Check,
+    mut out: SignatureCheck,
     scheme: Scheme,
     c: &str,
     cr: Option<&str>,
     src: ClientSource,
     req: Option<&Request>,
-) -> Check {
+) -> SignatureCheck {
     out.verdict = Verdict::StringToSignDiffers;
     out.client_source = Some(src);
     out.client = split(scheme, c, cr);
@@ -510,7 +513,7 @@ fn refine(differences: &mut [Difference], req: Option<&Request>) {
                 .iter()
                 .any(|(n, _)| n.eq_ignore_ascii_case(name))
             {
-                d.cause = Cause::AddedAfterSigning;
+                d.cause = DifferenceCause::AddedAfterSigning;
             }
         }
     }
@@ -580,45 +583,47 @@ fn cause(
     name: Option<&str>,
     client: Option<&str>,
     server: Option<&str>,
-) -> Cause {
+) -> DifferenceCause {
     let empty = |v: Option<&str>| v.is_none_or(|v| v.is_empty() || v.ends_with(':'));
     let token = format!("{}security-token", scheme.header_prefix());
     match c {
-        Component::ContentType | Component::ContentMd5 if empty(client) => Cause::AddedAfterSigning,
+        Component::ContentType | Component::ContentMd5 if empty(client) => {
+            DifferenceCause::AddedAfterSigning
+        }
         Component::ContentType | Component::ContentMd5 if empty(server) => {
-            Cause::RemovedAfterSigning
+            DifferenceCause::RemovedAfterSigning
         }
         Component::CanonicalHeader if name == Some(token.as_str()) && client.is_none() => {
-            Cause::SecurityTokenNotSigned
+            DifferenceCause::SecurityTokenNotSigned
         }
-        Component::CanonicalHeader if client.is_none() => Cause::HeaderNotSigned,
-        Component::CanonicalHeader if server.is_none() => Cause::RemovedAfterSigning,
+        Component::CanonicalHeader if client.is_none() => DifferenceCause::HeaderNotSigned,
+        Component::CanonicalHeader if server.is_none() => DifferenceCause::RemovedAfterSigning,
         Component::Date | Component::RequestDate | Component::CanonicalHeader => {
-            Cause::ChangedAfterSigning
+            DifferenceCause::ChangedAfterSigning
         }
         Component::CanonicalResource | Component::CanonicalUri => resource_cause(client, server),
         Component::CredentialScope => {
             let region = |v: Option<&str>| v.and_then(|v| v.split('/').nth(1).map(str::to_string));
             if region(client) == region(server) {
-                Cause::Other
+                DifferenceCause::Other
             } else {
-                Cause::RegionMismatch
+                DifferenceCause::RegionMismatch
             }
         }
-        Component::PayloadHash => Cause::PayloadHashMismatch,
-        _ => Cause::Other,
+        Component::PayloadHash => DifferenceCause::PayloadHashMismatch,
+        _ => DifferenceCause::Other,
     }
 }
 
-fn resource_cause(client: Option<&str>, server: Option<&str>) -> Cause {
+fn resource_cause(client: Option<&str>, server: Option<&str>) -> DifferenceCause {
     let (c, s) = (client.unwrap_or(""), server.unwrap_or(""));
     let (cp, cq) = c.split_once('?').unwrap_or((c, ""));
     let (sp, sq) = s.split_once('?').unwrap_or((s, ""));
     if cp == sp {
         return if cq.len() < sq.len() {
-            Cause::SubResourceNotSigned
+            DifferenceCause::SubResourceNotSigned
         } else {
-            Cause::Other
+            DifferenceCause::Other
         };
     }
     let dec = |p: &str| {
@@ -627,12 +632,12 @@ fn resource_cause(client: Option<&str>, server: Option<&str>) -> Cause {
             .into_owned()
     };
     if dec(cp) == dec(sp) {
-        return Cause::KeyEncodedDifferently;
+        return DifferenceCause::KeyEncodedDifferently;
     }
     if sp.ends_with(cp) || cp.ends_with(sp) {
-        return Cause::AddressingStyle;
+        return DifferenceCause::AddressingStyle;
     }
-    Cause::Other
+    DifferenceCause::Other
 }
 
 /// Strings a client commonly signs instead of `base`: without Content-Type or
@@ -724,7 +729,7 @@ fn variants(scheme: Scheme, base: &str, req: Option<&Request>) -> Vec<String> {
 /// showed it); the first input with a string to sign printed by an SDK is the
 /// client's (the same input may hold both).
 #[must_use]
-pub fn check_inputs(inputs: &[&[u8]], key: Option<&SecretKey>) -> Check {
+pub fn check_inputs(inputs: &[&[u8]], key: Option<&SecretKey>) -> SignatureCheck {
     let mut response: Option<Response> = None;
     let mut log: Option<String> = None;
     for bytes in inputs {

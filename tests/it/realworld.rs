@@ -350,7 +350,7 @@ fn the_whole_corpus_as_one_paste_reads_in_order() {
 /// errors of that code (or status) and request id.
 #[test]
 fn scan_counts_every_one_line_sample_decode_reads() {
-    use obserr::scan::{scan_bytes, Options};
+    use obserr::scan::{scan_bytes, ScanOptions};
     const N: u64 = 3;
     let mut checked = 0;
     for sample in samples() {
@@ -369,7 +369,7 @@ fn scan_counts_every_one_line_sample_decode_reads() {
             continue;
         }
         let log = format!("{line}\n").repeat(N as usize);
-        let report = scan_bytes(log.as_bytes(), Options::default());
+        let report = scan_bytes(log.as_bytes(), ScanOptions::default());
         let name = sample.display();
         assert_eq!(report.errors, N, "{name}: {report:?}");
         let group = report

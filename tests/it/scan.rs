@@ -5,7 +5,7 @@
 
 use crate::common::genlog;
 
-use obserr::scan::{self, By, Dimension, Finding, Options};
+use obserr::scan::{self, By, Dimension, LogFinding, ScanOptions};
 use std::collections::BTreeMap;
 
 fn generated(seed: u64, bytes: u64) -> String {
@@ -19,7 +19,7 @@ fn counts_equal_the_reference_count() {
     for seed in [1, 2] {
         let text = generated(seed, 3 << 20);
         let reference = genlog::reference_count(&text);
-        let report = scan::scan_bytes(text.as_bytes(), Options::default());
+        let report = scan::scan_bytes(text.as_bytes(), ScanOptions::default());
         let lines = text.lines().count() as u64;
         assert_eq!(report.lines, lines);
         assert_eq!(report.requests, lines, "every line is a request");
@@ -45,35 +45,35 @@ fn counts_equal_the_reference_count() {
 #[test]
 fn the_planted_events_are_found() {
     let text = generated(1, 3 << 20);
-    let report = scan::scan_bytes(text.as_bytes(), Options::default());
+    let report = scan::scan_bytes(text.as_bytes(), ScanOptions::default());
     let f = &report.findings;
     assert!(
         f.iter()
-            .any(|f| matches!(f, Finding::ThrottlingBegan { prefix, .. } if prefix == "logs/")),
+            .any(|f| matches!(f, LogFinding::ThrottlingBegan { prefix, .. } if prefix == "logs/")),
         "{f:#?}"
     );
     assert!(
         f.iter().any(
-            |f| matches!(f, Finding::ClockSkewFromClient { ip, .. } if ip == genlog::SKEWED_IP)
+            |f| matches!(f, LogFinding::ClockSkewFromClient { ip, .. } if ip == genlog::SKEWED_IP)
         ),
         "{f:#?}"
     );
     assert!(
         f.iter()
-            .any(|f| matches!(f, Finding::SignatureOnKeysNeedingEncoding { .. })),
+            .any(|f| matches!(f, LogFinding::SignatureOnKeysNeedingEncoding { .. })),
         "{f:#?}"
     );
-    assert!(f.iter().any(|f| matches!(f, Finding::ForbiddenConcentrated { on: Dimension::Operation, value, .. } if value == "REST.PUT.OBJECT")), "{f:#?}");
+    assert!(f.iter().any(|f| matches!(f, LogFinding::ForbiddenConcentrated { on: Dimension::Operation, value, .. } if value == "REST.PUT.OBJECT")), "{f:#?}");
     assert!(
         f.iter()
-            .any(|f| matches!(f, Finding::ServerErrorsSpread { .. })),
+            .any(|f| matches!(f, LogFinding::ServerErrorsSpread { .. })),
         "{f:#?}"
     );
     // The throttling began where the generator put it: 25% into the day.
     let since = f
         .iter()
         .find_map(|f| match f {
-            Finding::ThrottlingBegan { since, .. } => Some(*since),
+            LogFinding::ThrottlingBegan { since, .. } => Some(*since),
             _ => None,
         })
         .unwrap();
@@ -96,9 +96,9 @@ fn regrouping_keeps_the_total() {
     ] {
         let report = scan::scan_bytes(
             text.as_bytes(),
-            Options {
+            ScanOptions {
                 by,
-                ..Options::default()
+                ..ScanOptions::default()
             },
         );
         let grouped: u64 = report.groups.iter().map(|g| g.count).sum::<u64>() + report.ungrouped;
@@ -113,8 +113,8 @@ fn gzip_gives_the_same_counts() {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(text.as_bytes()).unwrap();
     let gz = gz.finish().unwrap();
-    let plain = scan::scan_bytes(text.as_bytes(), Options::default());
-    let zipped = scan::scan_bytes(&gz, Options::default());
+    let plain = scan::scan_bytes(text.as_bytes(), ScanOptions::default());
+    let zipped = scan::scan_bytes(&gz, ScanOptions::default());
     assert_eq!(plain.groups, zipped.groups);
     assert_eq!((plain.lines, plain.bytes), (zipped.lines, zipped.bytes));
 }

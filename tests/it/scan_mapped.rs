@@ -8,7 +8,7 @@ use crate::common::genlog;
 
 use obserr::render::{self, json, Style};
 use obserr::scan::By::{Bucket, Ip, Minute, Operation, Prefix, Requester, Status};
-use obserr::scan::{self, By, Mapping, Options, Progress, Scanner};
+use obserr::scan::{self, By, Mapping, Progress, ScanOptions, Scanner};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,7 +31,7 @@ fn described(report: &scan::Report) -> String {
     out
 }
 
-fn scan_file(path: &Path, options: Options, mapping: Option<Mapping>) -> String {
+fn scan_file(path: &Path, options: ScanOptions, mapping: Option<Mapping>) -> String {
     let mut scanner = Scanner::new(options);
     scanner.set_mapping(mapping);
     let mut file = File::open(path).unwrap();
@@ -41,7 +41,7 @@ fn scan_file(path: &Path, options: Options, mapping: Option<Mapping>) -> String 
 
 /// The same text through the windows in memory ([`Scanner::scan_windows_of`],
 /// what the fuzz target compares).
-fn scan_windows_of(bytes: &[u8], options: Options, mapping: Mapping) -> String {
+fn scan_windows_of(bytes: &[u8], options: ScanOptions, mapping: Mapping) -> String {
     let mut scanner = Scanner::new(options);
     scanner.scan_windows_of(bytes, mapping);
     described(&scanner.finish())
@@ -49,7 +49,7 @@ fn scan_windows_of(bytes: &[u8], options: Options, mapping: Mapping) -> String {
 
 /// Scans `bytes` read, then mapped with windows of every size in `windows`
 /// and 1 to 3 threads, and compares.
-fn same_either_way(name: &str, bytes: &[u8], windows: &[usize], options: Options) {
+fn same_either_way(name: &str, bytes: &[u8], windows: &[usize], options: ScanOptions) {
     let path = temp(name);
     std::fs::write(&path, bytes).unwrap();
     let read = scan_file(&path, options, None);
@@ -94,13 +94,13 @@ fn every_scan_fixture() {
     for path in paths {
         let bytes = std::fs::read(&path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        same_either_way(&name, &bytes, SMALL, Options::default());
+        same_either_way(&name, &bytes, SMALL, ScanOptions::default());
         // Every grouping: the fuzz target found two groups that differ only
         // in being client failures listed in a hash map's random order.
         for by in [Status, Operation, Bucket, Prefix, Requester, Ip, Minute] {
-            let options = Options {
+            let options = ScanOptions {
                 by,
-                ..Options::default()
+                ..ScanOptions::default()
             };
             same_either_way(&name, &bytes, &[7, 4096], options);
         }
@@ -116,7 +116,7 @@ fn generated_logs_grouped_every_way_and_filtered_by_time() {
             "gen",
             &text,
             &[7, 4096, 65_536, 100_003],
-            Options::default(),
+            ScanOptions::default(),
         );
     }
     let mut text = Vec::new();
@@ -125,11 +125,11 @@ fn generated_logs_grouped_every_way_and_filtered_by_time() {
     let since = Some(genlog::START_MS + 2 * 3_600_000);
     let until = Some(genlog::START_MS + 10 * 3_600_000);
     for by in [By::Status, By::Prefix, By::Minute] {
-        let options = Options {
+        let options = ScanOptions {
             by,
             since,
             until,
-            ..Options::default()
+            ..ScanOptions::default()
         };
         same_either_way("gen-range", &text, &[1000, 8192], options);
     }
@@ -156,7 +156,7 @@ fn mixed_lines_long_lines_and_captures() {
         text.extend(b"a/\xe9");
         text.extend(after.as_bytes());
     }
-    same_either_way("mixed", &text, SMALL, Options::default());
+    same_either_way("mixed", &text, SMALL, ScanOptions::default());
 
     let max = scan::input::MAX_LINE;
     let mut long = text.clone();
@@ -171,11 +171,11 @@ fn mixed_lines_long_lines_and_captures() {
         "long",
         &long,
         &[65_536, 1 << 20, max + 1, 3 << 20, 8 << 20],
-        Options::default(),
+        ScanOptions::default(),
     );
     let mut unterminated = text;
     unterminated.extend(err.trim_end().as_bytes());
-    same_either_way("unterminated", &unterminated, SMALL, Options::default());
+    same_either_way("unterminated", &unterminated, SMALL, ScanOptions::default());
 }
 
 #[test]
@@ -184,12 +184,22 @@ fn binary_and_gzip_inputs() {
     binary.extend(
         b"o b [13/Aug/2015:01:44:42 +0000] ip r id OP k \"PUT /b/k HTTP/1.1\" 503 SlowDown 1\n",
     );
-    same_either_way("binary", &binary, &[7, 4096, 200_001], Options::default());
+    same_either_way(
+        "binary",
+        &binary,
+        &[7, 4096, 200_001],
+        ScanOptions::default(),
+    );
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     let mut text = Vec::new();
     genlog::write(5, 50 << 10, &mut text).unwrap();
     gz.write_all(&text).unwrap();
-    same_either_way("gz", &gz.finish().unwrap(), &[7, 4096], Options::default());
+    same_either_way(
+        "gz",
+        &gz.finish().unwrap(),
+        &[7, 4096],
+        ScanOptions::default(),
+    );
 }
 
 /// Calls `then` once, when the first window has been applied.
@@ -204,7 +214,7 @@ impl<F: FnMut()> Progress for Once<F> {
 }
 
 fn scan_changing(path: &Path, window: usize, change: impl FnMut()) -> String {
-    let mut scanner = Scanner::new(Options::default());
+    let mut scanner = Scanner::new(ScanOptions::default());
     scanner.set_mapping(Some(Mapping { window, threads: 1 }));
     let mut file = File::open(path).unwrap();
     scanner.scan_file("input", &mut file, &mut Once(Some(change)));
@@ -228,7 +238,7 @@ fn a_file_that_grows_or_shrinks_during_the_scan() {
         let mut f = OpenOptions::new().append(true).open(&path).unwrap();
         f.write_all(&more).unwrap();
     });
-    let whole = scan_file(&path, Options::default(), None);
+    let whole = scan_file(&path, ScanOptions::default(), None);
     assert!(grown == whole, "--- read\n{whole}\n--- mapped\n{grown}");
 
     std::fs::write(&path, &first).unwrap();
@@ -241,7 +251,7 @@ fn a_file_that_grows_or_shrinks_during_the_scan() {
             .set_len(cut)
             .unwrap();
     });
-    let whole = scan_file(&path, Options::default(), None);
+    let whole = scan_file(&path, ScanOptions::default(), None);
     assert_eq!(std::fs::metadata(&path).unwrap().len(), cut);
     assert!(shrunk == whole, "--- read\n{whole}\n--- mapped\n{shrunk}");
     std::fs::remove_file(&path).unwrap();

@@ -8,7 +8,7 @@
 use crate::common::genlog;
 
 use obserr::render::{json, scan::ScanJson, Style};
-use obserr::scan::{self, By, Options, Report};
+use obserr::scan::{self, By, Report, ScanOptions};
 use proptest::prelude::*;
 
 fn generated(seed: u64, bytes: u64) -> String {
@@ -44,7 +44,7 @@ fn through_json(r: &Report) -> (Vec<scan::InputReport>, scan::State) {
     scan::read_report(&out).unwrap()
 }
 
-fn merged(parts: &[&str], options: Options) -> Report {
+fn merged(parts: &[&str], options: ScanOptions) -> Report {
     let states = parts
         .iter()
         .map(|p| through_json(&scan::scan_bytes(p.as_bytes(), options)))
@@ -115,7 +115,7 @@ proptest! {
         reverse in any::<bool>(),
     ) {
         let text = generated(seed, 400_000);
-        let mut options = Options { by: BYS[by], ..Options::default() };
+        let mut options = ScanOptions { by: BYS[by], ..ScanOptions::default() };
         if let Some((from, length)) = window {
             options.since = Some(genlog::START_MS + from * 60_000);
             options.until = Some(genlog::START_MS + (from + length) * 60_000);
@@ -137,10 +137,10 @@ fn three_parts_of_a_240_000_line_log() {
     let mut text = generated(7, 240_000 * 340);
     let end = text.match_indices('\n').nth(239_999).map(|(i, _)| i + 1);
     text.truncate(end.expect("the generator wrote 240,000 lines"));
-    let whole = scan::scan_bytes(text.as_bytes(), Options::default());
+    let whole = scan::scan_bytes(text.as_bytes(), ScanOptions::default());
     assert_eq!(whole.lines, 240_000);
     let third = text.len() / 3;
-    let merged = merged(&split(&text, &[third, 2 * third]), Options::default());
+    let merged = merged(&split(&text, &[third, 2 * third]), ScanOptions::default());
     assert_eq!(merged.inputs.len(), 3);
     let kinds = |r: &Report| -> Vec<String> {
         r.findings
@@ -156,7 +156,7 @@ fn three_parts_of_a_240_000_line_log() {
 #[test]
 fn reports_of_another_version_or_options_do_not_merge() {
     let text = generated(1, 50_000);
-    let r = scan::scan_bytes(text.as_bytes(), Options::default());
+    let r = scan::scan_bytes(text.as_bytes(), ScanOptions::default());
     let mut out = Vec::new();
     json::write(&mut out, &ScanJson::new(&r)).unwrap();
     let mut value: serde_json::Value = serde_json::from_slice(&out).unwrap();
@@ -180,9 +180,9 @@ fn reports_of_another_version_or_options_do_not_merge() {
     ));
     let by_status = scan::scan_bytes(
         text.as_bytes(),
-        Options {
+        ScanOptions {
             by: By::Status,
-            ..Options::default()
+            ..ScanOptions::default()
         },
     );
     assert_eq!(
@@ -196,7 +196,7 @@ fn reports_of_another_version_or_options_do_not_merge() {
 #[test]
 fn hand_written_states_are_refused_or_bounded() {
     let text = generated(2, 50_000);
-    let r = scan::scan_bytes(text.as_bytes(), Options::default());
+    let r = scan::scan_bytes(text.as_bytes(), ScanOptions::default());
     let mut out = Vec::new();
     json::write(&mut out, &ScanJson::new(&r)).unwrap();
     let value: serde_json::Value = serde_json::from_slice(&out).unwrap();

@@ -4,7 +4,7 @@
 //! the differing component and its cause.
 
 use obserr::decode::decode;
-use obserr::sigcheck::{check, Finding, SecretKey};
+use obserr::sigcheck::{check, SecretKey, SignatureFinding};
 
 #[derive(serde::Deserialize)]
 struct Case {
@@ -52,7 +52,9 @@ fn every_mutation_gets_its_verdict_and_component() {
         }
         if case.expect.key_issue {
             assert!(
-                c.findings.iter().any(|f| matches!(f, Finding::Key { .. })),
+                c.findings
+                    .iter()
+                    .any(|f| matches!(f, SignatureFinding::Key { .. })),
                 "{what}"
             );
         }
@@ -118,7 +120,7 @@ fn the_sdk_logs_string_to_sign_is_the_clients() {
                 key.is_some(),
                 c.findings
                     .iter()
-                    .any(|f| matches!(f, Finding::ClientStringConfirmed))
+                    .any(|f| matches!(f, SignatureFinding::ClientStringConfirmed))
             );
         }
         seen += 1;
@@ -191,7 +193,7 @@ fn shapes(capture: &str) -> Vec<(&'static str, String)> {
 #[test]
 fn every_capture_shape_reads_as_curl_v() {
     let text = include_str!("../fixtures/sigcheck/mutations.jsonl");
-    let summary = |c: &obserr::sigcheck::Check| {
+    let summary = |c: &obserr::sigcheck::SignatureCheck| {
         let components: Vec<String> = c.differences.iter().map(|d| json(&d.component)).collect();
         (json(&c.verdict), components)
     };
@@ -224,7 +226,7 @@ fn every_capture_shape_reads_as_curl_v() {
 /// is only the most frequent one.
 #[test]
 fn decode_states_the_verdict_sigcheck_proves() {
-    use obserr::diagnose::{diagnose, Finding as Found};
+    use obserr::diagnose::{diagnose, Hint as Found};
     use obserr::render::{diagnosis, Style};
     let text = include_str!("../fixtures/sigcheck/mutations.jsonl");
     let mut proven = 0;
