@@ -134,7 +134,7 @@ const MAN_HELP: &str = "\
 {about-with-newline}
 {usage-heading} {usage}
 
-GlobalArgs:
+Options:
   -h, --help  Print help{after-help}";
 
 const COMPLETIONS_HELP: &str = "\
@@ -144,7 +144,7 @@ const COMPLETIONS_HELP: &str = "\
 Arguments:
 {positionals}
 
-GlobalArgs:
+Options:
   -h, --help  Print help{after-help}";
 
 /// The environment variables obserr reads, for the man page's ENVIRONMENT
@@ -241,7 +241,7 @@ pub struct GlobalArgs {
     pub paging: Paging,
 }
 
-/// GlobalArgs a user might give a secret key with. None is obserr's: each is
+/// Options a user might give a secret key with. None is obserr's: each is
 /// taken out of the line with its value (the next argument, whatever it
 /// looks like, when no `=` joins them) and the run refused.
 pub const KEY_OPTIONS: &[&str] = &[
