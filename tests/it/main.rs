@@ -13,6 +13,7 @@ mod docs_links;
 mod hostile_args;
 mod hostile_input;
 mod install;
+mod layers;
 mod pipe;
 mod properties;
 mod realworld;
