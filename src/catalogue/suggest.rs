@@ -30,9 +30,6 @@ pub fn completion_words() -> impl Iterator<Item = (&'static str, &'static Entry)
     codes.chain(shared)
 }
 
-/// The words that name a tool before its code: `obserr explain obsutil 8`,
-/// `obserr explain console Obs.0012`. Each is the first word of its tool's
-
 /// No catalogued code or alias is longer (a test keeps it so), in bytes.
 const MAX_CODE_LEN: usize = 64;
 
