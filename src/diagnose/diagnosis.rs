@@ -67,11 +67,11 @@ impl Diagnosis {
     }
     /// What this diagnosis means for the exit status.
     #[must_use]
-    pub fn outcome(&self) -> crate::Outcome {
+    pub fn outcome(&self) -> crate::outcome::Outcome {
         if self.found() {
-            crate::Outcome::Found
+            crate::outcome::Outcome::Found
         } else {
-            crate::Outcome::NothingFound
+            crate::outcome::Outcome::NothingFound
         }
     }
 }
