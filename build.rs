@@ -39,7 +39,7 @@ struct RawEntry {
     #[serde(default)]
     checks: Vec<String>,
     /// For client codes: the SDKs that retry the failure by themselves (a
-    /// server code's are derived from the SDKs' rules, see `src/retry.rs`).
+    /// server code's are derived from the SDKs' rules, see `src/catalogue/retry.rs`).
     #[serde(default)]
     retried_by: Vec<String>,
 }
@@ -309,7 +309,7 @@ const CHECKS: [&str; 9] = [
     "clock",
     "memory",
 ];
-/// The official SDKs and tools whose retry rules obserr knows (`src/retry.rs`).
+/// The official SDKs and tools whose retry rules obserr knows (`src/catalogue/retry.rs`).
 const SDKS: [&str; 8] = [
     "python", "go", "java", "dotnet", "nodejs", "c", "obsutil", "obsa",
 ];

@@ -42,7 +42,6 @@ pub mod diagnose;
 mod outcome;
 pub mod query;
 pub mod render;
-pub mod retry;
 pub mod sanitize;
 pub mod scan;
 pub mod search;
@@ -50,5 +49,6 @@ pub mod sigcheck;
 pub(crate) mod text;
 pub(crate) mod timestamp;
 
+pub use catalogue::retry;
 pub use catalogue::{lookup, Entry};
 pub use outcome::Outcome;

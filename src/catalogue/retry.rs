@@ -1,7 +1,10 @@
-//! What the official OBS SDKs and tools retry by themselves, as rules read
-//! from their source code, so that `explain` can say whether "it failed"
-//! means "it already failed several times". Each rule names the file and lines
-//! it was read from, at these commits: Python huaweicloud-sdk-python-obs@14032dc,
+//! Whether and how a code is retried: the advice a client gets ([`Retry`],
+//! by the code's `retryable` flag and primary status) and what the official
+//! OBS SDKs and tools retry by themselves ([`sdk_retries`]).
+//!
+//! The SDKs' rules are read from their source code, so that `explain` can
+//! say whether "it failed" means "it already failed several times". Each rule
+//! names the file and lines it was read from, at these commits: Python huaweicloud-sdk-python-obs@14032dc,
 //! Go huaweicloud-sdk-go-obs@745aa98, Java huaweicloud-sdk-java-obs@1e4e5b7,
 //! .NET huaweicloud-sdk-dotnet-obs@1f9a020, Node.js huaweicloud-sdk-nodejs-obs@5cc75e2,
 //! C huaweicloud-sdk-c-obs@98f052d, obsutil huaweicloud-obs-obsutil@45ac956,
@@ -11,43 +14,66 @@
 //! Only server codes are judged here, by the status and code of the response;
 //! a client code lists the SDKs that retry it in its own data (`retried_by`).
 
-use crate::catalogue::{Entry, Kind};
+use super::entry::{Entry, Kind};
+use super::sdk::Sdk;
 use serde::Serialize;
 
-/// An official SDK or tool with its own retry loop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Sdk {
-    /// huaweicloud-sdk-python-obs.
-    Python,
-    /// huaweicloud-sdk-go-obs.
-    Go,
-    /// huaweicloud-sdk-java-obs.
-    Java,
-    /// huaweicloud-sdk-dotnet-obs.
-    Dotnet,
-    /// huaweicloud-sdk-nodejs-obs.
-    Nodejs,
-    /// huaweicloud-sdk-c-obs.
-    C,
-    /// The obsutil command-line tool.
-    Obsutil,
-    /// The Hadoop connector (obsa-hdfs).
-    Obsa,
+/// The retry advice for a code, by its `retryable` flag and primary status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Throttled (`SlowDown`, `TooManyRequests`): retry after slowing down.
+    AfterSlowingDown,
+    /// A 5xx failure: retry with exponential backoff.
+    ServerFailure,
+    /// Failed in transit or interrupted: send it again.
+    SendAgain,
+    /// A conflicting operation (`OperationAborted`): retry once it has
+    /// ended; a bucket creation may need another name instead.
+    AfterConflict,
+    /// A redirect: send the request to the address in the response.
+    FollowAddress,
+    /// The same request will fail again: fix it first.
+    FixFirst,
+    /// A client or tool code that may pass: run it again (the SDK or tool
+    /// may already have).
+    RunAgain,
+    /// A client or tool code that will fail again: fix its cause first.
+    FixCause,
 }
 
-impl Sdk {
-    /// Every SDK and tool, in the order `explain` lists them.
-    pub const ALL: [Sdk; 8] = [
-        Sdk::Python,
-        Sdk::Go,
-        Sdk::Java,
-        Sdk::Dotnet,
-        Sdk::Nodejs,
-        Sdk::C,
-        Sdk::Obsutil,
-        Sdk::Obsa,
-    ];
+/// Codes whose documented remedy is to slow down: they are retried after backoff.
+const THROTTLED: [&str; 4] = [
+    "GetQosTokenException",
+    "SlowDown",
+    "SYS.0011",
+    "TooManyRequests",
+];
+
+impl Entry {
+    /// What a client should do about retrying (GUIDE.md: the retry rule);
+    /// `render` words it.
+    #[must_use]
+    pub fn retry(&self) -> Retry {
+        match (self.kind, self.retryable) {
+            (Kind::Server, _) => {}
+            (_, true) => return Retry::RunAgain,
+            (_, false) => return Retry::FixCause,
+        }
+        match (self.retryable, self.status().unwrap_or(0)) {
+            (true, 429 | 503) if THROTTLED.contains(&self.code) => Retry::AfterSlowingDown,
+            (true, 500..) => Retry::ServerFailure,
+            (true, 409) => Retry::AfterConflict,
+            (true, _) => Retry::SendAgain,
+            (false, 300..=399) => Retry::FollowAddress,
+            (false, _) => Retry::FixFirst,
+        }
+    }
+    /// The official SDKs and tools that retry this code by themselves, and on
+    /// what condition (see [`sdk_retries`]).
+    #[must_use]
+    pub fn sdk_retries(&self) -> Vec<SdkRetry> {
+        sdk_retries(self)
+    }
 }
 
 /// On what condition an SDK retries a code.
@@ -200,8 +226,9 @@ pub fn sdk_retries(entry: &Entry) -> Vec<SdkRetry> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::data::entries;
+    use super::super::lookup::lookup;
     use super::*;
-    use crate::lookup;
 
     fn sdks(code: &str) -> Vec<Sdk> {
         sdk_retries(lookup(code).unwrap())
@@ -287,5 +314,30 @@ mod tests {
         assert!(lookup("NotModified").is_none_or(|e| sdk_retries(e)
             .iter()
             .all(|r| r.condition != Condition::FollowsLocation)));
+    }
+
+    #[test]
+    fn retryable_follows_the_documented_rule() {
+        const ALSO_RETRYABLE: [&str; 3] = ["IncompleteBody", "OperationAborted", "RequestTimeout"];
+        // Documented as 500, but the condition stays: an expired token, a
+        // wrong account ID.
+        const FINAL_500: [&str; 2] = ["SYS.0008", "SYS.0039"];
+        for e in entries().iter().filter(|e| e.kind == Kind::Server) {
+            let status = e.status().unwrap_or(0);
+            // 501: the server does not implement it; a retry cannot help.
+            let rule = (status >= 500 && status != 501 && !FINAL_500.contains(&e.code))
+                || status == 429
+                || ALSO_RETRYABLE.contains(&e.code);
+            assert_eq!(e.retryable, rule, "{}", e.code);
+        }
+        for code in ["NotImplemented", "ServiceNotImplemented"] {
+            assert!(!lookup(code).unwrap().retryable, "{code}");
+        }
+        assert!(lookup("GetQosTokenException").unwrap().retryable);
+        assert!(lookup("TooManyRequests").unwrap().retryable);
+        assert_eq!(
+            lookup("TooManyRequests").unwrap().retry(),
+            Retry::AfterSlowingDown
+        );
     }
 }

@@ -1,0 +1,149 @@
+//! The filters of `list`: by documented status or class ([`StatusFilter`]),
+//! source, kind and retryability ([`ListFilter`]), and the `list --status`
+//! values worth completing.
+
+use super::data::ENTRIES;
+use super::entry::{Entry, Kind};
+use super::lookup::{catalogued_statuses, reason};
+
+/// The `list --status` values worth completing, each with a description:
+/// every catalogued status, each class after its statuses (`403 404 4xx 500`).
+#[must_use]
+pub fn status_filter_words() -> Vec<(String, String)> {
+    let mut words = Vec::new();
+    let statuses = catalogued_statuses();
+    for (i, &status) in statuses.iter().enumerate() {
+        words.push((status.to_string(), reason(status).unwrap_or("").to_string()));
+        if statuses
+            .get(i + 1)
+            .is_none_or(|next| next / 100 != status / 100)
+        {
+            let class = status / 100;
+            words.push((format!("{class}xx"), format!("any {class}xx status")));
+        }
+    }
+    words
+}
+
+/// A `list --status` filter: one status (`403`) or a class (`4xx`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    /// One status: `403`.
+    Exact(u16),
+    /// A class by its first digit: `4` for `4xx`.
+    Class(u16),
+}
+
+impl StatusFilter {
+    /// Whether `status` matches.
+    #[must_use]
+    pub fn matches(self, status: u16) -> bool {
+        match self {
+            StatusFilter::Exact(s) => s == status,
+            StatusFilter::Class(c) => status / 100 == c,
+        }
+    }
+}
+
+impl std::str::FromStr for StatusFilter {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim().to_ascii_lowercase();
+        let bytes = t.as_bytes();
+        let valid_class = |b: u8| (b'1'..=b'5').contains(&b);
+        match bytes {
+            [c, b'x', b'x'] if valid_class(*c) => Ok(StatusFilter::Class(u16::from(c - b'0'))),
+            [hundreds, tens, ones]
+                if valid_class(*hundreds) && tens.is_ascii_digit() && ones.is_ascii_digit() =>
+            {
+                Ok(StatusFilter::Exact(t.parse().expect("three ASCII digits")))
+            }
+            _ => Err(format!(
+                "'{}' is not an HTTP status (100-599) or a class like 4xx",
+                crate::sanitize::visible(s)
+            )),
+        }
+    }
+}
+
+/// The filters of `list`; each one set must match.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ListFilter<'a> {
+    /// A documented status (any table's) matches one of these; none: any.
+    pub status: &'a [StatusFilter],
+    /// A source id that documents the code.
+    pub source: Option<&'a str>,
+    /// The entry's kind.
+    pub kind: Option<Kind>,
+    /// Only codes a client should retry.
+    pub retryable: bool,
+}
+
+impl ListFilter<'_> {
+    /// Whether `e` passes every filter set.
+    #[must_use]
+    pub fn matches(&self, e: &Entry) -> bool {
+        (self.status.is_empty() || self.status.iter().any(|f| e.has_status(*f)))
+            && self.source.is_none_or(|id| e.documented_in(id))
+            && self.kind.is_none_or(|k| e.kind == k)
+            && (!self.retryable || e.retryable)
+    }
+}
+
+/// Entries with a documented status (any table's) that matches the filter, in
+/// catalogue order: `RequestTimeout` is 408, and 400 in the S3-compatible API.
+pub fn by_status(filter: StatusFilter) -> impl Iterator<Item = &'static Entry> {
+    ENTRIES.iter().filter(move |e| e.has_status(filter))
+}
+
+impl Entry {
+    /// Whether any table documents a status that matches `filter`.
+    #[must_use]
+    pub fn has_status(&self, filter: StatusFilter) -> bool {
+        self.documented
+            .iter()
+            .any(|d| d.status.is_some_and(|s| filter.matches(s)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_completions_are_catalogued_statuses_and_their_classes() {
+        let words: Vec<String> = status_filter_words().into_iter().map(|(w, _)| w).collect();
+        for w in &words {
+            let filter: StatusFilter = w.parse().expect("a completed value parses");
+            assert!(by_status(filter).next().is_some(), "{w} lists nothing");
+        }
+        for status in catalogued_statuses() {
+            assert!(words.contains(&status.to_string()), "{status} is missing");
+            assert!(words.contains(&format!("{}xx", status / 100)));
+        }
+        let unique: std::collections::BTreeSet<&String> = words.iter().collect();
+        assert_eq!(unique.len(), words.len(), "a value is offered twice");
+    }
+
+    #[test]
+    fn status_filters_parse_and_reject() {
+        assert_eq!("403".parse(), Ok(StatusFilter::Exact(403)));
+        assert_eq!("4xx".parse(), Ok(StatusFilter::Class(4)));
+        assert_eq!("5XX".parse(), Ok(StatusFilter::Class(5)));
+        for bad in ["abc", "4x", "40", "4033", "", "6xx", "x03", "099"] {
+            assert!(bad.parse::<StatusFilter>().is_err(), "{bad}");
+        }
+        assert!(by_status(StatusFilter::Exact(403)).all(|e| e.documents_status(403)));
+        let codes_400: Vec<&str> = by_status(StatusFilter::Exact(400))
+            .map(|e| e.code)
+            .collect();
+        assert!(
+            codes_400.contains(&"RequestTimeout"),
+            "documented 400 in s3api"
+        );
+        assert!(by_status(StatusFilter::Exact(408)).any(|e| e.code == "RequestTimeout"));
+        assert!(by_status(StatusFilter::Class(5)).count() >= 4);
+        assert_eq!(by_status(StatusFilter::Exact(402)).count(), 0);
+    }
+}
