@@ -10,6 +10,7 @@
 pub mod canon;
 pub mod key;
 pub mod parse;
+mod request;
 
 use serde::Serialize;
 
