@@ -7,6 +7,7 @@ use super::findings::LogFinding;
 use super::group::{Group, GroupState};
 use super::options::By;
 use super::state::State;
+use crate::outcome::Outcome;
 use std::collections::BTreeMap;
 
 /// What one input gave, and what of it was skipped.
@@ -156,13 +157,13 @@ impl Report {
     /// How the scan ended: an input error when an input could not be read,
     /// else found when there were errors, nothing found when none.
     #[must_use]
-    pub fn outcome(&self) -> crate::Outcome {
+    pub fn outcome(&self) -> Outcome {
         if self.input_error() {
-            crate::Outcome::InputError
+            Outcome::InputError
         } else if self.errors > 0 {
-            crate::Outcome::Found
+            Outcome::Found
         } else {
-            crate::Outcome::NothingFound
+            Outcome::NothingFound
         }
     }
 }

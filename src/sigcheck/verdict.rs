@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::canon::{Component, Part};
 use super::key::KeyIssue;
 use super::parse::Scheme;
+use crate::outcome::Outcome;
 
 /// What `sigcheck` concluded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -154,10 +155,10 @@ impl Verdict {
     /// Found for a verdict that says why; nothing found for `no_key` and
     /// `not_a_signature_error`.
     #[must_use]
-    pub fn outcome(self) -> crate::Outcome {
+    pub fn outcome(self) -> Outcome {
         match self {
-            Verdict::NoKey | Verdict::NotASignatureError => crate::Outcome::NothingFound,
-            _ => crate::Outcome::Found,
+            Verdict::NoKey | Verdict::NotASignatureError => Outcome::NothingFound,
+            _ => Outcome::Found,
         }
     }
 }
