@@ -6,8 +6,9 @@
 //!
 //! A finding is data; its sentence is written in `render::scan`.
 
+use super::record::LogRecord;
 use super::tally::{self, Counter, Sketch, Span};
-use super::LogRecord;
+use super::timeline::{earliest, minute_in_range};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -183,7 +184,7 @@ fn bump(map: &mut BTreeMap<i64, u64>, minute: i64) {
 /// Counts `n` in `minute` of a series that keeps its earliest
 /// [`MAX_MINUTES`] minutes (so that series of parts merge exactly).
 fn bump_n(map: &mut BTreeMap<i64, u64>, minute: i64, n: u64) {
-    if let Some(count) = super::earliest(map, minute, MAX_MINUTES) {
+    if let Some(count) = earliest(map, minute, MAX_MINUTES) {
         *count += n;
     }
 }
@@ -288,7 +289,7 @@ impl Evidence {
             .values()
             .flat_map(BTreeMap::keys)
             .chain(self.server_minutes.keys())
-            .all(|m| super::minute_in_range(*m))
+            .all(|m| minute_in_range(*m))
     }
 
     /// The findings, given the requests counted per minute.

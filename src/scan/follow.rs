@@ -9,15 +9,12 @@
 //! start. The caller decides how often to poll (the binary: every 200 ms)
 //! and which errors to show ([`Scanner::watch`]).
 
-use super::input::{InputReport, CHUNK, MAX_LINE};
-use super::{LogRecord, Scanner};
+use super::input::{CHUNK, MAX_LINE};
+use super::report::InputReport;
+use super::scanner::Scanner;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-
-/// Errors kept between two [`Scanner::take_watched`]: more are counted, not
-/// kept (a burst of thousands in 200 ms is summarised, not listed).
-pub const MAX_WATCHED: usize = 1000;
 
 /// Cuts bytes into lines for a scanner, whatever the sizes they come in.
 #[derive(Debug, Default)]
@@ -93,8 +90,8 @@ impl Feed {
     /// Ends the feed: its report joins the scanner's inputs.
     pub fn finish(mut self, scanner: &mut Scanner) {
         self.end(scanner);
-        self.report.invalid_utf8 = std::mem::take(&mut scanner.invalid_utf8);
-        scanner.inputs.push(self.report);
+        self.report.invalid_utf8 = scanner.end_input();
+        scanner.add_input(self.report);
     }
 }
 
@@ -197,43 +194,10 @@ impl Tail {
     }
 }
 
-impl Scanner {
-    /// With `on`, every error counted is also kept for
-    /// [`Scanner::take_watched`] (at most [`MAX_WATCHED`] between two calls).
-    pub fn watch(&mut self, on: bool) {
-        self.watched = on.then(Vec::new);
-    }
-
-    /// The errors counted since the last call, in order, and how many more
-    /// there were beyond [`MAX_WATCHED`].
-    pub fn take_watched(&mut self) -> (Vec<LogRecord<'static>>, u64) {
-        let dropped = std::mem::take(&mut self.watched_dropped);
-        match &mut self.watched {
-            Some(w) => (std::mem::take(w), dropped),
-            None => (Vec::new(), dropped),
-        }
-    }
-
-    /// The report of what was read so far; reading can go on.
-    #[must_use]
-    pub fn snapshot(&mut self) -> super::Report {
-        self.flush_run();
-        let mut inputs = self.inputs.clone();
-        inputs.extend(self.extra_inputs.iter().cloned());
-        super::Report::new(inputs, self.state())
-    }
-
-    /// Lists `report` among the inputs [`Scanner::snapshot`] reports
-    /// (the input being followed, which [`Feed::finish`] adds at the end).
-    pub fn set_current_input(&mut self, report: Option<InputReport>) {
-        self.extra_inputs = report.into_iter().collect();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::ScanOptions;
+    use crate::scan::options::ScanOptions;
     use std::io::Write;
 
     const OK: &str = "o bkt [13/Aug/2015:01:43:42 +0000] 1.2.3.4 req R0 REST.GET.OBJECT a/b \"GET /bkt/a/b HTTP/1.1\" 200 - 5 5 1 1 \"-\" \"ua\" - -\n";

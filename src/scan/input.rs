@@ -11,7 +11,8 @@
 //! calling one parses: on two cores that took a 500 MB scan from 189 ms to
 //! 138 ms (CONTRIBUTING.md: Performance, scan).
 
-use super::Scanner;
+use super::report::InputReport;
+use super::scanner::Scanner;
 use flate2::read::MultiGzDecoder;
 use std::io::{self, BufReader, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -26,33 +27,6 @@ pub const CHUNK: usize = 64 * 1024;
 pub const MAX_LINE: usize = 1024 * 1024;
 /// Bytes at the start of an input looked at to tell text from binary.
 pub(super) const SNIFF: usize = 8 * 1024;
-
-/// What one input gave, and what of it was skipped.
-/// Serialised as it is in `scan --json`'s `inputs`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct InputReport {
-    /// The path as given or found (`-` for standard input).
-    pub name: String,
-    /// Bytes of text read (after decompression).
-    pub bytes: u64,
-    /// Lines read.
-    pub lines: u64,
-    /// The input was gzip-compressed.
-    pub gzip: bool,
-    /// Binary data (a NUL, dense control bytes) at its start: not read.
-    pub binary: bool,
-    /// Lines longer than [`MAX_LINE`], skipped.
-    pub long_lines: u64,
-    /// Lines read (errors and other lines) that held invalid UTF-8; their
-    /// invalid bytes were read as U+FFFD.
-    pub invalid_utf8: u64,
-    /// The input ended in a read error after `bytes` (a truncated or
-    /// corrupt gzip): what came before it counts.
-    pub cut_short: Option<String>,
-    /// The input could not be opened or read at all.
-    pub error: Option<String>,
-}
 
 /// Told how reading goes, so a caller can draw a progress bar.
 pub trait Progress {
@@ -102,7 +76,7 @@ impl Scanner {
     /// Records an input that could not be opened or read at all (the
     /// caller opens paths; the scanner only reads).
     pub fn unreadable(&mut self, name: &str, error: String) {
-        self.inputs.push(InputReport {
+        self.add_input(InputReport {
             name: name.to_string(),
             error: Some(error),
             ..InputReport::default()
@@ -143,7 +117,7 @@ impl Scanner {
         let mut magic = Vec::with_capacity(2);
         if let Err(e) = (&mut counted).take(2).read_to_end(&mut magic) {
             report.error = Some(e.to_string());
-            self.inputs.push(report);
+            self.add_input(report);
             return;
         }
         report.gzip = magic == [0x1f, 0x8b];
@@ -158,7 +132,7 @@ impl Scanner {
             self.read_lines(&mut whole, &mut report, progress, &tick, threaded);
         }
         report.invalid_utf8 = self.end_input();
-        self.inputs.push(report);
+        self.add_input(report);
     }
 
     /// With `threaded`, two threads: one reads (the system call's copy, or
@@ -359,11 +333,12 @@ impl Lines {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{ScanOptions, Scanner};
     use super::*;
+    use crate::scan::options::ScanOptions;
+    use crate::scan::report::Report;
     use std::io::Write;
 
-    fn scan(bytes: &[u8]) -> super::super::Report {
+    fn scan(bytes: &[u8]) -> Report {
         let mut s = Scanner::new(ScanOptions::default());
         s.scan("t", &mut io::Cursor::new(bytes), &mut ());
         s.finish()
@@ -387,7 +362,9 @@ mod tests {
         assert_eq!((r.lines, r.requests, r.errors), (n, n, n));
         assert_eq!(r.bytes, text.len() as u64);
         // The same without the reading thread.
-        let here = super::super::scan_bytes(&text, ScanOptions::default());
+        let mut s = Scanner::new(ScanOptions::default());
+        s.scan_with("-", &mut io::Cursor::new(&text[..]), &mut (), false);
+        let here = s.finish();
         assert_eq!(
             (here.lines, here.bytes, &here.groups),
             (r.lines, r.bytes, &r.groups)

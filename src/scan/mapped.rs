@@ -19,8 +19,10 @@
 //! that risk to a file truncated while that window is being sorted.
 
 use super::access::{self, Fast, MinuteCache};
-use super::input::{InputReport, Lines, Progress, MAX_LINE, SNIFF};
-use super::{ScanOptions, Scanner};
+use super::input::{Lines, Progress, CHUNK, MAX_LINE, SNIFF};
+use super::options::{Mapping, ScanOptions};
+use super::report::InputReport;
+use super::scanner::Scanner;
 use memchr::{memchr, memchr_iter, memrchr};
 use memmap2::{Mmap, MmapOptions};
 use std::collections::BTreeMap;
@@ -29,32 +31,11 @@ use std::io::{Seek, SeekFrom};
 use std::os::unix::fs::FileExt;
 use std::sync::{Condvar, Mutex};
 
-/// Bytes mapped at once (the last window of a file may be shorter).
-pub const WINDOW: usize = 4 << 20;
 /// Windows sorted ahead of the one being applied.
 const AHEAD: usize = 4;
 /// Pieces a window is sorted into at most; the rest of it is read in full.
 /// Bounds the memory a window of tiny lines needs.
 const MAX_PIECES: usize = 1 << 16;
-
-/// How regular files are read: mapped in windows of `window` bytes by
-/// `threads` threads, or (`None`) with `read()` like any other input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mapping {
-    /// Bytes mapped at once; files smaller than a window are read.
-    pub window: usize,
-    /// Threads that sort windows (the calling one included).
-    pub threads: usize,
-}
-
-impl Default for Mapping {
-    fn default() -> Mapping {
-        Mapping {
-            window: WINDOW,
-            threads: std::thread::available_parallelism().map_or(1, |n| n.get().min(2)),
-        }
-    }
-}
 
 /// A stretch of a window's whole lines, in file order.
 #[derive(Debug, Clone, Copy)]
@@ -246,7 +227,7 @@ impl Scanner {
             .filter(std::fs::Metadata::is_file)
             .map(|m| m.len());
         let mut magic = [0u8; 2];
-        match (self.mapping, len) {
+        match (self.mapping(), len) {
             (Some(mapping), Some(len))
                 if len >= mapping.window as u64
                     && len >= 2
@@ -274,7 +255,7 @@ impl Scanner {
                     }
                     report.invalid_utf8 = self.end_input();
                 }
-                self.inputs.push(report);
+                self.add_input(report);
             }
             _ => self.scan(name, file, progress),
         }
@@ -282,7 +263,7 @@ impl Scanner {
 
     /// Scans text in memory through the windows a mapped file goes through
     /// ([`Scanner::scan_file`]), for tests and fuzzing: the report must be
-    /// the one [`super::scan_bytes`] gives.
+    /// the one [`crate::scan::scan_bytes`] gives.
     pub fn scan_windows_of(&mut self, text: &[u8], mapping: Mapping) {
         if text.len() >= mapping.window && text.len() >= 2 && !text.starts_with(&[0x1f, 0x8b]) {
             let (mut report, lines) = self.scan_windows(
@@ -296,7 +277,7 @@ impl Scanner {
                 self.last_line(&lines, &mut report);
                 report.invalid_utf8 = self.end_input();
             }
-            self.inputs.push(report);
+            self.add_input(report);
         } else {
             self.scan_with("-", &mut std::io::Cursor::new(text), &mut (), false);
         }
@@ -335,7 +316,7 @@ impl Scanner {
         }
         if crate::decode::binary_at(&head).is_some() {
             report.binary = true;
-            report.bytes = len.min(super::input::CHUNK as u64);
+            report.bytes = len.min(CHUNK as u64);
             return (report, None);
         }
         let mut lines = Lines {
@@ -372,7 +353,7 @@ impl Scanner {
         progress: &mut dyn Progress,
     ) {
         let count = usize::try_from(len.div_ceil(window as u64)).unwrap_or(usize::MAX);
-        let options = self.options;
+        let options = self.options();
         let get = |index: usize, cache: &mut MinuteCache| {
             let offset = index as u64 * window as u64;
             let planned = usize::try_from((len - offset).min(window as u64)).unwrap_or(window);
@@ -519,8 +500,7 @@ impl Scanner {
                     last,
                 } => {
                     report.lines += n;
-                    self.outside += n - requests;
-                    self.successes(requests, minute, first, last);
+                    self.successes(n, requests, minute, first, last);
                 }
                 Piece::Read { start, end } => {
                     let text = &data[start..end];

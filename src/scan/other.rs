@@ -23,7 +23,7 @@
 //!   (`src/obs/error.go` line 31), logged after `Do http request with error: `
 //!   (`src/obs/http.go` line 135).
 
-use super::LogRecord;
+use super::record::LogRecord;
 use crate::decode::{self, Response};
 use memchr::memmem;
 use std::borrow::Cow;

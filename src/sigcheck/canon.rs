@@ -12,6 +12,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::parse::{Placement, Scheme, Signed};
+use super::request::{header, header_values, target_parts};
 use crate::decode::Request;
 
 /// Sub-resources that enter the canonical resource: the union of the list in
@@ -229,39 +230,6 @@ pub struct Rebuilt {
     pub canonical_request: Option<String>,
 }
 
-/// The request's headers with one name (any case), in order.
-fn values<'a: 'n, 'n>(req: &'a Request, name: &'n str) -> impl Iterator<Item = &'a str> + 'n {
-    req.headers
-        .iter()
-        .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
-}
-
-fn first<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
-    values(req, name).next()
-}
-
-/// The path and the `(name, value)` pairs of the query, as on the wire.
-pub(crate) fn target_parts(target: &str) -> (&str, Vec<(&str, Option<&str>)>) {
-    // An absolute-form target (through a proxy): drop scheme and authority.
-    let target = match target.find("://") {
-        Some(i) => target[i + 3..]
-            .find('/')
-            .map_or("/", |j| &target[i + 3 + j..]),
-        None => target,
-    };
-    let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    let pairs = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.split_once('=') {
-            Some((k, v)) => (k, Some(v)),
-            None => (p, None),
-        })
-        .collect();
-    (path, pairs)
-}
-
 fn decode(s: &str) -> String {
     percent_decode_str(&s.replace('+', "%20"))
         .decode_utf8_lossy()
@@ -288,7 +256,7 @@ pub fn bucket_of_host(host: &str) -> Option<&str> {
 pub fn canonical_resource(req: &Request, scheme: Scheme) -> String {
     let (path, pairs) = target_parts(&req.target);
     let mut resource = String::new();
-    if let Some(bucket) = first(req, "host").and_then(bucket_of_host) {
+    if let Some(bucket) = header(req, "host").and_then(bucket_of_host) {
         resource.push('/');
         resource.push_str(bucket);
     }
@@ -347,14 +315,14 @@ pub fn rebuild_v2(req: &Request, signed: &Signed) -> String {
     ) {
         (Placement::Query { expires }, _) => expires.clone().unwrap_or_default(),
         (Placement::Header, true) => String::new(),
-        (Placement::Header, false) => first(req, "date").unwrap_or("").to_string(),
+        (Placement::Header, false) => header(req, "date").unwrap_or("").to_string(),
     };
     let mut s = String::new();
     s.push_str(&req.method);
     s.push('\n');
-    s.push_str(first(req, "content-md5").unwrap_or(""));
+    s.push_str(header(req, "content-md5").unwrap_or(""));
     s.push('\n');
-    s.push_str(first(req, "content-type").unwrap_or(""));
+    s.push_str(header(req, "content-type").unwrap_or(""));
     s.push('\n');
     s.push_str(&date);
     s.push('\n');
@@ -410,7 +378,7 @@ pub fn rebuild_v4(req: &Request, signed: &Signed) -> Rebuilt {
         cr.push_str(name);
         cr.push(':');
         // Each value's words joined by one space, the values by commas.
-        for (i, v) in values(req, name).enumerate() {
+        for (i, v) in header_values(req, name).enumerate() {
             if i > 0 {
                 cr.push(',');
             }
@@ -426,7 +394,7 @@ pub fn rebuild_v4(req: &Request, signed: &Signed) -> Rebuilt {
     cr.push('\n');
     cr.push_str(&v4.signed_headers);
     cr.push('\n');
-    let payload = first(req, "x-amz-content-sha256").map_or_else(
+    let payload = header(req, "x-amz-content-sha256").map_or_else(
         || {
             if matches!(signed.placement, Placement::Query { .. }) {
                 "UNSIGNED-PAYLOAD".to_string()

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::canon::target_parts;
+use super::request::{header, target_parts};
 use crate::decode::Request;
 
 /// A signing scheme.
@@ -84,13 +84,6 @@ pub struct Signed {
     pub signature: String,
     /// V4 only.
     pub v4: Option<V4Parts>,
-}
-
-fn header<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
-    req.headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
 }
 
 fn unescape(s: &str) -> String {

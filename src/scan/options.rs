@@ -1,0 +1,81 @@
+//! What a scan is asked for: what errors are grouped by ([`By`]), the time
+//! window and whether failed objects are kept ([`ScanOptions`]), and how
+//! regular files are read ([`Mapping`]).
+
+use serde::{Deserialize, Serialize};
+
+/// What errors are grouped by (`scan --by`; the doc comments are its help).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "snake_case")]
+pub enum By {
+    /// Error code and HTTP status.
+    #[default]
+    Code,
+    /// HTTP status.
+    Status,
+    /// The operation (REST.PUT.OBJECT).
+    Operation,
+    /// The bucket.
+    Bucket,
+    /// The key up to its first '/' (the whole key when it has none).
+    Prefix,
+    /// The object key.
+    Key,
+    /// The requester's account or user ID.
+    Requester,
+    /// The client's IP address.
+    Ip,
+    /// The minute the request was made.
+    Minute,
+}
+
+/// What to scan for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ScanOptions {
+    /// What errors are grouped by.
+    pub by: By,
+    /// Only requests at or after this time (milliseconds since the epoch).
+    pub since: Option<i64>,
+    /// Only requests before this time.
+    pub until: Option<i64>,
+    /// Keep the bucket and key of every failed request
+    /// ([`Report::failed_objects`](crate::scan::Report::failed_objects)).
+    pub failed_objects: bool,
+}
+
+impl ScanOptions {
+    /// Whether a request at `time` is in the range asked for.
+    #[inline]
+    #[must_use]
+    pub fn in_range(&self, time: Option<i64>) -> bool {
+        match (self.since, self.until) {
+            (None, None) => true,
+            (since, until) => {
+                time.is_some_and(|t| since.is_none_or(|s| t >= s) && until.is_none_or(|u| t < u))
+            }
+        }
+    }
+}
+
+/// Bytes mapped at once (the last window of a file may be shorter).
+const WINDOW: usize = 4 << 20;
+
+/// How regular files are read: mapped in windows of `window` bytes by
+/// `threads` threads, or (`None`) with `read()` like any other input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mapping {
+    /// Bytes mapped at once; files smaller than a window are read.
+    pub window: usize,
+    /// Threads that sort windows (the calling one included).
+    pub threads: usize,
+}
+
+impl Default for Mapping {
+    fn default() -> Mapping {
+        Mapping {
+            window: WINDOW,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get().min(2)),
+        }
+    }
+}
