@@ -13,6 +13,7 @@
 //! nothing. One pass over the line finds every label; values are then cut
 //! between them, so a line costs time linear in its length.
 
+use super::codes;
 use super::freetext::{Fact, FactKind};
 use super::value::{self, CodeValue};
 use super::Field;
@@ -305,11 +306,10 @@ fn evidence(text: &str) -> String {
 }
 
 /// Whether a code written without `:` or `=` after its label is one: known to
-/// the catalogue, or camel case (`Error Code SignatureDoesNotMatch`).
+/// the catalogue (a code or alias in any case, [`codes::is_key`]), or camel
+/// case (`Error Code SignatureDoesNotMatch`).
 fn plausible_bare_code(code: &str) -> bool {
-    (crate::catalogue::lookup(code).is_some()
-        && !value::is_reason_word(code)
-        && !value::is_placeholder(code))
+    (codes::is_key(code) && !value::is_reason_word(code) && !value::is_placeholder(code))
         || code.chars().filter(char::is_ascii_uppercase).count() >= 2
             && code.chars().any(char::is_lowercase)
 }

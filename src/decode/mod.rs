@@ -11,6 +11,7 @@
 //! Values are kept as they arrived: making them safe to show is the
 //! renderers' job.
 
+mod codes;
 mod freetext;
 mod html;
 mod http;
@@ -24,6 +25,11 @@ pub(crate) mod value;
 mod xml;
 
 pub use http::{Framing, Head, Request};
+
+/// The catalogue's codes as decode knows them, for the test that holds them
+/// to `catalogue::lookup` (`tests/it/decode.rs`).
+#[doc(hidden)]
+pub use codes::{is_code as is_catalogued_code, is_key as is_catalogue_key};
 
 /// Details kept per response; more are counted in [`Response::omitted`].
 pub const MAX_DETAILS: usize = 64;

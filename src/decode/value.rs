@@ -6,6 +6,8 @@
 //! SDK had nothing to put there. `-1` in a status or code field means no HTTP
 //! response arrived. An id ends at its delimiter and is never a placeholder.
 
+use super::codes;
+
 /// The standard reason phrases (RFC 9110 and the common extensions), and the
 /// spellings OBS's tables and SDKs use. Matched case-insensitively, longest
 /// first where one is a prefix of another.
@@ -197,7 +199,7 @@ pub fn catalogued_code(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_uppercase())
         && !is_reason_word(word)
         && !is_placeholder(word)
-        && crate::catalogue::lookup(word).is_some_and(|e| e.code == word)
+        && codes::is_code(word)
 }
 
 /// Whether `word` is an HTTP reason phrase (in any case).
