@@ -186,8 +186,13 @@ fn main() {
     emit_entries(&mut out, &entries, &sources, &pages);
     emit_lookup(&mut out, &entries);
     emit_vocab(&mut out, &entries, &statuses);
-    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("catalogue_data.rs");
-    fs::write(dest, out).unwrap();
+    let out_dir = env::var("OUT_DIR").unwrap();
+    fs::write(Path::new(&out_dir).join("catalogue_data.rs"), out).unwrap();
+    fs::write(
+        Path::new(&out_dir).join("decode_codes.rs"),
+        decode_codes(&entries),
+    )
+    .unwrap();
 }
 
 fn validate(entries: &[RawEntry], statuses: &[RawStatus], sources: &[RawSource]) {
@@ -686,9 +691,10 @@ fn emit_entries(out: &mut String, entries: &[RawEntry], sources: &[RawSource], p
     writeln!(out, "];").unwrap();
 }
 
-/// Every spelling a user may type, lower-cased, sorted for binary search. Aliases
-/// with spaces are also reachable with the spaces removed.
-fn emit_lookup(out: &mut String, entries: &[RawEntry]) {
+/// Every spelling a user may type, lower-cased, with the entry it names (the
+/// last entry to claim a spelling keeps it). Aliases with spaces are also
+/// reachable with the spaces removed.
+fn lookup_keys(entries: &[RawEntry]) -> BTreeMap<String, usize> {
     let mut keys = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
         for key in std::iter::once(&e.code).chain(&e.aliases) {
@@ -697,6 +703,12 @@ fn emit_lookup(out: &mut String, entries: &[RawEntry]) {
             keys.insert(lower, i);
         }
     }
+    keys
+}
+
+/// [`lookup_keys`], sorted for binary search.
+fn emit_lookup(out: &mut String, entries: &[RawEntry]) {
+    let keys = lookup_keys(entries);
     // Keys as spans of one string, not `&str`s: each pointer in a static is
     // a relocation the static-pie start-up applies (CONTRIBUTING: Performance).
     let mut text = String::new();
@@ -789,4 +801,44 @@ fn emit_vocab(out: &mut String, entries: &[RawEntry], statuses: &[RawStatus]) {
     writeln!(out, "];").unwrap();
     writeln!(out, "pub(crate) static VOCAB_TEXT: &str = {words:?};").unwrap();
     writeln!(out, "pub(crate) static POSTINGS: &[(u16, u8)] = &{all:?};").unwrap();
+}
+
+/// The catalogue's words that `src/decode` needs, for `src/decode/codes.rs`
+/// (decode sits below the catalogue and may not look into it): the codes a
+/// lookup finds as spelled (`catalogue::lookup(w)` is the entry whose code is
+/// `w`), and every key a lookup finds, lower case (`lookup(w)` finds
+/// something). Each list sorted for binary search, as spans of one string.
+fn decode_codes(entries: &[RawEntry]) -> String {
+    let keys = lookup_keys(entries);
+    let codes: BTreeSet<&str> = entries
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| keys.get(&e.code.to_ascii_lowercase()) == Some(i))
+        .map(|(_, e)| e.code.as_str())
+        .collect();
+    let mut out = String::new();
+    emit_words(&mut out, "CODES", codes.into_iter());
+    emit_words(&mut out, "KEYS", keys.keys().map(String::as_str));
+    out
+}
+
+/// `static NAME: Words`: sorted `words` as `(offset, length)` spans of one
+/// string (a span is no pointer: no relocation at start-up, see emit_lookup).
+fn emit_words<'a>(out: &mut String, name: &str, words: impl Iterator<Item = &'a str>) {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    let mut last: Option<&str> = None;
+    for word in words {
+        assert!(last.is_none_or(|l| l < word), "{name}: not sorted");
+        last = Some(word);
+        let at = u16::try_from(text.len()).expect("decode's words under 64 KiB");
+        let len = u8::try_from(word.len()).expect("a word under 256 bytes");
+        spans.push((at, len));
+        text.push_str(word);
+    }
+    writeln!(
+        out,
+        "static {name}: Words = Words {{ text: {text:?}, spans: &{spans:?} }};"
+    )
+    .unwrap();
 }

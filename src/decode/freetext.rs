@@ -1,8 +1,8 @@
 //! Reads free text (a log, a stack trace, an issue comment) for errors: the
 //! XML error bodies in it, and on every other line the labelled fields
-//! ([`super::labels`]) and the SDKs' own shapes ([`super::sdk`]). What they
-//! find are [`Fact`]s in the order of the text; [`Grouper`] turns them into
-//! [`FactGroup`]s, one per error.
+//! ([`super::labels`]) and the SDKs' own shapes ([`super::sdk`],
+//! [`super::needles`]). What they find are [`Fact`]s in the order of the
+//! text; [`Grouper`] turns them into [`FactGroup`]s, one per error.
 //!
 //! Grouping: a fact for a field the current error already has (a second
 //! status, code, request id or host id) starts a new error. An error that
@@ -15,50 +15,20 @@
 //! Linear: every search keeps its place ([`NextOf`]), each line is read once,
 //! and at most [`MAX_RECORDS`] errors are kept.
 
-use super::{find, labels, sdk, xml, Response};
+use super::fact::{Fact, FactKind};
+use super::input::{find, split_inclusive_lines};
+use super::response::{absorb, Response};
+use super::{labels, needles, sdk, spellings, xml};
 
 /// Errors kept from one text; the rest are left out.
 pub const MAX_RECORDS: usize = 1000;
 /// Longer lines are read up to here (a line of a log is far shorter).
 const MAX_LINE: usize = 64 * 1024;
 
-/// Something one reader found, at a byte offset of the text.
-#[derive(Debug, Clone)]
-pub struct Fact {
-    pub at: usize,
-    pub kind: FactKind,
-}
-
-#[derive(Debug, Clone)]
-pub enum FactKind {
-    Status(u16),
-    /// A reason phrase, with or without its status.
-    Reason(String),
-    /// A status known only from a reason phrase in a reason's place: it fills
-    /// the status, but never starts another error.
-    ReasonStatus(u16),
-    Code(String),
-    Message(String),
-    RequestId(String),
-    HostId(String),
-    /// Any other named field (`BucketName`, `Key`).
-    Detail(String, String),
-    /// No HTTP response arrived; the text that says so.
-    NoResponse(String),
-    /// An SDK error that states nothing more (`ObsException`).
-    Marker,
-    /// What follows is another error, whatever its fields.
-    Boundary,
-    /// An error on its own (never merged), with its code if it has one.
-    Standalone(Option<String>),
-    /// An XML error body.
-    Xml(Box<Response>),
-}
-
 /// One error read from the text.
 #[derive(Debug, Default)]
 pub struct FactGroup {
-    /// Its fields (`no_response` too), as [`super::merge`] takes them.
+    /// Its fields (`no_response` too), as [`super::segment`] merges them.
     pub found: Response,
     /// An XML body was part of it.
     pub xml: bool,
@@ -137,28 +107,6 @@ impl FactGroup {
             && !(self.found.no_response.is_some() && b.status.is_some())
             && !(other.found.no_response.is_some() && a.status.is_some())
     }
-}
-
-/// Fills what `into` lacks from `from` (the first value of a field wins).
-pub fn absorb(into: &mut Response, from: Response) {
-    fn fill<T>(a: &mut Option<T>, b: Option<T>) {
-        if a.is_none() {
-            *a = b;
-        }
-    }
-    fill(&mut into.status, from.status);
-    fill(&mut into.reason, from.reason);
-    fill(&mut into.code, from.code);
-    fill(&mut into.message, from.message);
-    fill(&mut into.request_id, from.request_id);
-    fill(&mut into.host_id, from.host_id);
-    fill(&mut into.resource, from.resource);
-    fill(&mut into.no_response, from.no_response);
-    for (name, value) in from.details {
-        into.put(&name, &value);
-    }
-    into.omitted += from.omitted;
-    into.truncated |= from.truncated;
 }
 
 /// Turns facts, in the order of the text, into errors.
@@ -323,12 +271,12 @@ fn read_lines(chunk: &str, base: usize, g: &mut Grouper, facts: &mut Vec<Fact>) 
     }
     // The automata run over the chunk once (a call per line would cost more
     // than the search); each line takes the hits that end in it.
-    let mut label_hits = labels::spellings(chunk).peekable();
-    let mut needle_hits = sdk::needle_hits(chunk).peekable();
+    let mut label_hits = spellings::hits(chunk).peekable();
+    let mut needle_hits = needles::hits(chunk).peekable();
     let (mut line_labels, mut line_needles) = (Vec::new(), Vec::new());
     let mut repeats: Vec<bool> = Vec::new();
     let mut offset = 0;
-    for raw in super::split_inclusive_lines(chunk) {
+    for raw in split_inclusive_lines(chunk) {
         let at = offset;
         offset += raw.len();
         let mut line = raw.trim_end_matches(['\n', '\r']);
@@ -418,8 +366,8 @@ fn same_field(a: &FactKind, b: &FactKind) -> bool {
 #[must_use]
 pub fn may_hold_fact(line: &str) -> bool {
     maybe_shapes(line)
-        || sdk::needle_hits(line).next().is_some()
-        || labels::spellings(line).next().is_some()
+        || needles::hits(line).next().is_some()
+        || spellings::hits(line).next().is_some()
 }
 
 /// Whether a line without labels or fixed strings may still hold a shape
@@ -434,14 +382,6 @@ fn maybe_shapes(line: &str) -> bool {
         || line
             .bytes()
             .any(|b| matches!(b, b':' | b'(' | b'[' | b'0'..=b'9'))
-}
-
-/// For tests: kinds compare by what they say.
-#[cfg(test)]
-impl PartialEq for FactKind {
-    fn eq(&self, other: &Self) -> bool {
-        format!("{self:?}") == format!("{other:?}")
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! A small scan rather than an HTML parser: the pages are flat and generated,
 //! and only list items, the title and the signature line are read.
 
-use super::Response;
+use super::response::{Response, MAX_DETAILS};
 
 /// What an HTML page says about who answered.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -52,7 +52,7 @@ pub fn read(html: &str, found: &mut Response) -> Page {
         }
         at = end;
         items += 1;
-        if items > super::MAX_DETAILS * 4 {
+        if items > MAX_DETAILS * 4 {
             break;
         }
     }

@@ -10,29 +10,10 @@
 //! prefixes takes a pass over the lines anyway; splitting `name: value` on top
 //! of it is one `split_once`.
 
-/// One response head: the status line and its headers, in order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Head {
-    /// `HTTP/1.1`, `HTTP/2`, ...; empty for a bare block of headers.
-    pub version: String,
-    /// The status, when the status line has one.
-    pub status: Option<u16>,
-    /// The reason phrase (empty in HTTP/2 and /3).
-    pub reason: String,
-    /// Headers in order, as they arrived.
-    pub headers: Vec<(String, String)>,
-}
-
-/// The request curl -v showed (`> ` lines): request line and headers.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Request {
-    /// `GET`, `HEAD`, ...
-    pub method: String,
-    /// The request target (`/bucket/key?acl`).
-    pub target: String,
-    /// Headers in order, as they arrived.
-    pub headers: Vec<(String, String)>,
-}
+use super::head::{
+    header_line, is_status_line, lines, read_head, status_line, status_parts, Head, MAX_HEADERS,
+};
+use super::request::{is_request, is_request_line, plain_request, request_line, Request};
 
 /// How the input was framed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -69,109 +50,6 @@ pub struct Transcript {
 
 /// Earlier heads kept for the redirect hint; hostile input may hold millions.
 pub const MAX_EARLIER: usize = 16;
-/// Headers kept per head.
-const MAX_HEADERS: usize = 256;
-
-impl Head {
-    /// The first header called `name` (any case).
-    #[must_use]
-    pub fn header(&self, name: &str) -> Option<&str> {
-        find_header(&self.headers, name)
-    }
-}
-
-impl Request {
-    /// The first header called `name` (any case).
-    #[must_use]
-    pub fn header(&self, name: &str) -> Option<&str> {
-        find_header(&self.headers, name)
-    }
-}
-
-fn find_header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
-    headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
-}
-
-/// Parses `HTTP/<version> <status>[ <reason>]`: the version is digits and dots
-/// (`1.0`, `1.1`, `2`, `3`), the status three digits from 100 to 599.
-pub fn status_line(line: &str) -> Option<(String, u16, String)> {
-    let (version, status, reason) = status_parts(line)?;
-    Some((format!("HTTP/{version}"), status, reason.to_string()))
-}
-
-/// [`status_line`] without copies: the version after `HTTP/`, the status,
-/// the reason trimmed. The passes that only ask whether a line is a status
-/// line (every line of a capture, several times) allocate nothing.
-fn status_parts(line: &str) -> Option<(&str, u16, &str)> {
-    let rest = line.strip_prefix("HTTP/")?;
-    let (version, rest) = rest.split_once(' ')?;
-    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return None;
-    }
-    let rest = rest.trim_start_matches(' ');
-    let digits = rest.get(..3)?;
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let after = &rest[3..];
-    if !(after.is_empty() || after.starts_with(' ')) {
-        return None;
-    }
-    let status: u16 = digits.parse().ok()?;
-    if !(100..=599).contains(&status) {
-        return None;
-    }
-    Some((version, status, after.trim()))
-}
-
-/// Whether `line` is a status line.
-pub fn is_status_line(line: &str) -> bool {
-    status_parts(line).is_some()
-}
-
-/// Splits `name: value`; the name must be an HTTP token (no spaces).
-fn header_line(line: &str) -> Option<(String, String)> {
-    let (name, value) = line.split_once(':')?;
-    // RFC 9110's tchar (a match, not a search of the list for every byte).
-    let token = |b: u8| {
-        b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'!' | b'#'
-                    | b'$'
-                    | b'%'
-                    | b'&'
-                    | b'\''
-                    | b'*'
-                    | b'+'
-                    | b'-'
-                    | b'.'
-                    | b'^'
-                    | b'_'
-                    | b'`'
-                    | b'|'
-                    | b'~'
-            )
-    };
-    if name.is_empty() || !name.bytes().all(token) {
-        return None;
-    }
-    Some((name.to_string(), value.trim().to_string()))
-}
-
-/// Lines without their terminator (LF or CRLF).
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = 0;
-    super::split_inclusive_lines(text).map(move |raw| {
-        let at = start;
-        start += raw.len();
-        let line = raw.strip_suffix('\n').unwrap_or(raw);
-        (at, line.strip_suffix('\r').unwrap_or(line))
-    })
-}
 
 /// Whether a head with this status ends a transcript: a `1xx` is followed by
 /// the real response, a redirect by the one curl -L followed.
@@ -221,15 +99,6 @@ pub fn segments(text: &str) -> Vec<&str> {
     }
     out.push(&text[start..]);
     out
-}
-
-/// `GET /key HTTP/1.1`.
-fn is_request_line(line: &str) -> bool {
-    let mut words = line.split(' ');
-    matches!(
-        (words.next(), words.next(), words.next()),
-        (Some(m), Some(_), Some(v)) if v.starts_with("HTTP/") && !m.is_empty() && m.bytes().all(|b| b.is_ascii_uppercase())
-    )
 }
 
 /// Splits pasted text into heads, request and body.
@@ -294,46 +163,6 @@ fn known_header(name: &str) -> bool {
             n.as_str(),
             "server" | "date" | "content-type" | "content-length" | "x-reserved-indicator"
         )
-}
-
-/// Reads a head from the start of `text` (a status line first when
-/// `has_status`); returns it and where its body starts.
-fn read_head(text: &str, has_status: bool) -> (Head, usize) {
-    let mut head = Head::default();
-    let mut it = lines(text);
-    if has_status {
-        if let Some((version, status, reason)) = it.next().and_then(|(_, l)| status_line(l)) {
-            head.version = version;
-            head.status = Some(status);
-            head.reason = reason;
-        }
-    }
-    for (at, line) in it {
-        if line.trim().is_empty() {
-            return (
-                head,
-                at + text[at..].find('\n').map_or(text.len() - at, |n| n + 1),
-            );
-        }
-        if line.starts_with(['<', '{']) {
-            // No blank line before the body: it starts here.
-            return (head, at);
-        }
-        if line.starts_with([' ', '\t']) {
-            // An obsolete folded continuation of the previous header.
-            if let Some((_, value)) = head.headers.last_mut() {
-                value.push(' ');
-                value.push_str(line.trim());
-            }
-            continue;
-        }
-        if let Some(pair) = header_line(line) {
-            if head.headers.len() < MAX_HEADERS {
-                head.headers.push(pair);
-            }
-        }
-    }
-    (head, text.len())
 }
 
 /// curl's own lines that end a body line glued to them (no newline after the body).
@@ -415,130 +244,9 @@ fn split_verbose(text: &str) -> Transcript {
     t
 }
 
-/// Whether `line` shows a request: `GET /key HTTP/1.1`, or an SDK's
-/// `Request: GET https://host/key`.
-pub fn is_request(line: &str) -> bool {
-    is_request_line(line) || url_request(unlabelled(line)).is_some()
-}
-
-/// A line without an SDK's label for the request it shows (`Request: `).
-fn unlabelled(line: &str) -> &str {
-    ["Request: ", "Request URL: ", "request: "]
-        .iter()
-        .find_map(|l| line.trim_start().strip_prefix(l))
-        .unwrap_or(line)
-}
-
-/// The request shown before a response without curl's prefixes: the last
-/// request line (`GET /key HTTP/1.1`, or an SDK's `Request: GET
-/// https://host/key?x` and `PUT https://host/key`) and the header lines under
-/// it. A URL's host becomes the `Host` header when none is shown.
-fn plain_request(text: &str) -> Option<Request> {
-    let mut request = None;
-    let mut open = false;
-    for (_, line) in lines(text) {
-        let line = line.trim_end();
-        if let Some(r) = url_request(unlabelled(line)) {
-            request = Some(r);
-            open = true;
-            continue;
-        }
-        request_line(&mut request, &mut open, line);
-    }
-    request
-}
-
-/// `GET https://host/key?x` (an HTTP version may follow): the method, the
-/// target and the host.
-fn url_request(line: &str) -> Option<Request> {
-    let mut words = line.split_ascii_whitespace();
-    let (method, url) = (words.next()?, words.next()?);
-    if !matches!(
-        method,
-        "GET" | "PUT" | "POST" | "HEAD" | "DELETE" | "OPTIONS"
-    ) {
-        return None;
-    }
-    if words.next().is_some_and(|v| !v.starts_with("HTTP/")) {
-        return None;
-    }
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let (host, target) = match rest.find(['/', '?']) {
-        Some(i) if rest.as_bytes()[i] == b'?' => (&rest[..i], format!("/{}", &rest[i..])),
-        Some(i) => (&rest[..i], rest[i..].to_string()),
-        None => (rest, "/".to_string()),
-    };
-    Some(Request {
-        method: method.to_string(),
-        target,
-        headers: vec![("Host".to_string(), host.to_string())],
-    })
-}
-
-/// Adds one `> ` line: a request line starts a new request, headers follow it.
-fn request_line(request: &mut Option<Request>, open: &mut bool, line: &str) {
-    if line.trim().is_empty() {
-        *open = false;
-        return;
-    }
-    let mut words = line.split(' ');
-    if let (Some(method), Some(target), Some(version)) = (words.next(), words.next(), words.next())
-    {
-        if version.starts_with("HTTP/") && method.bytes().all(|b| b.is_ascii_uppercase()) {
-            *request = Some(Request {
-                method: method.to_string(),
-                target: target.to_string(),
-                headers: Vec::new(),
-            });
-            *open = true;
-            return;
-        }
-    }
-    if let (true, Some(r), Some(pair)) = (*open, request.as_mut(), header_line(line)) {
-        let host = pair.0.eq_ignore_ascii_case("host");
-        if let Some(shown) = r
-            .headers
-            .iter_mut()
-            .find(|(n, _)| host && n.eq_ignore_ascii_case("host"))
-        {
-            // The header as sent wins over the host a URL named.
-            *shown = pair;
-        } else if r.headers.len() < MAX_HEADERS {
-            r.headers.push(pair);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn status_lines_of_every_version() {
-        for (line, version, status, reason) in [
-            ("HTTP/1.0 404 Not Found", "HTTP/1.0", 404, "Not Found"),
-            ("HTTP/1.1 403 Forbidden", "HTTP/1.1", 403, "Forbidden"),
-            ("HTTP/2 409 ", "HTTP/2", 409, ""),
-            ("HTTP/3 503", "HTTP/3", 503, ""),
-        ] {
-            assert_eq!(
-                status_line(line),
-                Some((version.to_string(), status, reason.to_string())),
-                "{line}"
-            );
-        }
-        for bad in [
-            "HTTP/1.1 4040 x",
-            "HTTP/ 404",
-            "HTTP/1.1 abc",
-            "HTTP/x 404",
-            "HTTP/1.1 700",
-        ] {
-            assert_eq!(status_line(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn the_last_of_several_blocks_counts() {
@@ -601,15 +309,6 @@ mod tests {
             let line = words.concat();
             let earliest = CURL_TAILS.iter().filter_map(|tail| line.find(tail)).min();
             proptest::prop_assert_eq!(curl_tail(&line), earliest);
-        }
-    }
-
-    #[test]
-    fn header_names_are_tokens() {
-        for b in 0..=u8::MAX {
-            let line = format!("a{}b: v", char::from(b));
-            let listed = b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
-            assert_eq!(header_line(&line).is_some(), listed || b == b':', "{b:#x}");
         }
     }
 

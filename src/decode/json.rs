@@ -8,7 +8,7 @@
 //! nesting. A truncated document still yields the `"key": "value"` pairs that
 //! arrived.
 
-use super::Response;
+use super::response::{Response, MAX_DETAILS};
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use std::fmt;
 
@@ -61,7 +61,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         let mut fields = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             let value = map.next_value::<Value>()?;
-            if fields.len() < super::MAX_DETAILS {
+            if fields.len() < MAX_DETAILS {
                 fields.push((key, value));
             }
         }

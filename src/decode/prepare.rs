@@ -10,19 +10,30 @@
 //! after it still see lines. The output is at most as long as the input plus
 //! one byte per line.
 
+use super::head::is_status_line;
+use super::input::{lossy, split_inclusive_lines};
 use super::records::LineStarts;
+
+/// The text the readers see: the bytes up to where they turn binary, as
+/// UTF-8 (lossily), without a BOM, paste artefacts undone; and where the
+/// input's own lines start in it. The lossy copy (when the bytes were not
+/// UTF-8) is freed once prepared: at most two copies are alive at once.
+pub fn prepared(bytes: &[u8], binary_at: Option<usize>) -> (String, LineStarts) {
+    let text = lossy(&bytes[..binary_at.unwrap_or(bytes.len())]);
+    prepare_marked(text.strip_prefix('\u{feff}').unwrap_or(&text))
+}
 
 /// Prefixes stripped from one line at most (they nest: `> │ ...`).
 const MAX_PREFIXES: usize = 4;
 
-/// The text with paste artefacts undone.
+/// The text of [`prepare_marked`] alone: for tests.
 #[cfg(test)]
 pub fn prepare(text: &str) -> String {
     prepare_marked(text).0
 }
 
-/// [`prepare`], and where the text's own lines start in what it returns
-/// (ascending): the line breaks an escape made (`\n\n` in a logged string)
+/// The text with paste artefacts undone, and where the text's own lines
+/// start in what it returns (ascending): the line breaks an escape made (`\n\n` in a logged string)
 /// are inside a line of the input, and part no records.
 pub fn prepare_marked(text: &str) -> (String, LineStarts) {
     let mut lines = LineStarts::default();
@@ -31,7 +42,7 @@ pub fn prepare_marked(text: &str) -> (String, LineStarts) {
     let mut verbose = false;
     let mut paragraph_start = true;
     let mut at = 0;
-    for raw in super::split_inclusive_lines(text) {
+    for raw in split_inclusive_lines(text) {
         // In curl -v output `> ` marks the request: not a quote. Asked once
         // per paragraph, so that a curl -v capture pasted beside a quoted
         // error changes neither.
@@ -77,7 +88,7 @@ pub fn prepare_marked(text: &str) -> (String, LineStarts) {
 /// Whether the paragraph at the start of `text` (up to its first blank line)
 /// holds a curl -v response line (`< HTTP/1.1 403`).
 fn is_verbose(text: &str) -> bool {
-    for line in super::split_inclusive_lines(text) {
+    for line in split_inclusive_lines(text) {
         if line.trim().is_empty() {
             return false;
         }
@@ -98,7 +109,7 @@ fn unglue_status_lines(text: String, lines: LineStarts) -> (String, LineStarts) 
             .filter(|&i| {
                 let line = &t[i..];
                 let line = &line[..line.find('\n').unwrap_or(line.len())];
-                super::http::is_status_line(line.trim_end_matches('\r'))
+                is_status_line(line.trim_end_matches('\r'))
             })
             .collect::<Vec<usize>>()
     };

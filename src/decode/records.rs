@@ -11,7 +11,8 @@
 //! Linear in the text: every line is looked at once, with a constant amount of
 //! state carried from one line to the next.
 
-use super::http;
+use super::head::{is_status_line, status_line};
+use super::request::is_request;
 use std::ops::Range;
 
 /// What the lines read so far say about how the current record may go on.
@@ -184,7 +185,7 @@ fn continues(state: &State, line: &str) -> bool {
         && (["< ", "> ", "* "].iter().any(|p| line.starts_with(p))
             || line == "<"
             || line == ">"
-            || http::is_status_line(line))
+            || is_status_line(line))
     {
         return true;
     }
@@ -192,7 +193,7 @@ fn continues(state: &State, line: &str) -> bool {
     // the next head of the same transfer.
     if state.head_open
         && state.head_interim
-        && (http::is_status_line(line) || verbose.is_some_and(http::is_status_line))
+        && (is_status_line(line) || verbose.is_some_and(is_status_line))
     {
         return true;
     }
@@ -253,7 +254,7 @@ fn observe(state: &mut State, line: &str) {
         .or_else(|| line.strip_prefix("> "))
         .unwrap_or(line);
     let trimmed = content.trim();
-    if let Some((_, status, _)) = http::status_line(content) {
+    if let Some((_, status, _)) = status_line(content) {
         state.head_open = true;
         state.request_open = false;
         state.head_interim = (100..200).contains(&status) || (300..400).contains(&status);
@@ -274,7 +275,7 @@ fn observe(state: &mut State, line: &str) {
         // curl -v's own comment after a head: the transfer is over.
         state.head_open = false;
     }
-    if http::is_request(content) {
+    if is_request(content) {
         state.request_open = true;
     } else if state.request_open
         && !line.starts_with(['<', '>', '*'])

@@ -6,6 +6,8 @@
 //! SDK had nothing to put there. `-1` in a status or code field means no HTTP
 //! response arrived. An id ends at its delimiter and is never a placeholder.
 
+use super::codes;
+
 /// The standard reason phrases (RFC 9110 and the common extensions), and the
 /// spellings OBS's tables and SDKs use. Matched case-insensitively, longest
 /// first where one is a prefix of another.
@@ -186,6 +188,31 @@ pub fn is_code_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')
 }
 
+/// [`is_code_char`] for a byte.
+fn is_code_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-')
+}
+
+/// The code-like word ending at `end` of `line`, and where it starts.
+pub fn word_before(line: &str, end: usize) -> (&str, usize) {
+    let b = line.as_bytes();
+    let mut start = end;
+    while start > 0 && is_code_byte(b[start - 1]) {
+        start -= 1;
+    }
+    (&line[start..end], start)
+}
+
+/// The code-like word starting at `start` of `line`.
+pub fn word_after(line: &str, start: usize) -> &str {
+    let b = line.as_bytes();
+    let mut end = start;
+    while end < b.len() && is_code_byte(b[end]) {
+        end += 1;
+    }
+    &line[start..end]
+}
+
 /// Whether `word` is a catalogued code exactly as the catalogue spells it,
 /// and may stand as a response's code: never a placeholder (`ErrorUnknown`,
 /// which the C SDK prints when it has none) nor a reason phrase written as one
@@ -197,7 +224,7 @@ pub fn catalogued_code(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_uppercase())
         && !is_reason_word(word)
         && !is_placeholder(word)
-        && crate::catalogue::lookup(word).is_some_and(|e| e.code == word)
+        && codes::is_code(word)
 }
 
 /// Whether `word` is an HTTP reason phrase (in any case).

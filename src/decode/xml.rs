@@ -7,7 +7,7 @@
 //! keeps what arrived; nesting deeper than [`MAX_DEPTH`] is counted, not stored,
 //! so a million nested elements take linear time and constant memory.
 
-use super::Response;
+use super::response::{Response, MAX_VALUE_BYTES};
 use quick_xml::events::{BytesRef, Event};
 use quick_xml::Reader;
 
@@ -79,7 +79,7 @@ pub fn read(xml: &str, found: &mut Response) -> bool {
             Event::GeneralRef(r)
                 if stack
                     .last()
-                    .is_some_and(|f| f.text.len() <= super::MAX_VALUE_BYTES) =>
+                    .is_some_and(|f| f.text.len() <= MAX_VALUE_BYTES) =>
             {
                 push_text(&mut stack, overflow, &resolve(&r));
             }
@@ -152,7 +152,7 @@ fn push_text(stack: &mut [Frame], overflow: usize, text: &str) {
     let Some(frame) = stack.last_mut().filter(|_| overflow == 0) else {
         return;
     };
-    let room = (super::MAX_VALUE_BYTES + 1).saturating_sub(frame.text.len());
+    let room = (MAX_VALUE_BYTES + 1).saturating_sub(frame.text.len());
     if room == 0 {
         return;
     }

@@ -264,3 +264,102 @@ fn worst_cases_of_the_text_readers_end_with_a_bounded_result() {
         render_all(&bytes[..bytes.len().min(64 * 1024)]);
     }
 }
+
+/// decode tells a code from a word with the catalogue's words that `build.rs`
+/// writes for it (`src/decode/codes.rs`), not with the catalogue, a layer
+/// above it. Its two questions answer as the catalogue's lookup does, for
+/// every code and alias and for words that are none: reason phrases,
+/// placeholders, camel case, tool codes with and without their tool, case
+/// and white-space variants. `value::catalogued_code` and `labels`' bare-code
+/// test asked the same of `catalogue::lookup` before; the rest of each is
+/// unchanged, so they answer as they did.
+#[test]
+fn decode_knows_the_codes_the_catalogue_looks_up() {
+    let data =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/codes.json")).unwrap();
+    let records: Vec<serde_json::Value> = serde_json::from_str(&data).unwrap();
+    let mut words: Vec<String> = Vec::new();
+    for record in &records {
+        let spellings = std::iter::once(&record["code"])
+            .chain(record["aliases"].as_array().unwrap())
+            .chain(record.get("shared_code"))
+            .filter_map(serde_json::Value::as_str);
+        for w in spellings {
+            let tool_less = w.rsplit(' ').next().unwrap();
+            let mut chars = w.chars();
+            chars.next_back();
+            words.extend([
+                w.to_string(),
+                w.to_ascii_lowercase(),
+                w.to_ascii_uppercase(),
+                w.replace(' ', ""),
+                format!(" {w}\t"),
+                format!("{w}x"),
+                format!("{w}."),
+                chars.as_str().to_string(),
+                tool_less.to_string(),
+                tool_less.to_ascii_lowercase(),
+            ]);
+        }
+    }
+    words.extend(
+        [
+            "",
+            " ",
+            "Forbidden",
+            "forbidden",
+            "NotFound",
+            "Not Found",
+            "OK",
+            "Conflict",
+            "PermanentRedirect",
+            "MethodNotAllowed",
+            "null",
+            "None",
+            "nil",
+            "UnknownError",
+            "ErrorUnknown",
+            "Unknown",
+            "-1",
+            "...",
+            "<ID>",
+            "xxx",
+            "Error",
+            "Exception",
+            "SignatureDoesNotMatchX",
+            "MyBucketName",
+            "HeadObject",
+            "ObsClient",
+            "ObsException",
+            "AmazonS3Exception",
+            "NoSuchKeyException",
+            "obsutil",
+            "obsutil 8",
+            "obsutil8",
+            "Obs.0012",
+            "console Obs.0012",
+            "NoSuch\u{212a}ey",
+            "NoSuchK\u{e9}y",
+            "İnvalid",
+            "a",
+            "Z",
+            "zzzz",
+            "NoSuchKey\u{0}",
+        ]
+        .map(str::to_string),
+    );
+    assert!(words.len() > 4000, "{}", words.len());
+    for w in &words {
+        let entry = obserr::lookup(w);
+        assert_eq!(
+            obserr::decode::is_catalogued_code(w),
+            entry.is_some_and(|e| e.code == w),
+            "{w:?}"
+        );
+        assert_eq!(
+            obserr::decode::is_catalogue_key(w),
+            entry.is_some(),
+            "{w:?}"
+        );
+    }
+}
