@@ -134,7 +134,7 @@ const MAN_HELP: &str = "\
 {about-with-newline}
 {usage-heading} {usage}
 
-GlobalArgs:
+Options:
   -h, --help  Print help{after-help}";
 
 const COMPLETIONS_HELP: &str = "\
@@ -144,7 +144,7 @@ const COMPLETIONS_HELP: &str = "\
 Arguments:
 {positionals}
 
-GlobalArgs:
+Options:
   -h, --help  Print help{after-help}";
 
 /// The environment variables obserr reads, for the man page's ENVIRONMENT
@@ -241,7 +241,7 @@ pub struct GlobalArgs {
     pub paging: Paging,
 }
 
-/// GlobalArgs a user might give a secret key with. None is obserr's: each is
+/// Options a user might give a secret key with. None is obserr's: each is
 /// taken out of the line with its value (the next argument, whatever it
 /// looks like, when no `=` joins them) and the run refused.
 pub const KEY_OPTIONS: &[&str] = &[
@@ -1029,6 +1029,18 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("Usage: obserr completions <SHELL>"), "{err}");
+    }
+
+    /// `man` and `completions` have help of their own, without the global
+    /// options they refuse: their one option under clap's usual heading.
+    #[test]
+    fn file_commands_help_lists_help_under_options() {
+        for sub in ["man", "completions"] {
+            let help = try_parse_from(["obserr", sub, "--help"])
+                .unwrap_err()
+                .to_string();
+            assert!(help.contains("\nOptions:\n  -h, --help  Print help"), "{help}");
+        }
     }
 
     /// A code, a status or a pasted error where a subcommand belongs is
