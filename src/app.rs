@@ -1,6 +1,6 @@
 //! The binary's I/O: gathers every terminal and environment fact once
 //! ([`Terminal`]), reads `decode` inputs, hands the parsed command to the
-//! library ([`obserr::command`]) and the renderers, and decides where the
+//! library ([`obserr::query`], [`obserr::decoded`]) and the renderers, and decides where the
 //! bytes go (stdout, a pager, stderr) and which exit status ends the run.
 
 use obserr::catalogue::{self, Entry};
@@ -8,7 +8,8 @@ use obserr::cli::{
     Cli, ColorChoice, CompletionsArgs, DecodeArgs, ExplainArgs, ListArgs, Paging, ScanArgs,
     SearchArgs, SigcheckArgs, Subcommand,
 };
-use obserr::command::{self, Decoded, Explained, Input, ReadError, MAX_INPUT};
+use obserr::decoded::{Decoded, Input, ReadError, MAX_INPUT};
+use obserr::query::{self, Explained};
 use obserr::render::{diagnosis, human, json, Message, Style};
 use obserr::sanitize::visible;
 use obserr::scan::{self, Progress};
@@ -205,7 +206,7 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             kind,
             retryable,
         }) => {
-            let entries = command::list(&catalogue::ListFilter {
+            let entries = catalogue::list(&catalogue::ListFilter {
                 status,
                 source: source.as_deref(),
                 kind: *kind,
@@ -227,7 +228,7 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
         }
         Subcommand::Decode(DecodeArgs { files, verbose }) => {
             let inputs = Input::from_args(files);
-            let decoded = command::decode_inputs(inputs, |input| read_input(input, terminal));
+            let decoded = decode_inputs(inputs, |input| read_input(input, terminal));
             decode(&mut out, cli.options.json, &style, &decoded, *verbose)
         }
         Subcommand::Sigcheck(SigcheckArgs {
@@ -282,12 +283,12 @@ fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, St
     if terminal.stdin_tty {
         return Err(Message::NoCodes.text());
     }
-    let codes = match command::read_capped(io::stdin().lock(), MAX_INPUT) {
+    let codes = match read_capped(io::stdin().lock(), MAX_INPUT) {
         // A binary file piped in holds no codes: said once, not per line.
         Ok(bytes) if obserr::decode::binary_at(&bytes).is_some() => {
             return Err(Message::BinaryCodes.text());
         }
-        Ok(bytes) => command::codes_from(&bytes),
+        Ok(bytes) => codes_from(&bytes),
         Err(ReadError::Empty) => Vec::new(),
         Err(error) => {
             let input = Input::Stdin;
@@ -300,7 +301,11 @@ fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, St
     };
     match codes.len() {
         0 => Err(Message::NoCodes.text()),
-        n if n > command::MAX_STDIN_CODES => Err(Message::TooManyCodes(n).text()),
+        n if n > MAX_STDIN_CODES => Err(Message::TooManyCodes {
+            count: n,
+            limit: MAX_STDIN_CODES,
+        }
+        .text()),
         _ => Ok(codes),
     }
 }
@@ -347,7 +352,7 @@ fn usage_error_about(
 /// with exactly one close code explains that code too, after saying so; the
 /// outcome stays "nothing found", so a script never takes a guess for a match.
 fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> io::Result<()> {
-    let explained = command::explain(codes);
+    let explained = query::explain(codes);
     out.outcome = Outcome::of_all(explained.iter().map(Explained::outcome));
     if as_json {
         // JSON keeps a guess a suggestion: the script decides.
@@ -439,7 +444,7 @@ fn explain_message(x: &Explained) -> Option<Message<'_>> {
 /// stderr; stdout stays empty. A status has no page of its own; an unknown
 /// code is reported as `explain` reports it.
 fn open_docs(out: &mut Output, codes: &[String]) -> io::Result<()> {
-    let explained = command::explain(codes);
+    let explained = query::explain(codes);
     out.outcome = Outcome::of_all(explained.iter().map(Explained::outcome));
     for x in &explained {
         match x {
@@ -515,19 +520,64 @@ fn open_url(opener: &str, url: &str) -> io::Result<()> {
     }
 }
 
+/// The most codes `explain` reads from standard input: each unknown one costs
+/// a search for suggestions, so a stray file piped in ends with an error, not
+/// minutes later.
+const MAX_STDIN_CODES: usize = 1000;
+
+/// `explain`'s arguments read from standard input: one a line, trimmed, blank
+/// lines skipped, invalid UTF-8 replaced.
+fn codes_from(bytes: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Reads at most `cap` bytes; one byte more means the input is too large, and
+/// the rest is never read. Nothing but white space is [`ReadError::Empty`].
+fn read_capped(reader: impl io::Read, cap: u64) -> Result<Vec<u8>, ReadError> {
+    let mut buf = Vec::new();
+    io::Read::read_to_end(&mut io::Read::take(reader, cap + 1), &mut buf).map_err(ReadError::Io)?;
+    if buf.len() as u64 > cap {
+        return Err(ReadError::TooLarge);
+    }
+    if buf.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::Empty);
+    }
+    Ok(buf)
+}
+
+/// `decode`: each input is read (by `read`, in order, so that a prompt for
+/// standard input comes when it is its turn), decoded and diagnosed.
+fn decode_inputs(
+    inputs: Vec<Input>,
+    mut read: impl FnMut(&Input) -> Result<Vec<u8>, ReadError>,
+) -> Vec<Decoded> {
+    inputs
+        .into_iter()
+        .map(|input| {
+            let bytes = read(&input);
+            Decoded::new(input, bytes)
+        })
+        .collect()
+}
+
 /// One `decode` input's bytes, at most [`MAX_INPUT`] of them.
 fn read_input(input: &Input, terminal: &Terminal) -> Result<Vec<u8>, ReadError> {
     match input {
         Input::File(path) => {
             let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-            command::read_capped(file, MAX_INPUT)
+            read_capped(file, MAX_INPUT)
         }
         Input::Stdin => {
             if terminal.stdin_tty {
                 // Said at once, not buffered: otherwise obserr seems to hang.
                 let _ = Message::PastePrompt.write(&mut io::stderr());
             }
-            command::read_capped(io::stdin().lock(), MAX_INPUT)
+            read_capped(io::stdin().lock(), MAX_INPUT)
         }
     }
 }
@@ -1275,6 +1325,39 @@ mod tests {
                 .find(|(k, _)| *k == name)
                 .map(|(_, v)| v.to_string())
         }
+    }
+
+    #[test]
+    fn codes_from_standard_input_are_trimmed_lines() {
+        let codes = codes_from(b"NoSuchKey\r\n\n  error code [SlowDown]  \n");
+        assert_eq!(codes, ["NoSuchKey", "error code [SlowDown]"]);
+    }
+
+    #[test]
+    fn reading_stops_one_byte_past_the_cap() {
+        assert_eq!(read_capped(&b"abc"[..], 3).unwrap(), b"abc");
+        assert!(matches!(
+            read_capped(&b"abcd"[..], 3),
+            Err(ReadError::TooLarge)
+        ));
+        assert!(matches!(
+            read_capped(&b" \n\t"[..], 3),
+            Err(ReadError::Empty)
+        ));
+    }
+
+    #[test]
+    fn each_input_is_read_in_turn_and_diagnosed() {
+        let mut asked = Vec::new();
+        let got = decode_inputs(vec![Input::Stdin, Input::File("x".into())], |input| {
+            asked.push(input.clone());
+            Ok(b"<Error><Code>NoSuchKey</Code></Error>".to_vec())
+        });
+        assert_eq!(asked, [Input::Stdin, Input::File("x".into())]);
+        assert_eq!(
+            Outcome::of_all(got.iter().map(Decoded::outcome)),
+            Outcome::Found
+        );
     }
 
     #[test]

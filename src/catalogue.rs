@@ -716,6 +716,25 @@ fn similarity(query: &str, code: &str) -> f64 {
     edit.max(prefix).max(jw)
 }
 
+/// `list`: the catalogued entries that match every filter set (all entries
+/// when none is), in catalogue order.
+///
+/// ```
+/// use obserr::catalogue::{Kind, ListFilter};
+///
+/// let all = obserr::catalogue::list(&ListFilter::default());
+/// let statuses = ["403".parse().unwrap()];
+/// let forbidden = obserr::catalogue::list(&ListFilter { status: &statuses, ..ListFilter::default() });
+/// assert!(forbidden.len() < all.len());
+/// assert!(forbidden.iter().any(|e| e.code == "AccessDenied"));
+/// let tools = obserr::catalogue::list(&ListFilter { kind: Some(Kind::Tool), ..ListFilter::default() });
+/// assert!(tools.iter().all(|e| e.kind == Kind::Tool));
+/// ```
+#[must_use]
+pub fn list(filter: &ListFilter) -> Vec<&'static Entry> {
+    entries().iter().filter(|e| filter.matches(e)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1039,7 +1039,10 @@ mod tests {
             let help = try_parse_from(["obserr", sub, "--help"])
                 .unwrap_err()
                 .to_string();
-            assert!(help.contains("\nOptions:\n  -h, --help  Print help"), "{help}");
+            assert!(
+                help.contains("\nOptions:\n  -h, --help  Print help"),
+                "{help}"
+            );
         }
     }
 

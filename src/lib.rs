@@ -5,9 +5,10 @@
 //! [`diagnose::Diagnosis`] (typed [`diagnose::Hint`]s) -> [`render`], the
 //! only place where words are written. The library holds the embedded
 //! [`catalogue`], the [`search`] over it, the reading of user arguments
-//! ([`query`]), what each command computes ([`command`]) and how a run ends
-//! ([`Outcome`]). It never prints and never reads a file by itself: the
-//! `obserr` binary decides where bytes come from and go.
+//! and what each `explain` argument names ([`query`]), the diagnoses of one
+//! named input ([`decoded`]) and how a run ends ([`Outcome`]). It never
+//! prints and never reads a file by itself: the `obserr` binary decides where
+//! bytes come from and go.
 //!
 //! ```
 //! let d = obserr::diagnose::diagnose(obserr::decode::decode(
@@ -36,8 +37,8 @@ pub mod assets;
 pub mod catalogue;
 #[cfg(feature = "cli")]
 pub mod cli;
-pub mod command;
 pub mod decode;
+pub mod decoded;
 pub mod diagnose;
 mod outcome;
 pub mod query;

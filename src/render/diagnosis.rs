@@ -6,8 +6,8 @@
 //! control character.
 
 use super::{json::EntryJson, wrap, Style};
-use crate::command::{Decoded, Input};
 use crate::decode::{Body, Framing, Response};
+use crate::decoded::{Decoded, Input};
 use crate::diagnose::{
     Diagnosis, DocumentedStatus, Hint, Limit, Meaning, Next, Ranking, Stamp, SupportId, TimeSource,
     MAX_STATUS_CODES,

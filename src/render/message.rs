@@ -3,7 +3,7 @@
 //! Text from outside (an argument, a file name) is made visible first.
 
 use crate::catalogue::Entry;
-use crate::command::{Input, ReadError, MAX_INPUT};
+use crate::decoded::{Input, ReadError, MAX_INPUT};
 use crate::sanitize::visible;
 use std::io::{self, Write};
 
@@ -78,7 +78,12 @@ pub enum Message<'a> {
     /// nothing.
     NoCodes,
     /// `explain` read more lines from standard input than it takes.
-    TooManyCodes(usize),
+    TooManyCodes {
+        /// The lines read.
+        count: usize,
+        /// The most it takes.
+        limit: usize,
+    },
     /// `explain --open` is opening a page. Not an error.
     Opening {
         /// The page's title.
@@ -398,9 +403,8 @@ impl Message<'_> {
                 format!("stopped following {}: {}", scan_input(name), visible(error))
             }
             Message::NoCodes => "no error code given".to_string(),
-            Message::TooManyCodes(n) => format!(
-                "standard input holds {n} lines; explain takes at most {} codes at once",
-                crate::command::MAX_STDIN_CODES
+            Message::TooManyCodes { count, limit } => format!(
+                "standard input holds {count} lines; explain takes at most {limit} codes at once"
             ),
             Message::CannotOpen { url, opener, error } => {
                 format!("cannot open {url} with `{}`: {error}", visible(opener))
@@ -516,7 +520,7 @@ impl Message<'_> {
                 "pass one (obserr explain NoSuchKey), or pipe them in, one a line (echo NoSuchKey | obserr explain)"
                     .to_string()
             }
-            Message::TooManyCodes(_) => {
+            Message::TooManyCodes { .. } => {
                 "for a whole response or log, use `obserr decode`".to_string()
             }
             Message::CannotOpen { .. } => {
@@ -631,7 +635,10 @@ mod tests {
             },
             Message::NoPageForStatus(403),
             Message::NoCodes,
-            Message::TooManyCodes(5000),
+            Message::TooManyCodes {
+                count: 5000,
+                limit: 1000,
+            },
             Message::Guessed {
                 token: "NoSuchKy",
                 guess: nosuchkey[0],
