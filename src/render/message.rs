@@ -2,6 +2,7 @@
 //! shape: `obserr: error: WHAT`, then an optional `hint: WHAT TO DO` line.
 //! Text from outside (an argument, a file name) is made visible first.
 
+use super::names::{input_name, shell_word};
 use crate::catalogue::Entry;
 use crate::decoded::{Input, ReadError, MAX_INPUT};
 use crate::sanitize::visible;
@@ -237,19 +238,6 @@ fn scan_input(name: &str) -> String {
     }
 }
 
-/// A path as a user would type it into a shell: as it is when it holds only
-/// safe characters, else in single quotes; made visible either way.
-pub(crate) fn shell_word(path: &str) -> String {
-    let plain = path
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"/._-+,:@%~".contains(&b));
-    if plain && !path.is_empty() {
-        path.to_string()
-    } else {
-        format!("'{}'", visible(&path.replace('\'', r"'\''")))
-    }
-}
-
 /// `n` with its noun, singular or plural.
 fn count(n: u64, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
@@ -307,7 +295,7 @@ impl Message<'_> {
             Message::NoResponse { input: None } => "no OBS error response found".to_string(),
             Message::NoResponse { input: Some(input) } => format!(
                 "no OBS error response found in {}",
-                super::diagnosis::input_name(input)
+                input_name(input)
             ),
             Message::CannotWrite(e) => format!("cannot write output: {e}"),
             Message::ScanUnreadable { name, error } => {
