@@ -173,15 +173,16 @@ pub struct Output {
     /// What goes to stderr, each message with how much of stdout came before
     /// it, so that the two streams are written in the order things happened
     /// (`explain A B C` reports B's error between A's and C's explanations).
-    pub stderr: Vec<(usize, String)>,
+    /// Written as text only then, by [`emit`].
+    pub messages: Vec<(usize, Message)>,
     pub outcome: Outcome,
     /// Written straight to stdout even when it is taller than the terminal.
     pub unpaged: bool,
 }
 
 impl Output {
-    fn say(&mut self, message: &Message) {
-        self.stderr.push((self.stdout.len(), message.text()));
+    fn say(&mut self, message: Message) {
+        self.messages.push((self.stdout.len(), message));
     }
 }
 
@@ -192,13 +193,11 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
     let mut out = Output::default();
     let style = terminal.style;
     let result = match &cli.command {
-        _ if cli.key_as_argument => {
-            usage_error(&mut out, cli.options.json, &Message::KeyAsArgument.text())
-        }
+        _ if cli.key_as_argument => usage_error(&mut out, cli.options.json, Message::KeyAsArgument),
         Subcommand::Explain(ExplainArgs { codes, open }) => match explain_args(codes, terminal) {
             Ok(codes) if *open => open_docs(&mut out, &codes),
             Ok(codes) => explain(&mut out, cli.options.json, &style, &codes),
-            Err(message) => usage_error(&mut out, cli.options.json, &message),
+            Err(message) => usage_error(&mut out, cli.options.json, message),
         },
         Subcommand::List(ListArgs {
             status,
@@ -214,7 +213,7 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
             });
             if entries.is_empty() {
                 out.outcome = Outcome::NothingFound;
-                out.say(&Message::EmptyList {
+                out.say(Message::EmptyList {
                     by_source: source.is_some(),
                 });
             }
@@ -229,7 +228,7 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
         Subcommand::Decode(DecodeArgs { files, verbose }) => {
             let inputs = Input::from_args(files);
             let decoded = decode_inputs(inputs, |input| read_input(input, terminal));
-            decode(&mut out, cli.options.json, &style, &decoded, *verbose)
+            decode(&mut out, cli.options.json, &style, decoded, *verbose)
         }
         Subcommand::Sigcheck(SigcheckArgs {
             files,
@@ -256,7 +255,7 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
         Subcommand::Search(SearchArgs { words, limit }) => {
             let hits = search::search(&words.join(" "), *limit);
             if hits.is_empty() {
-                out.say(&Message::NoSearchHits);
+                out.say(Message::NoSearchHits);
                 out.outcome = Outcome::NothingFound;
             }
             if cli.options.json {
@@ -273,77 +272,74 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
 
 /// `explain`'s codes: its arguments, or without any, the lines of standard
 /// input unless it is a terminal (nobody would know obserr waits for a paste).
-fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, String> {
+fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, Message> {
     if codes.iter().any(|c| c.trim().is_empty()) {
-        return Err(Message::EmptyArgument.text());
+        return Err(Message::EmptyArgument);
     }
     if !codes.is_empty() {
         return Ok(codes.to_vec());
     }
     if terminal.stdin_tty {
-        return Err(Message::NoCodes.text());
+        return Err(Message::NoCodes);
     }
     let codes = match read_capped(io::stdin().lock(), MAX_INPUT) {
         // A binary file piped in holds no codes: said once, not per line.
         Ok(bytes) if obserr::decode::binary_at(&bytes).is_some() => {
-            return Err(Message::BinaryCodes.text());
+            return Err(Message::BinaryCodes);
         }
         Ok(bytes) => codes_from(&bytes),
         Err(ReadError::Empty) => Vec::new(),
         Err(error) => {
-            let input = Input::Stdin;
             return Err(Message::Unreadable {
-                input: &input,
-                error: &error,
-            }
-            .text());
+                input: Input::Stdin,
+                error,
+            });
         }
     };
     match codes.len() {
-        0 => Err(Message::NoCodes.text()),
+        0 => Err(Message::NoCodes),
         n if n > MAX_STDIN_CODES => Err(Message::TooManyCodes {
             count: n,
             limit: MAX_STDIN_CODES,
-        }
-        .text()),
+        }),
         _ => Ok(codes),
     }
 }
 
 /// A usage or input error that ends the run before anything is looked up:
 /// its message on stderr, and under `--json` the same as a JSON error object.
-fn usage_error(out: &mut Output, as_json: bool, message: &str) -> io::Result<()> {
+fn usage_error(out: &mut Output, as_json: bool, message: Message) -> io::Result<()> {
     usage_error_about(out, as_json, message, None)
 }
 
 /// A scan input (a report to merge, a file to follow) that could not be
 /// opened or read: a usage error naming it.
 fn unreadable(out: &mut Output, as_json: bool, name: &str, e: &io::Error) -> io::Result<()> {
-    let error = e.to_string();
     let message = Message::ScanUnreadable {
-        name,
-        error: &error,
+        name: name.to_string(),
+        error: e.to_string(),
     };
-    usage_error(out, as_json, &message.text())
+    usage_error(out, as_json, message)
 }
 
-/// [`usage_error`] about one input: the JSON error object names it.
+/// [`usage_error`] about one input: the JSON error object names it. Its
+/// `error` is the message's error line, as the renderer gives it
+/// ([`Message::error`]).
 fn usage_error_about(
     out: &mut Output,
     as_json: bool,
-    message: &str,
+    message: Message,
     input: Option<String>,
 ) -> io::Result<()> {
-    out.stderr.push((0, message.to_string()));
     out.outcome = Outcome::InputError;
     if as_json {
-        let first = message.lines().next().unwrap_or_default();
-        let error = first.strip_prefix("obserr: error: ").unwrap_or(first);
         json::write(
             &mut out.stdout,
-            &json::ErrorJson::new(error.to_string(), input),
+            &json::ErrorJson::new(message.error(), input),
         )?;
     }
+    // Before anything else: nothing was written when the run ended.
+    out.messages.push((0, message));
     Ok(())
 }
 
@@ -360,8 +356,11 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
             match x {
                 Explained::Unknown {
                     token, suggestions, ..
-                } => out.say(&Message::UnknownCode { token, suggestions }),
-                x => explain_message(x).into_iter().for_each(|m| out.say(&m)),
+                } => out.say(Message::UnknownCode {
+                    token: token.clone(),
+                    suggestions: suggestions.clone(),
+                }),
+                x => explain_message(x).into_iter().for_each(|m| out.say(m)),
             }
         }
         let items: Vec<json::ExplainedJson> =
@@ -377,7 +376,7 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
             out.stdout.push(b'\n');
         }
         if let Some(message) = message {
-            out.say(&message);
+            out.say(message);
         }
         let at = out.stdout.len();
         match x {
@@ -416,14 +415,20 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
 }
 
 /// What `explain` says on stderr about one argument, if anything.
-fn explain_message(x: &Explained) -> Option<Message<'_>> {
+fn explain_message(x: &Explained) -> Option<Message> {
     match x {
         Explained::UnknownStatus { status, .. } => Some(Message::UnknownStatus(*status)),
         Explained::Unknown {
             token, suggestions, ..
         } => Some(match suggestions.as_slice() {
-            [guess] => Message::Guessed { token, guess },
-            _ => Message::UnknownCode { token, suggestions },
+            [guess] => Message::Guessed {
+                token: token.clone(),
+                guess,
+            },
+            _ => Message::UnknownCode {
+                token: token.clone(),
+                suggestions: suggestions.clone(),
+            },
         }),
         Explained::Class { codes, class } if codes.is_empty() => {
             let (obserr::catalogue::StatusFilter::Class(digit)
@@ -431,8 +436,8 @@ fn explain_message(x: &Explained) -> Option<Message<'_>> {
             Some(Message::EmptyClass(digit))
         }
         Explained::Shared { input, entries } => Some(Message::SharedCode {
-            code: input,
-            entries,
+            code: input.clone(),
+            entries: entries.clone(),
         }),
         Explained::Code(_) | Explained::Status { .. } | Explained::Class { .. } => None,
     }
@@ -453,7 +458,7 @@ fn open_docs(out: &mut Output, codes: &[String]) -> io::Result<()> {
                 entries.iter().for_each(|entry| open_page(out, entry));
             }
             Explained::Status { status, .. } => {
-                out.say(&Message::NoPageForStatus(*status));
+                out.say(Message::NoPageForStatus(*status));
                 out.outcome = out.outcome.worst(Outcome::NothingFound);
             }
             Explained::Class { class, .. } => {
@@ -461,13 +466,16 @@ fn open_docs(out: &mut Output, codes: &[String]) -> io::Result<()> {
                     obserr::catalogue::StatusFilter::Class(c)
                     | obserr::catalogue::StatusFilter::Exact(c) => *c,
                 };
-                out.say(&Message::NoPageForClass(digit));
+                out.say(Message::NoPageForClass(digit));
                 out.outcome = out.outcome.worst(Outcome::NothingFound);
             }
-            Explained::UnknownStatus { status, .. } => out.say(&Message::UnknownStatus(*status)),
+            Explained::UnknownStatus { status, .. } => out.say(Message::UnknownStatus(*status)),
             Explained::Unknown {
                 token, suggestions, ..
-            } => out.say(&Message::UnknownCode { token, suggestions }),
+            } => out.say(Message::UnknownCode {
+                token: token.clone(),
+                suggestions: suggestions.clone(),
+            }),
         }
     }
     Ok(())
@@ -480,15 +488,15 @@ fn open_page(out: &mut Output, entry: &Entry) {
     let var = std::env::var("OBSERR_OPENER").ok();
     let opener = var.as_deref().filter(|v| !v.trim().is_empty());
     let opener = opener.unwrap_or(DEFAULT_OPENER);
-    out.say(&Message::Opening {
+    out.say(Message::Opening {
         title: page.title,
         url,
     });
     if let Err(error) = open_url(opener, url) {
-        out.say(&Message::CannotOpen {
+        out.say(Message::CannotOpen {
             url,
-            opener,
-            error: &error,
+            opener: opener.to_string(),
+            error,
         });
         out.outcome = Outcome::InputError;
     }
@@ -588,28 +596,32 @@ fn decode(
     out: &mut Output,
     as_json: bool,
     style: &Style,
-    decoded: &[Decoded],
+    decoded: Vec<Decoded>,
     verbose: bool,
 ) -> io::Result<()> {
     out.outcome = Outcome::of_all(decoded.iter().map(Decoded::outcome));
+    let mut rendered = Vec::new();
+    if as_json {
+        json::write(&mut rendered, &diagnosis::json_all(&decoded))?;
+    } else {
+        diagnosis::human_all(&mut rendered, style, &decoded, verbose)?;
+    }
+    // The messages come before the diagnoses; each takes its input's error.
     let several = decoded.len() > 1;
     for item in decoded {
-        match &item.result {
-            Err(error) => out.say(&Message::Unreadable {
-                input: &item.input,
+        match item.result {
+            Err(error) => out.say(Message::Unreadable {
+                input: item.input,
                 error,
             }),
-            Ok(_) if item.is_blank() => out.say(&Message::NoResponse {
-                input: several.then_some(&item.input),
+            Ok(diagnoses) if diagnoses.is_empty() => out.say(Message::NoResponse {
+                input: several.then_some(item.input),
             }),
             Ok(_) => {}
         }
     }
-    if as_json {
-        json::write(&mut out.stdout, &diagnosis::json_all(decoded))
-    } else {
-        diagnosis::human_all(&mut out.stdout, style, decoded, verbose)
-    }
+    out.stdout.extend(rendered);
+    Ok(())
 }
 
 /// A progress bar on stderr for `scan`, drawn only on a terminal and only
@@ -676,7 +688,7 @@ fn scan_command(
 ) -> io::Result<()> {
     if let (Some(since), Some(until)) = (args.since, args.until) {
         if since >= until {
-            return usage_error(out, as_json, &Message::InvertedWindow.text());
+            return usage_error(out, as_json, Message::InvertedWindow);
         }
     }
     let options = scan::ScanOptions {
@@ -781,7 +793,7 @@ fn scan_logs(
     if options.failed_objects {
         out.outcome = report.outcome();
         for message in obserr::render::scan::messages(&report) {
-            out.say(&message);
+            out.say(message);
         }
         // A list to feed a re-run: never paged.
         out.unpaged = true;
@@ -821,26 +833,20 @@ fn merge_reports(
         let (inputs, state) = match scan::read_report(&bytes) {
             Ok(part) => part,
             Err(scan::PartError::NotReport(error)) => {
-                let message = Message::MergeNotReport {
-                    name: &name,
-                    error: &error,
-                };
-                return usage_error(out, as_json, &message.text());
+                let name = name.into_owned();
+                return usage_error(out, as_json, Message::MergeNotReport { name, error });
             }
             Err(scan::PartError::Version(found)) => {
-                let message = Message::MergeVersion { name: &name, found };
-                return usage_error(out, as_json, &message.text());
+                let name = name.into_owned();
+                return usage_error(out, as_json, Message::MergeVersion { name, found });
             }
         };
         drop(bytes);
         // Merged into an empty state of this obserr's caps, the first too.
         let (all_inputs, all) = merged.get_or_insert_with(|| (Vec::new(), state.empty()));
         if let Err(mismatch) = all.merge(&state) {
-            let message = Message::MergeMismatch {
-                name: &name,
-                mismatch,
-            };
-            return usage_error(out, as_json, &message.text());
+            let name = name.into_owned();
+            return usage_error(out, as_json, Message::MergeMismatch { name, mismatch });
         }
         all_inputs.extend(inputs);
     }
@@ -862,7 +868,7 @@ fn report_scan(
 ) -> io::Result<()> {
     out.outcome = report.outcome();
     for message in obserr::render::scan::messages(report) {
-        out.say(&message);
+        out.say(message);
     }
     if as_json {
         json::write(
@@ -909,7 +915,7 @@ fn follow(
     let path = match paths {
         [] => PathBuf::from("-"),
         [one] => one.clone(),
-        _ => return usage_error(out, as_json, &Message::FollowOne.text()),
+        _ => return usage_error(out, as_json, Message::FollowOne),
     };
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
@@ -1038,14 +1044,14 @@ fn follow(
         let _ = stdout.write_all(obserr::render::scan::CLEAR.as_bytes());
         let _ = stdout.flush();
     }
-    if let Some(error) = &stopped {
-        out.say(&Message::FollowStopped { name: &name, error });
+    if let Some(error) = stopped {
+        out.say(Message::FollowStopped { name, error });
     }
     out.unpaged = true;
     if as_json {
         out.outcome = report.outcome();
         for message in obserr::render::scan::messages(&report) {
-            out.say(&message);
+            out.say(message);
         }
         // One line, like the errors before it.
         return json::write_line(
@@ -1086,17 +1092,17 @@ fn sigcheck(
             Err(error) => {
                 let keylike =
                     matches!(input, Input::File(p) if looks_like_a_key(&p.to_string_lossy()));
-                let message = if keylike {
-                    Message::UnreadableKeyLike(&error)
-                } else {
-                    Message::SigcheckUnreadable {
-                        input,
-                        error: &error,
-                    }
-                };
                 // JSON names the input, as decode's error objects do.
                 let name = (!keylike).then(|| input.name());
-                return usage_error_about(out, as_json, &message.text(), name);
+                let message = if keylike {
+                    Message::UnreadableKeyLike(error)
+                } else {
+                    Message::SigcheckUnreadable {
+                        input: input.clone(),
+                        error,
+                    }
+                };
+                return usage_error_about(out, as_json, message, name);
             }
         }
     }
@@ -1106,7 +1112,7 @@ fn sigcheck(
             let name = key_file
                 .map(|p| p.to_string_lossy().into_owned())
                 .filter(|name| !looks_like_a_key(name));
-            return usage_error_about(out, as_json, &message, name);
+            return usage_error_about(out, as_json, message, name);
         }
     };
     let slices: Vec<&[u8]> = read.iter().map(Vec::as_slice).collect();
@@ -1114,7 +1120,7 @@ fn sigcheck(
     drop(key);
     out.outcome = check.verdict.outcome();
     if check.verdict == sigcheck::Verdict::NotASignatureError {
-        out.say(&Message::NoSignatureError);
+        out.say(Message::NoSignatureError);
     }
     if as_json {
         obserr::render::sigcheck::json(&mut out.stdout, &check)
@@ -1131,7 +1137,7 @@ fn secret_key(
     key_file: Option<&std::path::Path>,
     inputs: &[Input],
     terminal: &Terminal,
-) -> Result<Option<obserr::sigcheck::SecretKey>, String> {
+) -> Result<Option<obserr::sigcheck::SecretKey>, Message> {
     use obserr::sigcheck::SecretKey;
     use zeroize::Zeroizing;
     for name in ["OBS_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY"] {
@@ -1145,12 +1151,9 @@ fn secret_key(
         // The file's name is shown unless a key was typed in its place.
         let shown =
             Some(path).filter(|p| !obserr::sigcheck::key::looks_like_a_key(&p.to_string_lossy()));
-        let unreadable = |error: io::Error| {
-            Message::KeyFileUnreadable {
-                path: shown,
-                error: &error,
-            }
-            .text()
+        let unreadable = |error: io::Error| Message::KeyFileUnreadable {
+            path: shown.map(std::path::Path::to_path_buf),
+            error,
         };
         let file = std::fs::File::open(path).map_err(unreadable)?;
         io::Read::read_to_end(&mut io::Read::take(file, 4096), &mut bytes).map_err(unreadable)?;
@@ -1162,7 +1165,7 @@ fn secret_key(
             }
         }
         if end == 0 {
-            return Err(Message::EmptyKey.text());
+            return Err(Message::EmptyKey);
         }
         return Ok(Some(SecretKey::new(bytes[..end].to_vec())));
     }
@@ -1171,7 +1174,7 @@ fn secret_key(
         let typed =
             rpassword::prompt_password("obserr: secret access key (not echoed, Enter for none): ")
                 .map(Zeroizing::new)
-                .map_err(|e| Message::KeyPromptFailed(&e).text())?;
+                .map_err(Message::KeyPromptFailed)?;
         if typed.is_empty() {
             return Ok(None);
         }
@@ -1192,8 +1195,8 @@ pub fn emit(output: Output, terminal: &Terminal) -> ExitCode {
     };
     // The pager takes all of stdout: the messages come first.
     let paged = pager.is_some_and(|pager| {
-        for (_, text) in &output.stderr {
-            let _ = io::stderr().write_all(text.as_bytes());
+        for (_, message) in &output.messages {
+            let _ = message.write(&mut io::stderr());
         }
         page(&pager.command, &output.stdout).is_ok()
     });
@@ -1203,13 +1206,13 @@ pub fn emit(output: Output, terminal: &Terminal) -> ExitCode {
     let said = if pager.is_some() {
         &[][..]
     } else {
-        &output.stderr[..]
+        &output.messages[..]
     };
     match interleave(&output.stdout, said) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => {
-            let _ = Message::CannotWrite(&e).write(&mut io::stderr());
+            let _ = Message::CannotWrite(e).write(&mut io::stderr());
             return ExitCode::from(Outcome::InputError.exit_status());
         }
     }
@@ -1219,11 +1222,11 @@ pub fn emit(output: Output, terminal: &Terminal) -> ExitCode {
 /// Writes stdout, and each message to stderr where it came in stdout, so that
 /// a terminal shows both in the order they happened. A closed stdout ends the
 /// stdout part only: the messages are still written.
-fn interleave(stdout_bytes: &[u8], said: &[(usize, String)]) -> io::Result<()> {
+fn interleave(stdout_bytes: &[u8], said: &[(usize, Message)]) -> io::Result<()> {
     let mut stdout = io::stdout().lock();
     let mut written = 0;
     let mut result = Ok(());
-    for (at, text) in said {
+    for (at, message) in said {
         let at = (*at).min(stdout_bytes.len());
         if result.is_ok() && at > written {
             result = stdout
@@ -1231,7 +1234,7 @@ fn interleave(stdout_bytes: &[u8], said: &[(usize, String)]) -> io::Result<()> {
                 .and_then(|()| stdout.flush());
             written = at;
         }
-        let _ = io::stderr().write_all(text.as_bytes());
+        let _ = message.write(&mut io::stderr());
     }
     result?;
     stdout.write_all(&stdout_bytes[written..])?;

@@ -6,6 +6,7 @@ use super::names::{input_name, shell_word};
 use crate::catalogue::Entry;
 use crate::decoded::{Input, ReadError, MAX_INPUT};
 use crate::sanitize::visible;
+use std::fmt;
 use std::io::{self, Write};
 
 /// How to give `sigcheck` a key safely.
@@ -20,20 +21,20 @@ const ECHO_CHARS: usize = 80;
 
 /// Something obserr tells the user on stderr.
 #[derive(Debug)]
-pub enum Message<'a> {
+pub enum Message {
     /// An `explain` argument names no catalogued code.
     UnknownCode {
         /// The part of the argument that looked like a code.
-        token: &'a str,
+        token: String,
         /// The nearest catalogued codes.
-        suggestions: &'a [&'static Entry],
+        suggestions: Vec<&'static Entry>,
     },
     /// An `explain` argument names no catalogued code, but exactly one code is
     /// close: it is explained instead (the exit status still says "nothing
     /// found").
     Guessed {
         /// The part of the argument that looked like a code.
-        token: &'a str,
+        token: String,
         /// The one close code.
         guess: &'static Entry,
     },
@@ -50,9 +51,9 @@ pub enum Message<'a> {
     /// (a note).
     SharedCode {
         /// The code as given.
-        code: &'a str,
+        code: String,
         /// The entries, one per tool.
-        entries: &'a [&'static Entry],
+        entries: Vec<&'static Entry>,
     },
     /// `list` matched nothing.
     EmptyList {
@@ -64,17 +65,17 @@ pub enum Message<'a> {
     /// A `decode` input could not be read.
     Unreadable {
         /// Which input.
-        input: &'a Input,
+        input: Input,
         /// Why.
-        error: &'a ReadError,
+        error: ReadError,
     },
     /// A `decode` input held no OBS error response.
     NoResponse {
         /// Which input, named when there were several.
-        input: Option<&'a Input>,
+        input: Option<Input>,
     },
     /// Writing the output failed.
-    CannotWrite(&'a io::Error),
+    CannotWrite(io::Error),
     /// `explain` got no argument, and standard input is a terminal or holds
     /// nothing.
     NoCodes,
@@ -88,18 +89,18 @@ pub enum Message<'a> {
     /// `explain --open` is opening a page. Not an error.
     Opening {
         /// The page's title.
-        title: &'a str,
+        title: &'static str,
         /// Its address.
-        url: &'a str,
+        url: &'static str,
     },
     /// `explain --open`: the opener could not run or failed.
     CannotOpen {
         /// The page.
-        url: &'a str,
+        url: &'static str,
         /// The command that was to open it.
-        opener: &'a str,
+        opener: String,
         /// Why it did not.
-        error: &'a io::Error,
+        error: io::Error,
     },
     /// `explain --open` was given a status, which has no page of its own.
     NoPageForStatus(u16),
@@ -111,37 +112,37 @@ pub enum Message<'a> {
     /// A `scan` input could not be opened or read.
     ScanUnreadable {
         /// The input's name (`-` for standard input).
-        name: &'a str,
+        name: String,
         /// Why.
-        error: &'a str,
+        error: String,
     },
     /// A `scan` input started with binary data and was skipped (a note).
     ScanBinary {
         /// The input's name.
-        name: &'a str,
+        name: String,
     },
     /// A `scan` input ended in a read error; what came before counts (a note).
     ScanCutShort {
         /// The input's name.
-        name: &'a str,
+        name: String,
         /// It was a gzip (so: truncated or corrupt).
         gzip: bool,
         /// The error.
-        error: &'a str,
+        error: String,
         /// Bytes read before it.
         bytes: u64,
     },
     /// Lines of a `scan` input over the length limit, skipped (a note).
     ScanLongLines {
         /// The input's name.
-        name: &'a str,
+        name: String,
         /// How many.
         count: u64,
     },
     /// Lines of a `scan` input with invalid UTF-8, read lossily (a note).
     ScanInvalidUtf8 {
         /// The input's name.
-        name: &'a str,
+        name: String,
         /// How many.
         count: u64,
     },
@@ -167,21 +168,21 @@ pub enum Message<'a> {
     /// `scan --merge`: a file that is not a `scan --json` report.
     MergeNotReport {
         /// The file.
-        name: &'a str,
+        name: String,
         /// What the JSON reader said.
-        error: &'a str,
+        error: String,
     },
     /// `scan --merge`: a report of another format version.
     MergeVersion {
         /// The file.
-        name: &'a str,
+        name: String,
         /// Its version (0 when it has none: written before reports merged).
         found: u32,
     },
     /// `scan --merge`: reports made with different `--by` or window.
     MergeMismatch {
         /// The file that differs from the ones before it.
-        name: &'a str,
+        name: String,
         /// What differs.
         mismatch: crate::scan::Mismatch,
     },
@@ -197,9 +198,9 @@ pub enum Message<'a> {
     /// `scan --follow` stopped reading: why.
     FollowStopped {
         /// The input.
-        name: &'a str,
+        name: String,
         /// Why.
-        error: &'a str,
+        error: String,
     },
     /// `sigcheck` was given a secret key as an option: refused, never echoed.
     KeyAsArgument,
@@ -207,24 +208,24 @@ pub enum Message<'a> {
     /// echoed unless it looks like a key (typed in its place): `None`.
     KeyFileUnreadable {
         /// The file, unless its name looks like a key.
-        path: Option<&'a std::path::Path>,
+        path: Option<std::path::PathBuf>,
         /// Why.
-        error: &'a io::Error,
+        error: io::Error,
     },
     /// The secret key could not be read from the terminal.
-    KeyPromptFailed(&'a io::Error),
+    KeyPromptFailed(io::Error),
     /// A `sigcheck` input could not be read (the hint is sigcheck's own).
     SigcheckUnreadable {
         /// Which input.
-        input: &'a Input,
+        input: Input,
         /// Why.
-        error: &'a ReadError,
+        error: ReadError,
     },
     /// `sigcheck`: the key file or variable holds nothing.
     EmptyKey,
     /// A `sigcheck` input that could not be read and whose name looks like a
     /// secret key: the name is not echoed.
-    UnreadableKeyLike(&'a ReadError),
+    UnreadableKeyLike(ReadError),
     /// `sigcheck` found no `SignatureDoesNotMatch` with a string to sign.
     NoSignatureError,
 }
@@ -243,7 +244,7 @@ fn count(n: u64, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
-impl Message<'_> {
+impl Message {
     /// The line after `obserr: error: `.
     #[must_use]
     // One arm per message: the table reads best whole.
@@ -445,9 +446,9 @@ impl Message<'_> {
     #[must_use]
     pub fn hint(&self) -> Option<String> {
         Some(match self {
-            Message::UnknownCode {
-                suggestions: [], ..
-            } => "try `obserr search <words>` or `obserr list`".to_string(),
+            Message::UnknownCode { suggestions, .. } if suggestions.is_empty() => {
+                "try `obserr search <words>` or `obserr list`".to_string()
+            }
             Message::UnknownCode { suggestions, .. } => {
                 let names: Vec<&str> = suggestions.iter().map(|e| e.code).collect();
                 format!("did you mean {}?", names.join(", "))
@@ -541,14 +542,16 @@ impl Message<'_> {
         })
     }
 
-    /// The lines for stderr.
+    /// What comes after `obserr: ` on the first line: `error: ` for an
+    /// error, `note: ` for a note, nothing for what is neither (a prompt,
+    /// what `explain --open` opens, a scan without errors).
     #[must_use]
-    pub fn text(&self) -> String {
-        let mut text = match self {
+    pub fn prefix(&self) -> &'static str {
+        match self {
             Message::PastePrompt
             | Message::Opening { .. }
             | Message::ScanStdinPrompt
-            | Message::ScanNoErrors { .. } => format!("obserr: {}\n", self.error()),
+            | Message::ScanNoErrors { .. } => "",
             Message::ScanBinary { .. }
             | Message::ScanUntimed { .. }
             | Message::FollowMore { .. }
@@ -556,22 +559,31 @@ impl Message<'_> {
             | Message::ScanCutShort { .. }
             | Message::ScanLongLines { .. }
             | Message::ScanInvalidUtf8 { .. }
-            | Message::SharedCode { .. } => format!("obserr: note: {}\n", self.error()),
-            _ => format!("obserr: error: {}\n", self.error()),
-        };
-        if let Some(hint) = self.hint() {
-            text.push_str(&format!("hint: {hint}\n"));
+            | Message::SharedCode { .. } => "note: ",
+            _ => "error: ",
         }
-        text
     }
 
-    /// Writes [`Message::text`].
+    /// Writes the message's lines (see [`Display`](#impl-Display-for-Message))
+    /// with one write, so that it reaches a terminal whole.
     ///
     /// # Errors
     ///
     /// When `out` fails.
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
-        out.write_all(self.text().as_bytes())
+        out.write_all(self.to_string().as_bytes())
+    }
+}
+
+/// The lines for stderr: `obserr: ` and the [`Message::prefix`], the
+/// [`Message::error`] line, then `hint: ` and the [`Message::hint`] if it has one.
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "obserr: {}{}", self.prefix(), self.error())?;
+        match self.hint() {
+            Some(hint) => writeln!(f, "hint: {hint}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -598,28 +610,27 @@ mod tests {
 
     #[test]
     fn every_message_has_one_shape() {
-        let nosuchkey = [crate::catalogue::lookup("NoSuchKey").unwrap()];
-        let input = Input::File("a\x1bb".into());
-        let error = ReadError::Empty;
+        let nosuchkey = vec![crate::catalogue::lookup("NoSuchKey").unwrap()];
+        let input = || Input::File("a\x1bb".into());
         for m in [
             Message::UnknownCode {
-                token: "No\x1b[2JKey",
-                suggestions: &nosuchkey,
+                token: "No\x1b[2JKey".into(),
+                suggestions: nosuchkey.clone(),
             },
             Message::UnknownStatus(299),
             Message::EmptyList { by_source: true },
             Message::NoSearchHits,
             Message::Unreadable {
-                input: &input,
-                error: &error,
+                input: input(),
+                error: ReadError::Empty,
             },
             Message::NoResponse {
-                input: Some(&input),
+                input: Some(input()),
             },
             Message::CannotOpen {
                 url: "https://x",
-                opener: "open\x1b",
-                error: &io::Error::other("gone"),
+                opener: "open\x1b".into(),
+                error: io::Error::other("gone"),
             },
             Message::NoPageForStatus(403),
             Message::NoCodes,
@@ -628,7 +639,7 @@ mod tests {
                 limit: 1000,
             },
             Message::Guessed {
-                token: "NoSuchKy",
+                token: "NoSuchKy".into(),
                 guess: nosuchkey[0],
             },
             Message::EmptyArgument,
@@ -636,54 +647,62 @@ mod tests {
             Message::EmptyClass(2),
             Message::UnknownStatus(204),
             Message::KeyFileUnreadable {
-                path: Some(std::path::Path::new("k\x1b.txt")),
-                error: &io::Error::other("gone"),
+                path: Some("k\x1b.txt".into()),
+                error: io::Error::other("gone"),
             },
             Message::SigcheckUnreadable {
-                input: &Input::Stdin,
-                error: &error,
+                input: Input::Stdin,
+                error: ReadError::Empty,
             },
             Message::Unreadable {
-                input: &Input::File("logs dir".into()),
-                error: &ReadError::Io(io::Error::from(io::ErrorKind::IsADirectory)),
+                input: Input::File("logs dir".into()),
+                error: ReadError::Io(io::Error::from(io::ErrorKind::IsADirectory)),
             },
         ] {
-            let text = m.text();
+            let text = m.to_string();
             assert!(text.starts_with("obserr: error: "), "{text}");
             assert!(!text.contains('\x1b'), "{text}");
             let lines: Vec<&str> = text.lines().collect();
             assert!(lines.len() == 1 || lines[1].starts_with("hint: "), "{text}");
+            // The line after the prefix is the message's error, as data.
+            assert_eq!(lines[0], format!("obserr: error: {}", m.error()));
         }
         let m = Message::UnknownCode {
-            token: "x",
-            suggestions: &nosuchkey,
+            token: "x".into(),
+            suggestions: nosuchkey,
         };
-        assert!(m.text().ends_with("hint: did you mean NoSuchKey?\n"));
-        assert!(Message::PastePrompt.text().starts_with("obserr: paste"));
+        assert!(m.to_string().ends_with("hint: did you mean NoSuchKey?\n"));
+        assert!(Message::PastePrompt
+            .to_string()
+            .starts_with("obserr: paste"));
         // What decode cannot read but scan can is pointed to scan, the path
         // quoted for a shell when it needs it.
-        let dir = Input::File("logs dir".into());
-        let error = ReadError::Io(io::Error::from(io::ErrorKind::IsADirectory));
         let text = Message::Unreadable {
-            input: &dir,
-            error: &error,
+            input: Input::File("logs dir".into()),
+            error: ReadError::Io(io::Error::from(io::ErrorKind::IsADirectory)),
         }
-        .text();
+        .to_string();
         assert!(text.contains("run `obserr scan 'logs dir'`"), "{text}");
         let stdin_empty = Message::SigcheckUnreadable {
-            input: &Input::Stdin,
-            error: &ReadError::Empty,
+            input: Input::Stdin,
+            error: ReadError::Empty,
         };
-        assert!(stdin_empty.text().contains("| obserr sigcheck"));
-        let shared = crate::catalogue::lookup_all("Obs.0012");
+        assert!(stdin_empty.to_string().contains("| obserr sigcheck"));
         let note = Message::SharedCode {
-            code: "obs.0012",
-            entries: &shared,
+            code: "obs.0012".into(),
+            entries: crate::catalogue::lookup_all("Obs.0012"),
         }
-        .text();
+        .to_string();
         assert!(
             note.starts_with("obserr: note: obs.0012 is a code of 2 tools"),
             "{note}"
         );
+    }
+
+    #[test]
+    fn write_writes_the_displayed_lines() {
+        let mut out = Vec::new();
+        Message::NoSearchHits.write(&mut out).unwrap();
+        assert_eq!(out, Message::NoSearchHits.to_string().as_bytes());
     }
 }
