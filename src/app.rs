@@ -3,11 +3,11 @@
 //! library ([`obserr::query`], [`obserr::decoded`]) and the renderers, and decides where the
 //! bytes go (stdout, a pager, stderr) and which exit status ends the run.
 
-use obserr::catalogue::{self, Entry};
-use obserr::cli::{
+use crate::cli::{
     Cli, ColorChoice, CompletionsArgs, DecodeArgs, ExplainArgs, ListArgs, Paging, ScanArgs,
     SearchArgs, SigcheckArgs, Subcommand,
 };
+use obserr::catalogue::{self, Entry};
 use obserr::decoded::{Decoded, Input, ReadError, MAX_INPUT};
 use obserr::query::{self, Explained};
 use obserr::render::{diagnosis, human, json, Message, Style};
@@ -244,12 +244,12 @@ pub fn run(cli: &Cli, terminal: &Terminal) -> Output {
         // Generated files are meant to be redirected: never paged or coloured.
         Subcommand::Completions(CompletionsArgs { shell }) => {
             out.unpaged = true;
-            obserr::assets::completions(*shell, &mut out.stdout);
+            crate::assets::completions(*shell, &mut out.stdout);
             Ok(())
         }
         Subcommand::Man => {
             out.unpaged = true;
-            obserr::assets::man_page(&mut out.stdout)
+            crate::assets::man_page(&mut out.stdout)
         }
         Subcommand::Scan(args) => scan_command(&mut out, cli.options.json, terminal, args),
         Subcommand::Search(SearchArgs { words, limit }) => {

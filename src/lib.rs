@@ -20,9 +20,9 @@
 //! assert!(String::from_utf8(text).unwrap().starts_with("AccessDenied  403 Forbidden"));
 //! ```
 //!
-//! The command line itself ([`cli`], and the completion scripts and man page
-//! generated from it, [`assets`]) needs the default `cli` feature; a library
-//! user can turn it off and not build clap.
+//! The command line itself (its clap definition, the completion scripts and
+//! the man page) belongs to the `obserr` binary, which needs the default
+//! `cli` feature; a library user can turn it off and not build clap.
 #![warn(missing_docs)]
 // clippy::pedantic is clean but for these, each allowed for a reason:
 // search and suggestion scores divide counts that stay far below 2^52;
@@ -32,11 +32,7 @@
 // the only errors renderers return are those of the io::Write the caller passes in.
 #![allow(clippy::missing_errors_doc)]
 
-#[cfg(feature = "cli")]
-pub mod assets;
 pub mod catalogue;
-#[cfg(feature = "cli")]
-pub mod cli;
 pub mod decode;
 pub mod decoded;
 pub mod diagnose;
