@@ -1,8 +1,7 @@
 //! The diagnoses of one named input: where a paste came from ([`Input`]),
-//! what [`decode`](crate::decode) and [`diagnose`](crate::diagnose) made of
-//! its bytes, or why it could not be read ([`ReadError`]). The caller reads
-//! the bytes (the library does no I/O); [`crate::render::diagnosis`] writes
-//! the result.
+//! what [`crate::decode`] and [`crate::diagnose`] made of its bytes, or why
+//! it could not be read ([`ReadError`]). The caller reads the bytes (the
+//! library does no I/O); [`crate::render::diagnosis`] writes the result.
 //!
 //! ```
 //! use obserr::decoded::{Decoded, Input};
