@@ -1,6 +1,6 @@
 //! What the environment says about where output goes, gathered once
-//! ([`Terminal::detect`]): colour (the NO_COLOR, CLICOLOR and
-//! CLICOLOR_FORCE conventions and `TERM`), the terminal's size, the locale's
+//! ([`Terminal::detect`]): colour (the `NO_COLOR`, `CLICOLOR` and
+//! `CLICOLOR_FORCE` conventions and `TERM`), the terminal's size, the locale's
 //! box-drawing, the pager; and how a command line from the environment (a
 //! pager, an opener) is split into words.
 
