@@ -4,7 +4,7 @@
 //! committed `completions/` with a fresh generation.
 
 use crate::cli::{self, ENVIRONMENT, EXAMPLES, EXIT_STATUS};
-use clap_complete::{Generator, Shell};
+use clap_complete::Shell;
 use clap_mangen::roff::{bold, roman, Roff};
 use clap_mangen::Man;
 use std::io;
@@ -143,13 +143,6 @@ fn fish_positionals(cmd: &clap::Command, out: &mut Vec<u8>) {
             }
         }
     }
-}
-
-/// The file name each shell expects the script under: `obserr.bash`,
-/// `_obserr`, `obserr.fish`, `_obserr.ps1`, `obserr.elv`.
-#[must_use]
-pub fn completion_file_name(shell: Shell) -> String {
-    shell.file_name(BIN_NAME)
 }
 
 /// Writes the man page: name, synopsis, description and global options, a

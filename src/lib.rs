@@ -5,9 +5,10 @@
 //! [`diagnose::Diagnosis`] (typed [`diagnose::Hint`]s) -> [`render`], the
 //! only place where words are written. The library holds the embedded
 //! [`catalogue`], the [`search`] over it, the reading of user arguments
-//! ([`query`]), what each command computes ([`command`]) and how a run ends
-//! ([`Outcome`]). It never prints and never reads a file by itself: the
-//! `obserr` binary decides where bytes come from and go.
+//! and what each `explain` argument names ([`query`]), the diagnoses of one
+//! named input ([`decoded`]) and how a run ends ([`Outcome`]). It never
+//! prints and never reads a file by itself: the `obserr` binary decides where
+//! bytes come from and go.
 //!
 //! ```
 //! let d = obserr::diagnose::diagnose(obserr::decode::decode(
@@ -19,9 +20,9 @@
 //! assert!(String::from_utf8(text).unwrap().starts_with("AccessDenied  403 Forbidden"));
 //! ```
 //!
-//! The command line itself ([`cli`], and the completion scripts and man page
-//! generated from it, [`assets`]) needs the default `cli` feature; a library
-//! user can turn it off and not build clap.
+//! The command line itself (its clap definition, the completion scripts and
+//! the man page) belongs to the `obserr` binary, which needs the default
+//! `cli` feature; a library user can turn it off and not build clap.
 #![warn(missing_docs)]
 // clippy::pedantic is clean but for these, each allowed for a reason:
 // search and suggestion scores divide counts that stay far below 2^52;
@@ -31,13 +32,9 @@
 // the only errors renderers return are those of the io::Write the caller passes in.
 #![allow(clippy::missing_errors_doc)]
 
-#[cfg(feature = "cli")]
-pub mod assets;
 pub mod catalogue;
-#[cfg(feature = "cli")]
-pub mod cli;
-pub mod command;
 pub mod decode;
+pub mod decoded;
 pub mod diagnose;
 mod outcome;
 pub mod query;

@@ -1,9 +1,14 @@
 //! `obserr`: parses the command line, runs it, and turns the outcome into an exit
 //! code (0 found, 1 nothing found, 2 usage or input error).
+//!
+//! The binary's modules: [`cli`] (the clap definition and how a line is
+//! read), [`assets`] (the completion scripts and the man page generated from
+//! it) and [`app`] (one room per command, the terminal, and writing the
+//! output). They reach the library only through its public paths.
 
 mod app;
-
-use obserr::cli;
+mod assets;
+mod cli;
 
 use std::process::ExitCode;
 

@@ -2,10 +2,13 @@
 //! HTTP status, or a code in the forms people paste from logs
 //! (`NoSuchKey (404)`, `404 NoSuchKey`, `error code [NoSuchKey]`,
 //! `x-obs-error-code: NoSuchKey`, `<Code>NoSuchKey</Code>`), and a tool's
-//! code after the tool's name (`obsutil 8`, `console Obs.0012`).
+//! code after the tool's name (`obsutil 8`, `console Obs.0012`); and what
+//! each argument turns out to name ([`explain`]). It also reads the times a
+//! user gives `scan --since` and `--until` ([`parse_time`]).
 
-use crate::catalogue::{self, Entry, StatusFilter};
+use crate::catalogue::{self, Entry, StatusFilter, StatusInfo};
 use crate::decode::{self, value};
+use crate::Outcome;
 
 /// What one `explain` argument names.
 #[derive(Debug)]
@@ -190,6 +193,157 @@ pub fn parse_status(token: &str) -> Option<u16> {
         token.parse().ok().filter(|s| (100..=599).contains(s))
     } else {
         None
+    }
+}
+
+/// A time a user gives `scan --since` or `--until`, in UTC: a date
+/// (`2026-11-26`), a date and minute (`2026-11-26T08:00`), or a timestamp
+/// as logs write them (`2026-11-26T08:00:00Z`, with a fraction or an
+/// offset; an HTTP date). Milliseconds since the epoch; `None` for anything
+/// else. A time ago (`30m`) needs the clock: the caller reads that.
+///
+/// ```
+/// use obserr::query::parse_time;
+///
+/// assert_eq!(parse_time("2026-11-26"), Some(1_795_651_200_000));
+/// assert_eq!(parse_time("2026-11-26T08:00"), parse_time("2026-11-26T08:00:00Z"));
+/// assert_eq!(parse_time("yesterday"), None);
+/// ```
+#[must_use]
+pub fn parse_time(s: &str) -> Option<i64> {
+    let s = s.trim();
+    [
+        s.to_string(),
+        format!("{s}Z"),
+        format!("{s}:00Z"),
+        format!("{s}T00:00:00Z"),
+    ]
+    .iter()
+    .find_map(|t| crate::timestamp::parse_millis(t))
+}
+
+/// What one `explain` argument turned out to name.
+#[derive(Debug)]
+pub enum Explained {
+    /// A catalogued code.
+    Code(&'static Entry),
+    /// A code two tools use with different meanings (`Obs.0012`).
+    Shared {
+        /// The argument(s) as given.
+        input: String,
+        /// Every entry it names, one per tool.
+        entries: Vec<&'static Entry>,
+    },
+    /// A bare HTTP status the catalogue knows, and its codes.
+    Status {
+        /// The status.
+        status: u16,
+        /// What it means for OBS, when the catalogue says.
+        info: Option<&'static StatusInfo>,
+        /// The catalogued codes documented with it.
+        codes: Vec<&'static Entry>,
+    },
+    /// A class of statuses (`4xx`) and the catalogued codes in it.
+    Class {
+        /// The class.
+        class: StatusFilter,
+        /// The codes with a documented status in it, in catalogue order.
+        codes: Vec<&'static Entry>,
+    },
+    /// A status no table documents.
+    UnknownStatus {
+        /// The argument as given.
+        input: String,
+        /// The status.
+        status: u16,
+    },
+    /// Nothing catalogued.
+    Unknown {
+        /// The argument as given.
+        input: String,
+        /// The part of it that looked like a code.
+        token: String,
+        /// The nearest catalogued codes, best first.
+        suggestions: Vec<&'static Entry>,
+    },
+}
+
+impl Explained {
+    /// Found for a code or a known status; nothing found otherwise.
+    #[must_use]
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Explained::Code(_) | Explained::Shared { .. } | Explained::Status { .. } => {
+                Outcome::Found
+            }
+            Explained::Class { codes, .. } if !codes.is_empty() => Outcome::Found,
+            Explained::Class { .. }
+            | Explained::UnknownStatus { .. }
+            | Explained::Unknown { .. } => Outcome::NothingFound,
+        }
+    }
+}
+
+/// `explain`: what each argument names, in order.
+///
+/// ```
+/// use obserr::query::{explain, Explained};
+///
+/// let out = explain(&["nosuchkey", "403", "NoSuchKy"]);
+/// assert!(matches!(out[0], Explained::Code(e) if e.code == "NoSuchKey"));
+/// assert!(matches!(out[1], Explained::Status { status: 403, .. }));
+/// assert!(matches!(&out[2], Explained::Unknown { suggestions, .. } if suggestions[0].code == "NoSuchKey"));
+/// ```
+///
+/// A tool's name and the argument after it are one code:
+///
+/// ```
+/// use obserr::query::{explain, Explained};
+///
+/// let out = explain(&["obsutil", "255", "Obs.0012"]);
+/// assert!(matches!(out[0], Explained::Code(e) if e.code == "obsutil -1"));
+/// assert!(matches!(&out[1], Explained::Shared { entries, .. } if entries.len() == 2));
+/// ```
+pub fn explain(args: &[impl AsRef<str>]) -> Vec<Explained> {
+    let args: Vec<String> = args.iter().map(|a| a.as_ref().to_string()).collect();
+    resolve_args(&args)
+        .into_iter()
+        .map(|(arg, resolved)| explained(&arg, resolved))
+        .collect()
+}
+
+fn explained(arg: &str, resolved: Resolved) -> Explained {
+    match resolved {
+        Resolved::Code(entry) => Explained::Code(entry),
+        Resolved::Shared(entries) => Explained::Shared {
+            input: arg.to_string(),
+            entries,
+        },
+        Resolved::Status(status) => {
+            let info = catalogue::status_info(status);
+            let codes: Vec<&Entry> = catalogue::by_status(StatusFilter::Exact(status)).collect();
+            if info.is_none() && codes.is_empty() {
+                Explained::UnknownStatus {
+                    input: arg.to_string(),
+                    status,
+                }
+            } else {
+                Explained::Status {
+                    status,
+                    info,
+                    codes,
+                }
+            }
+        }
+        Resolved::Class(class) => Explained::Class {
+            class,
+            codes: catalogue::by_status(class).collect(),
+        },
+        Resolved::Unknown { token, suggestions } => Explained::Unknown {
+            input: arg.to_string(),
+            token,
+            suggestions,
+        },
     }
 }
 

@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 
 #[path = "sgr.rs"]
 mod sgr;
-use obserr::command::{Decoded, Input};
+use obserr::decoded::{Decoded, Input};
 use obserr::decode::MAX_RESPONSES;
 use obserr::render::{diagnosis, json, Style};
 use obserr::sanitize::is_unsafe;

@@ -4,26 +4,6 @@
 
 use super::data::ENTRIES;
 use super::entry::{Entry, Kind};
-use super::lookup::{catalogued_statuses, reason};
-
-/// The `list --status` values worth completing, each with a description:
-/// every catalogued status, each class after its statuses (`403 404 4xx 500`).
-#[must_use]
-pub fn status_filter_words() -> Vec<(String, String)> {
-    let mut words = Vec::new();
-    let statuses = catalogued_statuses();
-    for (i, &status) in statuses.iter().enumerate() {
-        words.push((status.to_string(), reason(status).unwrap_or("").to_string()));
-        if statuses
-            .get(i + 1)
-            .is_none_or(|next| next / 100 != status / 100)
-        {
-            let class = status / 100;
-            words.push((format!("{class}xx"), format!("any {class}xx status")));
-        }
-    }
-    words
-}
 
 /// A `list --status` filter: one status (`403`) or a class (`4xx`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +25,14 @@ impl StatusFilter {
     }
 }
 
+/// What [`StatusFilter`]'s `FromStr` refused: the text given, which is no
+/// HTTP status (`100`-`599`) and no class (`1xx`-`5xx`). The caller says so
+/// in its own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadStatusFilter(pub String);
+
 impl std::str::FromStr for StatusFilter {
-    type Err = String;
+    type Err = BadStatusFilter;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim().to_ascii_lowercase();
@@ -59,10 +45,7 @@ impl std::str::FromStr for StatusFilter {
             {
                 Ok(StatusFilter::Exact(t.parse().expect("three ASCII digits")))
             }
-            _ => Err(format!(
-                "'{}' is not an HTTP status (100-599) or a class like 4xx",
-                crate::sanitize::visible(s)
-            )),
+            _ => Err(BadStatusFilter(s.to_string())),
         }
     }
 }
@@ -107,24 +90,31 @@ impl Entry {
     }
 }
 
+/// `list`: the catalogued entries that match every filter set (all entries
+/// when none is), in catalogue order.
+///
+/// ```
+/// use obserr::catalogue::{Kind, ListFilter};
+///
+/// let all = obserr::catalogue::list(&ListFilter::default());
+/// let statuses = ["403".parse().unwrap()];
+/// let forbidden = obserr::catalogue::list(&ListFilter { status: &statuses, ..ListFilter::default() });
+/// assert!(forbidden.len() < all.len());
+/// assert!(forbidden.iter().any(|e| e.code == "AccessDenied"));
+/// let tools = obserr::catalogue::list(&ListFilter { kind: Some(Kind::Tool), ..ListFilter::default() });
+/// assert!(tools.iter().all(|e| e.kind == Kind::Tool));
+/// ```
+#[must_use]
+pub fn list(filter: &ListFilter) -> Vec<&'static Entry> {
+    super::data::entries()
+        .iter()
+        .filter(|e| filter.matches(e))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn status_completions_are_catalogued_statuses_and_their_classes() {
-        let words: Vec<String> = status_filter_words().into_iter().map(|(w, _)| w).collect();
-        for w in &words {
-            let filter: StatusFilter = w.parse().expect("a completed value parses");
-            assert!(by_status(filter).next().is_some(), "{w} lists nothing");
-        }
-        for status in catalogued_statuses() {
-            assert!(words.contains(&status.to_string()), "{status} is missing");
-            assert!(words.contains(&format!("{}xx", status / 100)));
-        }
-        let unique: std::collections::BTreeSet<&String> = words.iter().collect();
-        assert_eq!(unique.len(), words.len(), "a value is offered twice");
-    }
 
     #[test]
     fn status_filters_parse_and_reject() {

@@ -34,7 +34,7 @@ pub use entry::{
     Cause, CauseSource, CauseSourceKind, Check, Documented, Entry, Kind, Source, SourceKind,
     StatusInfo, TOOL_WORDS,
 };
-pub use filter::{by_status, status_filter_words, ListFilter, StatusFilter};
+pub use filter::{by_status, list, BadStatusFilter, ListFilter, StatusFilter};
 pub use lookup::{catalogued_statuses, lookup, lookup_all, lookup_tool, reason, status_info};
 pub use retry::Retry;
 pub use sdk::Sdk;

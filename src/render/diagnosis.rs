@@ -5,9 +5,10 @@
 //! side, colour or not; JSON leaves it to `serde_json`, which escapes every
 //! control character.
 
+use super::names::{input_name, shell_word};
 use super::{json::EntryJson, wrap, Style};
-use crate::command::{Decoded, Input};
 use crate::decode::{Body, Framing, Response};
+use crate::decoded::{Decoded, Input};
 use crate::diagnose::{
     Diagnosis, DocumentedStatus, Hint, Limit, Meaning, Next, Ranking, Stamp, SupportId, TimeSource,
     MAX_STATUS_CODES,
@@ -91,15 +92,6 @@ pub fn human_all(
         }
     }
     Ok(())
-}
-
-/// An input's name for people: the path made safe, or `standard input`.
-#[must_use]
-pub fn input_name(input: &Input) -> String {
-    match input {
-        Input::Stdin => "standard input".to_string(),
-        Input::File(path) => visible(&path.to_string_lossy()).into_owned(),
-    }
 }
 
 /// The diagnosis for people, short: the headline (code and status), what it
@@ -496,7 +488,7 @@ pub fn next_command(next: &Next) -> String {
         Next::List => "obserr list".to_string(),
         Next::Sigcheck(None) => "obserr sigcheck".to_string(),
         Next::Sigcheck(Some(input)) => {
-            format!("obserr sigcheck {}", super::message::shell_word(input))
+            format!("obserr sigcheck {}", shell_word(input))
         }
     }
 }

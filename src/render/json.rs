@@ -3,7 +3,7 @@
 //! colour, and `serde_json` escapes every control character.
 
 use crate::catalogue::{self, Cause, Check, Entry, Kind, Source, StatusInfo};
-use crate::command::Explained;
+use crate::query::Explained;
 use crate::retry::SdkRetry;
 use crate::search::Hit;
 use serde::Serialize;

@@ -6,6 +6,7 @@ pub mod diagnosis;
 pub mod human;
 pub mod json;
 pub mod message;
+mod names;
 pub mod scan;
 pub mod sigcheck;
 

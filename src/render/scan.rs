@@ -378,33 +378,36 @@ fn chart(out: &mut impl Write, s: &Style, timeline: &[Minute]) -> io::Result<()>
 /// What to tell on stderr about a scan: inputs that could not be read, what
 /// was skipped, and a scan without errors.
 #[must_use]
-pub fn messages(r: &Report) -> Vec<Message<'_>> {
+pub fn messages(r: &Report) -> Vec<Message> {
     let mut out = Vec::new();
     for i in &r.inputs {
-        let name = i.name.as_str();
+        let name = &i.name;
         if let Some(error) = &i.error {
-            out.push(Message::ScanUnreadable { name, error });
+            out.push(Message::ScanUnreadable {
+                name: name.clone(),
+                error: error.clone(),
+            });
         }
         if i.binary {
-            out.push(Message::ScanBinary { name });
+            out.push(Message::ScanBinary { name: name.clone() });
         }
         if let Some(error) = &i.cut_short {
             out.push(Message::ScanCutShort {
-                name,
+                name: name.clone(),
                 gzip: i.gzip,
-                error,
+                error: error.clone(),
                 bytes: i.bytes,
             });
         }
         if i.long_lines > 0 {
             out.push(Message::ScanLongLines {
-                name,
+                name: name.clone(),
                 count: i.long_lines,
             });
         }
         if i.invalid_utf8 > 0 {
             out.push(Message::ScanInvalidUtf8 {
-                name,
+                name: name.clone(),
                 count: i.invalid_utf8,
             });
         }

@@ -1,6 +1,8 @@
-//! The committed completion scripts are what the CLI generates today, and they
-//! work in real shells: bash always (it is everywhere), fish and zsh when they
-//! are installed (otherwise the test says it skipped them).
+//! The committed completion scripts are what the CLI generates today (the
+//! built obserr's `completions SHELL`), and they work in real shells: bash
+//! always (it is everywhere), fish and zsh when they are installed (otherwise
+//! the test says it skipped them); the man page (`obserr man`) has its
+//! sections.
 //!
 //! After an intended change of the CLI or the catalogue, rewrite the scripts
 //! with `OBSERR_UPDATE_COMPLETIONS=1 cargo test --test it completions::` and review
@@ -9,8 +11,7 @@
 use crate::common;
 
 use clap::ValueEnum;
-use clap_complete::Shell;
-use obserr::assets;
+use clap_complete::{Generator, Shell};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -20,7 +21,24 @@ fn completions_dir() -> PathBuf {
 }
 
 fn script_path(shell: Shell) -> PathBuf {
-    completions_dir().join(assets::completion_file_name(shell))
+    completions_dir().join(shell.file_name("obserr"))
+}
+
+/// What the built obserr writes to stdout for `args`; it must succeed.
+fn obserr_stdout(args: &[&str]) -> Vec<u8> {
+    let out = Command::new(env!("CARGO_BIN_EXE_obserr"))
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "obserr {args:?} failed: {stderr}");
+    out.stdout
+}
+
+/// The completion script obserr generates for `shell` today.
+fn fresh_script(shell: Shell) -> Vec<u8> {
+    let name = shell.to_possible_value().expect("a shell's name");
+    obserr_stdout(&["completions", name.get_name()])
 }
 
 #[test]
@@ -28,8 +46,7 @@ fn committed_scripts_are_fresh() {
     let update = std::env::var_os("OBSERR_UPDATE_COMPLETIONS").is_some_and(|v| v == "1");
     let mut stale = Vec::new();
     for shell in Shell::value_variants() {
-        let mut fresh = Vec::new();
-        assets::completions(*shell, &mut fresh);
+        let fresh = fresh_script(*shell);
         let path = script_path(*shell);
         if std::fs::read(&path).ok().as_deref() == Some(&fresh[..]) {
             continue;
@@ -284,9 +301,7 @@ fn zsh_offers_codes_statuses_subcommands_and_files() {
 
 #[test]
 fn man_page_has_the_commands_exit_status_and_examples() {
-    let mut page = Vec::new();
-    assets::man_page(&mut page).unwrap();
-    let page = String::from_utf8(page).unwrap();
+    let page = String::from_utf8(obserr_stdout(&["man"])).unwrap();
     assert!(page.contains(".TH OBSERR 1"), "{page}");
     for section in [
         "NAME",
@@ -322,7 +337,16 @@ fn man_page_has_the_commands_exit_status_and_examples() {
     let table = &guide[guide
         .find("### Environment")
         .expect("an Environment section")..];
-    for (names, _) in obserr::cli::ENVIRONMENT {
+    let environment = &page[page.find(".SH ENVIRONMENT\n").unwrap()..];
+    let environment = &environment[..environment[1..].find("\n.SH ").unwrap()];
+    let documented: Vec<&str> = environment
+        .split(".TP\n\\fB")
+        .skip(1)
+        .filter_map(|item| item.split_once("\\fR"))
+        .map(|(names, _)| names)
+        .collect();
+    assert!(documented.len() >= 10, "{environment}");
+    for names in documented {
         for name in names.split(", ") {
             assert!(
                 table.contains(&format!("`{name}`")),

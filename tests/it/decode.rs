@@ -3,8 +3,8 @@
 //! (any bytes: no panic, exit 0, 1 or 2, no raw control character in human
 //! output), and the pathological documents the issue names. Timings are measured in the README's benchmark, not here.
 
-use obserr::command::Input;
 use obserr::decode::{decode, decode_all, MAX_RESPONSES};
+use obserr::decoded::Input;
 use obserr::diagnose::diagnose;
 use obserr::render::{diagnosis, json, Style};
 use proptest::prelude::*;

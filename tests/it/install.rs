@@ -74,8 +74,11 @@ fn completion_install_lines_create_their_directories_and_work() {
         );
         let file = target(&home, &line);
         let script = std::fs::read(&file).unwrap_or_else(|e| panic!("{shell}: {file:?}: {e}"));
-        let mut fresh = Vec::new();
-        obserr::assets::completions(arg.parse().unwrap(), &mut fresh);
+        let fresh = Command::new(env!("CARGO_BIN_EXE_obserr"))
+            .args(["completions", arg])
+            .output()
+            .unwrap()
+            .stdout;
         assert_eq!(script, fresh, "{shell}");
         if shell == "bash" {
             // No bash-completion package: the script, sourced as the docs

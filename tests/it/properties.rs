@@ -88,8 +88,8 @@ proptest! {
                 }
                 Resolved::Unknown { token, suggestions } => {
                     prop_assert!(suggestions.len() <= 3);
-                    out.extend_from_slice(Message::UnknownCode { token: &token, suggestions: &suggestions }.text().as_bytes());
                     let v = json_of(&json::UnknownJson::new(&arg, &suggestions));
+                    Message::UnknownCode { token, suggestions }.write(&mut out).unwrap();
                     prop_assert_eq!(v["input"].as_str(), Some(arg.as_str()));
                 }
             }
