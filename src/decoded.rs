@@ -14,7 +14,7 @@
 
 use crate::decode;
 use crate::diagnose::{self, Diagnosis};
-use crate::Outcome;
+use crate::outcome::Outcome;
 use std::io;
 use std::path::PathBuf;
 

@@ -8,7 +8,7 @@
 
 use crate::catalogue::{self, Entry, StatusFilter, StatusInfo};
 use crate::decode::{self, value};
-use crate::Outcome;
+use crate::outcome::Outcome;
 
 /// What one `explain` argument names.
 #[derive(Debug)]
