@@ -5,7 +5,9 @@
 //! side, colour or not; JSON leaves it to `serde_json`, which escapes every
 //! control character.
 
-use super::{json::EntryJson, wrap, Style};
+use super::json::EntryJson;
+use super::layout::wrap;
+use super::style::Style;
 use crate::command::{Decoded, Input};
 use crate::decode::{Body, Framing, Response};
 use crate::diagnose::{
@@ -23,7 +25,7 @@ pub const MAX_SHOWN: usize = 20;
 const LABEL: usize = 12;
 
 fn field(out: &mut impl Write, s: &Style, label: &str, text: &str) -> io::Result<()> {
-    super::field(out, s, LABEL, label, text)
+    super::layout::field(out, s, LABEL, label, text)
 }
 
 /// The most lines [`human`] gives one response at 100 columns: the
@@ -129,14 +131,14 @@ pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
                     field(&mut top, s, "Fix:", PROVEN_FIX)?;
                 }
                 (None, Some(c)) => {
-                    let tagged = format!("{} {}", c.cause, super::cause_source_kind_tag(&c.source));
+                    let tagged = format!("{} {}", c.cause, super::entry_words::cause_source_kind_tag(&c.source));
                     field(&mut top, s, cause_label(d), &tagged)?;
                     field(&mut top, s, "Check:", c.check)?;
                     field(&mut top, s, "Fix:", c.fix)?;
                 }
                 (None, None) => field(&mut top, s, "Solution:", &solution)?,
             }
-            super::retry(&mut top, s, LABEL, e)?;
+            super::entry_words::retry(&mut top, s, LABEL, e)?;
         }
         None => {
             headline(&mut top, s, d)?;
@@ -213,7 +215,7 @@ fn short_headline(out: &mut impl Write, s: &Style, d: &Diagnosis, meaning: &str)
             ..*s
         };
         headline(&mut plain, &colourless, d)?;
-        super::columns(String::from_utf8_lossy(&plain).trim_end()) + 2
+        super::layout::columns(String::from_utf8_lossy(&plain).trim_end()) + 2
     };
     // Wrapped as if it followed a label as wide as the code and status,
     // continuation lines under the label column.
@@ -226,7 +228,7 @@ fn short_headline(out: &mut impl Write, s: &Style, d: &Diagnosis, meaning: &str)
 fn rows(text: &[u8], width: usize) -> usize {
     String::from_utf8_lossy(text)
         .lines()
-        .map(|l| super::columns(l).div_ceil(width.max(1)).max(1))
+        .map(|l| super::layout::columns(l).div_ceil(width.max(1)).max(1))
         .sum()
 }
 
@@ -296,7 +298,7 @@ pub fn human_verbose(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Resu
             field(out, s, "Cause:", &proof)?;
         }
         if let Some(c) = d.cause {
-            let tagged = format!("{} {}", c.cause, super::cause_source_tag(&c.source));
+            let tagged = format!("{} {}", c.cause, super::entry_words::cause_source_tag(&c.source));
             let label = if proven(d).is_some() {
                 "Most often:"
             } else {
@@ -306,7 +308,7 @@ pub fn human_verbose(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Resu
             field(out, s, "Check:", c.check)?;
             field(out, s, "Fix:", c.fix)?;
         }
-        super::retry(out, s, LABEL, e)?;
+        super::entry_words::retry(out, s, LABEL, e)?;
     }
     for (label, value) in [
         ("Resource:", &r.resource),

@@ -1,7 +1,8 @@
 //! Human-readable output: entries, statuses, lists and search results, in
 //! colour when [`Style::color`] says so, fitted to [`Style::width`] when set.
 
-use super::{wrap, Style};
+use super::layout::wrap;
+use super::style::Style;
 use crate::catalogue::{self, Check, Entry, Kind, Sdk, StatusInfo};
 use crate::retry::Condition;
 use crate::search::Hit;
@@ -13,7 +14,7 @@ use std::io::{self, Write};
 const LABEL: usize = 10;
 
 fn field(out: &mut impl Write, s: &Style, label: &str, text: &str) -> io::Result<()> {
-    super::field(out, s, LABEL, label, text)
+    super::layout::field(out, s, LABEL, label, text)
 }
 
 /// The full explanation of one code, in the long form `rustc --explain`
@@ -42,7 +43,7 @@ pub fn entry(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
         let checks: Vec<&str> = e.checks.iter().map(|c| check_name(*c)).collect();
         field(out, s, "Check:", &checks.join(", "))?;
     }
-    super::retry(out, s, LABEL, e)?;
+    super::entry_words::retry(out, s, LABEL, e)?;
     if let Some(sdks) = sdk_retries_text(e) {
         field(out, s, "SDKs:", &sdks)?;
     }
@@ -99,11 +100,11 @@ fn causes(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
     for (n, c) in e.causes.iter().enumerate() {
         writeln!(out)?;
         let number = format!("{}. ", n + 1);
-        let tagged = format!("{} {}", c.cause, super::cause_source_tag(&c.source));
+        let tagged = format!("{} {}", c.cause, super::entry_words::cause_source_tag(&c.source));
         writeln!(
             out,
             "{number}{}",
-            super::wrap(&tagged, number.len(), s.width)
+            super::layout::wrap(&tagged, number.len(), s.width)
         )?;
         for (label, text) in [("Check: ", c.check), ("Fix:   ", c.fix)] {
             let indent = number.len() + label.len();
@@ -112,7 +113,7 @@ fn causes(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
                 "{}{}{}",
                 " ".repeat(number.len()),
                 s.label(label),
-                super::wrap(text, indent, s.width)
+                super::layout::wrap(text, indent, s.width)
             )?;
         }
     }
@@ -316,12 +317,12 @@ pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<(
     #[cfg(feature = "cli")]
     {
         let widest = |cells: &mut dyn Iterator<Item = usize>, header: &str| {
-            cells.max().unwrap_or(0).max(super::columns(header))
+            cells.max().unwrap_or(0).max(super::layout::columns(header))
         };
-        let code_w = widest(&mut entries.iter().map(|e| super::columns(e.code)), "Code");
-        let status_w = widest(&mut statuses.iter().map(|st| super::columns(st)), "Status");
+        let code_w = widest(&mut entries.iter().map(|e| super::layout::columns(e.code)), "Code");
+        let status_w = widest(&mut statuses.iter().map(|st| super::layout::columns(st)), "Status");
         // Four columns: five borders, and one space of padding each side of a cell.
-        let fixed = code_w + status_w + super::columns("Retry") + 5 + 4 * 2;
+        let fixed = code_w + status_w + super::layout::columns("Retry") + 5 + 4 * 2;
         if let Some(width) = s.width.filter(|w| *w >= fixed + 2 + MIN_MESSAGE) {
             return table(out, s, width, entries, statuses);
         }
@@ -546,7 +547,7 @@ mod tests {
         for e in catalogue::entries().iter().filter(|e| !e.causes.is_empty()) {
             let text = explained(e.code);
             for c in e.causes {
-                let tag = super::super::cause_source_tag(&c.source);
+                let tag = super::super::entry_words::cause_source_tag(&c.source);
                 assert!(
                     text.contains(&format!("{} {tag}", c.cause)),
                     "{}: {tag}",
@@ -592,7 +593,7 @@ mod tests {
             .collect();
         assert!(retry.len() > 1, "{text}");
         assert!(
-            retry.iter().all(|l| super::super::columns(l) <= 40),
+            retry.iter().all(|l| super::super::layout::columns(l) <= 40),
             "{text}"
         );
         assert!(retry[1].starts_with(&" ".repeat(LABEL)), "{text}");
@@ -687,7 +688,7 @@ mod tests {
             let text = table(width, false, &entries);
             assert!(text.contains("│ Code"), "{width}: {text}");
             assert!(
-                text.lines().all(|l| super::super::columns(l) <= width),
+                text.lines().all(|l| super::super::layout::columns(l) <= width),
                 "{width}: {text}"
             );
             for e in &entries {
@@ -718,7 +719,7 @@ mod tests {
                 assert!(line.starts_with("    "), "{line:?}");
                 // A single word longer than the width is the only overflow.
                 assert!(
-                    super::super::columns(line) <= width || !line.trim().contains(' '),
+                    super::super::layout::columns(line) <= width || !line.trim().contains(' '),
                     "{width}: {line:?}"
                 );
             }

@@ -4,7 +4,9 @@
 //! `--json` document. Every string from the log is made visible before it is
 //! written.
 
-use super::{wrap, Message, Style};
+use super::layout::wrap;
+use super::message::Message;
+use super::style::Style;
 use crate::catalogue;
 use crate::sanitize::visible;
 use crate::scan::{By, Count, Dimension, Group, InputReport, LogFinding, Minute, Report};
@@ -275,7 +277,7 @@ fn group(out: &mut impl Write, s: &Style, r: &Report, g: &Group) -> io::Result<(
         }
     }
     if let Some(entry) = g.code.as_deref().and_then(catalogue::lookup) {
-        super::retry(out, s, LABEL, entry)?;
+        super::entry_words::retry(out, s, LABEL, entry)?;
         field(out, "Fix:", entry.one_line_fix())?;
         field(out, "More:", &format!("obserr explain {}", entry.code))?;
     } else if g.client_failure {
@@ -689,7 +691,7 @@ impl<'a> ScanJson<'a> {
                         prefixes: &g.prefixes,
                         keys: &g.keys,
                         retryable: retryable(g),
-                        retry_advice: entry.map(|e| super::retry_advice(e.retry())),
+                        retry_advice: entry.map(|e| super::entry_words::retry_advice(e.retry())),
                         fix: entry.map(catalogue::Entry::one_line_fix),
                     }
                 })

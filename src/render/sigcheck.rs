@@ -3,7 +3,7 @@
 //! usual cause, the server's string to sign component by component, and as
 //! `--json` the same as one typed object.
 
-use super::Style;
+use super::style::Style;
 use crate::sanitize::visible;
 use crate::sigcheck::{
     ClientSource, Component, Difference, DifferenceCause, KeyIssue, Missing, Part, Scheme,
