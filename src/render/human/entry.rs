@@ -93,11 +93,7 @@ fn causes(out: &mut impl Write, s: &Style, e: &Entry) -> io::Result<()> {
         writeln!(out)?;
         let number = format!("{}. ", n + 1);
         let tagged = format!("{} {}", c.cause, cause_source_tag(&c.source));
-        writeln!(
-            out,
-            "{number}{}",
-            wrap(&tagged, number.len(), s.width)
-        )?;
+        writeln!(out, "{number}{}", wrap(&tagged, number.len(), s.width))?;
         for (label, text) in [("Check: ", c.check), ("Fix:   ", c.fix)] {
             let indent = number.len() + label.len();
             writeln!(
@@ -412,10 +408,7 @@ mod tests {
             .take_while(|l| l.starts_with("Retry:") || l.starts_with("     "))
             .collect();
         assert!(retry.len() > 1, "{text}");
-        assert!(
-            retry.iter().all(|l| columns(l) <= 40),
-            "{text}"
-        );
+        assert!(retry.iter().all(|l| columns(l) <= 40), "{text}");
         assert!(retry[1].starts_with(&" ".repeat(LABEL)), "{text}");
     }
 
@@ -435,5 +428,4 @@ mod tests {
         assert!(text.contains("\x1b["));
         assert!(text.contains("yes: a server-side failure"));
     }
-
 }

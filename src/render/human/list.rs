@@ -160,7 +160,6 @@ mod tests {
         String::from_utf8(buf).unwrap()
     }
 
-
     #[test]
     fn plain_lists_have_one_line_per_code() {
         let entries: Vec<&Entry> = catalogue::entries().iter().collect();

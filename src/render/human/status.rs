@@ -53,7 +53,6 @@ mod tests {
         String::from_utf8(buf).unwrap()
     }
 
-
     #[test]
     fn a_status_fits_the_terminal_with_hanging_indents() {
         let codes: Vec<&Entry> =
@@ -84,5 +83,4 @@ mod tests {
             codes.len() + 5
         );
     }
-
 }
