@@ -21,7 +21,7 @@ const STACK_INDENT: usize = 4;
 /// terminal is too narrow for one (or the binary is built without the `cli`
 /// feature, which brings the table crate), the stacked form: code and status
 /// on one line, the message wrapped and indented below. Not on a terminal,
-/// one line of tab-separated fields per code ([`plain_list`]). A code is
+/// one line of tab-separated fields per code (`plain_list`). A code is
 /// never broken: the code, status and retry columns take their content's
 /// width, and the message column wraps.
 pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<()> {
