@@ -1,8 +1,10 @@
 //! A catalogue entry as `explain --json`, `list --json`, `search --json` and
 //! `decode --json` print it.
 
-use crate::catalogue::{self, Cause, Check, Entry, Kind, Source};
-use crate::retry::SdkRetry;
+use crate::catalogue::{
+    self, Cause, CauseSource, CauseSourceKind, Check, Entry, Source, SourceKind,
+};
+use crate::retry::{Condition, Sdk, SdkRetry};
 use serde::Serialize;
 
 /// A catalogue entry as `explain --json`, `list --json` and `search --json` print it.
@@ -14,8 +16,8 @@ pub struct EntryJson {
     /// The tool a tool's code belongs to (`obsutil`, `console`, `browser`;
     /// `explain TOOL CODE` names the entry); null for other codes.
     pub tool: Option<&'static str>,
-    /// `server`, `client` or `tool`.
-    pub kind: Kind,
+    /// `server`, `client`, `tool` or `sdk-status` (as `list --kind` takes it).
+    pub kind: &'static str,
     /// The code as its tool shows it when another tool reuses it.
     pub shared_code: Option<&'static str>,
     /// The primary documented status (`null` for N/A).
@@ -31,15 +33,15 @@ pub struct EntryJson {
     /// Whether the same request may succeed when sent again.
     pub retryable: bool,
     /// The official SDKs that retry the code by themselves.
-    pub sdk_retries: Vec<SdkRetry>,
+    pub sdk_retries: Vec<SdkRetryJson>,
     /// What to look at on the user's side (client and tool codes).
-    pub checks: &'static [Check],
+    pub checks: Vec<&'static str>,
     /// Why the code happens, most frequent first.
-    pub causes: &'static [Cause],
+    pub causes: Vec<CauseJson>,
     /// Other spellings of the code.
     pub aliases: &'static [&'static str],
     /// Every page that documents the code.
-    pub sources: &'static [&'static Source],
+    pub sources: Vec<SourceJson>,
     /// Every documented row, primary first.
     pub documented: Vec<DocumentedJson>,
 }
@@ -70,7 +72,7 @@ impl From<&'static Entry> for EntryJson {
         EntryJson {
             code: e.bare_code(),
             tool: e.tool(),
-            kind: e.kind,
+            kind: e.kind.name(),
             shared_code: e.shared_code,
             status: e.status(),
             reason: e.status().and_then(catalogue::reason),
@@ -78,11 +80,11 @@ impl From<&'static Entry> for EntryJson {
             solution: e.solution(),
             solution_inferred: e.solution_inferred(),
             retryable: e.retryable,
-            sdk_retries: e.sdk_retries(),
-            checks: e.checks,
-            causes: e.causes,
+            sdk_retries: e.sdk_retries().iter().map(SdkRetryJson::from).collect(),
+            checks: e.checks.iter().map(|c| check_key(*c)).collect(),
+            causes: e.causes.iter().map(CauseJson::from).collect(),
             aliases: e.aliases,
-            sources: e.sources,
+            sources: e.sources.iter().map(|s| SourceJson::from(*s)).collect(),
             documented: e
                 .documented
                 .iter()
@@ -98,6 +100,151 @@ impl From<&'static Entry> for EntryJson {
                 })
                 .collect(),
         }
+    }
+}
+
+/// One reason a code happens, with how to confirm it, the fix and where it
+/// comes from. The phrases of a server message that point to it stay
+/// internal.
+#[derive(Serialize)]
+pub struct CauseJson {
+    /// What happened.
+    pub cause: &'static str,
+    /// How to confirm or rule it out.
+    pub check: &'static str,
+    /// What to do about it.
+    pub fix: &'static str,
+    /// Where the cause comes from.
+    pub source: CauseSourceJson,
+}
+
+impl From<&'static Cause> for CauseJson {
+    fn from(c: &'static Cause) -> Self {
+        CauseJson {
+            cause: c.cause,
+            check: c.check,
+            fix: c.fix,
+            source: CauseSourceJson::from(&c.source),
+        }
+    }
+}
+
+/// Where a cause comes from: the whole source, where human output shows a
+/// short tag.
+#[derive(Serialize)]
+pub struct CauseSourceJson {
+    /// `doc`, `faq`, `sdk` or `experience`.
+    pub kind: &'static str,
+    /// The page's id, or the SDK's repository; null for experience.
+    pub page: Option<&'static str>,
+    /// The page's title, or the SDK file's name.
+    pub title: Option<&'static str>,
+    /// Where on the page, the SDK file's lines, or where it was seen.
+    pub at: Option<&'static str>,
+    /// The page's address, or the SDK file's at its commit and lines.
+    pub url: Option<&'static str>,
+}
+
+impl From<&'static CauseSource> for CauseSourceJson {
+    fn from(s: &'static CauseSource) -> Self {
+        CauseSourceJson {
+            kind: match s.kind {
+                CauseSourceKind::Doc => "doc",
+                CauseSourceKind::Faq => "faq",
+                CauseSourceKind::Sdk => "sdk",
+                CauseSourceKind::Experience => "experience",
+            },
+            page: s.page,
+            title: s.title,
+            at: s.at,
+            url: s.url,
+        }
+    }
+}
+
+/// A documentation page that lists the code.
+#[derive(Serialize)]
+pub struct SourceJson {
+    /// Its id, as `list --source` takes it.
+    pub id: &'static str,
+    /// Its title.
+    pub title: &'static str,
+    /// Its file name in the documentation.
+    pub page: &'static str,
+    /// Where it is published.
+    pub url: &'static str,
+    /// `table`, `page`, `sdk` or `tool`.
+    pub kind: &'static str,
+    /// Its licence allows facts only: its rows are in obserr's words.
+    pub own_words: bool,
+}
+
+impl From<&'static Source> for SourceJson {
+    fn from(s: &'static Source) -> Self {
+        SourceJson {
+            id: s.id,
+            title: s.title,
+            page: s.page,
+            url: s.url,
+            kind: match s.kind {
+                SourceKind::Table => "table",
+                SourceKind::Page => "page",
+                SourceKind::Sdk => "sdk",
+                SourceKind::Tool => "tool",
+            },
+            own_words: s.own_words,
+        }
+    }
+}
+
+/// An official SDK that retries the code by itself.
+#[derive(Serialize)]
+pub struct SdkRetryJson {
+    /// `python`, `go`, `java`, `dotnet`, `nodejs`, `c`, `obsutil` or `obsa`.
+    pub sdk: &'static str,
+    /// `always`, `after_clock_correction`, `idempotent_only` or
+    /// `follows_location`.
+    pub condition: &'static str,
+    /// How many times at most by default (null: no limit of its own).
+    pub retries: Option<u8>,
+}
+
+impl From<&SdkRetry> for SdkRetryJson {
+    fn from(r: &SdkRetry) -> Self {
+        SdkRetryJson {
+            sdk: match r.sdk {
+                Sdk::Python => "python",
+                Sdk::Go => "go",
+                Sdk::Java => "java",
+                Sdk::Dotnet => "dotnet",
+                Sdk::Nodejs => "nodejs",
+                Sdk::C => "c",
+                Sdk::Obsutil => "obsutil",
+                Sdk::Obsa => "obsa",
+            },
+            condition: match r.condition {
+                Condition::Always => "always",
+                Condition::AfterClockCorrection => "after_clock_correction",
+                Condition::IdempotentOnly => "idempotent_only",
+                Condition::FollowsLocation => "follows_location",
+            },
+            retries: r.retries,
+        }
+    }
+}
+
+/// What to look at on the user's side, as the JSON names it.
+fn check_key(c: Check) -> &'static str {
+    match c {
+        Check::Network => "network",
+        Check::Dns => "dns",
+        Check::Proxy => "proxy",
+        Check::Tls => "tls",
+        Check::LocalFile => "local-file",
+        Check::Arguments => "arguments",
+        Check::Credentials => "credentials",
+        Check::Clock => "clock",
+        Check::Memory => "memory",
     }
 }
 

@@ -12,7 +12,7 @@ mod error;
 mod lookup;
 mod write;
 
-pub use entry::{DocumentedJson, EntryJson};
+pub use entry::{CauseJson, CauseSourceJson, DocumentedJson, EntryJson, SdkRetryJson, SourceJson};
 pub use error::ErrorJson;
 pub use lookup::{ExplainedJson, HitJson, SharedJson, StatusJson, UnknownJson, UnknownStatusJson};
 pub use write::{write, write_line};
