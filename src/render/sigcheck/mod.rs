@@ -8,5 +8,5 @@ mod json;
 mod words;
 
 pub use human::human;
-pub use json::{json, SigcheckJson};
+pub use json::{json, DifferenceJson, SigcheckJson};
 pub use words::{cause_text, component_name, must_equal, next_text, shown};
