@@ -2,12 +2,14 @@
 //! --json` prints it, the meaning that applies, and each finding as its
 //! kind, its sentence and its data.
 
-use super::hint::finding;
+use super::hint_json::HintJson;
 use super::lines::{meaning_text, next_command};
+use crate::catalogue::Entry;
 use crate::command::{Decoded, Input};
-use crate::diagnose::{Diagnosis, Hint, Meaning};
-use crate::render::json::{EntryJson, ErrorJson};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use crate::diagnose::{Diagnosis, Meaning};
+use crate::render::json::{CauseJson, EntryJson, ErrorJson};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 
 /// Details as a JSON object in document order.
 struct Details<'a>(&'a [(String, String)]);
@@ -22,30 +24,8 @@ impl Serialize for Details<'_> {
     }
 }
 
-/// A finding in JSON: its kind, its sentence, then its data.
-#[derive(serde::Serialize)]
-pub struct HintJson<'a> {
-    /// [`Hint::kind`].
-    pub kind: &'static str,
-    /// The sentence, as the human output says it.
-    pub text: String,
-    /// The finding's own fields.
-    #[serde(flatten)]
-    pub data: &'a Hint,
-}
-
-impl<'a> From<&'a Hint> for HintJson<'a> {
-    fn from(f: &'a Hint) -> Self {
-        HintJson {
-            kind: f.kind(),
-            text: finding(f),
-            data: f,
-        }
-    }
-}
-
 /// One `decode --json` response object, keys in this order.
-#[derive(serde::Serialize)]
+#[derive(Serialize)]
 pub struct ResponseJson<'a> {
     /// The input's name: the file name as given, or `-` for standard input.
     pub input: String,
@@ -63,7 +43,7 @@ pub struct ResponseJson<'a> {
     /// Which of the entry's meanings applies to this response.
     meaning: Option<MeaningJson>,
     /// The catalogue's cause the message points to (else the most frequent).
-    cause: Option<&'static crate::catalogue::Cause>,
+    cause: Option<CauseJson>,
     retryable: Option<bool>,
     hints: Vec<HintJson<'a>>,
     next: String,
@@ -85,7 +65,7 @@ impl<'a> ResponseJson<'a> {
             details: Details(&r.details),
             entry: d.entry.map(EntryJson::from),
             meaning: d.entry.map(|e| MeaningJson::new(e, d.meaning)),
-            cause: d.cause,
+            cause: d.cause.map(CauseJson::from),
             retryable: d.retryable(),
             hints: d.findings.iter().map(HintJson::from).collect(),
             next: next_command(&d.next),
@@ -95,7 +75,7 @@ impl<'a> ResponseJson<'a> {
 
 /// The meaning of a code that applies to one response: the documented row
 /// its message names, or the code's generic meaning.
-#[derive(serde::Serialize)]
+#[derive(Serialize)]
 pub struct MeaningJson {
     /// The generic meaning (no documented row's cause is named).
     generic: bool,
@@ -106,7 +86,7 @@ pub struct MeaningJson {
 }
 
 impl MeaningJson {
-    fn new(e: &'static crate::catalogue::Entry, meaning: Option<Meaning>) -> Self {
+    fn new(e: &'static Entry, meaning: Option<Meaning>) -> Self {
         let (message, solution) = meaning_text(e, meaning);
         MeaningJson {
             generic: matches!(meaning, Some(Meaning::Generic)),
@@ -123,7 +103,7 @@ impl MeaningJson {
 
 /// An element of the `decode --json` array: a response, or an input that
 /// could not be read.
-#[derive(serde::Serialize)]
+#[derive(Serialize)]
 #[serde(untagged)]
 pub enum DecodedJson<'a> {
     /// A decoded response.
@@ -200,26 +180,5 @@ mod tests {
         assert_eq!(hint["kind"], "involved");
         assert_eq!(hint["bucket"], "b");
         assert_eq!(hint["text"], "It concerns bucket b, object key k\u{1b}.");
-    }
-
-    #[test]
-    fn a_finding_in_json_is_kind_text_then_its_data() {
-        let d = diagnose(decode(b"<Error><Code>RequestTimeTooSkewed</Code><RequestTime>20240315T101500Z</RequestTime><ServerTime>2024-03-15T10:38:12Z</ServerTime></Error>"));
-        let text = serde_json::to_string(&HintJson::from(&d.findings[0])).unwrap();
-        assert!(
-            text.starts_with("{\"kind\":\"clock_skew\",\"text\":\"The request was dated"),
-            "{text}"
-        );
-        assert!(
-            text.ends_with(
-                ",\"skew_ms\":1392000,\"allowed_ms\":900000,\"allowed_from\":\"documented\"}"
-            ),
-            "{text}"
-        );
-        let text = serde_json::to_string(&HintJson::from(&Hint::Truncated)).unwrap();
-        assert!(
-            text.starts_with("{\"kind\":\"truncated\",\"text\":\"The body ends"),
-            "{text}"
-        );
     }
 }

@@ -9,13 +9,15 @@
 //! [`Hint`]: crate::diagnose::Hint
 
 mod hint;
+mod hint_json;
 mod json;
 mod lines;
 mod short;
 mod verbose;
 
 pub use hint::{finding, minutes_seconds};
-pub use json::{json_all, DecodedJson, HintJson, MeaningJson, ResponseJson};
+pub use hint_json::HintJson;
+pub use json::{json_all, DecodedJson, MeaningJson, ResponseJson};
 pub use lines::next_command;
 pub use short::{human, SHORT_LINES};
 pub use verbose::{human_verbose, read_as};
