@@ -1016,6 +1016,93 @@ pub fn scan_bytes(bytes: &[u8], options: ScanOptions) -> Report {
     scanner.finish()
 }
 
+// Accessors for render::scan::state, which writes a report's state as JSON
+// and reads it back (the format's names live there).
+
+impl GroupState {
+    /// The error code.
+    pub(crate) fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+    /// The HTTP status.
+    pub(crate) fn status(&self) -> Option<u16> {
+        self.status
+    }
+    /// The value grouped by.
+    pub(crate) fn value(&self) -> Option<&str> {
+        self.value.as_deref()
+    }
+    /// A tool's failures before any request.
+    pub(crate) fn client_failure(&self) -> bool {
+        self.client_failure
+    }
+    /// Errors in the group.
+    pub(crate) fn count(&self) -> u64 {
+        self.count
+    }
+    /// First and last time seen.
+    pub(crate) fn span(&self) -> Span {
+        self.span
+    }
+    /// The earliest request IDs.
+    pub(crate) fn request_ids(&self) -> &Sample {
+        &self.request_ids
+    }
+    /// Its codes (or bare statuses).
+    pub(crate) fn codes(&self) -> &Counter {
+        &self.codes
+    }
+    /// Its operations.
+    pub(crate) fn operations(&self) -> &Counter {
+        &self.operations
+    }
+    /// Its buckets.
+    pub(crate) fn buckets(&self) -> &Counter {
+        &self.buckets
+    }
+    /// Its key prefixes.
+    pub(crate) fn prefixes(&self) -> &Counter {
+        &self.prefixes
+    }
+    /// Its keys.
+    pub(crate) fn keys(&self) -> &Counter {
+        &self.keys
+    }
+
+    /// A group of these fields, as a report read back holds it (in the
+    /// order of the getters above).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn from_parts(
+        code: Option<String>,
+        status: Option<u16>,
+        value: Option<String>,
+        client_failure: bool,
+        count: u64,
+        span: Span,
+        request_ids: Sample,
+        codes: Counter,
+        operations: Counter,
+        buckets: Counter,
+        prefixes: Counter,
+        keys: Counter,
+    ) -> GroupState {
+        GroupState {
+            code,
+            status,
+            value,
+            client_failure,
+            count,
+            span,
+            request_ids,
+            codes,
+            operations,
+            buckets,
+            prefixes,
+            keys,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
