@@ -1,7 +1,7 @@
 //! `scan --follow`: the live summary on a terminal, and one line (or one
 //! JSON object) per error when piped.
 
-use super::format::utc;
+use super::format::{utc, utc_json_opt};
 use super::summary::human;
 use crate::catalogue;
 use crate::render::style::Style;
@@ -75,7 +75,7 @@ pub fn follow_line(e: &crate::scan::LogRecord) -> String {
 /// `scan --follow --json`, piped: one error as a JSON object.
 #[derive(Serialize)]
 pub struct FollowJson<'a> {
-    #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+    #[serde(serialize_with = "utc_json_opt")]
     /// When it was made.
     pub time: Option<i64>,
     /// The HTTP status.

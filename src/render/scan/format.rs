@@ -1,6 +1,7 @@
 //! How scan writes numbers, shares, sizes and times.
 
 use crate::timestamp::format_utc;
+use serde::Serializer;
 
 /// `1234567` as `1,234,567`.
 pub(super) fn n(value: u64) -> String {
@@ -42,6 +43,23 @@ pub(super) fn size(bytes: u64) -> String {
 #[must_use]
 pub fn utc(ms: i64) -> String {
     format_utc(ms)
+}
+
+/// Writes milliseconds as [`utc`] does, for `#[serde(serialize_with)]`.
+// serde's `serialize_with` hands the field by reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+pub(super) fn utc_json<S: Serializer>(ms: &i64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&utc(*ms))
+}
+
+/// [`utc_json`] for a time that may be unknown (`null`).
+// serde's `serialize_with` hands the field as `&Option<T>`.
+#[allow(clippy::ref_option)]
+pub(super) fn utc_json_opt<S: Serializer>(ms: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+    match ms {
+        Some(ms) => utc_json(ms, s),
+        None => s.serialize_none(),
+    }
 }
 
 /// A time as people read it: `2026-11-26 08:00:00 UTC`.

@@ -11,7 +11,9 @@ mod follow;
 mod format;
 mod group;
 mod notes;
+mod read;
 mod report;
+mod state;
 mod summary;
 
 pub use failed::{failed_objects, failed_urls};
@@ -20,5 +22,6 @@ pub use follow::{follow_line, live, FollowJson, CLEAR};
 pub use format::utc;
 pub use group::retryable;
 pub use notes::messages;
+pub use read::read_report;
 pub use report::{GroupJson, LogFindingJson, ScanJson};
 pub use summary::human;

@@ -1,86 +1,88 @@
-//! `scan --json`: the report, its groups and findings, and the state
-//! `scan --merge` reads back.
+//! `scan --json`: the report, its inputs, groups and findings, with the
+//! [`super::state`] that `scan --merge` reads back ([`super::read`]).
 
 use super::finding::finding;
+use super::format::{utc_json, utc_json_opt};
 use super::group::retryable;
+use super::state::{ByJson, StateJson};
 use crate::catalogue;
-use crate::scan::{By, Count, InputReport, LogFinding, Report};
-use serde::Serialize;
+use crate::scan::{Count, Dimension, InputReport, LogFinding, Report};
+use serde::{Deserialize, Serialize};
 
 /// `scan --json`.
 #[derive(Serialize)]
 pub struct ScanJson<'a> {
     /// The version of `state` ([`crate::scan::FORMAT`]).
-    pub format: u32,
+    format: u32,
     /// Every input, in the order read.
-    pub inputs: &'a [InputReport],
+    inputs: Vec<InputJson>,
     /// Bytes of text read.
-    pub bytes: u64,
+    bytes: u64,
     /// Lines read.
-    pub lines: u64,
+    lines: u64,
     /// Requests counted (access-log lines, responses other lines report).
-    pub requests: u64,
+    requests: u64,
     /// Requests that failed: a status of 400 or more, or an error code.
-    pub errors: u64,
-    #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+    errors: u64,
+    #[serde(serialize_with = "utc_json_opt")]
     /// When the first one was made (milliseconds since the epoch).
-    pub first_seen: Option<i64>,
-    #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+    first_seen: Option<i64>,
+    #[serde(serialize_with = "utc_json_opt")]
     /// When the last one was made.
-    pub last_seen: Option<i64>,
+    last_seen: Option<i64>,
     /// What errors are grouped by.
-    pub by: By,
+    by: ByJson,
     /// Groups of errors, most frequent first.
-    pub groups: Vec<GroupJson<'a>>,
+    groups: Vec<GroupJson<'a>>,
     /// Errors beyond the groups kept (`scan::MAX_GROUPS`).
-    pub ungrouped: u64,
+    ungrouped: u64,
     /// Patterns in the whole log.
-    pub findings: Vec<LogFindingJson<'a>>,
+    findings: Vec<LogFindingJson<'a>>,
     /// What the report was computed from, for `scan --merge`: on one line,
     /// as it is for programs (it is most of the document's size written
     /// out one value a line).
-    pub state: Box<serde_json::value::RawValue>,
+    state: Box<serde_json::value::RawValue>,
 }
 
 #[derive(Serialize)]
 /// One group in `scan --json`, in the key order.
 pub struct GroupJson<'a> {
     /// The error code, if the log names one.
-    pub code: Option<&'a str>,
+    code: Option<&'a str>,
     /// The HTTP status, if known.
-    pub status: Option<u16>,
+    status: Option<u16>,
     /// The value grouped by (`--by` other than code and status).
-    pub value: Option<&'a str>,
+    value: Option<&'a str>,
     /// A tool's failures before any request was sent (no status, no code).
-    pub client_failure: bool,
+    client_failure: bool,
     /// Errors in the group.
-    pub count: u64,
+    count: u64,
     /// Of all requests.
-    pub share: f64,
-    #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+    share: f64,
+    #[serde(serialize_with = "utc_json_opt")]
     /// When the first one was made (milliseconds since the epoch).
-    pub first_seen: Option<i64>,
-    #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
+    first_seen: Option<i64>,
+    #[serde(serialize_with = "utc_json_opt")]
     /// When the last one was made.
-    pub last_seen: Option<i64>,
+    last_seen: Option<i64>,
     /// Up to three request IDs, for support.
-    pub request_ids: &'a [String],
+    request_ids: &'a [String],
     /// Its most frequent codes (or bare statuses).
-    pub codes: &'a [Count],
+    codes: Vec<CountJson<'a>>,
     /// Its most frequent operations.
-    pub operations: &'a [Count],
+    operations: Vec<CountJson<'a>>,
     /// Its most frequent buckets.
-    pub buckets: &'a [Count],
+    buckets: Vec<CountJson<'a>>,
     /// Its most frequent key prefixes.
-    pub prefixes: &'a [Count],
+    prefixes: Vec<CountJson<'a>>,
     /// Its most frequent keys.
-    pub keys: &'a [Count],
+    keys: Vec<CountJson<'a>>,
     /// Whether a retry helps (the catalogue, or the retry rule for a bare status).
-    pub retryable: Option<bool>,
+    retryable: Option<bool>,
     /// The catalogue's retry advice.
-    pub retry_advice: Option<&'static str>,
+    retry_advice: Option<&'static str>,
     /// The catalogue's one-line fix.
-    pub fix: Option<&'static str>,
+    fix: Option<&'static str>,
 }
 
 /// A finding: its data, and its sentence.
@@ -88,9 +90,199 @@ pub struct GroupJson<'a> {
 pub struct LogFindingJson<'a> {
     #[serde(flatten)]
     /// The finding as data.
-    pub finding: &'a LogFinding,
+    finding: LogFindingData<'a>,
     /// The finding in a sentence.
-    pub text: String,
+    text: String,
+}
+
+impl<'a> From<&'a LogFinding> for LogFindingJson<'a> {
+    fn from(f: &'a LogFinding) -> Self {
+        LogFindingJson {
+            finding: LogFindingData::from(f),
+            text: finding(f),
+        }
+    }
+}
+
+/// A finding's data, named by its `kind`; times as `2026-11-26T08:00:00Z`.
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum LogFindingData<'a> {
+    ThrottlingBegan {
+        prefix: &'a str,
+        #[serde(serialize_with = "utc_json")]
+        since: i64,
+        throttled_that_minute: u64,
+        requests_that_minute: u64,
+        throttled_total: u64,
+    },
+    SignatureOnKeysNeedingEncoding {
+        count: u64,
+        total: u64,
+        keys: &'a [String],
+    },
+    ClockSkewFromClient {
+        ip: &'a str,
+        count: u64,
+        #[serde(serialize_with = "utc_json_opt")]
+        first_seen: Option<i64>,
+        #[serde(serialize_with = "utc_json_opt")]
+        last_seen: Option<i64>,
+    },
+    ForbiddenConcentrated {
+        /// `requester` or `operation`.
+        on: &'static str,
+        value: &'a str,
+        count: u64,
+        total: u64,
+    },
+    ServerErrorsOnHotKey {
+        key: &'a str,
+        count: u64,
+        total: u64,
+    },
+    ServerErrorsSpread {
+        count: u64,
+        keys: usize,
+        minutes: usize,
+        span_minutes: i64,
+    },
+}
+
+impl<'a> From<&'a LogFinding> for LogFindingData<'a> {
+    fn from(f: &'a LogFinding) -> Self {
+        match f {
+            LogFinding::ThrottlingBegan {
+                prefix,
+                since,
+                throttled_that_minute,
+                requests_that_minute,
+                throttled_total,
+            } => LogFindingData::ThrottlingBegan {
+                prefix,
+                since: *since,
+                throttled_that_minute: *throttled_that_minute,
+                requests_that_minute: *requests_that_minute,
+                throttled_total: *throttled_total,
+            },
+            LogFinding::SignatureOnKeysNeedingEncoding { count, total, keys } => {
+                LogFindingData::SignatureOnKeysNeedingEncoding {
+                    count: *count,
+                    total: *total,
+                    keys,
+                }
+            }
+            LogFinding::ClockSkewFromClient {
+                ip,
+                count,
+                first_seen,
+                last_seen,
+            } => LogFindingData::ClockSkewFromClient {
+                ip,
+                count: *count,
+                first_seen: *first_seen,
+                last_seen: *last_seen,
+            },
+            LogFinding::ForbiddenConcentrated {
+                on,
+                value,
+                count,
+                total,
+            } => LogFindingData::ForbiddenConcentrated {
+                on: match on {
+                    Dimension::Requester => "requester",
+                    Dimension::Operation => "operation",
+                },
+                value,
+                count: *count,
+                total: *total,
+            },
+            LogFinding::ServerErrorsOnHotKey { key, count, total } => {
+                LogFindingData::ServerErrorsOnHotKey {
+                    key,
+                    count: *count,
+                    total: *total,
+                }
+            }
+            LogFinding::ServerErrorsSpread {
+                count,
+                keys,
+                minutes,
+                span_minutes,
+            } => LogFindingData::ServerErrorsSpread {
+                count: *count,
+                keys: *keys,
+                minutes: *minutes,
+                span_minutes: *span_minutes,
+            },
+        }
+    }
+}
+
+/// One counted value of a group's tally.
+#[derive(Serialize)]
+struct CountJson<'a> {
+    value: &'a str,
+    count: u64,
+}
+
+/// Up to [`crate::scan::TOP`] counted values.
+fn counts(values: &[Count]) -> Vec<CountJson<'_>> {
+    values
+        .iter()
+        .map(|c| CountJson {
+            value: &c.value,
+            count: c.count,
+        })
+        .collect()
+}
+
+/// One input of a report, as `scan --json` writes it and `scan --merge`
+/// reads it back (a field it lacks takes its empty value).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(super) struct InputJson {
+    name: String,
+    bytes: u64,
+    lines: u64,
+    gzip: bool,
+    binary: bool,
+    long_lines: u64,
+    invalid_utf8: u64,
+    cut_short: Option<String>,
+    error: Option<String>,
+}
+
+impl From<&InputReport> for InputJson {
+    fn from(i: &InputReport) -> Self {
+        InputJson {
+            name: i.name.clone(),
+            bytes: i.bytes,
+            lines: i.lines,
+            gzip: i.gzip,
+            binary: i.binary,
+            long_lines: i.long_lines,
+            invalid_utf8: i.invalid_utf8,
+            cut_short: i.cut_short.clone(),
+            error: i.error.clone(),
+        }
+    }
+}
+
+impl From<InputJson> for InputReport {
+    fn from(i: InputJson) -> Self {
+        InputReport {
+            name: i.name,
+            bytes: i.bytes,
+            lines: i.lines,
+            gzip: i.gzip,
+            binary: i.binary,
+            long_lines: i.long_lines,
+            invalid_utf8: i.invalid_utf8,
+            cut_short: i.cut_short,
+            error: i.error,
+        }
+    }
 }
 
 /// `value` as JSON on one line, escaped as all of obserr's JSON is.
@@ -115,14 +307,14 @@ impl<'a> ScanJson<'a> {
         };
         ScanJson {
             format: crate::scan::FORMAT,
-            inputs: &r.inputs,
+            inputs: r.inputs.iter().map(InputJson::from).collect(),
             bytes: r.bytes,
             lines: r.lines,
             requests: r.requests,
             errors: r.errors,
             first_seen: r.first_seen,
             last_seen: r.last_seen,
-            by: r.by,
+            by: r.by.into(),
             groups: r
                 .groups
                 .iter()
@@ -138,11 +330,11 @@ impl<'a> ScanJson<'a> {
                         first_seen: g.first_seen,
                         last_seen: g.last_seen,
                         request_ids: &g.request_ids,
-                        codes: &g.codes,
-                        operations: &g.operations,
-                        buckets: &g.buckets,
-                        prefixes: &g.prefixes,
-                        keys: &g.keys,
+                        codes: counts(&g.codes),
+                        operations: counts(&g.operations),
+                        buckets: counts(&g.buckets),
+                        prefixes: counts(&g.prefixes),
+                        keys: counts(&g.keys),
                         retryable: retryable(g),
                         retry_advice: entry
                             .map(|e| crate::render::entry_words::retry_advice(e.retry())),
@@ -151,15 +343,8 @@ impl<'a> ScanJson<'a> {
                 })
                 .collect(),
             ungrouped: r.ungrouped,
-            findings: r
-                .findings
-                .iter()
-                .map(|f| LogFindingJson {
-                    finding: f,
-                    text: finding(f),
-                })
-                .collect(),
-            state: compact(&r.state),
+            findings: r.findings.iter().map(LogFindingJson::from).collect(),
+            state: compact(&StateJson::from(&r.state)),
         }
     }
 }
