@@ -2,7 +2,9 @@
 //! when it is too narrow, or one tab-separated line per code when piped.
 
 use crate::catalogue::{Entry, Kind};
-use crate::render::layout::{self, wrap};
+#[cfg(feature = "cli")]
+use crate::render::layout::columns;
+use crate::render::layout::wrap;
 use crate::render::style::Style;
 use crate::search::Hit;
 #[cfg(feature = "cli")]
@@ -29,12 +31,12 @@ pub fn list(out: &mut impl Write, s: &Style, entries: &[&Entry]) -> io::Result<(
     #[cfg(feature = "cli")]
     {
         let widest = |cells: &mut dyn Iterator<Item = usize>, header: &str| {
-            cells.max().unwrap_or(0).max(layout::columns(header))
+            cells.max().unwrap_or(0).max(columns(header))
         };
-        let code_w = widest(&mut entries.iter().map(|e| layout::columns(e.code)), "Code");
-        let status_w = widest(&mut statuses.iter().map(|st| layout::columns(st)), "Status");
+        let code_w = widest(&mut entries.iter().map(|e| columns(e.code)), "Code");
+        let status_w = widest(&mut statuses.iter().map(|st| columns(st)), "Status");
         // Four columns: five borders, and one space of padding each side of a cell.
-        let fixed = code_w + status_w + layout::columns("Retry") + 5 + 4 * 2;
+        let fixed = code_w + status_w + columns("Retry") + 5 + 4 * 2;
         if let Some(width) = s.width.filter(|w| *w >= fixed + 2 + MIN_MESSAGE) {
             return table(out, s, width, entries, statuses);
         }
@@ -200,10 +202,7 @@ mod tests {
         for width in [longest + 50, 100, 120, 200] {
             let text = table(width, false, &entries);
             assert!(text.contains("│ Code"), "{width}: {text}");
-            assert!(
-                text.lines().all(|l| layout::columns(l) <= width),
-                "{width}: {text}"
-            );
+            assert!(text.lines().all(|l| columns(l) <= width), "{width}: {text}");
             for e in &entries {
                 assert!(
                     text.contains(&format!("│ {} ", e.code)),
@@ -232,7 +231,7 @@ mod tests {
                 assert!(line.starts_with("    "), "{line:?}");
                 // A single word longer than the width is the only overflow.
                 assert!(
-                    layout::columns(line) <= width || !line.trim().contains(' '),
+                    columns(line) <= width || !line.trim().contains(' '),
                     "{width}: {line:?}"
                 );
             }
