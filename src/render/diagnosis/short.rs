@@ -26,7 +26,7 @@ const SHORT_WIDTH: usize = 100;
 /// fix, the retry advice, the ids support needs and `Next:`; then what
 /// obserr found in this response (a proxy answered, the clock skew, a
 /// redirect...) while the whole stays within [`SHORT_LINES`] lines at 100
-/// columns (at the terminal's width when narrower). [`human_verbose`](super::human_verbose) shows
+/// columns (at the terminal's width when narrower). [`human_verbose`](super::verbose::human_verbose) shows
 /// everything, every cause included. Raw hex is never shown.
 pub fn human(out: &mut impl Write, s: &Style, d: &Diagnosis) -> io::Result<()> {
     let r = &d.response;

@@ -197,7 +197,7 @@ mod tests {
     use super::*;
     use crate::decode::decode;
     use crate::diagnose::diagnose;
-    use crate::render::diagnosis::{human, SHORT_LINES};
+    use crate::render::diagnosis::short::{human, SHORT_LINES};
 
     fn human_text(input: &[u8], color: bool) -> String {
         let d = diagnose(decode(input));
