@@ -394,54 +394,42 @@ impl Evidence {
 }
 
 // Accessors for render::scan::state, which writes a report's state as JSON
-// and reads it back (the format's names live there).
+// and reads it back (the format's names live there), one per field.
 
 impl Evidence {
-    /// Throttled responses per minute, per key prefix.
     pub(crate) fn throttled(&self) -> &Sketch<BTreeMap<i64, u64>> {
         &self.throttled
     }
-    /// `SignatureDoesNotMatch` errors.
     pub(crate) fn signature_total(&self) -> u64 {
         self.signature_total
     }
-    /// Those on keys that need encoding.
     pub(crate) fn signature_encoded(&self) -> u64 {
         self.signature_encoded
     }
-    /// The earliest such keys.
     pub(crate) fn signature_keys(&self) -> &tally::Sample {
         &self.signature_keys
     }
-    /// `RequestTimeTooSkewed` errors and their span, per client address.
     pub(crate) fn skew(&self) -> &Sketch<(u64, Span)> {
         &self.skew
     }
-    /// 403s other findings do not explain.
     pub(crate) fn forbidden(&self) -> u64 {
         self.forbidden
     }
-    /// Their requesters.
     pub(crate) fn forbidden_requesters(&self) -> &Counter {
         &self.forbidden_requesters
     }
-    /// Their operations.
     pub(crate) fn forbidden_operations(&self) -> &Counter {
         &self.forbidden_operations
     }
-    /// 5xx but throttling.
     pub(crate) fn server(&self) -> u64 {
         self.server
     }
-    /// Those per minute.
     pub(crate) fn server_minutes(&self) -> &BTreeMap<i64, u64> {
         &self.server_minutes
     }
-    /// Their keys.
     pub(crate) fn server_keys(&self) -> &Counter {
         &self.server_keys
     }
-    /// Their first and last time.
     pub(crate) fn server_span(&self) -> Span {
         self.server_span
     }

@@ -1017,54 +1017,42 @@ pub fn scan_bytes(bytes: &[u8], options: ScanOptions) -> Report {
 }
 
 // Accessors for render::scan::state, which writes a report's state as JSON
-// and reads it back (the format's names live there).
+// and reads it back (the format's names live there), one per field.
 
 impl GroupState {
-    /// The error code.
     pub(crate) fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
-    /// The HTTP status.
     pub(crate) fn status(&self) -> Option<u16> {
         self.status
     }
-    /// The value grouped by.
     pub(crate) fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
-    /// A tool's failures before any request.
     pub(crate) fn client_failure(&self) -> bool {
         self.client_failure
     }
-    /// Errors in the group.
     pub(crate) fn count(&self) -> u64 {
         self.count
     }
-    /// First and last time seen.
     pub(crate) fn span(&self) -> Span {
         self.span
     }
-    /// The earliest request IDs.
     pub(crate) fn request_ids(&self) -> &Sample {
         &self.request_ids
     }
-    /// Its codes (or bare statuses).
     pub(crate) fn codes(&self) -> &Counter {
         &self.codes
     }
-    /// Its operations.
     pub(crate) fn operations(&self) -> &Counter {
         &self.operations
     }
-    /// Its buckets.
     pub(crate) fn buckets(&self) -> &Counter {
         &self.buckets
     }
-    /// Its key prefixes.
     pub(crate) fn prefixes(&self) -> &Counter {
         &self.prefixes
     }
-    /// Its keys.
     pub(crate) fn keys(&self) -> &Counter {
         &self.keys
     }
