@@ -378,6 +378,41 @@ impl Sample {
     }
 }
 
+// Accessors for render::scan::state, which writes a report's state as JSON
+// and reads it back (the format's names live there).
+
+impl<V> Sketch<V> {
+    /// The most values kept.
+    pub(crate) fn cap(&self) -> usize {
+        self.cap
+    }
+}
+
+impl Counter {
+    /// The values counted, with their counts.
+    pub(crate) fn sketch(&self) -> &Sketch<u64> {
+        &self.map
+    }
+
+    /// A counter of these counts, as a report read back holds them.
+    pub(crate) fn from_parts(map: Sketch<u64>, other: u64) -> Counter {
+        Counter { map, other }
+    }
+}
+
+impl Sample {
+    /// The values with the earliest time each was seen (`i64::MAX`: none),
+    /// earliest first.
+    pub(crate) fn entries(&self) -> &[(i64, String)] {
+        &self.0
+    }
+
+    /// A sample of these entries, as a report read back holds them.
+    pub(crate) fn from_entries(entries: Vec<(i64, String)>) -> Sample {
+        Sample(entries)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

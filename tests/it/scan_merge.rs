@@ -2,12 +2,13 @@
 //! merged, are the report of one scan of the whole. Parts are cut from logs
 //! of the seeded generator (`tests/common/genlog.rs`) at random line
 //! boundaries, each scanned alone, written as `scan --json` writes it, read
-//! back (`scan::read_report`) and merged, in any order (parts from
+//! back (`render::scan::read_report`) and merged, in any order (parts from
 //! `xargs -P` or a cluster come back in any order).
 
 use crate::common::genlog;
 
-use obserr::render::{json, scan::ScanJson, Style};
+use obserr::render::scan::{read_report, LogFindingJson, ScanJson};
+use obserr::render::{json, Style};
 use obserr::scan::{self, By, Report, ScanOptions};
 use proptest::prelude::*;
 
@@ -41,7 +42,7 @@ fn split<'a>(text: &'a str, cuts: &[usize]) -> Vec<&'a str> {
 fn through_json(r: &Report) -> (Vec<scan::InputReport>, scan::State) {
     let mut out = Vec::new();
     json::write(&mut out, &ScanJson::new(r)).unwrap();
-    scan::read_report(&out).unwrap()
+    read_report(&out).unwrap()
 }
 
 fn merged(parts: &[&str], options: ScanOptions) -> Report {
@@ -145,7 +146,7 @@ fn three_parts_of_a_240_000_line_log() {
     let kinds = |r: &Report| -> Vec<String> {
         r.findings
             .iter()
-            .map(|f| serde_json::to_value(f).unwrap()["kind"].to_string())
+            .map(|f| serde_json::to_value(LogFindingJson::from(f)).unwrap()["kind"].to_string())
             .collect()
     };
     assert!(!kinds(&whole).is_empty(), "the planted events are found");
@@ -163,7 +164,7 @@ fn reports_of_another_version_or_options_do_not_merge() {
     value["format"] = serde_json::json!(scan::FORMAT + 1);
     let bytes = serde_json::to_vec(&value).unwrap();
     assert_eq!(
-        scan::read_report(&bytes).unwrap_err(),
+        read_report(&bytes).unwrap_err(),
         scan::PartError::Version(scan::FORMAT + 1)
     );
     // A report from before reports merged: no format, no state.
@@ -171,11 +172,11 @@ fn reports_of_another_version_or_options_do_not_merge() {
     value.as_object_mut().unwrap().remove("state");
     let bytes = serde_json::to_vec(&value).unwrap();
     assert_eq!(
-        scan::read_report(&bytes).unwrap_err(),
+        read_report(&bytes).unwrap_err(),
         scan::PartError::Version(0)
     );
     assert!(matches!(
-        scan::read_report(b"[1, 2]"),
+        read_report(b"[1, 2]"),
         Err(scan::PartError::NotReport(_))
     ));
     let by_status = scan::scan_bytes(
@@ -205,14 +206,14 @@ fn hand_written_states_are_refused_or_bounded() {
     far["state"]["minutes"] = serde_json::json!({ "9223372036854775807": [1, 1] });
     let bytes = serde_json::to_vec(&far).unwrap();
     assert!(matches!(
-        scan::read_report(&bytes),
+        read_report(&bytes),
         Err(scan::PartError::NotReport(_))
     ));
 
     let mut tiny = value.clone();
     tiny["state"]["groups"]["cap"] = serde_json::json!(0);
     let bytes = serde_json::to_vec(&tiny).unwrap();
-    let part = scan::read_report(&bytes).unwrap();
+    let part = read_report(&bytes).unwrap();
     let merged = scan::merge(vec![part, through_json(&r)]).unwrap().unwrap();
     assert_eq!(merged.errors, 2 * r.errors, "counts still add up");
     // The hand-edited part's groups are gone (its cap kept none of them);

@@ -4,7 +4,8 @@
 //! the differing component and its cause.
 
 use obserr::decode::decode;
-use obserr::sigcheck::{check, SecretKey, SignatureFinding};
+use obserr::render::sigcheck::SigcheckJson;
+use obserr::sigcheck::{check, SecretKey, SignatureCheck, SignatureFinding};
 
 #[derive(serde::Deserialize)]
 struct Case {
@@ -24,12 +25,9 @@ struct Expect {
     key_issue: bool,
 }
 
-fn json<T: serde::Serialize>(t: &T) -> String {
-    serde_json::to_value(t)
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_string()
+/// The check as `sigcheck --json` writes it.
+fn json(c: &SignatureCheck) -> serde_json::Value {
+    serde_json::to_value(SigcheckJson::from(c)).unwrap()
 }
 
 #[test]
@@ -42,13 +40,13 @@ fn every_mutation_gets_its_verdict_and_component() {
         let key = SecretKey::new(case.key.clone().into_bytes());
         let c = check(&r, None, Some(&key));
         let what = format!("case {i} ({}): {c:#?}", case.cause);
-        assert_eq!(json(&c.verdict), case.expect.verdict, "{what}");
+        assert_eq!(json(&c)["verdict"], case.expect.verdict, "{what}");
         if let Some(component) = &case.expect.component {
             assert_eq!(c.differences.len(), 1, "{what}");
-            let d = &c.differences[0];
-            assert_eq!(&json(&d.component), component, "{what}");
-            assert_eq!(d.name, case.expect.name, "{what}");
-            assert_eq!(json(&d.cause), case.expect.cause.clone().unwrap(), "{what}");
+            let d = &json(&c)["differences"][0];
+            assert_eq!(d["component"], *component, "{what}");
+            assert_eq!(c.differences[0].name, case.expect.name, "{what}");
+            assert_eq!(d["cause"], case.expect.cause.clone().unwrap(), "{what}");
         }
         if case.expect.key_issue {
             assert!(
@@ -85,7 +83,7 @@ fn without_a_key_what_the_capture_shows_is_still_found() {
         } else {
             "no_key"
         };
-        assert_eq!(json(&c.verdict), want, "{}: {c:#?}", case.cause);
+        assert_eq!(json(&c)["verdict"], want, "{}: {c:#?}", case.cause);
     }
 }
 
@@ -193,9 +191,15 @@ fn shapes(capture: &str) -> Vec<(&'static str, String)> {
 #[test]
 fn every_capture_shape_reads_as_curl_v() {
     let text = include_str!("../fixtures/sigcheck/mutations.jsonl");
-    let summary = |c: &obserr::sigcheck::SignatureCheck| {
-        let components: Vec<String> = c.differences.iter().map(|d| json(&d.component)).collect();
-        (json(&c.verdict), components)
+    let summary = |c: &SignatureCheck| {
+        let v = json(c);
+        let components: Vec<serde_json::Value> = v["differences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["component"].clone())
+            .collect();
+        (v["verdict"].clone(), components)
     };
     let mut read = 0;
     for line in text.lines() {
@@ -242,7 +246,7 @@ fn decode_states_the_verdict_sigcheck_proves() {
         let mut out = Vec::new();
         diagnosis::human(&mut out, &Style::default(), &d).unwrap();
         let out = String::from_utf8(out).unwrap();
-        if json(&c.verdict) == "string_to_sign_differs" {
+        if json(&c)["verdict"] == "string_to_sign_differs" {
             assert_eq!(differs.as_ref(), Some(&c.differences), "{}", case.cause);
             assert!(out.contains("\nCause:      the "), "{}:\n{out}", case.cause);
             proven += 1;

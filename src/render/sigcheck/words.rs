@@ -1,19 +1,9 @@
-//! `obserr sigcheck`'s output: the verdict, the differing components (client
-//! and server side by side, invisible characters made visible) with their
-//! usual cause, the server's string to sign component by component, and as
-//! `--json` the same as one typed object.
+//! The words of a signature check: a value as signed, each component's name
+//! and what it must equal, each usual cause, the scheme, the key's issues,
+//! the verdict and what to do next.
 
-use super::Style;
 use crate::sanitize::visible;
-use crate::sigcheck::{
-    ClientSource, Component, Difference, DifferenceCause, KeyIssue, Missing, Part, Scheme,
-    SignatureCheck, SignatureFinding, Verdict,
-};
-use serde::Serialize;
-use std::io::{self, Write};
-
-/// Width of the labels in the component tables.
-const LABEL: usize = 24;
+use crate::sigcheck::{Component, DifferenceCause, KeyIssue, Scheme, SignatureCheck, Verdict};
 
 /// A value as signed, quoted, with what a terminal would hide written out:
 /// tabs, line ends, non-breaking and zero-width spaces, a byte-order mark.
@@ -26,7 +16,7 @@ pub fn shown(value: &str) -> String {
 
 /// [`shown`], appended to `out` in one pass: runs of characters that need no
 /// escape are copied whole (a V4 capture shows a dozen values of 64 bytes).
-fn shown_into(out: &mut String, value: &str) {
+pub(super) fn shown_into(out: &mut String, value: &str) {
     use std::fmt::Write as _;
     out.push('"');
     let bytes = value.as_bytes();
@@ -86,7 +76,7 @@ pub fn component_name(c: Component, name: Option<&str>) -> String {
 }
 
 /// [`component_name`] without the header's name.
-fn component_label(c: Component) -> &'static str {
+pub(super) fn component_label(c: Component) -> &'static str {
     match c {
         Component::Verb => "HTTP verb",
         Component::ContentMd5 => "Content-MD5",
@@ -123,7 +113,7 @@ pub fn cause_text(cause: DifferenceCause) -> &'static str {
     }
 }
 
-fn scheme_text(scheme: Option<Scheme>, presigned: bool) -> String {
+pub(super) fn scheme_text(scheme: Option<Scheme>, presigned: bool) -> String {
     let name = match scheme {
         Some(Scheme::Obs) => "OBS signature",
         Some(Scheme::V2) => "S3 V2 signature",
@@ -137,7 +127,7 @@ fn scheme_text(scheme: Option<Scheme>, presigned: bool) -> String {
     }
 }
 
-fn key_issue_text(issue: KeyIssue) -> String {
+pub(super) fn key_issue_text(issue: KeyIssue) -> String {
     match issue {
         KeyIssue::TrailingNewline => "the key ends with a line break".to_string(),
         KeyIssue::SurroundingWhiteSpace => "the key starts or ends with white space".to_string(),
@@ -158,7 +148,7 @@ fn key_issue_text(issue: KeyIssue) -> String {
     }
 }
 
-fn verdict_text(c: &SignatureCheck) -> &'static str {
+pub(super) fn verdict_text(c: &SignatureCheck) -> &'static str {
     match c.verdict {
         Verdict::WrongSecretKey => "wrong secret key: the client signed exactly what the server signed, with a key the server does not hold for this access key id (wrong or rotated key, another account's, or stray characters)",
         Verdict::StringToSignDiffers => "the client signed another string than the server computed",
@@ -212,157 +202,6 @@ pub fn must_equal(c: Component) -> &'static str {
             "the x-amz-content-sha256 header (UNSIGNED-PAYLOAD when pre-signed)"
         }
     }
-}
-
-fn parts(
-    out: &mut impl Write,
-    s: &Style,
-    title: &str,
-    parts: &[Part],
-    explain: bool,
-) -> io::Result<()> {
-    writeln!(out, "{}", s.label(title))?;
-    // Each line is built in one buffer and written whole: `writeln!` with a
-    // padded argument and a `String` per value cost more than the check.
-    let mut line = String::new();
-    let pad = |line: &mut String, label: &str| {
-        line.push_str("  ");
-        line.push_str(label);
-        let width = label.chars().count();
-        line.extend(std::iter::repeat_n(' ', LABEL.saturating_sub(width)));
-    };
-    for p in parts {
-        line.clear();
-        pad(&mut line, component_label(p.component));
-        shown_into(&mut line, &p.value);
-        line.push('\n');
-        if explain {
-            pad(&mut line, "");
-            line.push_str("= ");
-            line.push_str(must_equal(p.component));
-            line.push('\n');
-        }
-        out.write_all(line.as_bytes())?;
-    }
-    Ok(())
-}
-
-fn difference(out: &mut impl Write, s: &Style, d: &Difference) -> io::Result<()> {
-    let side = |v: &Option<String>| v.as_deref().map_or_else(|| "(absent)".to_string(), shown);
-    writeln!(
-        out,
-        "  {}",
-        s.code(&component_name(d.component, d.name.as_deref()))
-    )?;
-    writeln!(out, "    client  {}", side(&d.client))?;
-    writeln!(out, "    server  {}", side(&d.server))?;
-    writeln!(out, "    usual cause: {}", cause_text(d.cause))?;
-    Ok(())
-}
-
-/// The human report.
-pub fn human(out: &mut impl Write, s: &Style, c: &SignatureCheck) -> io::Result<()> {
-    // Said once, on stderr, as decode says it finds no response.
-    if c.verdict == Verdict::NotASignatureError {
-        return Ok(());
-    }
-    let ak = c.access_key_id.as_deref().map(visible).unwrap_or_default();
-    writeln!(
-        out,
-        "SignatureDoesNotMatch  {}  access key {ak}",
-        scheme_text(c.scheme, c.presigned)
-    )?;
-    writeln!(out, "{} {}", s.label("Verdict:"), verdict_text(c))?;
-    for f in &c.findings {
-        match f {
-            SignatureFinding::Key { issue } => writeln!(out, "  note: {}", key_issue_text(*issue))?,
-            SignatureFinding::ClientStringConfirmed => writeln!(
-                out,
-                "  confirmed: with the key given, the client's string signs to the signature sent"
-            )?,
-            SignatureFinding::AccessKeyIdDiffers { request, server } => writeln!(
-                out,
-                "  note: the request names access key {} but the error {}",
-                visible(request),
-                visible(server)
-            )?,
-            SignatureFinding::TextDiffersFromBytes => writeln!(
-                out,
-                "  note: StringToSign and StringToSignBytes disagree; the bytes were used"
-            )?,
-            SignatureFinding::WouldSettle { inputs } if !inputs.is_empty() => {
-                let names: Vec<&str> = inputs
-                    .iter()
-                    .map(|m| match m {
-                        Missing::SecretKey => "the secret key",
-                        Missing::Request => "the request as sent (curl -v)",
-                        Missing::SdkLog => "the SDK's debug log with its string to sign",
-                    })
-                    .collect();
-                writeln!(out, "  would settle it: {}", names.join(", "))?;
-            }
-            SignatureFinding::WouldSettle { .. } => {}
-        }
-    }
-    if !c.differences.is_empty() {
-        let from = match c.client_source {
-            Some(ClientSource::SdkLog) => "the SDK's log",
-            Some(ClientSource::Request) => "rebuilt from the request",
-            Some(ClientSource::KeySearch) => "found with the key",
-            None => "",
-        };
-        writeln!(out, "\n{} (client: {from})", s.label("Differs:"))?;
-        for d in &c.differences {
-            difference(out, s, d)?;
-        }
-    }
-    writeln!(out)?;
-    let explain = c.verdict == Verdict::NoKey;
-    parts(out, s, "Server's string to sign:", &c.server, explain)?;
-    if let Some(id) = &c.request_id {
-        writeln!(out, "\n{} {}", s.label("Request id:"), visible(id))?;
-    }
-    writeln!(out, "{} {}", s.label("Next:"), next_text(c))?;
-    Ok(())
-}
-
-/// `sigcheck --json`.
-#[derive(Debug, Serialize)]
-pub struct SigcheckJson<'a> {
-    scheme: Option<Scheme>,
-    access_key_id: Option<&'a str>,
-    verdict: Verdict,
-    differences: &'a [Difference],
-    findings: &'a [SignatureFinding],
-    next: String,
-    presigned: bool,
-    client_source: Option<ClientSource>,
-    server: &'a [Part],
-    client: &'a [Part],
-    request_id: Option<&'a str>,
-}
-
-impl<'a> From<&'a SignatureCheck> for SigcheckJson<'a> {
-    fn from(c: &'a SignatureCheck) -> Self {
-        SigcheckJson {
-            scheme: c.scheme,
-            access_key_id: c.access_key_id.as_deref(),
-            verdict: c.verdict,
-            differences: &c.differences,
-            findings: &c.findings,
-            next: next_text(c),
-            presigned: c.presigned,
-            client_source: c.client_source,
-            server: &c.server,
-            client: &c.client,
-            request_id: c.request_id.as_deref(),
-        }
-    }
-}
-
-/// Writes `--json`.
-pub fn json(out: &mut impl Write, c: &SignatureCheck) -> io::Result<()> {
-    super::json::write(out, &SigcheckJson::from(c))
 }
 
 #[cfg(test)]
