@@ -5,7 +5,7 @@ use crate::catalogue::Sdk;
 use crate::catalogue::{
     self, Cause, CauseSource, CauseSourceKind, Check, Entry, Source, SourceKind,
 };
-use crate::retry::{Condition, SdkRetry};
+use crate::catalogue::retry::{Condition, SdkRetry};
 use serde::Serialize;
 
 /// A catalogue entry as `explain --json`, `list --json` and `search --json` print it.
