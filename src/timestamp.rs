@@ -170,23 +170,6 @@ pub fn format_utc(ms: i64) -> String {
     )
 }
 
-/// Serialises milliseconds as [`format_utc`] writes them, for typed JSON.
-// serde's `serialize_with` hands the field by reference.
-#[allow(clippy::trivially_copy_pass_by_ref)]
-pub fn serialize_utc<S: serde::Serializer>(ms: &i64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&format_utc(*ms))
-}
-
-/// [`serialize_utc`] for a time that may be unknown (`null`).
-// serde's `serialize_with` hands the field as `&Option<T>`.
-#[allow(clippy::ref_option)]
-pub fn serialize_utc_opt<S: serde::Serializer>(ms: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
-    match ms {
-        Some(ms) => serialize_utc(ms, s),
-        None => s.serialize_none(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

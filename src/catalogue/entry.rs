@@ -6,11 +6,9 @@
 //! rules) is beside its data in the sibling modules.
 
 use super::sdk::Sdk;
-use serde::Serialize;
 
 /// Where an error comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// An OBS server sent it in a response.
     Server,
@@ -21,7 +19,6 @@ pub enum Kind {
     /// An SDK's name for a server's HTTP status whose error code it did not
     /// read (the C SDK's `HttpErrorNotFound` for a 404 without a body, as
     /// every HEAD of a missing object gets).
-    #[serde(rename = "sdk-status")]
     SdkStatus,
 }
 
@@ -42,8 +39,7 @@ impl Kind {
 }
 
 /// What kind of page a [`Source`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
     /// An error-code table of the documentation.
     Table,
@@ -56,8 +52,7 @@ pub enum SourceKind {
 }
 
 /// What to look at on the user's side for a client or tool code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Check {
     /// The network path to the endpoint (firewall, routes, timeouts).
     Network,
@@ -80,7 +75,7 @@ pub enum Check {
 }
 
 /// One reason a code happens: how to confirm or rule it out, and the fix.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Cause {
     /// What happened.
     pub cause: &'static str,
@@ -90,7 +85,6 @@ pub struct Cause {
     pub fix: &'static str,
     /// Lower-case phrases of a server message that point to this cause;
     /// empty for a generic cause.
-    #[serde(skip)]
     pub when: &'static [&'static str],
     /// Where the cause comes from: a documentation page, an SDK's source, a
     /// FAQ page, or experience no OBS page states.
@@ -98,8 +92,7 @@ pub struct Cause {
 }
 
 /// What kind of evidence a [`Cause`] rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CauseSourceKind {
     /// A documentation page: an error table's row, a table or a section.
     Doc,
@@ -113,7 +106,7 @@ pub enum CauseSourceKind {
 
 /// Where a [`Cause`] comes from. Every cause has one (`build.rs` checks it);
 /// the pages it names are vendored in `tests/upstream` (`tests/it/sources.rs`).
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct CauseSource {
     /// Documentation, FAQ, SDK source or experience.
     pub kind: CauseSourceKind,
@@ -130,7 +123,7 @@ pub struct CauseSource {
 }
 
 /// A documentation page that lists error codes.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Source {
     /// Short identifier used in `codes.json` and by `list --source`.
     pub id: &'static str,
@@ -192,7 +185,7 @@ pub struct Entry {
 }
 
 /// What an HTTP status means for OBS.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct StatusInfo {
     /// The status.
     pub status: u16,

@@ -16,7 +16,6 @@
 
 use super::entry::{Entry, Kind};
 use super::sdk::Sdk;
-use serde::Serialize;
 
 /// The retry advice for a code, by its `retryable` flag and primary status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,8 +76,7 @@ impl Entry {
 }
 
 /// On what condition an SDK retries a code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Condition {
     /// Always, up to its retry limit.
     Always,
@@ -95,7 +93,7 @@ pub enum Condition {
 }
 
 /// One SDK that retries a code by itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SdkRetry {
     /// The SDK or tool.
     pub sdk: Sdk,

@@ -2,11 +2,8 @@
 //! a client code lists those that retry it (`retried_by` in the data), and
 //! [`super::retry`] reads a server code's from their rules.
 
-use serde::Serialize;
-
 /// An official SDK or tool with its own retry loop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Sdk {
     /// huaweicloud-sdk-python-obs.
     Python,

@@ -88,6 +88,48 @@ pub enum Paging {
     Never,
 }
 
+/// What `scan --by` groups errors by: the binary's own copy of
+/// [`obserr::scan::By`], so that the library derives no clap trait (the doc
+/// comments are the help of each value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    /// Error code and HTTP status.
+    Code,
+    /// HTTP status.
+    Status,
+    /// The operation (REST.PUT.OBJECT).
+    Operation,
+    /// The bucket.
+    Bucket,
+    /// The key up to its first '/' (the whole key when it has none).
+    Prefix,
+    /// The object key.
+    Key,
+    /// The requester's account or user ID.
+    Requester,
+    /// The client's IP address.
+    Ip,
+    /// The minute the request was made.
+    Minute,
+}
+
+impl From<GroupBy> for obserr::scan::By {
+    fn from(by: GroupBy) -> Self {
+        use obserr::scan::By;
+        match by {
+            GroupBy::Code => By::Code,
+            GroupBy::Status => By::Status,
+            GroupBy::Operation => By::Operation,
+            GroupBy::Bucket => By::Bucket,
+            GroupBy::Prefix => By::Prefix,
+            GroupBy::Key => By::Key,
+            GroupBy::Requester => By::Requester,
+            GroupBy::Ip => By::Ip,
+            GroupBy::Minute => By::Minute,
+        }
+    }
+}
+
 #[derive(Debug, clap::Subcommand)]
 pub enum Subcommand {
     /// Explain error codes or HTTP statuses: meaning, causes, solution, retry advice.
@@ -216,8 +258,8 @@ pub struct ScanArgs {
     #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<std::path::PathBuf>,
     /// Group errors by this instead of code and status.
-    #[arg(long, value_enum, value_name = "FIELD", default_value_t = obserr::scan::By::Code, ignore_case = true)]
-    pub by: obserr::scan::By,
+    #[arg(long, value_enum, value_name = "FIELD", default_value_t = GroupBy::Code, ignore_case = true)]
+    pub by: GroupBy,
     /// Only requests at or after this time: a UTC time (2026-11-26,
     /// 2026-11-26T08:00 or 2026-11-26T08:00:00Z) or a time ago (30m, 1h, 2d).
     #[arg(long, value_name = "TIME", value_parser = parse_time)]

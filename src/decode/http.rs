@@ -16,8 +16,7 @@ use super::head::{
 use super::request::{is_request, is_request_line, plain_request, request_line, Request};
 
 /// How the input was framed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Framing {
     /// No HTTP head: the input is a body (or a log line) on its own.
     #[default]

@@ -15,8 +15,7 @@ pub const MAX_DETAILS: usize = 64;
 pub const MAX_VALUE_BYTES: usize = 16 * 1024;
 
 /// What the body turned out to be.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Body {
     /// No body (a HEAD response, or headers only).
     #[default]

@@ -4,7 +4,6 @@
 //! compute hints are in the sibling modules, one per theme.
 
 use super::ranking::Ranking;
-use serde::Serialize;
 
 /// OBS rejects requests whose time is off by more than this (documented:
 /// "If the offset is longer than 15 minutes, the OBS server will reject your
@@ -15,8 +14,7 @@ pub const MAX_STATUS_CODES: usize = 8;
 
 /// One thing obserr noticed about a response, with the numbers and names it
 /// rests on. Serialised (untagged) as its fields; [`Hint::kind`] names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Hint {
     /// No HTTP response arrived: the request failed on the client's side or
     /// on the network (a `-1` response code, a DNS, connection, TLS or proxy
@@ -199,7 +197,7 @@ impl Hint {
 }
 
 /// A status the catalogue documents for a code, and the pages that do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentedStatus {
     /// The status.
     pub status: u16,
@@ -210,7 +208,7 @@ pub struct DocumentedStatus {
 }
 
 /// A time as the response wrote it, and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stamp {
     /// The time, verbatim.
     pub text: String,
@@ -219,8 +217,7 @@ pub struct Stamp {
 }
 
 /// Where a time was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeSource {
     /// The body's `RequestTime`.
     RequestTime,
@@ -233,8 +230,7 @@ pub enum TimeSource {
 }
 
 /// Where the allowed clock skew comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
     /// The response's `MaxAllowedSkewMilliseconds`.
     Response,
@@ -243,7 +239,7 @@ pub enum Limit {
 }
 
 /// One redirect curl followed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hop {
     /// Its status.
     pub status: u16,
@@ -252,7 +248,7 @@ pub struct Hop {
 }
 
 /// The request as curl -v showed it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestLine {
     /// `GET`, `HEAD`, ...
     pub method: String,
@@ -263,8 +259,7 @@ pub struct RequestLine {
 }
 
 /// An id that identifies the request in OBS's logs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SupportId {
     /// `RequestId` / `x-obs-request-id`.
     RequestId,

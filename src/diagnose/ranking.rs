@@ -2,12 +2,9 @@
 //! operation the response answered point to (a 404 from `GetObject` is a
 //! missing key far more often than a missing bucket).
 
-use serde::Serialize;
-
 /// Why a bare status's codes are listed most likely first: what the status
 /// and the operation together point to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ranking {
     /// A 404 from reading an object: the key is missing (NoSuchKey) far more
     /// often than the bucket.

@@ -9,7 +9,6 @@
 use super::record::LogRecord;
 use super::tally::{self, Counter, Sketch, Span};
 use super::timeline::{earliest, minute_in_range};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// At least this many throttled responses in a minute, on one prefix ...
@@ -31,15 +30,13 @@ const HOT_KEY_PERCENT: u64 = 50;
 const MAX_EACH: usize = 5;
 
 /// One pattern in the log, for the renderers to put into words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LogFinding {
     /// Throttling (`SlowDown`, 503, 429) on a key prefix rose above
     /// 5% of all requests in the minute starting `since` (and at least 10).
     ThrottlingBegan {
         /// The key prefix.
         prefix: String,
-        #[serde(serialize_with = "crate::timestamp::serialize_utc")]
         /// The start of the first minute above the share (milliseconds since the epoch).
         since: i64,
         /// Throttled responses on the prefix in that minute.
@@ -65,10 +62,8 @@ pub enum LogFinding {
         ip: String,
         /// How many of them.
         count: u64,
-        #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
         /// When the first one was made (milliseconds since the epoch).
         first_seen: Option<i64>,
-        #[serde(serialize_with = "crate::timestamp::serialize_utc_opt")]
         /// When the last one was made.
         last_seen: Option<i64>,
     },
@@ -108,8 +103,7 @@ pub enum LogFinding {
 }
 
 /// What a concentration is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dimension {
     /// The requester (account or user ID).
     Requester,
@@ -120,7 +114,7 @@ pub enum Dimension {
 /// What the findings are judged from, gathered error by error, bounded.
 /// Part of a `scan --json` report's state: the evidence of consecutive parts
 /// of a log merges ([`Evidence::merge`]) into the evidence of the whole.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Evidence {
     throttled: Sketch<BTreeMap<i64, u64>>,
     signature_total: u64,

@@ -5,7 +5,6 @@
 use super::options::By;
 use super::record::LogRecord;
 use super::tally::{Count, Counter, Sample, Sketch, Span};
-use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// Groups kept at most; each keeps at most [`MAX_TALLY`] values per tally.
@@ -50,7 +49,7 @@ pub struct Group {
 }
 
 /// A group as it is gathered (and carried in `scan --json`'s state).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct GroupState {
     code: Option<String>,
     status: Option<u16>,

@@ -40,7 +40,7 @@ mod timeline;
 pub use findings::{Dimension, LogFinding};
 pub use group::{Group, GroupState, MAX_GROUPS, MAX_TALLY, TOP};
 pub use input::Progress;
-pub use merge::{merge, read_report, PartError};
+pub use merge::merge;
 pub use options::{By, Mapping, ScanOptions};
 pub use record::{prefix, LogRecord};
 pub use report::{InputReport, Minute, Report};

@@ -2,12 +2,8 @@
 //! window and whether failed objects are kept ([`ScanOptions`]), and how
 //! regular files are read ([`Mapping`]).
 
-use serde::{Deserialize, Serialize};
-
-/// What errors are grouped by (`scan --by`; the doc comments are its help).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
-#[serde(rename_all = "snake_case")]
+/// What errors are grouped by (`scan --by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum By {
     /// Error code and HTTP status.
     #[default]

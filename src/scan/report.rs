@@ -12,8 +12,7 @@ use std::collections::BTreeMap;
 
 /// What one input gave, and what of it was skipped.
 /// Serialised as it is in `scan --json`'s `inputs`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InputReport {
     /// The path as given or found (`-` for standard input).
     pub name: String,

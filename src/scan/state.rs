@@ -7,7 +7,6 @@ use super::group::{GroupState, MAX_GROUPS};
 use super::options::By;
 use super::tally::{Sketch, Span};
 use super::timeline::{earliest, MAX_TIMELINE};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The version of `scan --json`'s `state`: reports merge (`scan --merge`)
@@ -17,7 +16,7 @@ pub const FORMAT: u32 = 1;
 /// The state a report is computed from, which `scan --json` carries so that
 /// the reports of consecutive parts of a log merge ([`State::merge`]) into
 /// the report of the whole.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct State {
     /// What errors are grouped by.
     pub by: By,

@@ -10,9 +10,6 @@
 //! come, first kept would lose the occurrences a part met after its map was
 //! full (CONTRIBUTING.md: scan, merging).
 
-use serde::de::Deserializer;
-use serde::ser::{SerializeSeq, Serializer};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A value's place in a [`Sketch`]: a 64-bit hash of its bytes, fixed
@@ -167,56 +164,8 @@ impl<V> Sketch<V> {
     }
 }
 
-/// Serialised as `{"cap": N, "entries": [[key, value], ...]}`.
-impl<V: Serialize> Serialize for Sketch<V> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Entries<'a, V>(&'a Sketch<V>);
-        impl<V: Serialize> Serialize for Entries<'_, V> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.len))?;
-                for entry in self.0.iter() {
-                    seq.serialize_element(&entry)?;
-                }
-                seq.end()
-            }
-        }
-        #[derive(Serialize)]
-        struct Form<'a, V: Serialize> {
-            cap: usize,
-            entries: Entries<'a, V>,
-        }
-        Form {
-            cap: self.cap,
-            entries: Entries(self),
-        }
-        .serialize(s)
-    }
-}
-
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for Sketch<V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Form<V> {
-            cap: usize,
-            entries: Vec<(String, V)>,
-        }
-        let form = Form::<V>::deserialize(d)?;
-        // Never more than the largest cap obserr uses (a report read back
-        // may have been written by hand).
-        let mut sketch = Sketch::new(form.cap.min(1 << 16));
-        for (k, v) in form.entries {
-            // A hand-edited report with more than `cap` entries, or repeats,
-            // keeps what a scan would have kept.
-            if !sketch.contains(&k) {
-                sketch.insert(&k, v);
-            }
-        }
-        Ok(sketch)
-    }
-}
-
 /// Counts of distinct values, at most `cap` of them (a [`Sketch`]).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Counter {
     map: Sketch<u64>,
     /// Occurrences of values not kept.
@@ -224,7 +173,7 @@ pub struct Counter {
 }
 
 /// One counted value, as reports list them.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Count {
     /// The value.
     pub value: String,
@@ -309,7 +258,7 @@ impl Counter {
 }
 
 /// First and last time seen.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Span {
     /// The earliest time.
     pub first: Option<i64>,
@@ -337,7 +286,7 @@ impl Span {
 /// then by value; a value without a time after every timed one). Such a
 /// sample of a whole is that of the samples of its parts, in any order: what
 /// `scan --merge` needs, whatever order the parts come in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sample(Vec<(i64, String)>);
 
 impl Sample {

@@ -8,7 +8,6 @@
 //! by `tests/it/sigcheck_vectors.rs`.
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::parse::{Placement, Scheme, Signed};
@@ -90,8 +89,7 @@ const SUB_RESOURCES: &[&str] = &[
 ];
 
 /// One named part of a string to sign.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Component {
     /// The HTTP method.
     Verb,
@@ -125,12 +123,11 @@ pub enum Component {
 
 /// A string to sign split into components, in order. A header line is
 /// `(CanonicalHeader, Some(name), "name:value")`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
     /// Which component.
     pub component: Component,
     /// The header's name, for a canonical header.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Its value as signed.
     pub value: String,

@@ -3,7 +3,6 @@
 
 use base64::Engine;
 use hmac::{Hmac, Mac};
-use serde::Serialize;
 use sha1::Sha1;
 use sha2::Sha256;
 use zeroize::Zeroizing;
@@ -18,8 +17,7 @@ impl std::fmt::Debug for SecretKey {
 }
 
 /// Something about a key that is often the mistake.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyIssue {
     /// It ends with a line break (`echo` into a file, a copied line).
     TrailingNewline,

@@ -2,14 +2,11 @@
 //! (`OBS AK:sig`, `AWS AK:sig`, `AWS4-HMAC-SHA256 Credential=…`) or the
 //! query-string parameters of a pre-signed URL.
 
-use serde::Serialize;
-
 use super::request::{header, target_parts};
 use crate::decode::Request;
 
 /// A signing scheme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scheme {
     /// OBS's own: `Authorization: OBS AK:sig`, HMAC-SHA1.
     Obs,

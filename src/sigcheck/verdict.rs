@@ -3,16 +3,13 @@
 //! what else is worth saying ([`SignatureFinding`]). Every word about them is
 //! written in `render::sigcheck`.
 
-use serde::Serialize;
-
 use super::canon::{Component, Part};
 use super::key::KeyIssue;
 use super::parse::Scheme;
 use crate::outcome::Outcome;
 
 /// What `sigcheck` concluded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     /// `K` signs `S` to `P`: the server's key for this access key id is not `K`.
     WrongSecretKey,
@@ -27,8 +24,7 @@ pub enum Verdict {
 }
 
 /// Where the client's string to sign came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClientSource {
     /// Printed by the SDK (a debug log given as input).
     SdkLog,
@@ -40,8 +36,7 @@ pub enum ClientSource {
 }
 
 /// The usual cause of a difference in one component.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DifferenceCause {
     /// The client signed the header empty or without it, the server saw it:
     /// the HTTP library or a proxy added it after signing.
@@ -71,12 +66,11 @@ pub enum DifferenceCause {
 }
 
 /// One component where the client's and the server's strings differ.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
     /// Which component.
     pub component: Component,
     /// The header's name, for a canonical header.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The client's value (`None`: absent in the client's string).
     pub client: Option<String>,
@@ -87,8 +81,7 @@ pub struct Difference {
 }
 
 /// Something worth saying beside the verdict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignatureFinding {
     /// Something about the key that is often the mistake.
     Key {
@@ -115,8 +108,7 @@ pub enum SignatureFinding {
 }
 
 /// An input `sigcheck` did not have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Missing {
     /// The secret key.
     SecretKey,
@@ -127,7 +119,7 @@ pub enum Missing {
 }
 
 /// The result of [`check`](crate::sigcheck::check).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct SignatureCheck {
     /// The scheme, when known.
     pub scheme: Option<Scheme>,

@@ -165,7 +165,7 @@ fn reports_of_another_version_or_options_do_not_merge() {
     let bytes = serde_json::to_vec(&value).unwrap();
     assert_eq!(
         read_report(&bytes).unwrap_err(),
-        scan::PartError::Version(scan::FORMAT + 1)
+        obserr::render::scan::PartError::Version(scan::FORMAT + 1)
     );
     // A report from before reports merged: no format, no state.
     value.as_object_mut().unwrap().remove("format");
@@ -173,11 +173,11 @@ fn reports_of_another_version_or_options_do_not_merge() {
     let bytes = serde_json::to_vec(&value).unwrap();
     assert_eq!(
         read_report(&bytes).unwrap_err(),
-        scan::PartError::Version(0)
+        obserr::render::scan::PartError::Version(0)
     );
     assert!(matches!(
         read_report(b"[1, 2]"),
-        Err(scan::PartError::NotReport(_))
+        Err(obserr::render::scan::PartError::NotReport(_))
     ));
     let by_status = scan::scan_bytes(
         text.as_bytes(),
@@ -207,7 +207,7 @@ fn hand_written_states_are_refused_or_bounded() {
     let bytes = serde_json::to_vec(&far).unwrap();
     assert!(matches!(
         read_report(&bytes),
-        Err(scan::PartError::NotReport(_))
+        Err(obserr::render::scan::PartError::NotReport(_))
     ));
 
     let mut tiny = value.clone();

@@ -33,13 +33,13 @@ pub fn merge_reports(
             Ok(bytes) => bytes,
             Err(e) => return unreadable(out, as_json, &name, &e),
         };
-        let (inputs, state) = match scan::read_report(&bytes) {
+        let (inputs, state) = match obserr::render::scan::read_report(&bytes) {
             Ok(part) => part,
-            Err(scan::PartError::NotReport(error)) => {
+            Err(obserr::render::scan::PartError::NotReport(error)) => {
                 let name = name.into_owned();
                 return usage_error(out, as_json, Message::MergeNotReport { name, error });
             }
-            Err(scan::PartError::Version(found)) => {
+            Err(obserr::render::scan::PartError::Version(found)) => {
                 let name = name.into_owned();
                 return usage_error(out, as_json, Message::MergeVersion { name, found });
             }

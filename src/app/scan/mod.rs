@@ -30,7 +30,7 @@ pub fn run(
         }
     }
     let options = scan::ScanOptions {
-        by: args.by,
+        by: args.by.into(),
         since: args.since,
         until: args.until,
         failed_objects: args.failed_objects,

@@ -2,11 +2,11 @@
 //! status, its solution) that the other forms reuse.
 
 use super::label::{field, LABEL};
+use crate::catalogue::retry::Condition;
 use crate::catalogue::{self, Check, Entry, Kind, Sdk};
 use crate::render::entry_words::{cause_source_tag, retry};
 use crate::render::layout::wrap;
 use crate::render::style::Style;
-use crate::catalogue::retry::Condition;
 use std::io::{self, Write};
 
 /// The full explanation of one code, in the long form `rustc --explain`

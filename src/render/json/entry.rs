@@ -1,11 +1,11 @@
 //! A catalogue entry as `explain --json`, `list --json`, `search --json` and
 //! `decode --json` print it.
 
+use crate::catalogue::retry::{Condition, SdkRetry};
 use crate::catalogue::Sdk;
 use crate::catalogue::{
     self, Cause, CauseSource, CauseSourceKind, Check, Entry, Source, SourceKind,
 };
-use crate::catalogue::retry::{Condition, SdkRetry};
 use serde::Serialize;
 
 /// A catalogue entry as `explain --json`, `list --json` and `search --json` print it.

@@ -22,6 +22,6 @@ pub use follow::{follow_line, live, FollowJson, CLEAR};
 pub use format::utc;
 pub use group::retryable;
 pub use notes::messages;
-pub use read::read_report;
+pub use read::{read_report, PartError};
 pub use report::{GroupJson, LogFindingJson, ScanJson};
 pub use summary::human;

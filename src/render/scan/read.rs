@@ -4,8 +4,18 @@
 
 use super::report::InputJson;
 use super::state::StateJson;
-use crate::scan::{minute_in_range, InputReport, PartError, State, FORMAT};
+use crate::scan::{minute_in_range, InputReport, State, FORMAT};
 use serde::Deserialize;
+
+/// Why a file cannot be merged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartError {
+    /// Not a `scan --json` report: what the JSON reader said.
+    NotReport(String),
+    /// A report of another [`FORMAT`] (0: one without, written before
+    /// reports merged).
+    Version(u32),
+}
 
 /// Reads a `scan --json` report back: its inputs and its state, as
 /// [`crate::scan::merge`] takes them.
