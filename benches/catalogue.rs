@@ -10,23 +10,23 @@ fn main() {
 
 #[divan::bench(args = ["NoSuchKey", "nosuchkey", "IncorrectNumberOfFilesInPost Request"])]
 fn lookup(code: &str) -> Option<&'static obserr::Entry> {
-    obserr::catalogue::lookup(black_box(code))
+    obserr::lookup(black_box(code))
 }
 
 #[divan::bench(args = ["NoSuchKy", "SignatureDoesntMatch", "nosuchlifecycle"])]
 fn suggest(code: &str) -> usize {
-    obserr::catalogue::suggest(black_box(code)).len()
+    obserr::suggest(black_box(code)).len()
 }
 
 #[divan::bench(args = ["error code [NoSuchKey]", "x-obs-error-code: NoSuchKey", "403"])]
 fn resolve_pasted(arg: &str) -> bool {
     matches!(
-        obserr::query::resolve(black_box(arg)),
-        obserr::query::Resolved::Code(_)
+        obserr::internals::resolve(black_box(arg)),
+        obserr::internals::Resolved::Code(_)
     )
 }
 
 #[divan::bench(args = ["signature mismatch", "bukcet polciy", "bucket not empty", "clock skew"])]
 fn search(query: &str) -> usize {
-    obserr::search::search(black_box(query), 10).len()
+    obserr::search(black_box(query), 10).len()
 }

@@ -6,9 +6,9 @@
 //! Whole-process figures come from `scripts/bench.sh`.
 
 use divan::{black_box, Bencher};
-use obserr::decode::decode;
-use obserr::diagnose::diagnose;
-use obserr::render::{diagnosis, Style};
+use obserr::decode;
+use obserr::diagnose;
+use obserr::{Human, Style};
 
 const CAP: usize = 8 * 1024 * 1024;
 const TYPICAL: &[u8] = include_bytes!("../tests/fixtures/decode/curl-i-http11-crlf.txt");
@@ -22,7 +22,9 @@ fn run(bytes: &[u8]) -> usize {
     let response = decode(black_box(bytes));
     let d = diagnose(response);
     let mut out = Vec::with_capacity(4096);
-    diagnosis::human(&mut out, &Style::default(), &d).unwrap();
+    Human::new(&Style::default())
+        .diagnosis(&mut out, &d)
+        .unwrap();
     out.len()
 }
 

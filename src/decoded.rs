@@ -32,6 +32,24 @@ pub enum Input {
 }
 
 impl Input {
+    /// The most `decode` reads from one input (`MAX_INPUT`).
+    pub const MAX_BYTES: u64 = MAX_INPUT;
+
+    /// Where binary data starts in bytes read from an input, if they hold
+    /// any: decode reads text before it and stops there, and a list of codes
+    /// piped to `explain` is refused.
+    ///
+    /// ```
+    /// use obserr::Input;
+    ///
+    /// assert_eq!(Input::binary_at(b"NoSuchKey\n"), None);
+    /// assert_eq!(Input::binary_at(b"PK\x03\x04\x00\x00"), Some(4));
+    /// ```
+    #[must_use]
+    pub fn binary_at(bytes: &[u8]) -> Option<usize> {
+        decode::binary_at(bytes)
+    }
+
     /// The inputs a `decode` command line names: standard input without
     /// arguments, and `-` among them.
     ///
@@ -75,7 +93,7 @@ impl Input {
 pub enum ReadError {
     /// The operating system could not read it.
     Io(io::Error),
-    /// It is larger than [`MAX_INPUT`].
+    /// It is larger than `MAX_INPUT`.
     TooLarge,
     /// It holds nothing but white space.
     Empty,

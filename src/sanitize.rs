@@ -28,12 +28,6 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     escape(s, |_| false)
 }
 
-/// Like [`visible`] but keeps line feeds as they are, for multi-line text.
-#[must_use]
-pub fn visible_lines(s: &str) -> Cow<'_, str> {
-    escape(s, |c| c == '\n')
-}
-
 fn escape(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !s.chars().any(|c| is_unsafe(c) && !keep(c)) {
         return Cow::Borrowed(s);
@@ -61,10 +55,5 @@ mod tests {
         assert_eq!(visible("l1\r\nl2\t"), "l1\\r\\nl2\\t");
         assert_eq!(visible("rev\u{202E}txt"), "rev\\u{202e}txt");
         assert!(matches!(visible("NoSuchKey ünïcode"), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn visible_lines_keeps_only_line_feeds() {
-        assert_eq!(visible_lines("a\nb\x1bc\r"), "a\nb\\x1bc\\r");
     }
 }

@@ -74,7 +74,7 @@ const TYPO: f64 = 0.7;
 pub const MAX_QUERY_WORDS: usize = 32;
 
 /// Searches the catalogue; `limit` caps the number of hits. An empty or
-/// stop-word-only query finds nothing. Only the first [`MAX_QUERY_WORDS`]
+/// stop-word-only query finds nothing. Only the first `MAX_QUERY_WORDS`
 /// words count.
 #[must_use]
 pub fn search(query: &str, limit: usize) -> Vec<Hit> {

@@ -12,10 +12,11 @@ use libfuzzer_sys::fuzz_target;
 
 #[path = "sgr.rs"]
 mod sgr;
-use obserr::decoded::{Decoded, Input};
-use obserr::decode::MAX_RESPONSES;
+use obserr::Decoded;
+use obserr::Input;
+use obserr::internals::MAX_RESPONSES;
 use obserr::render::{diagnosis, json, Style};
-use obserr::sanitize::is_unsafe;
+use obserr::internals::is_unsafe;
 
 fuzz_target!(|data: &[u8]| {
     let decoded = [Decoded::new(Input::Stdin, Ok(data.to_vec()))];
@@ -42,6 +43,6 @@ fuzz_target!(|data: &[u8]| {
     assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text:?}");
     let _: serde_json::Value = serde_json::from_str(&text).expect("JSON output parses");
     if let Ok(text) = std::str::from_utf8(&data[..data.len().min(4096)]) {
-        let _ = obserr::query::resolve(text);
+        let _ = obserr::internals::resolve(text);
     }
 });

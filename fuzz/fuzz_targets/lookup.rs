@@ -5,22 +5,23 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use obserr::query::{resolve, Resolved};
+use obserr::internals::resolve;
+use obserr::internals::Resolved;
 use obserr::render::{human, json, Message, Style};
 
 fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
-    let _ = obserr::catalogue::lookup(&input);
-    let _ = obserr::catalogue::suggest(&input);
-    let hits = obserr::search::search(&input, 10);
+    let _ = obserr::lookup(&input);
+    let _ = obserr::suggest(&input);
+    let hits = obserr::search(&input, 10);
     let mut out = Vec::new();
     human::hits(&mut out, &Style::default(), &hits).unwrap();
     if let Resolved::Unknown { token, suggestions } = resolve(&input) {
         let msg = Message::UnknownCode { token: &token, suggestions: &suggestions }.text();
-        assert!(!msg.chars().any(|c| obserr::sanitize::is_unsafe(c) && c != '\n'), "{msg:?}");
+        assert!(!msg.chars().any(|c| obserr::internals::is_unsafe(c) && c != '\n'), "{msg:?}");
         out.clear();
         json::write(&mut out, &json::UnknownJson::new(&input, &suggestions)).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(!text.chars().any(|c| obserr::sanitize::is_unsafe(c) && c != '\n'), "{text:?}");
+        assert!(!text.chars().any(|c| obserr::internals::is_unsafe(c) && c != '\n'), "{text:?}");
     }
 });

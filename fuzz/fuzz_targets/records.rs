@@ -1,4 +1,4 @@
-//! Arbitrary bytes through the record splitter (`decode::record_spans`):
+//! Arbitrary bytes through the record splitter (`obserr::internals::record_spans`):
 //! nothing panics, and the records are what `decode_all` relies on: in
 //! order, apart, inside the text, on character boundaries, never empty and
 //! never starting or ending with white space lines; and every response
@@ -6,7 +6,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use obserr::decode::{decode_all, record_spans, MAX_RESPONSES};
+use obserr::decode_all;
+use obserr::internals::record_spans;
+use obserr::internals::MAX_RESPONSES;
 
 fuzz_target!(|data: &[u8]| {
     let (text, spans) = record_spans(data);

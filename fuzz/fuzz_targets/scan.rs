@@ -11,8 +11,11 @@ use libfuzzer_sys::fuzz_target;
 #[path = "sgr.rs"]
 mod sgr;
 use obserr::render::{json, scan as render, Style};
-use obserr::sanitize::is_unsafe;
-use obserr::scan::{self, access, other, By, ScanOptions};
+use obserr::internals::is_unsafe;
+use obserr::internals::access;
+use obserr::internals::other;
+use obserr::By;
+use obserr::ScanOptions;
 
 fuzz_target!(|data: &[u8]| {
     let mut cache = access::MinuteCache::default();
@@ -29,12 +32,12 @@ fuzz_target!(|data: &[u8]| {
     // The first byte picks the grouping, so every --by is fuzzed.
     let by = [By::Code, By::Status, By::Operation, By::Bucket, By::Prefix, By::Key, By::Requester, By::Ip, By::Minute]
         [usize::from(data.first().copied().unwrap_or(0)) % 9];
-    let report = scan::scan_bytes(data, ScanOptions { by, ..ScanOptions::default() });
+    let report = obserr::scan_bytes(data, ScanOptions { by, ..ScanOptions::default() });
     // The windows a mapped file is read in (here in memory, two threads,
     // a window size the second byte picks) give the same report.
     let window = [1, 2, 3, 7, 16, 64, 333, 4096][usize::from(data.get(1).copied().unwrap_or(0)) % 8];
-    let mut scanner = scan::Scanner::new(ScanOptions { by, ..ScanOptions::default() });
-    scanner.scan_windows_of(data, scan::Mapping { window, threads: 2 });
+    let mut scanner = obserr::Scanner::new(ScanOptions { by, ..ScanOptions::default() });
+    scanner.scan_windows_of(data, obserr::internals::Mapping { window, threads: 2 });
     let windowed = scanner.finish();
     assert_eq!(format!("{windowed:?}"), format!("{report:?}"), "window {window}");
     assert!(report.errors <= report.requests);

@@ -8,8 +8,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use obserr::render::{sigcheck, Style};
-use obserr::sanitize::is_unsafe;
-use obserr::sigcheck::{check_inputs, SecretKey};
+use obserr::internals::is_unsafe;
+use obserr::check_signature as check_inputs;
+use obserr::SecretKey;
 
 const KEY: &[u8] = b"FuzzKeyQ2mW7rT4yU1iO3pA5sD6fG8hJ0kL2zX4c";
 

@@ -1,5 +1,5 @@
 //! `obserr decode`: each input read in turn (standard input with a prompt on
-//! a terminal), decoded and diagnosed ([`obserr::decoded::Decoded`]), then
+//! a terminal), decoded and diagnosed ([`obserr::Decoded`]), then
 //! every diagnosis on stdout and a message for each input that could not be
 //! read or held no response.
 
@@ -7,9 +7,8 @@ use super::output::Output;
 use super::read::read_input;
 use super::terminal::Terminal;
 use crate::cli::DecodeArgs;
-use obserr::decoded::{Decoded, Input, ReadError};
-use obserr::render::{diagnosis, json, Message, Style};
 use obserr::Outcome;
+use obserr::{Decoded, Human, Input, Json, Message, ReadError, Style};
 use std::io;
 
 /// `decode`: reads, decodes and diagnoses every input named (standard input
@@ -52,9 +51,9 @@ fn write(
     out.outcome = Outcome::of_all(decoded.iter().map(Decoded::outcome));
     let mut rendered = Vec::new();
     if as_json {
-        json::write(&mut rendered, &diagnosis::json_all(&decoded))?;
+        Json::decoded(&mut rendered, &decoded)?;
     } else {
-        diagnosis::human_all(&mut rendered, style, &decoded, verbose)?;
+        Human::new(style).decoded(&mut rendered, &decoded, verbose)?;
     }
     // The messages come before the diagnoses; each takes its input's error.
     let several = decoded.len() > 1;

@@ -5,8 +5,8 @@
 
 use super::output::Output;
 use super::terminal::{command_words, Terminal};
-use obserr::render::{json, Message};
 use obserr::Outcome;
+use obserr::{Json, Message};
 use std::io::{self, Write};
 use std::process::{ExitCode, Stdio};
 
@@ -73,7 +73,7 @@ fn interleave(stdout_bytes: &[u8], said: &[(usize, Message)]) -> io::Result<()> 
 /// Under `--json` a usage error is also a JSON error object on stdout.
 pub fn clap_failure(err: &clap::Error, json: bool) -> ExitCode {
     let text = err.render().to_string();
-    let text = obserr::sanitize::visible_lines(&text);
+    let text = visible_lines(&text);
     if !err.use_stderr() {
         // --help and --version go to stdout with status 0; a closed pipe is fine.
         drop(io::stdout().lock().write_all(text.as_bytes()));
@@ -92,7 +92,7 @@ pub fn clap_failure(err: &clap::Error, json: bool) -> ExitCode {
         let paragraph = paragraph.strip_prefix("error: ").unwrap_or(paragraph);
         let error = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut buf = Vec::new();
-        json::write(&mut buf, &json::ErrorJson::new(error, None)).expect("memory");
+        Json::error(&mut buf, &Message::Refused(error), None).expect("memory");
         drop(io::stdout().lock().write_all(&buf));
     }
     ExitCode::from(Outcome::InputError.exit_status())
@@ -106,7 +106,7 @@ fn rows(text: &[u8], width: Option<usize>) -> usize {
     text.lines()
         .map(|line| {
             let visible = anstream::adapter::strip_str(line).to_string();
-            let columns = obserr::render::columns(&visible);
+            let columns = unicode_width::UnicodeWidthStr::width(visible.as_str());
             width.map_or(1, |w| columns.div_ceil(w.max(1)).max(1))
         })
         .sum()
@@ -127,6 +127,15 @@ fn page(pager: &str, text: &[u8]) -> io::Result<()> {
     }
     child.wait()?;
     Ok(())
+}
+
+/// `text` made visible line by line: every control character escaped but the
+/// line feeds, which clap's multi-line messages need.
+fn visible_lines(text: &str) -> String {
+    text.split('\n')
+        .map(obserr::visible)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

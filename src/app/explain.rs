@@ -1,4 +1,4 @@
-//! `obserr explain`: what each argument names ([`obserr::query::explain`]),
+//! `obserr explain`: what each argument names ([`obserr::explain`]),
 //! explained on stdout in argument order with its message on stderr, or as
 //! one JSON array; the codes read from standard input when no argument is
 //! given; and `--open`, which opens each code's documentation page with
@@ -8,11 +8,8 @@ use super::output::{usage_error, Output};
 use super::read::read_capped;
 use super::terminal::{command_words, Terminal};
 use crate::cli::ExplainArgs;
-use obserr::catalogue::{Entry, StatusFilter};
-use obserr::decoded::{Input, ReadError, MAX_INPUT};
-use obserr::query::{self, Explained};
-use obserr::render::{human, json, Message, Style};
 use obserr::Outcome;
+use obserr::{Entry, Explained, Human, Input, Json, Message, ReadError, StatusFilter, Style};
 use std::io;
 use std::process::Stdio;
 
@@ -60,9 +57,9 @@ fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, Me
     if terminal.stdin_tty {
         return Err(Message::NoCodes);
     }
-    let codes = match read_capped(io::stdin().lock(), MAX_INPUT) {
+    let codes = match read_capped(io::stdin().lock(), Input::MAX_BYTES) {
         // A binary file piped in holds no codes: said once, not per line.
-        Ok(bytes) if obserr::decode::binary_at(&bytes).is_some() => {
+        Ok(bytes) if Input::binary_at(&bytes).is_some() => {
             return Err(Message::BinaryCodes);
         }
         Ok(bytes) => codes_from(&bytes),
@@ -89,7 +86,7 @@ fn explain_args(codes: &[String], terminal: &Terminal) -> Result<Vec<String>, Me
 /// with exactly one close code explains that code too, after saying so; the
 /// outcome stays "nothing found", so a script never takes a guess for a match.
 fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> io::Result<()> {
-    let explained = query::explain(codes);
+    let explained = obserr::explain(codes);
     out.outcome = Outcome::of_all(explained.iter().map(Explained::outcome));
     if as_json {
         // JSON keeps a guess a suggestion: the script decides.
@@ -104,9 +101,7 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
                 x => explain_message(x).into_iter().for_each(|m| out.say(m)),
             }
         }
-        let items: Vec<json::ExplainedJson> =
-            explained.iter().map(json::ExplainedJson::from).collect();
-        return json::write(&mut out.stdout, &items);
+        return Json::explained(&mut out.stdout, &explained);
     }
     for x in &explained {
         let message = explain_message(x);
@@ -136,27 +131,27 @@ fn explain(out: &mut Output, as_json: bool, style: &Style, codes: &[String]) -> 
 /// nothing.
 fn explanation(out: &mut Vec<u8>, style: &Style, x: &Explained) -> io::Result<()> {
     match x {
-        Explained::Code(entry) => human::entry(out, style, entry),
+        Explained::Code(entry) => Human::new(style).entry(out, entry),
         // One code, two tools: every meaning, each in full.
         Explained::Shared { entries, .. } => {
             for (i, entry) in entries.iter().enumerate() {
                 if i > 0 {
                     out.push(b'\n');
                 }
-                human::entry(out, style, entry)?;
+                Human::new(style).entry(out, entry)?;
             }
             Ok(())
         }
         Explained::Unknown { suggestions, .. } if suggestions.len() == 1 => {
-            human::entry(out, style, suggestions[0])
+            Human::new(style).entry(out, suggestions[0])
         }
         Explained::Status {
             status,
             info,
             codes,
-        } => human::status(out, style, *status, *info, codes),
+        } => Human::new(style).status(out, *status, *info, codes),
         // `explain 4xx` lists the class, as `list --status 4xx` does.
-        Explained::Class { codes, .. } if !codes.is_empty() => human::list(out, style, codes),
+        Explained::Class { codes, .. } if !codes.is_empty() => Human::new(style).list(out, codes),
         Explained::Class { .. } | Explained::UnknownStatus { .. } | Explained::Unknown { .. } => {
             Ok(())
         }
@@ -197,7 +192,7 @@ fn explain_message(x: &Explained) -> Option<Message> {
 /// stderr; stdout stays empty. A status has no page of its own; an unknown
 /// code is reported as `explain` reports it.
 fn open_docs(out: &mut Output, codes: &[String]) -> io::Result<()> {
-    let explained = query::explain(codes);
+    let explained = obserr::explain(codes);
     out.outcome = Outcome::of_all(explained.iter().map(Explained::outcome));
     for x in &explained {
         match x {

@@ -1,12 +1,11 @@
 //! `obserr list`: the catalogued codes that pass every filter given
-//! ([`obserr::catalogue::list`]), as a table, plain lines or JSON.
+//! ([`obserr::list`]), as a table, plain lines or JSON.
 
 use super::output::Output;
 use super::terminal::Terminal;
 use crate::cli::ListArgs;
-use obserr::catalogue::{self, ListFilter};
-use obserr::render::{human, json, Message};
 use obserr::Outcome;
+use obserr::{Human, Json, ListFilter, Message};
 use std::io;
 
 /// `list`: the entries, or nothing found (with a message) when no code
@@ -23,7 +22,7 @@ pub fn run(
         kind,
         retryable,
     } = args;
-    let entries = catalogue::list(&ListFilter {
+    let entries = obserr::list(&ListFilter {
         status,
         source: source.as_deref(),
         kind: *kind,
@@ -36,10 +35,8 @@ pub fn run(
         });
     }
     if as_json {
-        let rows: Vec<json::EntryJson> =
-            entries.iter().map(|e| json::EntryJson::from(*e)).collect();
-        json::write(&mut out.stdout, &rows)
+        Json::entries(&mut out.stdout, &entries)
     } else {
-        human::list(&mut out.stdout, &terminal.style, &entries)
+        Human::new(&terminal.style).list(&mut out.stdout, &entries)
     }
 }

@@ -7,7 +7,7 @@
 //! (`emit`).
 //!
 //! [`run`] renders everything into memory ([`output::Output`]): only
-//! [`emit`] writes to stdout and stderr, and decides the exit status.
+//! [`emit()`](emit::emit) writes to stdout and stderr, and decides the exit status.
 
 mod decode;
 mod emit;
@@ -25,7 +25,7 @@ pub use emit::{clap_failure, emit};
 pub use terminal::Terminal;
 
 use crate::cli::{Cli, CompletionsArgs, Subcommand};
-use obserr::render::Message;
+use obserr::Message;
 use output::{usage_error, Output};
 
 /// Runs the command in its room: the library computes, `render` writes into

@@ -2,8 +2,8 @@
 //! messages for stderr (typed, each with its place in stdout), the outcome;
 //! and how a usage or input error ends a run.
 
-use obserr::render::{json, Message};
 use obserr::Outcome;
+use obserr::{Json, Message};
 use std::io;
 
 /// Everything one run produces.
@@ -14,7 +14,7 @@ pub struct Output {
     /// What goes to stderr, each message with how much of stdout came before
     /// it, so that the two streams are written in the order things happened
     /// (`explain A B C` reports B's error between A's and C's explanations).
-    /// Written as text only then, by [`super::emit`].
+    /// Written as text only then, by [`emit()`](super::emit::emit).
     pub messages: Vec<(usize, Message)>,
     /// How the run ended: the exit status.
     pub outcome: Outcome,
@@ -46,10 +46,7 @@ pub fn usage_error_about(
 ) -> io::Result<()> {
     out.outcome = Outcome::InputError;
     if as_json {
-        json::write(
-            &mut out.stdout,
-            &json::ErrorJson::new(message.error(), input),
-        )?;
+        Json::error(&mut out.stdout, &message, input)?;
     }
     // Before anything else: nothing was written when the run ended.
     out.messages.push((0, message));

@@ -1,10 +1,9 @@
 //! Reading one input of `decode` or `sigcheck` (a file, or standard input
 //! with a prompt on a terminal), never more than the library's
-//! [`MAX_INPUT`].
+//! [`Input::MAX_BYTES`].
 
 use super::terminal::Terminal;
-use obserr::decoded::{Input, ReadError, MAX_INPUT};
-use obserr::render::Message;
+use obserr::{Input, Message, ReadError};
 use std::io;
 
 /// Reads at most `cap` bytes; one byte more means the input is too large, and
@@ -21,20 +20,20 @@ pub fn read_capped(reader: impl io::Read, cap: u64) -> Result<Vec<u8>, ReadError
     Ok(buf)
 }
 
-/// One input's bytes (`decode`'s or `sigcheck`'s), at most [`MAX_INPUT`] of
+/// One input's bytes (`decode`'s or `sigcheck`'s), at most [`Input::MAX_BYTES`] of
 /// them; on a terminal, standard input is asked for first.
 pub fn read_input(input: &Input, terminal: &Terminal) -> Result<Vec<u8>, ReadError> {
     match input {
         Input::File(path) => {
             let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-            read_capped(file, MAX_INPUT)
+            read_capped(file, Input::MAX_BYTES)
         }
         Input::Stdin => {
             if terminal.stdin_tty {
                 // Said at once, not buffered: otherwise obserr seems to hang.
                 let _ = Message::PastePrompt.write(&mut io::stderr());
             }
-            read_capped(io::stdin().lock(), MAX_INPUT)
+            read_capped(io::stdin().lock(), Input::MAX_BYTES)
         }
     }
 }

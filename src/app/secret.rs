@@ -3,9 +3,7 @@
 //! shown (a key file whose name looks like a key is not named either).
 
 use super::terminal::Terminal;
-use obserr::decoded::Input;
-use obserr::render::Message;
-use obserr::sigcheck::SecretKey;
+use obserr::{Input, Message, SecretKey};
 use std::io::{self, IsTerminal};
 
 /// The secret key: `OBS_SECRET_ACCESS_KEY`, then `AWS_SECRET_ACCESS_KEY` (set
@@ -27,8 +25,7 @@ pub fn secret_key(
     if let Some(path) = key_file {
         let mut bytes = Zeroizing::new(Vec::new());
         // The file's name is shown unless a key was typed in its place.
-        let shown =
-            Some(path).filter(|p| !obserr::sigcheck::key::looks_like_a_key(&p.to_string_lossy()));
+        let shown = Some(path).filter(|p| !SecretKey::looks_like_a_key(&p.to_string_lossy()));
         let unreadable = |error: io::Error| Message::KeyFileUnreadable {
             path: shown.map(std::path::Path::to_path_buf),
             error,

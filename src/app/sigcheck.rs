@@ -1,6 +1,6 @@
 //! `obserr sigcheck`: reads the exchange and the SDK's log, then the secret
 //! key ([`super::secret`]), and reports why a signature does not match
-//! ([`obserr::sigcheck::check_inputs`]). Neither the key nor a file name that
+//! ([`obserr::check_signature`]). Neither the key nor a file name that
 //! looks like one is ever shown.
 
 use super::output::{usage_error_about, Output};
@@ -8,9 +8,7 @@ use super::read::read_input;
 use super::secret::secret_key;
 use super::terminal::Terminal;
 use crate::cli::SigcheckArgs;
-use obserr::decoded::Input;
-use obserr::render::{self, Message};
-use obserr::sigcheck::{self, key::looks_like_a_key};
+use obserr::{Human, Input, Json, Message, SecretKey, Verdict};
 use std::io;
 
 /// `sigcheck`: reads every input, then the key (environment, key file or a
@@ -30,8 +28,7 @@ pub fn run(
         match read_input(input, terminal) {
             Ok(bytes) => read.push(bytes),
             Err(error) => {
-                let keylike =
-                    matches!(input, Input::File(p) if looks_like_a_key(&p.to_string_lossy()));
+                let keylike = matches!(input, Input::File(p) if SecretKey::looks_like_a_key(&p.to_string_lossy()));
                 // JSON names the input, as decode's error objects do.
                 let name = (!keylike).then(|| input.name());
                 let message = if keylike {
@@ -51,20 +48,20 @@ pub fn run(
         Err(message) => {
             let name = key_file
                 .map(|p| p.to_string_lossy().into_owned())
-                .filter(|name| !looks_like_a_key(name));
+                .filter(|name| !SecretKey::looks_like_a_key(name));
             return usage_error_about(out, as_json, message, name);
         }
     };
     let slices: Vec<&[u8]> = read.iter().map(Vec::as_slice).collect();
-    let check = sigcheck::check_inputs(&slices, key.as_ref());
+    let check = obserr::check_signature(&slices, key.as_ref());
     drop(key);
     out.outcome = check.verdict.outcome();
-    if check.verdict == sigcheck::Verdict::NotASignatureError {
+    if check.verdict == Verdict::NotASignatureError {
         out.say(Message::NoSignatureError);
     }
     if as_json {
-        render::sigcheck::json(&mut out.stdout, &check)
+        Json::signature_check(&mut out.stdout, &check)
     } else {
-        render::sigcheck::human(&mut out.stdout, &terminal.style, &check)
+        Human::new(&terminal.style).signature_check(&mut out.stdout, &check)
     }
 }

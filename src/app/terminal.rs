@@ -5,7 +5,7 @@
 //! pager, an opener) is split into words.
 
 use crate::cli::{Cli, ColorChoice, Paging};
-use obserr::render::Style;
+use obserr::Style;
 use std::io::{self, IsTerminal};
 
 /// What the environment says about where output goes.

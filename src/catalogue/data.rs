@@ -72,6 +72,28 @@ pub fn sources() -> &'static [Source] {
     SOURCES
 }
 
+impl Source {
+    /// Every documentation page the catalogue quotes, in its order (the
+    /// values of `list --source`).
+    ///
+    /// ```
+    /// assert!(obserr::Source::all().iter().any(|s| s.url.starts_with("https://")));
+    /// ```
+    #[must_use]
+    pub fn all() -> &'static [Source] {
+        sources()
+    }
+}
+
+impl Entry {
+    /// The date the catalogue's data was last checked against its sources
+    /// (`YYYY-MM-DD`).
+    #[must_use]
+    pub fn catalogue_updated() -> &'static str {
+        updated()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -205,6 +205,12 @@ pub struct StatusInfo {
 pub const TOOL_WORDS: [&str; 3] = ["obsutil", "console", "browser"];
 
 impl Entry {
+    /// The words that name a tool before its code (`obsutil 8`,
+    /// `console Obs.0012`).
+    pub const TOOL_WORDS: [&'static str; 3] = TOOL_WORDS;
+}
+
+impl Entry {
     /// The tool a tool's code belongs to, as `explain TOOL CODE` and the
     /// `tool` field of JSON and piped lists name it (`obsutil`, `console`,
     /// `browser`); `None` for server and client codes.

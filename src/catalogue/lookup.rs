@@ -55,7 +55,7 @@ pub fn catalogued_statuses() -> Vec<u16> {
     out
 }
 
-/// The entries of one tool's code: `tool` is one of [`TOOL_WORDS`] (any case),
+/// The entries of one tool's code: `tool` is one of `TOOL_WORDS` (any case),
 /// `code` its code (`8`, `255` for obsutil's -1, `Obs.0012`).
 #[must_use]
 pub fn lookup_tool(tool: &str, code: &str) -> Option<&'static Entry> {
@@ -64,6 +64,27 @@ pub fn lookup_tool(tool: &str, code: &str) -> Option<&'static Entry> {
         return None;
     }
     lookup(&format!("{tool} {}", code.trim()))
+}
+
+impl StatusInfo {
+    /// What OBS says about `status`, if the catalogue knows it.
+    ///
+    /// ```
+    /// let info = obserr::StatusInfo::of(404).unwrap();
+    /// assert_eq!(info.reason, "Not Found");
+    /// assert!(obserr::StatusInfo::of(299).is_none());
+    /// ```
+    #[must_use]
+    pub fn of(status: u16) -> Option<&'static StatusInfo> {
+        status_info(status)
+    }
+
+    /// Every status some catalogued code is documented with, ascending (what
+    /// `list --status` finds codes for).
+    #[must_use]
+    pub fn catalogued() -> Vec<u16> {
+        catalogued_statuses()
+    }
 }
 
 impl Entry {

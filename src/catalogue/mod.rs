@@ -29,13 +29,13 @@ mod sdk;
 mod suggest;
 
 pub(crate) use data::VOCAB;
-pub use data::{entries, sources, updated, Term};
+pub use data::{entries, sources, Term};
 pub use entry::{
     Cause, CauseSource, CauseSourceKind, Check, Documented, Entry, Kind, Source, SourceKind,
     StatusInfo, TOOL_WORDS,
 };
 pub use filter::{by_status, list, BadStatusFilter, ListFilter, StatusFilter};
-pub use lookup::{catalogued_statuses, lookup, lookup_all, lookup_tool, reason, status_info};
+pub use lookup::{lookup, lookup_all, lookup_tool, reason, status_info};
 pub use retry::Retry;
 pub use sdk::Sdk;
-pub use suggest::{completion_words, suggest};
+pub use suggest::suggest;

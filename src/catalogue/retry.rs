@@ -68,7 +68,7 @@ impl Entry {
         }
     }
     /// The official SDKs and tools that retry this code by themselves, and on
-    /// what condition (see [`sdk_retries`]).
+    /// what condition (see `sdk_retries`).
     #[must_use]
     pub fn sdk_retries(&self) -> Vec<SdkRetry> {
         sdk_retries(self)

@@ -97,6 +97,15 @@ fn similarity(query: &str, code: &str) -> f64 {
     edit.max(prefix).max(jw)
 }
 
+impl Entry {
+    /// What a shell offers to complete after `obserr explain`: every code
+    /// and every one-word alias, then each shared tool code (`Obs.0012`)
+    /// once, each with its first entry.
+    pub fn completion_words() -> impl Iterator<Item = (&'static str, &'static Entry)> {
+        completion_words()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::data::entries;

@@ -14,7 +14,7 @@ use super::help::{self, EXAMPLES};
 use super::values::{kind_values, parse_time, source_ids, CodeValues, StatusValues};
 use clap::builder::TypedValueParser;
 use clap::{Args, CommandFactory, Parser, ValueEnum};
-use obserr::catalogue::{Kind, StatusFilter};
+use obserr::{Kind, StatusFilter};
 
 /// Explain Huawei Cloud / Open Telekom Cloud OBS error codes, offline and instantly.
 ///
@@ -113,9 +113,9 @@ pub enum GroupBy {
     Minute,
 }
 
-impl From<GroupBy> for obserr::scan::By {
+impl From<GroupBy> for obserr::By {
     fn from(by: GroupBy) -> Self {
-        use obserr::scan::By;
+        use obserr::By;
         match by {
             GroupBy::Code => By::Code,
             GroupBy::Status => By::Status,

@@ -10,7 +10,6 @@ use super::args::{CompletionsArgs, DecodeArgs, ListArgs, ScanArgs, SearchArgs};
 use clap::error::ErrorKind;
 use clap::parser::ValueSource;
 use clap::{Args, FromArgMatches};
-use obserr::query;
 use std::ffi::OsString;
 
 /// Options a user might give a secret key with. None is obserr's: each is
@@ -45,7 +44,7 @@ where
     parse(args).map(|parsed| parsed.cli)
 }
 
-/// [`try_parse_from`] for a process that exits once the command has run:
+/// `try_parse_from` for a process that exits once the command has run:
 /// clap's definition of the command line and its matches are left for the
 /// operating system to reclaim instead of being freed one allocation at a
 /// time, which costs about a tenth of a whole `explain` (CONTRIBUTING:
@@ -176,11 +175,11 @@ fn implied_explain(args: &mut Vec<OsString>) {
         .take(2)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let explained = match query::resolve_args(&words).into_iter().next() {
+    let explained = match obserr::explain(&words).into_iter().next() {
         None => false,
         // A typo of a code is explained (explain says what it guessed),
         // unless it is closer to a subcommand's name: clap's tip names that.
-        Some((_, query::Resolved::Unknown { suggestions, .. })) => {
+        Some(obserr::Explained::Unknown { suggestions, .. }) => {
             let lower = word.to_ascii_lowercase();
             !suggestions.is_empty()
                 && SUBCOMMANDS

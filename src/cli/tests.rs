@@ -6,7 +6,6 @@ use super::parse::{lean_definition, parse_lean, try_parse_from};
 use super::values::parse_time;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser};
-use obserr::catalogue;
 use std::ffi::OsString;
 
 #[test]
@@ -46,7 +45,7 @@ fn list_filters_by_kind_and_retryable_and_search_needs_a_limit() {
     assert!(matches!(
         cli.command,
         Subcommand::List(ListArgs {
-            kind: Some(catalogue::Kind::Client),
+            kind: Some(obserr::Kind::Client),
             retryable: true,
             ..
         })
@@ -229,8 +228,8 @@ fn version_names_the_catalogue_date_and_size() {
     let expected = format!(
         "{} (catalogue {}, {} codes)",
         env!("CARGO_PKG_VERSION"),
-        catalogue::updated(),
-        catalogue::entries().len()
+        obserr::Entry::catalogue_updated(),
+        obserr::entries().len()
     );
     assert_eq!(version, expected);
 }

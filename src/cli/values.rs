@@ -2,17 +2,14 @@
 //! codes and statuses as possible values for completion ([`CodeValues`],
 //! [`StatusValues`]; hidden from `--help`, which would otherwise print every
 //! code), `list --source` and `--kind`, and the times of `scan --since` and
-//! `--until`. What a value means is the library's ([`obserr::query`],
-//! [`obserr::catalogue`]); the words of a refusal are written here.
+//! `--until`. What a value means is the library's ([`obserr::explain`],//! [`obserr::lookup`]); the words of a refusal are written here.
 
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
-use obserr::catalogue::{self, BadStatusFilter, StatusFilter};
-use obserr::query;
-use obserr::sanitize::visible;
+use obserr::{visible, BadStatusFilter, Entry, Kind, Source, StatusFilter, StatusInfo};
 use std::ffi::OsStr;
 
 /// `--since`/`--until`: a UTC date, date and minute, or full timestamp
-/// ([`obserr::query::parse_time`]); or a time ago, `30m`, `1h`, `2d`
+/// ([`obserr::ScanOptions::parse_time`]); or a time ago, `30m`, `1h`, `2d`
 /// (seconds, minutes, hours, days, weeks), which the clock turns into one.
 pub fn parse_time(s: &str) -> Result<i64, String> {
     let s = s.trim();
@@ -22,7 +19,7 @@ pub fn parse_time(s: &str) -> Result<i64, String> {
             .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
         return Ok(now.saturating_sub(ago));
     }
-    query::parse_time(s).ok_or_else(|| {
+    obserr::ScanOptions::parse_time(s).ok_or_else(|| {
         "expected a UTC time such as 2026-11-26, 2026-11-26T08:00 or 2026-11-26T08:00:00Z, \
          or a time ago such as 30m, 1h or 2d"
             .to_string()
@@ -52,32 +49,30 @@ fn ago_millis(s: &str) -> Option<i64> {
 /// shows each page's title beside it.
 pub fn source_ids() -> impl TypedValueParser<Value = String> {
     clap::builder::PossibleValuesParser::new(
-        catalogue::sources()
+        Source::all()
             .iter()
             .map(|s| PossibleValue::new(s.id).help(s.title)),
     )
     .map(|given: String| {
-        catalogue::sources()
+        Source::all()
             .iter()
             .find(|s| s.id.eq_ignore_ascii_case(&given))
             .map_or(given, |s| s.id.to_string())
     })
 }
 
-/// `list --kind`: the names of [`catalogue::Kind`].
-pub fn kind_values() -> impl TypedValueParser<Value = catalogue::Kind> {
-    clap::builder::PossibleValuesParser::new(catalogue::Kind::ALL.map(catalogue::Kind::name)).map(
-        |name| {
-            catalogue::Kind::ALL
-                .into_iter()
-                .find(|k| k.name().eq_ignore_ascii_case(&name))
-                .expect("a possible value")
-        },
-    )
+/// `list --kind`: the names of [`Kind`].
+pub fn kind_values() -> impl TypedValueParser<Value = Kind> {
+    clap::builder::PossibleValuesParser::new(Kind::ALL.map(Kind::name)).map(|name| {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(&name))
+            .expect("a possible value")
+    })
 }
 
 /// `explain`'s arguments: any string (pasted forms, statuses and typos are read
-/// later, by [`obserr::query`]), with the catalogue's codes and one-word aliases
+/// later, by [`obserr::explain`]), with the catalogue's codes and one-word aliases
 /// as possible values for completion.
 #[derive(Debug, Clone, Copy)]
 pub struct CodeValues;
@@ -95,14 +90,14 @@ impl TypedValueParser for CodeValues {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        let tools = catalogue::TOOL_WORDS.iter().map(|t| {
+        let tools = Entry::TOOL_WORDS.iter().map(|t| {
             PossibleValue::new(*t).help(match *t {
                 "obsutil" => "obsutil's return code follows: obsutil 8, obsutil 255",
                 "console" => "an OBS Console code follows: console Obs.0012",
                 _ => "an OBS Browser+ code follows: browser Obs.0012",
             })
         });
-        Some(Box::new(tools.chain(catalogue::completion_words().map(
+        Some(Box::new(tools.chain(Entry::completion_words().map(
             |(word, entry)| PossibleValue::new(word).help(entry.message()),
         ))))
     }
@@ -142,11 +137,11 @@ impl TypedValueParser for StatusValues {
 /// class (`any 4xx status`) after its statuses (`403 404 4xx 500`).
 fn status_filter_words() -> Vec<(String, String)> {
     let mut words = Vec::new();
-    let statuses = catalogue::catalogued_statuses();
+    let statuses = StatusInfo::catalogued();
     for (i, &status) in statuses.iter().enumerate() {
         words.push((
             status.to_string(),
-            catalogue::reason(status).unwrap_or("").to_string(),
+            StatusInfo::of(status).map_or("", |i| i.reason).to_string(),
         ));
         if statuses
             .get(i + 1)
@@ -178,11 +173,15 @@ mod tests {
         for w in &words {
             let filter: StatusFilter = w.parse().expect("a completed value parses");
             assert!(
-                catalogue::by_status(filter).next().is_some(),
+                !obserr::list(&obserr::ListFilter {
+                    status: &[filter],
+                    ..obserr::ListFilter::default()
+                })
+                .is_empty(),
                 "{w} lists nothing"
             );
         }
-        for status in catalogue::catalogued_statuses() {
+        for status in StatusInfo::catalogued() {
             assert!(words.contains(&status.to_string()), "{status} is missing");
             assert!(words.contains(&format!("{}xx", status / 100)));
         }

@@ -47,12 +47,11 @@ mod spellings;
 pub(crate) mod value;
 mod xml;
 
-pub use head::Head;
 pub use http::Framing;
 pub use input::binary_at;
 pub(crate) use input::utf8_lossy;
 pub use request::Request;
-pub use response::{Body, Response, MAX_DETAILS, MAX_VALUE_BYTES};
+pub use response::{Body, Response};
 
 /// The catalogue's codes as decode knows them, for the test that holds them
 /// to `catalogue::lookup` (`tests/it/decode.rs`).

@@ -63,7 +63,7 @@ pub struct Response {
     /// Every other child of `<Error>` (or field of the body), in order, each
     /// name once.
     pub details: Vec<(String, String)>,
-    /// Details dropped beyond [`MAX_DETAILS`].
+    /// Details dropped beyond `MAX_DETAILS`.
     pub omitted: usize,
     /// The body ended before it was complete.
     pub truncated: bool,

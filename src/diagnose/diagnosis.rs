@@ -30,7 +30,7 @@ pub struct Diagnosis {
     pub response: Response,
     /// The catalogue entry for the response's code.
     pub entry: Option<&'static Entry>,
-    /// Which of the entry's documented meanings applies (see [`meaning`](fn@super::meaning)).
+    /// Which of the entry's documented meanings applies (see `meaning`).
     pub meaning: Option<Meaning>,
     /// The catalogue's cause that the server's message points to, else the
     /// code's most frequent one (see [`Entry::cause_for`]); `None` for a code

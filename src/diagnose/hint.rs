@@ -122,7 +122,7 @@ pub enum Hint {
         reason: Option<&'static str>,
         /// What the status means for OBS.
         meaning: Option<&'static str>,
-        /// Catalogued codes with this status, at most [`MAX_STATUS_CODES`].
+        /// Catalogued codes with this status, at most `MAX_STATUS_CODES`.
         codes: Vec<&'static str>,
         /// How many catalogued codes have this status in all.
         total: usize,

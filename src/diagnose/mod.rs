@@ -35,8 +35,7 @@ mod status;
 
 pub use diagnosis::{Diagnosis, Next};
 pub use hint::{
-    DocumentedStatus, Hint, Hop, Limit, RequestLine, Stamp, SupportId, TimeSource,
-    DEFAULT_MAX_SKEW_MS, MAX_STATUS_CODES,
+    DocumentedStatus, Hint, Hop, Limit, RequestLine, Stamp, SupportId, TimeSource, MAX_STATUS_CODES,
 };
 pub use meaning::{meaning, Meaning};
 pub use ranking::Ranking;

@@ -26,6 +26,10 @@ pub struct Feed {
 }
 
 impl Feed {
+    /// How many bytes to read at a time before feeding them: what the
+    /// scanner's own readers use.
+    pub const CHUNK: usize = CHUNK;
+
     /// A feed for the input `name`.
     #[must_use]
     pub fn new(name: &str) -> Feed {

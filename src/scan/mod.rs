@@ -23,7 +23,7 @@
 pub mod access;
 pub mod clock;
 pub mod findings;
-pub mod follow;
+mod follow;
 mod group;
 pub mod input;
 pub mod mapped;
@@ -38,16 +38,17 @@ pub mod tally;
 mod timeline;
 
 pub use findings::{Dimension, LogFinding};
-pub use group::{Group, GroupState, MAX_GROUPS, MAX_TALLY, TOP};
+pub use follow::{Feed, Tail};
+pub use group::{Group, GroupState};
 pub use input::Progress;
 pub use merge::merge;
 pub use options::{By, Mapping, ScanOptions};
-pub use record::{prefix, LogRecord};
+pub use record::LogRecord;
 pub use report::{InputReport, Minute, Report};
-pub use scanner::{Scanner, MAX_FAILED, MAX_WATCHED};
+pub use scanner::{Scanner, MAX_FAILED};
 pub use state::{Mismatch, State, FORMAT};
-pub use tally::{Count, Span};
-pub use timeline::{minute_in_range, MAX_TIMELINE};
+pub use tally::Count;
+pub use timeline::minute_in_range;
 
 /// Scans text already in memory (tests, fuzzing): the same path as a file.
 #[must_use]

@@ -41,6 +41,34 @@ pub struct ScanOptions {
 }
 
 impl ScanOptions {
+    /// A time a user gives `scan --since` or `--until`, in UTC: a date
+    /// (`2026-11-26`), a date and minute (`2026-11-26T08:00`), or a timestamp
+    /// as logs write them (`2026-11-26T08:00:00Z`, with a fraction or an
+    /// offset; an HTTP date). Milliseconds since the epoch; `None` for anything
+    /// else. A time ago (`30m`) needs the clock: the caller reads that.
+    ///
+    /// ```
+    /// use obserr::ScanOptions;
+    ///
+    /// assert_eq!(ScanOptions::parse_time("2026-11-26"), Some(1_795_651_200_000));
+    /// assert_eq!(ScanOptions::parse_time("2026-11-26T08:00"), ScanOptions::parse_time("2026-11-26T08:00:00Z"));
+    /// assert_eq!(ScanOptions::parse_time("yesterday"), None);
+    /// ```
+    #[must_use]
+    pub fn parse_time(s: &str) -> Option<i64> {
+        let s = s.trim();
+        [
+            s.to_string(),
+            format!("{s}Z"),
+            format!("{s}:00Z"),
+            format!("{s}T00:00:00Z"),
+        ]
+        .iter()
+        .find_map(|t| crate::timestamp::parse_millis(t))
+    }
+}
+
+impl ScanOptions {
     /// Whether a request at `time` is in the range asked for.
     #[inline]
     #[must_use]

@@ -44,7 +44,7 @@ pub fn recognise(text: &[u8]) -> Response {
 }
 
 /// The time a line starts with: obsutil's `2006-01-02T15:04:05Z`, or
-/// another form tools write ([`super::clock`]).
+/// another form tools write (`clock`).
 #[must_use]
 pub fn leading_time(line: &str) -> Option<i64> {
     super::clock::leading_time(line)

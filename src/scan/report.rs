@@ -68,9 +68,9 @@ pub struct Report {
     pub last_seen: Option<i64>,
     /// By count, descending (then by code, status and value).
     pub groups: Vec<Group>,
-    /// Errors that arrived after [`MAX_GROUPS`](crate::scan::MAX_GROUPS) groups existed.
+    /// Errors that arrived after `MAX_GROUPS`(crate::scan::MAX_GROUPS) groups existed.
     pub ungrouped: u64,
-    /// Minutes with requests, ascending, at most [`MAX_TIMELINE`](crate::scan::MAX_TIMELINE).
+    /// Minutes with requests, ascending, at most `MAX_TIMELINE`.
     pub timeline: Vec<Minute>,
     /// Patterns in the whole log.
     pub findings: Vec<LogFinding>,
@@ -80,9 +80,9 @@ pub struct Report {
     /// Requests read whose time is outside the window.
     pub outside: u64,
     /// With [`ScanOptions::failed_objects`](crate::scan::ScanOptions::failed_objects): the `(bucket, key)` of every failed
-    /// request, without repeats, in first-seen order, at most [`MAX_FAILED`](crate::scan::MAX_FAILED).
+    /// request, without repeats, in first-seen order, at most `MAX_FAILED`.
     pub failed_objects: Vec<(String, String)>,
-    /// Distinct failed objects beyond [`MAX_FAILED`](crate::scan::MAX_FAILED), not listed.
+    /// Distinct failed objects beyond `MAX_FAILED`, not listed.
     pub failed_dropped: u64,
     /// What the report was computed from, for `scan --merge`.
     pub state: State,

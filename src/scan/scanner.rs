@@ -395,13 +395,13 @@ impl Scanner {
     }
 
     /// With `on`, every error counted is also kept for
-    /// [`Scanner::take_watched`] (at most [`MAX_WATCHED`] between two calls).
+    /// [`Scanner::take_watched`] (at most `MAX_WATCHED` between two calls).
     pub fn watch(&mut self, on: bool) {
         self.watched = on.then(Vec::new);
     }
 
     /// The errors counted since the last call, in order, and how many more
-    /// there were beyond [`MAX_WATCHED`].
+    /// there were beyond `MAX_WATCHED`.
     pub fn take_watched(&mut self) -> (Vec<LogRecord<'static>>, u64) {
         let dropped = std::mem::take(&mut self.watched_dropped);
         match &mut self.watched {

@@ -36,7 +36,7 @@ pub struct State {
     pub span: Span,
     /// Requests and errors per minute (minutes since the epoch).
     pub minutes: BTreeMap<i64, [u64; 2]>,
-    /// The groups (a [`Sketch`] of at most [`MAX_GROUPS`]).
+    /// The groups (a `Sketch` of at most `MAX_GROUPS`).
     pub groups: Sketch<GroupState>,
     /// Errors beyond the groups kept.
     pub ungrouped: u64,

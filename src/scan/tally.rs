@@ -216,6 +216,7 @@ impl Counter {
     }
 
     /// How often `value` was counted (0 when it is not kept).
+    #[cfg(test)]
     #[must_use]
     pub fn get(&self, value: &str) -> u64 {
         self.map
@@ -248,12 +249,6 @@ impl Counter {
     #[must_use]
     pub fn len(&self) -> usize {
         self.map.len()
-    }
-
-    /// Whether nothing was counted.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
     }
 }
 

@@ -43,6 +43,21 @@ pub enum KeyIssue {
 pub const OBS_KEY_LENGTH: usize = 40;
 
 impl SecretKey {
+    /// Whether a command-line word looks like a secret key typed where a
+    /// file name was expected (the binary refuses it, so that the key does
+    /// not stay in the shell's history).
+    ///
+    /// ```
+    /// use obserr::SecretKey;
+    ///
+    /// assert!(SecretKey::looks_like_a_key("wJalrXUtnFEMI7K7MDENGbPxRfiCY1EXAMPLEKEY"));
+    /// assert!(!SecretKey::looks_like_a_key("capture.txt"));
+    /// ```
+    #[must_use]
+    pub fn looks_like_a_key(word: &str) -> bool {
+        looks_like_a_key(word)
+    }
+
     /// Takes ownership of the bytes (they are zeroed when the key drops).
     #[must_use]
     pub fn new(bytes: Vec<u8>) -> Self {

@@ -26,9 +26,8 @@ mod verdict;
 
 pub use canon::{Component, Part};
 pub use check::check;
-pub use diff::diff;
 pub use key::{KeyIssue, SecretKey};
-pub use parse::{Placement, Scheme, Signed};
+pub use parse::Scheme;
 pub use strings::{client_string_from_log, server_string};
 pub use verdict::{
     ClientSource, Difference, DifferenceCause, Missing, SignatureCheck, SignatureFinding, Verdict,
@@ -37,7 +36,7 @@ pub use verdict::{
 use crate::decode::Response;
 use strings::has_server_string;
 
-/// [`check`] over several inputs: the first `SignatureDoesNotMatch` with a
+/// `check` over several inputs: the first `SignatureDoesNotMatch` with a
 /// string to sign is the server's side (with its request, when `curl -v`
 /// showed it); the first input with a string to sign printed by an SDK is the
 /// client's (the same input may hold both).

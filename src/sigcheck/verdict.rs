@@ -118,7 +118,7 @@ pub enum Missing {
     SdkLog,
 }
 
-/// The result of [`check`](crate::sigcheck::check).
+/// The result of `check`.
 #[derive(Debug, Clone)]
 pub struct SignatureCheck {
     /// The scheme, when known.

@@ -132,7 +132,7 @@ fn scan_counts_the_errors_in_the_logs() {
         logs += 1;
         let want = expectations(&r);
         let bytes = std::fs::read(&r).unwrap();
-        let report = obserr::scan::scan_bytes(&bytes, obserr::scan::ScanOptions::default());
+        let report = obserr::scan_bytes(&bytes, obserr::ScanOptions::default());
         let name = r.display();
         // A debug log shows successful look-ups too: those are no errors.
         let errors = want

@@ -228,7 +228,7 @@ fn check_shell(shell: &str, complete: impl Fn(&str) -> Vec<String>) {
 
 /// The lowest and highest catalogued 4xx statuses: what `4<Tab>` offers.
 fn catalogued_4xx() -> (u16, u16) {
-    let statuses: Vec<u16> = obserr::catalogue::entries()
+    let statuses: Vec<u16> = obserr::entries()
         .iter()
         .flat_map(|e| e.statuses())
         .filter(|s| (400..500).contains(s))
@@ -284,7 +284,7 @@ fn fish_offers_codes_statuses_subcommands_and_files() {
         // Each page's title beside its id.
         let script = "source completions/obserr.fish; complete -C 'obserr list --source '";
         let offered = run_raw("fish", &["--no-config", "-c", script]);
-        for source in obserr::catalogue::sources() {
+        for source in obserr::internals::sources() {
             let line = format!("{}\t{}", source.id, source.title);
             assert!(offered.lines().any(|l| l == line), "{line:?} in {offered}");
         }

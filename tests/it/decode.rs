@@ -3,10 +3,13 @@
 //! (any bytes: no panic, exit 0, 1 or 2, no raw control character in human
 //! output), and the pathological documents the issue names. Timings are measured in the README's benchmark, not here.
 
-use obserr::decode::{decode, decode_all, MAX_RESPONSES};
-use obserr::decoded::Input;
-use obserr::diagnose::diagnose;
-use obserr::render::{diagnosis, json, Style};
+use obserr::decode;
+use obserr::decode_all;
+use obserr::diagnose;
+use obserr::internals::MAX_RESPONSES;
+use obserr::internals::{diagnosis_human, diagnosis_verbose, write_json, ResponseJson};
+use obserr::Input;
+use obserr::Style;
 use proptest::prelude::*;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -27,9 +30,9 @@ fn render_all(bytes: &[u8]) {
     for (color, verbose) in [(false, false), (true, false), (false, true), (true, true)] {
         let mut out = Vec::new();
         let render = if verbose {
-            diagnosis::human_verbose
+            diagnosis_verbose
         } else {
-            diagnosis::human
+            diagnosis_human
         };
         render(
             &mut out,
@@ -43,7 +46,7 @@ fn render_all(bytes: &[u8]) {
         .unwrap();
         let text = String::from_utf8(out).unwrap();
         let mut rest = text.as_str();
-        while let Some(i) = rest.find(|c: char| obserr::sanitize::is_unsafe(c) && c != '\n') {
+        while let Some(i) = rest.find(|c: char| obserr::internals::is_unsafe(c) && c != '\n') {
             let tail = &rest[i..];
             assert!(
                 color && tail.starts_with("\x1b["),
@@ -57,11 +60,11 @@ fn render_all(bytes: &[u8]) {
         }
     }
     let mut out = Vec::new();
-    json::write(&mut out, &[diagnosis::ResponseJson::new(&d, &Input::Stdin)]).unwrap();
+    write_json(&mut out, &[ResponseJson::new(&d, &Input::Stdin)]).unwrap();
     let text = String::from_utf8(out).unwrap();
     assert!(!text
         .chars()
-        .any(|c| obserr::sanitize::is_unsafe(c) && c != '\n'));
+        .any(|c| obserr::internals::is_unsafe(c) && c != '\n'));
     let _: serde_json::Value = serde_json::from_str(&text).unwrap();
 }
 
@@ -271,7 +274,7 @@ fn worst_cases_of_the_text_readers_end_with_a_bounded_result() {
 /// every code and alias and for words that are none: reason phrases,
 /// placeholders, camel case, tool codes with and without their tool, case
 /// and white-space variants. `value::catalogued_code` and `labels`' bare-code
-/// test asked the same of `catalogue::lookup` before; the rest of each is
+/// test asked the same of `obserr::lookup` before; the rest of each is
 /// unchanged, so they answer as they did.
 #[test]
 fn decode_knows_the_codes_the_catalogue_looks_up() {
@@ -352,12 +355,12 @@ fn decode_knows_the_codes_the_catalogue_looks_up() {
     for w in &words {
         let entry = obserr::lookup(w);
         assert_eq!(
-            obserr::decode::is_catalogued_code(w),
+            obserr::internals::is_catalogued_code(w),
             entry.is_some_and(|e| e.code == w),
             "{w:?}"
         );
         assert_eq!(
-            obserr::decode::is_catalogue_key(w),
+            obserr::internals::is_catalogue_key(w),
             entry.is_some(),
             "{w:?}"
         );

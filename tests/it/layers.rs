@@ -17,13 +17,15 @@ use syn::visit::Visit;
 
 /// The library's layers, bottom first. A top-level module may import from
 /// its own layer or a lower one; the crate root (`lib.rs`), which only
-/// declares and re-exports, sits above them all.
+/// declares and re-exports, sits above them all, beside `internals` (the
+/// hidden hooks of obserr's own tests and fuzz targets).
 const LAYERS: &[&[&str]] = &[
     &["text", "sanitize", "timestamp", "outcome"],
     &["decode"],
     &["catalogue", "sigcheck"],
     &["query", "search", "diagnose", "scan", "decoded"],
     &["render"],
+    &["internals"],
 ];
 
 /// A module path from the crate root (`[]` is the root itself).

@@ -6,17 +6,19 @@
 use crate::common;
 
 use common::{assert_clean, assert_clean_list};
-use obserr::catalogue::{self, StatusFilter};
-use obserr::query::{resolve, Resolved};
-use obserr::render::{human, json, Message, Style};
-use obserr::search::search;
+use obserr::internals::resolve;
+use obserr::internals::Resolved;
+use obserr::internals::{write_json, EntryJson, HitJson, StatusJson, UnknownJson};
+use obserr::search;
+use obserr::StatusFilter;
+use obserr::{Human, Message, Style};
 use proptest::prelude::*;
 use std::process::Command;
 
 /// Strings people and fuzzers throw at obserr: codes with typos, pasted log
 /// forms, statuses, escapes, wide and combining characters, or anything.
 fn input() -> impl Strategy<Value = String> {
-    let codes: Vec<&'static str> = catalogue::entries().iter().map(|e| e.code).collect();
+    let codes: Vec<&'static str> = obserr::entries().iter().map(|e| e.code).collect();
     prop_oneof![
         any::<String>(),
         proptest::sample::select(codes.clone()).prop_map(str::to_string),
@@ -48,7 +50,7 @@ fn style(color: bool) -> Style {
 
 fn json_of(value: &impl serde::Serialize) -> serde_json::Value {
     let mut out = Vec::new();
-    json::write(&mut out, value).unwrap();
+    write_json(&mut out, value).unwrap();
     assert_clean("json", &out);
     serde_json::from_slice(&out).expect("JSON output parses")
 }
@@ -62,33 +64,33 @@ proptest! {
             let mut out = Vec::new();
             match resolve(&arg) {
                 Resolved::Code(e) => {
-                    human::entry(&mut out, &style(color), e).unwrap();
-                    let v = json_of(&json::EntryJson::from(e));
+                    Human::new(&style(color)).entry(&mut out, e).unwrap();
+                    let v = json_of(&EntryJson::from(e));
                     prop_assert_eq!(v["code"].as_str(), Some(e.bare_code()));
                     prop_assert_eq!(v["tool"].as_str(), e.tool());
                 }
                 Resolved::Shared(entries) => {
                     prop_assert!(entries.len() >= 2);
                     for e in entries {
-                        human::entry(&mut out, &style(color), e).unwrap();
-                        let v = json_of(&json::EntryJson::from(e));
+                        Human::new(&style(color)).entry(&mut out, e).unwrap();
+                        let v = json_of(&EntryJson::from(e));
                         prop_assert_eq!(v["shared_code"].as_str(), e.shared_code);
                     }
                 }
                 Resolved::Status(status) => {
-                    let codes: Vec<_> = catalogue::by_status(StatusFilter::Exact(status)).collect();
-                    let info = catalogue::status_info(status);
-                    human::status(&mut out, &style(color), status, info, &codes).unwrap();
-                    let v = json_of(&json::StatusJson::new(status, info, &codes));
+                    let codes: Vec<_> = obserr::internals::by_status(StatusFilter::Exact(status)).collect();
+                    let info = obserr::internals::status_info(status);
+                    Human::new(&style(color)).status(&mut out, status, info, &codes).unwrap();
+                    let v = json_of(&StatusJson::new(status, info, &codes));
                     prop_assert_eq!(v["status"].as_u64(), Some(u64::from(status)));
                 }
                 Resolved::Class(filter) => {
-                    let codes: Vec<_> = catalogue::by_status(filter).collect();
-                    human::list(&mut out, &style(color), &codes).unwrap();
+                    let codes: Vec<_> = obserr::internals::by_status(filter).collect();
+                    Human::new(&style(color)).list(&mut out, &codes).unwrap();
                 }
                 Resolved::Unknown { token, suggestions } => {
                     prop_assert!(suggestions.len() <= 3);
-                    let v = json_of(&json::UnknownJson::new(&arg, &suggestions));
+                    let v = json_of(&UnknownJson::new(&arg, &suggestions));
                     Message::UnknownCode { token, suggestions }.write(&mut out).unwrap();
                     prop_assert_eq!(v["input"].as_str(), Some(arg.as_str()));
                 }
@@ -104,10 +106,10 @@ proptest! {
         prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score), "best first");
         for color in [false, true] {
             let mut out = Vec::new();
-            human::hits(&mut out, &style(color), &hits).unwrap();
+            Human::new(&style(color)).hits(&mut out, &hits).unwrap();
             assert_clean(&format!("search {query:?}"), &out);
         }
-        let rows: Vec<json::HitJson> = hits.iter().map(json::HitJson::from).collect();
+        let rows: Vec<HitJson> = hits.iter().map(HitJson::from).collect();
         let v = json_of(&rows);
         prop_assert_eq!(v.as_array().map(Vec::len), Some(hits.len()));
     }

@@ -8,7 +8,7 @@
 use crate::common::corpus;
 
 use corpus::{check_sample, expectations, got, Expected};
-use obserr::decode::decode_all;
+use obserr::decode_all;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -62,10 +62,12 @@ fn every_sample_decodes_as_expected() {
 /// `Next:`; no hex dump in it or in the full form.
 #[test]
 fn every_response_fits_the_short_form_and_no_hex_is_shown() {
-    use obserr::render::diagnosis::{human, human_verbose, SHORT_LINES};
-    let style = obserr::render::Style {
+    use obserr::internals::{
+        diagnosis_human as human, diagnosis_verbose as human_verbose, SHORT_LINES,
+    };
+    let style = obserr::Style {
         width: Some(100),
-        ..obserr::render::Style::default()
+        ..obserr::Style::default()
     };
     let mut files = samples();
     for f in std::fs::read_dir("tests/fixtures/decode").unwrap() {
@@ -85,7 +87,7 @@ fn every_response_fits_the_short_form_and_no_hex_is_shown() {
     for file in files.iter().filter(|f| f.is_file()) {
         let bytes = std::fs::read(file).unwrap();
         for (n, r) in decode_all(&bytes).into_iter().enumerate() {
-            let d = obserr::diagnose::diagnose(r);
+            let d = obserr::diagnose(r);
             let mut short = Vec::new();
             human(&mut short, &style, &d).unwrap();
             let short = String::from_utf8(short).unwrap();
@@ -350,7 +352,8 @@ fn the_whole_corpus_as_one_paste_reads_in_order() {
 /// errors of that code (or status) and request id.
 #[test]
 fn scan_counts_every_one_line_sample_decode_reads() {
-    use obserr::scan::{scan_bytes, ScanOptions};
+    use obserr::scan_bytes;
+    use obserr::ScanOptions;
     const N: u64 = 3;
     let mut checked = 0;
     for sample in samples() {

@@ -5,7 +5,10 @@
 
 use crate::common::genlog;
 
-use obserr::scan::{self, By, Dimension, LogFinding, ScanOptions};
+use obserr::internals::Dimension;
+use obserr::By;
+use obserr::LogFinding;
+use obserr::ScanOptions;
 use std::collections::BTreeMap;
 
 fn generated(seed: u64, bytes: u64) -> String {
@@ -19,7 +22,7 @@ fn counts_equal_the_reference_count() {
     for seed in [1, 2] {
         let text = generated(seed, 3 << 20);
         let reference = genlog::reference_count(&text);
-        let report = scan::scan_bytes(text.as_bytes(), ScanOptions::default());
+        let report = obserr::scan_bytes(text.as_bytes(), ScanOptions::default());
         let lines = text.lines().count() as u64;
         assert_eq!(report.lines, lines);
         assert_eq!(report.requests, lines, "every line is a request");
@@ -45,7 +48,7 @@ fn counts_equal_the_reference_count() {
 #[test]
 fn the_planted_events_are_found() {
     let text = generated(1, 3 << 20);
-    let report = scan::scan_bytes(text.as_bytes(), ScanOptions::default());
+    let report = obserr::scan_bytes(text.as_bytes(), ScanOptions::default());
     let f = &report.findings;
     assert!(
         f.iter()
@@ -94,7 +97,7 @@ fn regrouping_keeps_the_total() {
         By::Ip,
         By::Minute,
     ] {
-        let report = scan::scan_bytes(
+        let report = obserr::scan_bytes(
             text.as_bytes(),
             ScanOptions {
                 by,
@@ -113,8 +116,8 @@ fn gzip_gives_the_same_counts() {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(text.as_bytes()).unwrap();
     let gz = gz.finish().unwrap();
-    let plain = scan::scan_bytes(text.as_bytes(), ScanOptions::default());
-    let zipped = scan::scan_bytes(&gz, ScanOptions::default());
+    let plain = obserr::scan_bytes(text.as_bytes(), ScanOptions::default());
+    let zipped = obserr::scan_bytes(&gz, ScanOptions::default());
     assert_eq!(plain.groups, zipped.groups);
     assert_eq!((plain.lines, plain.bytes), (zipped.lines, zipped.bytes));
 }
@@ -133,13 +136,11 @@ fn the_documented_example_line() {
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ");
-    let parsed = scan::access::parse(line.as_bytes()).expect("the documented example parses");
+    let parsed =
+        obserr::internals::access::parse(line.as_bytes()).expect("the documented example parses");
     assert_eq!(parsed.operation, b"REST.GET.BUCKET.LOCATION");
     assert_eq!(parsed.status, 200);
-    assert_eq!(
-        obserr::render::scan::utc(parsed.time),
-        "2015-08-13T01:43:42Z"
-    );
+    assert_eq!(obserr::internals::utc(parsed.time), "2015-08-13T01:43:42Z");
 }
 
 /// Inputs the `scan` fuzz target once failed on (`tests/fixtures/scan/fuzz/`):
@@ -148,11 +149,11 @@ fn the_documented_example_line() {
 fn fuzz_findings_stay_fixed() {
     for entry in std::fs::read_dir("tests/fixtures/scan/fuzz").unwrap() {
         let data = std::fs::read(entry.unwrap().path()).unwrap();
-        let mut cache = scan::access::MinuteCache::default();
+        let mut cache = obserr::internals::access::MinuteCache::default();
         for line in data.split(|&b| b == b'\n') {
-            if let (scan::access::Fast::Success(t), Some(full)) = (
-                scan::access::fast(line, &mut cache),
-                scan::access::parse(line),
+            if let (obserr::internals::access::Fast::Success(t), Some(full)) = (
+                obserr::internals::access::fast(line, &mut cache),
+                obserr::internals::access::parse(line),
             ) {
                 assert_eq!(full.time, t, "{line:?}");
                 assert!(full.status < 400 && full.error_code.is_none(), "{line:?}");

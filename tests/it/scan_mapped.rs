@@ -6,9 +6,13 @@
 
 use crate::common::genlog;
 
-use obserr::render::{self, json, Style};
-use obserr::scan::By::{Bucket, Ip, Minute, Operation, Prefix, Requester, Status};
-use obserr::scan::{self, By, Mapping, Progress, ScanOptions, Scanner};
+use obserr::internals::Mapping;
+use obserr::By;
+use obserr::By::{Bucket, Ip, Minute, Operation, Prefix, Requester, Status};
+use obserr::Progress;
+use obserr::ScanOptions;
+use obserr::Scanner;
+use obserr::{Human, Json, Style};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,15 +22,17 @@ fn temp(name: &str) -> PathBuf {
 }
 
 /// Everything a report says, as the library and both renderers give it.
-fn described(report: &scan::Report) -> String {
+fn described(report: &obserr::Report) -> String {
     let mut out = format!("{report:#?}\n");
     let mut buf = Vec::new();
-    json::write(&mut buf, &render::scan::ScanJson::new(report)).unwrap();
+    Json::scan_report(&mut buf, report).unwrap();
     let style = Style {
         width: Some(100),
         ..Style::default()
     };
-    render::scan::human(&mut buf, &style, report, true).unwrap();
+    Human::new(&style)
+        .scan_report(&mut buf, report, true)
+        .unwrap();
     out.push_str(&String::from_utf8(buf).unwrap());
     out
 }
@@ -53,7 +59,7 @@ fn same_either_way(name: &str, bytes: &[u8], windows: &[usize], options: ScanOpt
     let path = temp(name);
     std::fs::write(&path, bytes).unwrap();
     let read = scan_file(&path, options, None);
-    let plain = described(&scan::scan_bytes(bytes, options));
+    let plain = described(&obserr::scan_bytes(bytes, options));
     for &window in windows {
         for threads in 1..=3 {
             let mapping = Mapping { window, threads };
@@ -158,7 +164,7 @@ fn mixed_lines_long_lines_and_captures() {
     }
     same_either_way("mixed", &text, SMALL, ScanOptions::default());
 
-    let max = scan::input::MAX_LINE;
+    let max = obserr::internals::MAX_LINE;
     let mut long = text.clone();
     for n in [max - 1, max, max + 1, 10 << 20] {
         long.extend(vec![b'x'; n]);

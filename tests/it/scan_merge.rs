@@ -7,9 +7,11 @@
 
 use crate::common::genlog;
 
-use obserr::render::scan::{read_report, LogFindingJson, ScanJson};
-use obserr::render::{json, Style};
-use obserr::scan::{self, By, Report, ScanOptions};
+use obserr::internals::{read_report, write_json, LogFindingJson, PartError, ScanJson};
+use obserr::By;
+use obserr::Report;
+use obserr::ScanOptions;
+use obserr::{Human, Style};
 use proptest::prelude::*;
 
 fn generated(seed: u64, bytes: u64) -> String {
@@ -39,18 +41,18 @@ fn split<'a>(text: &'a str, cuts: &[usize]) -> Vec<&'a str> {
 }
 
 /// A part's report as `scan --json` writes it, read back.
-fn through_json(r: &Report) -> (Vec<scan::InputReport>, scan::State) {
+fn through_json(r: &Report) -> (Vec<obserr::InputReport>, obserr::State) {
     let mut out = Vec::new();
-    json::write(&mut out, &ScanJson::new(r)).unwrap();
+    write_json(&mut out, &ScanJson::new(r)).unwrap();
     read_report(&out).unwrap()
 }
 
 fn merged(parts: &[&str], options: ScanOptions) -> Report {
     let states = parts
         .iter()
-        .map(|p| through_json(&scan::scan_bytes(p.as_bytes(), options)))
+        .map(|p| through_json(&obserr::scan_bytes(p.as_bytes(), options)))
         .collect();
-    scan::merge(states).unwrap().unwrap()
+    obserr::merge(states).unwrap().unwrap()
 }
 
 /// The report as text and JSON, but for what names the inputs (their
@@ -61,7 +63,7 @@ fn rendered(r: &Report) -> (String, serde_json::Value) {
         width: Some(100),
         ..Style::default()
     };
-    obserr::render::scan::human(&mut text, &style, r, true).unwrap();
+    Human::new(&style).scan_report(&mut text, r, true).unwrap();
     let text = String::from_utf8(text).unwrap();
     let body = text
         .split_once('\n')
@@ -70,7 +72,7 @@ fn rendered(r: &Report) -> (String, serde_json::Value) {
     let head = text.lines().next().unwrap_or("");
     let head = head.split(" in ").next().unwrap().to_string();
     let mut out = Vec::new();
-    json::write(&mut out, &ScanJson::new(r)).unwrap();
+    write_json(&mut out, &ScanJson::new(r)).unwrap();
     let mut value: serde_json::Value = serde_json::from_slice(&out).unwrap();
     value.as_object_mut().unwrap().remove("inputs");
     (head + "\n" + &body, value)
@@ -121,7 +123,7 @@ proptest! {
             options.since = Some(genlog::START_MS + from * 60_000);
             options.until = Some(genlog::START_MS + (from + length) * 60_000);
         }
-        let whole = scan::scan_bytes(text.as_bytes(), options);
+        let whole = obserr::scan_bytes(text.as_bytes(), options);
         let mut parts = split(&text, &cuts);
         let by = rotate % parts.len();
         parts.rotate_left(by);
@@ -138,7 +140,7 @@ fn three_parts_of_a_240_000_line_log() {
     let mut text = generated(7, 240_000 * 340);
     let end = text.match_indices('\n').nth(239_999).map(|(i, _)| i + 1);
     text.truncate(end.expect("the generator wrote 240,000 lines"));
-    let whole = scan::scan_bytes(text.as_bytes(), ScanOptions::default());
+    let whole = obserr::scan_bytes(text.as_bytes(), ScanOptions::default());
     assert_eq!(whole.lines, 240_000);
     let third = text.len() / 3;
     let merged = merged(&split(&text, &[third, 2 * third]), ScanOptions::default());
@@ -157,29 +159,26 @@ fn three_parts_of_a_240_000_line_log() {
 #[test]
 fn reports_of_another_version_or_options_do_not_merge() {
     let text = generated(1, 50_000);
-    let r = scan::scan_bytes(text.as_bytes(), ScanOptions::default());
+    let r = obserr::scan_bytes(text.as_bytes(), ScanOptions::default());
     let mut out = Vec::new();
-    json::write(&mut out, &ScanJson::new(&r)).unwrap();
+    write_json(&mut out, &ScanJson::new(&r)).unwrap();
     let mut value: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    value["format"] = serde_json::json!(scan::FORMAT + 1);
+    value["format"] = serde_json::json!(obserr::internals::FORMAT + 1);
     let bytes = serde_json::to_vec(&value).unwrap();
     assert_eq!(
         read_report(&bytes).unwrap_err(),
-        obserr::render::scan::PartError::Version(scan::FORMAT + 1)
+        PartError::Version(obserr::internals::FORMAT + 1)
     );
     // A report from before reports merged: no format, no state.
     value.as_object_mut().unwrap().remove("format");
     value.as_object_mut().unwrap().remove("state");
     let bytes = serde_json::to_vec(&value).unwrap();
-    assert_eq!(
-        read_report(&bytes).unwrap_err(),
-        obserr::render::scan::PartError::Version(0)
-    );
+    assert_eq!(read_report(&bytes).unwrap_err(), PartError::Version(0));
     assert!(matches!(
         read_report(b"[1, 2]"),
-        Err(obserr::render::scan::PartError::NotReport(_))
+        Err(PartError::NotReport(_))
     ));
-    let by_status = scan::scan_bytes(
+    let by_status = obserr::scan_bytes(
         text.as_bytes(),
         ScanOptions {
             by: By::Status,
@@ -187,8 +186,8 @@ fn reports_of_another_version_or_options_do_not_merge() {
         },
     );
     assert_eq!(
-        scan::merge(vec![through_json(&r), through_json(&by_status)]).unwrap_err(),
-        scan::Mismatch::By(By::Code, By::Status)
+        obserr::merge(vec![through_json(&r), through_json(&by_status)]).unwrap_err(),
+        obserr::internals::Mismatch::By(By::Code, By::Status)
     );
 }
 
@@ -197,24 +196,23 @@ fn reports_of_another_version_or_options_do_not_merge() {
 #[test]
 fn hand_written_states_are_refused_or_bounded() {
     let text = generated(2, 50_000);
-    let r = scan::scan_bytes(text.as_bytes(), ScanOptions::default());
+    let r = obserr::scan_bytes(text.as_bytes(), ScanOptions::default());
     let mut out = Vec::new();
-    json::write(&mut out, &ScanJson::new(&r)).unwrap();
+    write_json(&mut out, &ScanJson::new(&r)).unwrap();
     let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
 
     let mut far = value.clone();
     far["state"]["minutes"] = serde_json::json!({ "9223372036854775807": [1, 1] });
     let bytes = serde_json::to_vec(&far).unwrap();
-    assert!(matches!(
-        read_report(&bytes),
-        Err(obserr::render::scan::PartError::NotReport(_))
-    ));
+    assert!(matches!(read_report(&bytes), Err(PartError::NotReport(_))));
 
     let mut tiny = value.clone();
     tiny["state"]["groups"]["cap"] = serde_json::json!(0);
     let bytes = serde_json::to_vec(&tiny).unwrap();
     let part = read_report(&bytes).unwrap();
-    let merged = scan::merge(vec![part, through_json(&r)]).unwrap().unwrap();
+    let merged = obserr::merge(vec![part, through_json(&r)])
+        .unwrap()
+        .unwrap();
     assert_eq!(merged.errors, 2 * r.errors, "counts still add up");
     // The hand-edited part's groups are gone (its cap kept none of them);
     // the other part's are all there.

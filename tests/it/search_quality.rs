@@ -2,7 +2,7 @@
 //! wants. Every query must put that code in the top 3; the README reports the
 //! figure this test prints (`cargo test --test it search_quality:: -- --nocapture`).
 
-use obserr::search::search;
+use obserr::search;
 
 /// (query, the code the user is after)
 const QUERIES: &[(&str, &str)] = &[

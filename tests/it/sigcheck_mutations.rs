@@ -3,9 +3,12 @@
 //! as the server computes it): sigcheck reaches the expected verdict and names
 //! the differing component and its cause.
 
-use obserr::decode::decode;
-use obserr::render::sigcheck::SigcheckJson;
-use obserr::sigcheck::{check, SecretKey, SignatureCheck, SignatureFinding};
+use obserr::decode;
+use obserr::internals::check;
+use obserr::internals::SigcheckJson;
+use obserr::SecretKey;
+use obserr::SignatureCheck;
+use obserr::SignatureFinding;
 
 #[derive(serde::Deserialize)]
 struct Case {
@@ -91,7 +94,10 @@ fn without_a_key_what_the_capture_shows_is_still_found() {
 /// block, and the same for the OBS scheme) is compared as it is, key or not.
 #[test]
 fn the_sdk_logs_string_to_sign_is_the_clients() {
-    use obserr::sigcheck::{server_string, ClientSource, Component, Verdict};
+    use obserr::internals::server_string;
+    use obserr::internals::ClientSource;
+    use obserr::internals::Component;
+    use obserr::Verdict;
     let text = include_str!("../fixtures/sigcheck/mutations.jsonl");
     let mut seen = 0;
     for line in text.lines() {
@@ -230,8 +236,9 @@ fn every_capture_shape_reads_as_curl_v() {
 /// is only the most frequent one.
 #[test]
 fn decode_states_the_verdict_sigcheck_proves() {
-    use obserr::diagnose::{diagnose, Hint as Found};
-    use obserr::render::{diagnosis, Style};
+    use obserr::diagnose;
+    use obserr::Hint as Found;
+    use obserr::{Human, Style};
     let text = include_str!("../fixtures/sigcheck/mutations.jsonl");
     let mut proven = 0;
     for line in text.lines() {
@@ -244,7 +251,9 @@ fn decode_states_the_verdict_sigcheck_proves() {
             _ => None,
         });
         let mut out = Vec::new();
-        diagnosis::human(&mut out, &Style::default(), &d).unwrap();
+        Human::new(&Style::default())
+            .diagnosis(&mut out, &d)
+            .unwrap();
         let out = String::from_utf8(out).unwrap();
         if json(&c)["verdict"] == "string_to_sign_differs" {
             assert_eq!(differs.as_ref(), Some(&c.differences), "{}", case.cause);

@@ -2,8 +2,11 @@
 //! SDKs' (esdk-obs-python for OBS and V2, botocore for V4, header and
 //! pre-signed URL) for every vector `scripts/sigcheck_vectors.py` generated.
 
-use obserr::decode::Request;
-use obserr::sigcheck::{canon, parse, Scheme, SecretKey};
+use obserr::internals::canon;
+use obserr::internals::parse;
+use obserr::internals::Scheme;
+use obserr::Request;
+use obserr::SecretKey;
 
 #[derive(serde::Deserialize)]
 struct Vector {

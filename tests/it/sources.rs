@@ -4,7 +4,9 @@
 //! source and status, every source an entry claims lists the code, and the
 //! number of codes per source is pinned, so an edit cannot silently drop one.
 
-use obserr::catalogue::{self, CauseSourceKind, Entry, Kind};
+use obserr::internals::CauseSourceKind;
+use obserr::Entry;
+use obserr::Kind;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -209,8 +211,8 @@ fn rows_of(file: &str) -> Vec<Row> {
 /// A cell's code as the catalogue knows it: the documentation sometimes breaks
 /// a long code inside the cell (`MaxMessageLength Exceeded`).
 fn catalogued(code: &str) -> &'static Entry {
-    catalogue::lookup(code)
-        .or_else(|| catalogue::lookup(&code.replace(' ', "")))
+    obserr::lookup(code)
+        .or_else(|| obserr::lookup(&code.replace(' ', "")))
         .unwrap_or_else(|| panic!("{code}: documented but not catalogued"))
 }
 
@@ -245,7 +247,7 @@ fn every_source_an_entry_claims_documents_it() {
             (id, codes)
         })
         .collect();
-    for e in catalogue::entries() {
+    for e in obserr::entries() {
         for s in e.sources {
             // Tools and unvendored sources are checked by their own tests.
             if let Some((_, codes)) = tables.iter().find(|(id, _)| *id == s.id) {
@@ -261,7 +263,7 @@ fn codes_per_source_are_pinned() {
     for &(id, file, rows, codes) in TABLES {
         let table = rows_of(file);
         let distinct: BTreeSet<&str> = table.iter().map(|r| catalogued(&r.code).code).collect();
-        let listed = catalogue::entries()
+        let listed = obserr::entries()
             .iter()
             .filter(|e| e.documented_in(id))
             .count();
@@ -271,7 +273,7 @@ fn codes_per_source_are_pinned() {
         union.extend(distinct);
     }
     assert_eq!(union.len(), TOTAL);
-    let from_tables = catalogue::entries()
+    let from_tables = obserr::entries()
         .iter()
         .filter(|e| TABLES.iter().any(|(id, ..)| e.documented_in(id)))
         .count();
@@ -284,13 +286,13 @@ fn every_tool_code_is_catalogued_with_its_tool() {
         let rows = rows_of(file);
         assert_eq!(rows.len(), count, "{id}");
         for row in &rows {
-            let e = catalogue::lookup_tool(word, &row.code)
+            let e = obserr::internals::lookup_tool(word, &row.code)
                 .unwrap_or_else(|| panic!("{word} {}: documented but not catalogued", row.code));
             assert_eq!(e.kind, Kind::Tool, "{}", e.code);
             assert_eq!(e.sources.len(), 1, "{}", e.code);
             assert_eq!(e.sources[0].id, id, "{}", e.code);
         }
-        let listed = catalogue::entries()
+        let listed = obserr::entries()
             .iter()
             .filter(|e| e.documented_in(id))
             .count();
@@ -301,7 +303,7 @@ fn every_tool_code_is_catalogued_with_its_tool() {
 #[test]
 fn unvendored_sources_and_kinds_are_pinned() {
     for (id, count) in UNVENDORED {
-        let listed = catalogue::entries()
+        let listed = obserr::entries()
             .iter()
             .filter(|e| e.documented_in(id))
             .count();
@@ -314,19 +316,16 @@ fn unvendored_sources_and_kinds_are_pinned() {
         .chain(TOOLS.iter().map(|(id, ..)| *id))
         .chain(UNVENDORED.iter().map(|(id, _)| *id))
         .collect();
-    for s in catalogue::sources() {
+    for s in obserr::internals::sources() {
         assert!(known.contains(&s.id), "{}: its count is not pinned", s.id);
     }
     for (kind, count) in KINDS {
-        let n = catalogue::entries()
-            .iter()
-            .filter(|e| e.kind == kind)
-            .count();
+        let n = obserr::entries().iter().filter(|e| e.kind == kind).count();
         println!("{}: {n} codes", kind.name());
         assert_eq!(n, count, "{}", kind.name());
     }
     let all: usize = KINDS.iter().map(|(_, n)| n).sum();
-    assert_eq!(catalogue::entries().len(), all);
+    assert_eq!(obserr::entries().len(), all);
 }
 
 #[test]
@@ -392,7 +391,7 @@ fn huawei_cloud_per_code_pages_give_status_and_source() {
         ("SymlinkTargetNotExist", 404, "errorcode-0029", false, 2),
         ("NoSuchBucketAlias", 404, "errorcode-0018", true, 0),
     ] {
-        let e = catalogue::lookup(code).unwrap_or_else(|| panic!("{code}: not catalogued"));
+        let e = obserr::lookup(code).unwrap_or_else(|| panic!("{code}: not catalogued"));
         assert_eq!(e.kind, Kind::Server, "{code}");
         assert_eq!(e.status(), Some(status), "{code}");
         assert!(!e.retryable, "{code}");
@@ -412,7 +411,7 @@ fn huawei_cloud_per_code_pages_give_status_and_source() {
         assert_eq!(e.causes.len(), causes, "{code}");
     }
     // The page of NoSuchBucketAlias was not read: its text says so.
-    let alias = catalogue::lookup("NoSuchBucketAlias").unwrap();
+    let alias = obserr::lookup("NoSuchBucketAlias").unwrap();
     assert!(alias.message().contains("inferred"), "{}", alias.message());
 }
 
@@ -452,7 +451,7 @@ fn vendored_file(id: &str) -> Option<String> {
 fn every_cause_cites_a_vendored_page_or_a_pinned_sdk_file() {
     let mut experience = 0;
     let mut cited = 0;
-    for e in catalogue::entries() {
+    for e in obserr::entries() {
         for c in e.causes {
             let src = &c.source;
             let what = format!("{}: {:?}", e.code, c.cause);
@@ -460,7 +459,10 @@ fn every_cause_cites_a_vendored_page_or_a_pinned_sdk_file() {
                 CauseSourceKind::Doc | CauseSourceKind::Faq => {
                     let id = src.page.expect("a page");
                     if CITED_UNVENDORED.contains(&id) {
-                        let s = catalogue::sources().iter().find(|s| s.id == id).unwrap();
+                        let s = obserr::internals::sources()
+                            .iter()
+                            .find(|s| s.id == id)
+                            .unwrap();
                         assert!(s.own_words, "{what}: {id} could be vendored");
                         continue;
                     }

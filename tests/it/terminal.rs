@@ -72,10 +72,7 @@ fn tables_never_break_a_code_and_fall_back_when_narrow() {
     if !have_script() {
         return;
     }
-    let codes: Vec<&str> = obserr::catalogue::entries()
-        .iter()
-        .map(|e| e.code)
-        .collect();
+    let codes: Vec<&str> = obserr::entries().iter().map(|e| e.code).collect();
     for cols in [100, 140] {
         // Tall enough for the whole table: no pager.
         let text = tty(Some((cols, 5000)), &[], &["list"]);

@@ -1,7 +1,6 @@
 //! The progress bar `scan` draws on stderr while it reads.
 
-use obserr::sanitize::visible;
-use obserr::scan;
+use obserr::visible;
 
 /// A progress bar on stderr for `scan`, drawn only on a terminal and only
 /// once reading has taken longer than [`Bar::DELAY`]: a small log finishes
@@ -41,7 +40,7 @@ impl Bar {
     }
 }
 
-impl scan::Progress for Bar {
+impl obserr::Progress for Bar {
     fn start(&mut self, name: &str, len: Option<u64>) {
         self.bar.reset();
         self.bar.set_style(Bar::style(len));

@@ -5,8 +5,7 @@
 use super::report::{report_scan, unreadable};
 use crate::app::output::{usage_error, Output};
 use crate::app::terminal::Terminal;
-use obserr::render::{self, json, Message};
-use obserr::scan;
+use obserr::{Feed, Human, Json, Message, ScanOptions, Scanner, Tail};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -19,11 +18,8 @@ const FOLLOW_REDRAW: std::time::Duration = std::time::Duration::from_millis(250)
 /// Where `scan --follow` reads: a file by name, or standard input through a
 /// thread (a read from a pipe blocks; the loop must still see Ctrl-C).
 enum Followed {
-    File(scan::follow::Tail),
-    Stdin(
-        scan::follow::Feed,
-        std::sync::mpsc::Receiver<io::Result<Vec<u8>>>,
-    ),
+    File(Tail),
+    Stdin(Feed, std::sync::mpsc::Receiver<io::Result<Vec<u8>>>),
 }
 
 /// `scan --follow FILE|-`: reads to the end, then what is appended, until
@@ -37,7 +33,7 @@ pub fn follow(
     as_json: bool,
     terminal: &Terminal,
     paths: &[PathBuf],
-    options: scan::ScanOptions,
+    options: ScanOptions,
 ) -> io::Result<()> {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;
@@ -52,14 +48,14 @@ pub fn follow(
         // summary: not worth failing over.
         let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
     }
-    let mut scanner = scan::Scanner::new(options);
+    let mut scanner = Scanner::new(options);
     scanner.watch(true);
     let name = path.to_string_lossy().into_owned();
     let mut source = if name == "-" {
         let (tx, rx) = std::sync::mpsc::sync_channel(4);
         std::thread::spawn(move || {
             let mut stdin = io::stdin().lock();
-            let mut buf = vec![0; scan::input::CHUNK];
+            let mut buf = vec![0; Feed::CHUNK];
             loop {
                 match io::Read::read(&mut stdin, &mut buf) {
                     Ok(0) => return,
@@ -76,9 +72,9 @@ pub fn follow(
                 }
             }
         });
-        Followed::Stdin(scan::follow::Feed::new("-"), rx)
+        Followed::Stdin(Feed::new("-"), rx)
     } else {
-        match scan::follow::Tail::open(&path, &name) {
+        match Tail::open(&path, &name) {
             Ok(tail) => Followed::File(tail),
             Err(e) => return unreadable(out, as_json, &name, &e),
         }
@@ -120,9 +116,8 @@ pub fn follow(
                 scanner.set_current_input(Some(current));
                 let report = scanner.snapshot();
                 let mut screen = Vec::new();
-                render::scan::live(
+                Human::new(&terminal.style).scan_live(
                     &mut screen,
-                    &terminal.style,
                     &report,
                     &name,
                     terminal.height,
@@ -141,9 +136,9 @@ pub fn follow(
             let mut lines = Vec::new();
             for e in &errors {
                 if as_json {
-                    json::write_line(&mut lines, &render::scan::FollowJson::new(e))?;
+                    Json::follow_record(&mut lines, e)?;
                 } else {
-                    writeln!(lines, "{}", render::scan::follow_line(e))?;
+                    Human::new(&terminal.style).follow_line(&mut lines, e)?;
                 }
             }
             if more > 0 {
@@ -170,7 +165,7 @@ pub fn follow(
     let report = scanner.finish();
     if live {
         // The live summary gives way to the final one.
-        let _ = stdout.write_all(render::scan::CLEAR.as_bytes());
+        let _ = Human::new(&terminal.style).clear_screen(&mut stdout);
         let _ = stdout.flush();
     }
     if let Some(error) = stopped {
@@ -179,11 +174,11 @@ pub fn follow(
     out.unpaged = true;
     if as_json {
         out.outcome = report.outcome();
-        for message in render::scan::messages(&report) {
+        for message in Message::scan_notes(&report) {
             out.say(message);
         }
         // One line, like the errors before it.
-        return json::write_line(&mut out.stdout, &render::scan::ScanJson::new(&report));
+        return Json::scan_report_line(&mut out.stdout, &report);
     }
     report_scan(out, as_json, terminal, &report)
 }

@@ -6,8 +6,7 @@ use super::bar::Bar;
 use super::report::report_scan;
 use crate::app::output::Output;
 use crate::app::terminal::Terminal;
-use obserr::render::{self, json, Message};
-use obserr::scan::{self, Progress};
+use obserr::{Human, Json, Message, Progress, ScanOptions, Scanner};
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
@@ -19,11 +18,11 @@ pub fn scan_logs(
     as_json: bool,
     terminal: &Terminal,
     paths: &[PathBuf],
-    options: scan::ScanOptions,
+    options: ScanOptions,
     map: bool,
     follow_links: bool,
 ) -> io::Result<()> {
-    let mut scanner = scan::Scanner::new(options);
+    let mut scanner = Scanner::new(options);
     if !map {
         scanner.set_mapping(None);
     }
@@ -33,16 +32,15 @@ pub fn scan_logs(
     let report = scanner.finish();
     if options.failed_objects {
         out.outcome = report.outcome();
-        for message in render::scan::messages(&report) {
+        for message in Message::scan_notes(&report) {
             out.say(message);
         }
         // A list to feed a re-run: never paged.
         out.unpaged = true;
         if as_json {
-            let urls = render::scan::failed_urls(&report);
-            return json::write(&mut out.stdout, &urls);
+            return Json::failed_objects(&mut out.stdout, &report);
         }
-        return render::scan::failed_objects(&mut out.stdout, &report);
+        return Human::new(&terminal.style).failed_objects(&mut out.stdout, &report);
     }
     report_scan(out, as_json, terminal, &report)
 }
@@ -53,7 +51,7 @@ pub fn scan_logs(
 /// `follow_links` followed (a loop back to a directory above it is skipped).
 /// Each is opened and handed to the library's scanner (which maps a regular
 /// file unless told not to); one that cannot be opened is recorded as such.
-fn scan_paths(scanner: &mut scan::Scanner, paths: &[PathBuf], bar: &mut Bar, follow_links: bool) {
+fn scan_paths(scanner: &mut Scanner, paths: &[PathBuf], bar: &mut Bar, follow_links: bool) {
     let stdin = [PathBuf::from("-")];
     let paths = if paths.is_empty() { &stdin[..] } else { paths };
     for path in paths {

@@ -4,8 +4,7 @@
 use super::report::{report_scan, unreadable};
 use crate::app::output::{usage_error, Output};
 use crate::app::terminal::Terminal;
-use obserr::render::Message;
-use obserr::scan;
+use obserr::{InputReport, Json, Message, Report, State};
 use std::io;
 use std::path::PathBuf;
 
@@ -20,7 +19,7 @@ pub fn merge_reports(
     terminal: &Terminal,
     paths: &[PathBuf],
 ) -> io::Result<()> {
-    let mut merged: Option<(Vec<scan::InputReport>, scan::State)> = None;
+    let mut merged: Option<(Vec<InputReport>, State)> = None;
     for path in paths {
         let name = path.to_string_lossy();
         let bytes = if path.as_os_str() == "-" {
@@ -33,16 +32,9 @@ pub fn merge_reports(
             Ok(bytes) => bytes,
             Err(e) => return unreadable(out, as_json, &name, &e),
         };
-        let (inputs, state) = match obserr::render::scan::read_report(&bytes) {
+        let (inputs, state) = match Json::read_report(&bytes, &name) {
             Ok(part) => part,
-            Err(obserr::render::scan::PartError::NotReport(error)) => {
-                let name = name.into_owned();
-                return usage_error(out, as_json, Message::MergeNotReport { name, error });
-            }
-            Err(obserr::render::scan::PartError::Version(found)) => {
-                let name = name.into_owned();
-                return usage_error(out, as_json, Message::MergeVersion { name, found });
-            }
+            Err(message) => return usage_error(out, as_json, message),
         };
         drop(bytes);
         // Merged into an empty state of this obserr's caps, the first too.
@@ -54,9 +46,7 @@ pub fn merge_reports(
         all_inputs.extend(inputs);
     }
     match merged {
-        Some((inputs, state)) => {
-            report_scan(out, as_json, terminal, &scan::Report::new(inputs, state))
-        }
+        Some((inputs, state)) => report_scan(out, as_json, terminal, &Report::new(inputs, state)),
         // clap requires a path.
         None => Ok(()),
     }

@@ -12,8 +12,7 @@ mod report;
 use super::output::{usage_error, Output};
 use super::terminal::Terminal;
 use crate::cli::ScanArgs;
-use obserr::render::Message;
-use obserr::scan;
+use obserr::{Message, ScanOptions};
 use std::io;
 
 /// `scan`: a usage error first (an empty window, `--follow` of more than
@@ -29,7 +28,7 @@ pub fn run(
             return usage_error(out, as_json, Message::InvertedWindow);
         }
     }
-    let options = scan::ScanOptions {
+    let options = ScanOptions {
         by: args.by.into(),
         since: args.since,
         until: args.until,

@@ -4,8 +4,7 @@
 
 use crate::app::output::{usage_error, Output};
 use crate::app::terminal::Terminal;
-use obserr::render::{self, json, Message};
-use obserr::scan;
+use obserr::{Human, Json, Message, Report};
 use std::io;
 
 /// Renders a scan's report: the notes on stderr, then the summary or JSON.
@@ -13,18 +12,18 @@ pub fn report_scan(
     out: &mut Output,
     as_json: bool,
     terminal: &Terminal,
-    report: &scan::Report,
+    report: &Report,
 ) -> io::Result<()> {
     out.outcome = report.outcome();
-    for message in render::scan::messages(report) {
+    for message in Message::scan_notes(report) {
         out.say(message);
     }
     if as_json {
-        json::write(&mut out.stdout, &render::scan::ScanJson::new(report))
+        Json::scan_report(&mut out.stdout, report)
     } else {
         // The timeline is for a person at a terminal.
         let timeline = terminal.style.width.is_some();
-        render::scan::human(&mut out.stdout, &terminal.style, report, timeline)
+        Human::new(&terminal.style).scan_report(&mut out.stdout, report, timeline)
     }
 }
 

@@ -15,12 +15,9 @@ mod lines;
 mod short;
 mod verbose;
 
-pub use hint::{finding, minutes_seconds};
-pub use hint_json::HintJson;
-pub use json::{json_all, DecodedJson, MeaningJson, ResponseJson};
-pub use lines::next_command;
+pub use json::{json_all, ResponseJson};
 pub use short::{human, SHORT_LINES};
-pub use verbose::{human_verbose, read_as};
+pub use verbose::human_verbose;
 
 use crate::decoded::{Decoded, Input};
 use crate::render::names::input_name;

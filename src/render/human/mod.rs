@@ -9,6 +9,6 @@ mod label;
 mod list;
 mod status;
 
-pub use entry::{entry, solution, status_text};
+pub use entry::{entry, solution};
 pub use list::{hits, list};
 pub use status::status;

@@ -12,7 +12,7 @@ mod error;
 mod lookup;
 mod write;
 
-pub use entry::{CauseJson, CauseSourceJson, DocumentedJson, EntryJson, SdkRetryJson, SourceJson};
+pub use entry::{CauseJson, EntryJson};
 pub use error::ErrorJson;
-pub use lookup::{ExplainedJson, HitJson, SharedJson, StatusJson, UnknownJson, UnknownStatusJson};
+pub use lookup::{ExplainedJson, HitJson, StatusJson, UnknownJson};
 pub use write::{write, write_line};

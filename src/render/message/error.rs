@@ -32,6 +32,7 @@ impl Message {
     #[allow(clippy::too_many_lines)]
     pub fn error(&self) -> String {
         match self {
+            Message::Refused(error) => visible(error).into_owned(),
             Message::UnknownCode { token, .. } | Message::Guessed { token, .. } => {
                 // A pasted page is not echoed whole: its start names it well enough.
                 let shown: String = token.chars().take(ECHO_CHARS).collect();

@@ -217,6 +217,10 @@ pub enum Message {
     UnreadableKeyLike(ReadError),
     /// `sigcheck` found no `SignatureDoesNotMatch` with a string to sign.
     NoSignatureError,
+    /// The command line was refused: the argument parser's error, on one
+    /// line (made visible). The binary prints the parser's own text with its
+    /// usage lines; this is what `--json` says of it.
+    Refused(String),
 }
 
 impl Message {

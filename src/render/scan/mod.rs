@@ -17,11 +17,9 @@ mod state;
 mod summary;
 
 pub use failed::{failed_objects, failed_urls};
-pub use finding::finding;
 pub use follow::{follow_line, live, FollowJson, CLEAR};
 pub use format::utc;
-pub use group::retryable;
 pub use notes::messages;
 pub use read::{read_report, PartError};
-pub use report::{GroupJson, LogFindingJson, ScanJson};
+pub use report::{LogFindingJson, ScanJson};
 pub use summary::human;

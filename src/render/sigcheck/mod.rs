@@ -9,4 +9,4 @@ mod words;
 
 pub use human::human;
 pub use json::{json, DifferenceJson, SigcheckJson};
-pub use words::{cause_text, component_name, must_equal, next_text, shown};
+pub use words::component_name;

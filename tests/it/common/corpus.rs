@@ -12,7 +12,7 @@
 
 #![allow(dead_code)]
 
-use obserr::decode::Response;
+use obserr::Response;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default, Clone)]
@@ -137,7 +137,7 @@ pub fn check_sample(root: &str, sample: &Path) -> (usize, usize, Vec<String>) {
     let name = sample.strip_prefix(root).unwrap().display().to_string();
     let want = expectations(sample);
     let bytes = std::fs::read(sample).unwrap();
-    let responses = obserr::decode::decode_all(&bytes);
+    let responses = obserr::decode_all(&bytes);
     let mut bad = Vec::new();
     if responses.len() != want.len() {
         bad.push(format!(

@@ -102,7 +102,7 @@ fn log_time(ms: i64) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let iso = obserr::render::scan::utc(ms); // 2026-11-26T08:00:00Z
+    let iso = obserr::internals::utc(ms); // 2026-11-26T08:00:00Z
     let (y, m, d) = (&iso[..4], &iso[5..7], &iso[8..10]);
     let month = MONTHS[m.parse::<usize>().expect("month") - 1];
     format!("{d}/{month}/{y}:{} +0000", &iso[11..19])
