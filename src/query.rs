@@ -132,10 +132,10 @@ pub fn resolve(arg: &str) -> Resolved {
     {
         return Resolved::Code(entry);
     }
-    if let [r] = pasted.as_slice() {
-        if let (None, Some(status)) = (&r.code, r.status) {
-            return Resolved::Status(status);
-        }
+    if let [r] = pasted.as_slice()
+        && let (None, Some(status)) = (&r.code, r.status)
+    {
+        return Resolved::Status(status);
     }
     // Dots and dashes belong to codes (`KMS.DisabledException`), but not at
     // either end: that is the sentence around it (`InternalError.`).

@@ -256,11 +256,15 @@ mod tests {
             use ColorChoice::*;
             /// [`ColorEnv::read`] with exactly these of the four variables set.
             fn read(pairs: &[(&str, &str)]) -> ColorEnv {
-                for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM"] {
-                    std::env::remove_var(name);
-                }
-                for (name, value) in pairs {
-                    std::env::set_var(name, value);
+                // SAFETY: this test runs in a process of its own (rusty-fork)
+                // with no other thread reading or writing the environment.
+                unsafe {
+                    for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM"] {
+                        std::env::remove_var(name);
+                    }
+                    for (name, value) in pairs {
+                        std::env::set_var(name, value);
+                    }
                 }
                 ColorEnv::read()
             }

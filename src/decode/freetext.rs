@@ -148,12 +148,15 @@ impl Grouper {
         if record.facts == 0 {
             return;
         }
-        if let Some(last) = self.records.last_mut() {
-            if !last.standalone && !record.standalone && !record.boundary && last.agrees(&record) {
-                last.xml |= record.xml;
-                absorb(&mut last.found, record.found);
-                return;
-            }
+        if let Some(last) = self.records.last_mut()
+            && !last.standalone
+            && !record.standalone
+            && !record.boundary
+            && last.agrees(&record)
+        {
+            last.xml |= record.xml;
+            absorb(&mut last.found, record.found);
+            return;
         }
         if self.records.len() < MAX_RECORDS {
             self.records.push(record);

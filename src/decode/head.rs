@@ -120,12 +120,12 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 pub fn read_head(text: &str, has_status: bool) -> (Head, usize) {
     let mut head = Head::default();
     let mut it = lines(text);
-    if has_status {
-        if let Some((version, status, reason)) = it.next().and_then(|(_, l)| status_line(l)) {
-            head.version = version;
-            head.status = Some(status);
-            head.reason = reason;
-        }
+    if has_status
+        && let Some((version, status, reason)) = it.next().and_then(|(_, l)| status_line(l))
+    {
+        head.version = version;
+        head.status = Some(status);
+        head.reason = reason;
     }
     for (at, line) in it {
         if line.trim().is_empty() {
@@ -146,10 +146,10 @@ pub fn read_head(text: &str, has_status: bool) -> (Head, usize) {
             }
             continue;
         }
-        if let Some(pair) = header_line(line) {
-            if head.headers.len() < MAX_HEADERS {
-                head.headers.push(pair);
-            }
+        if let Some(pair) = header_line(line)
+            && head.headers.len() < MAX_HEADERS
+        {
+            head.headers.push(pair);
         }
     }
     (head, text.len())

@@ -215,10 +215,9 @@ fn split_verbose(text: &str) -> Transcript {
                 in_head = false;
             } else if let (true, Some(head), Some(pair)) =
                 (in_head, t.head.as_mut(), header_line(rest))
+                && head.headers.len() < MAX_HEADERS
             {
-                if head.headers.len() < MAX_HEADERS {
-                    head.headers.push(pair);
-                }
+                head.headers.push(pair);
             }
             continue;
         }

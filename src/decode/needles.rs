@@ -161,10 +161,10 @@ pub fn read(line: &str, base: usize, facts: &mut Vec<Fact>, hits: &[(usize, usiz
             }
             Needle::Reason => {
                 let (word, start) = word_before(line, i);
-                if start == 0 || matches!(b[start - 1], b' ' | b':') {
-                    if let CodeValue::Code(code) = value::code_value(word) {
-                        push(facts, base + start, FactKind::Code(code));
-                    }
+                if (start == 0 || matches!(b[start - 1], b' ' | b':'))
+                    && let CodeValue::Code(code) = value::code_value(word)
+                {
+                    push(facts, base + start, FactKind::Code(code));
                 }
             }
             Needle::Failed => {

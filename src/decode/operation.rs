@@ -60,10 +60,10 @@ pub(crate) fn named(text: &str) -> Option<&'static str> {
                 .ok()
                 .map(|i| NAMES[i].1)
         });
-        if let Some(op) = op {
-            if !one(op) {
-                return None;
-            }
+        if let Some(op) = op
+            && !one(op)
+        {
+            return None;
         }
     }
     found

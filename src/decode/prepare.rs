@@ -183,13 +183,12 @@ fn strip_prefixes(mut line: &str, verbose: bool) -> &str {
         } else if indented == "|" || indented == "╷" || indented == "╵" {
             line = "";
         }
-        if !verbose {
-            if let Some(rest) = line.strip_prefix('>') {
-                if rest.is_empty() || rest.starts_with([' ', '-', '>']) {
-                    line = rest.strip_prefix(' ').unwrap_or(rest);
-                    line = line.strip_prefix("- ").unwrap_or(line);
-                }
-            }
+        if !verbose
+            && let Some(rest) = line.strip_prefix('>')
+            && (rest.is_empty() || rest.starts_with([' ', '-', '>']))
+        {
+            line = rest.strip_prefix(' ').unwrap_or(rest);
+            line = line.strip_prefix("- ").unwrap_or(line);
         }
         if line.len() == before {
             break;

@@ -154,11 +154,12 @@ impl Iterator for Records<'_> {
                 continue;
             }
             let mut done = None;
-            if let Some(s) = self.start {
-                if self.blank_before && !continues(&self.state, line) {
-                    done = Some(s..self.end);
-                    self.state = State::default();
-                }
+            if let Some(s) = self.start
+                && self.blank_before
+                && !continues(&self.state, line)
+            {
+                done = Some(s..self.end);
+                self.state = State::default();
             }
             if done.is_some() || self.start.is_none() {
                 self.start = Some(line_at);
@@ -260,12 +261,12 @@ fn observe(state: &mut State, line: &str) {
         state.head_interim = (100..200).contains(&status) || (300..400).contains(&status);
         state.no_body = state.head_request;
     } else if state.head_open && !trimmed.starts_with('<') && !trimmed.starts_with('{') {
-        if let Some((name, value)) = trimmed.split_once(':') {
-            if name.eq_ignore_ascii_case("content-length") {
-                // A length says whether a body follows, even after a HEAD
-                // (a capture that shows the length of the error it sent).
-                state.no_body = value.trim() == "0";
-            }
+        if let Some((name, value)) = trimmed.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            // A length says whether a body follows, even after a HEAD
+            // (a capture that shows the length of the error it sent).
+            state.no_body = value.trim() == "0";
         }
     } else if trimmed.starts_with(['<', '{']) && !line.starts_with("< ") && line != "<" {
         // A body started.

@@ -102,16 +102,16 @@ pub fn request_line(request: &mut Option<Request>, open: &mut bool, line: &str) 
     }
     let mut words = line.split(' ');
     if let (Some(method), Some(target), Some(version)) = (words.next(), words.next(), words.next())
+        && version.starts_with("HTTP/")
+        && method.bytes().all(|b| b.is_ascii_uppercase())
     {
-        if version.starts_with("HTTP/") && method.bytes().all(|b| b.is_ascii_uppercase()) {
-            *request = Some(Request {
-                method: method.to_string(),
-                target: target.to_string(),
-                headers: Vec::new(),
-            });
-            *open = true;
-            return;
-        }
+        *request = Some(Request {
+            method: method.to_string(),
+            target: target.to_string(),
+            headers: Vec::new(),
+        });
+        *open = true;
+        return;
     }
     if let (true, Some(r), Some(pair)) = (*open, request.as_mut(), header_line(line)) {
         let host = pair.0.eq_ignore_ascii_case("host");

@@ -122,15 +122,14 @@ fn parentheses(line: &str, base: usize, facts: &mut Vec<Fact>) {
             && b[i - 1] == b' '
             && b[i - 4].is_ascii_digit()
             && (i == 4 || !b[i - 5].is_ascii_alphanumeric())
+            && let Some(status) = value::three_digits(&line[i - 4..])
         {
-            if let Some(status) = value::three_digits(&line[i - 4..]) {
-                let code = word_after(line, i + 1);
-                if b.get(i + 1 + code.len()) == Some(&b')') {
-                    if let CodeValue::Code(code) = value::code_value(code) {
-                        push(facts, base + i - 4, FactKind::Status(status));
-                        push(facts, base + i, FactKind::Code(code));
-                    }
-                }
+            let code = word_after(line, i + 1);
+            if b.get(i + 1 + code.len()) == Some(&b')')
+                && let CodeValue::Code(code) = value::code_value(code)
+            {
+                push(facts, base + i - 4, FactKind::Status(status));
+                push(facts, base + i, FactKind::Code(code));
             }
         }
         if let (Some(status), Some(b')')) = (value::three_digits(&line[i + 1..]), b.get(i + 4)) {

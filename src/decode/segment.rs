@@ -129,10 +129,10 @@ fn read_body(body: &str, found: &mut Response, page: &mut html::Page) -> Body {
         absorb(found, record.found);
     }
     if kind == Body::Unrecognised {
-        if let Some(at) = find(body, "{\"").filter(|&at| at > 0) {
-            if json::read(&body[at..], found) {
-                return Body::Json;
-            }
+        if let Some(at) = find(body, "{\"").filter(|&at| at > 0)
+            && json::read(&body[at..], found)
+        {
+            return Body::Json;
         }
         *found = Response::default();
     }

@@ -191,15 +191,13 @@ impl Evidence {
         let minute = r.time.map(|t| t.div_euclid(60_000));
         let throttled =
             matches!(code, "SlowDown" | "TooManyRequests") || matches!(status, 429 | 503);
-        if throttled {
-            if let Some(m) = minute {
-                if let Some(series) = self.throttled.get_mut(prefix) {
-                    bump(series, m);
-                } else {
-                    let mut series = BTreeMap::new();
-                    bump(&mut series, m);
-                    self.throttled.insert(prefix, series);
-                }
+        if throttled && let Some(m) = minute {
+            if let Some(series) = self.throttled.get_mut(prefix) {
+                bump(series, m);
+            } else {
+                let mut series = BTreeMap::new();
+                bump(&mut series, m);
+                self.throttled.insert(prefix, series);
             }
         }
         if code == "SignatureDoesNotMatch" {
@@ -294,7 +292,7 @@ impl Evidence {
             .throttled
             .iter()
             .filter_map(|(prefix, series)| {
-                let (&minute, &n) = series.iter().find(|(m, &n)| {
+                let (&minute, &n) = series.iter().find(|&(m, &n)| {
                     let all = requests.get(m).copied().unwrap_or(n).max(n);
                     n >= THROTTLE_MIN && n * 100 >= all * THROTTLE_PERCENT
                 })?;
@@ -346,15 +344,15 @@ impl Evidence {
                 (Dimension::Requester, &self.forbidden_requesters),
                 (Dimension::Operation, &self.forbidden_operations),
             ] {
-                if let Some(top) = counter.first().filter(|t| !t.value.is_empty()) {
-                    if top.count * 100 >= self.forbidden * FORBIDDEN_PERCENT {
-                        out.push(LogFinding::ForbiddenConcentrated {
-                            on,
-                            value: top.value,
-                            count: top.count,
-                            total: self.forbidden,
-                        });
-                    }
+                if let Some(top) = counter.first().filter(|t| !t.value.is_empty())
+                    && top.count * 100 >= self.forbidden * FORBIDDEN_PERCENT
+                {
+                    out.push(LogFinding::ForbiddenConcentrated {
+                        on,
+                        value: top.value,
+                        count: top.count,
+                        total: self.forbidden,
+                    });
                 }
             }
         }

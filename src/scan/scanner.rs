@@ -172,10 +172,10 @@ impl Scanner {
 
     fn flush_run(&mut self) {
         let n = self.run_requests;
-        if n > 0 {
-            if let Some(slot) = self.minute(self.run_minute) {
-                slot[0] += n;
-            }
+        if n > 0
+            && let Some(slot) = self.minute(self.run_minute)
+        {
+            slot[0] += n;
         }
         self.run_requests = 0;
     }
@@ -308,10 +308,10 @@ impl Scanner {
             return;
         }
         self.errors += 1;
-        if let Some(t) = r.time {
-            if let Some(slot) = self.minute(t.div_euclid(60_000)) {
-                slot[1] += 1;
-            }
+        if let Some(t) = r.time
+            && let Some(slot) = self.minute(t.div_euclid(60_000))
+        {
+            slot[1] += 1;
         }
         let key_prefix = r.key.as_deref().map_or("", prefix);
         self.evidence.see(r, key_prefix);

@@ -67,13 +67,13 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
         .detail("SignatureProvided")
         .map(str::to_string)
         .or_else(|| signed.as_ref().map(|x| x.signature.clone()));
-    if let (Some(sig), Some(ak)) = (&signed, &out.access_key_id) {
-        if sig.access_key_id != *ak {
-            out.findings.push(SignatureFinding::AccessKeyIdDiffers {
-                request: sig.access_key_id.clone(),
-                server: ak.clone(),
-            });
-        }
+    if let (Some(sig), Some(ak)) = (&signed, &out.access_key_id)
+        && sig.access_key_id != *ak
+    {
+        out.findings.push(SignatureFinding::AccessKeyIdDiffers {
+            request: sig.access_key_id.clone(),
+            server: ak.clone(),
+        });
     }
     if out.access_key_id.is_none() {
         out.access_key_id = signed.as_ref().map(|x| x.access_key_id.clone());
@@ -82,15 +82,15 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
     let mut client: Option<(String, Option<String>, ClientSource)> = client_log
         .and_then(client_string_from_log)
         .map(|c| (c, None, ClientSource::SdkLog));
-    if client.is_none() {
-        if let (Some(req), Some(sig)) = (&r.request, &signed) {
-            let rb = canon::rebuild(req, sig);
-            client = Some((
-                rb.string_to_sign,
-                rb.canonical_request,
-                ClientSource::Request,
-            ));
-        }
+    if client.is_none()
+        && let (Some(req), Some(sig)) = (&r.request, &signed)
+    {
+        let rb = canon::rebuild(req, sig);
+        client = Some((
+            rb.string_to_sign,
+            rb.canonical_request,
+            ClientSource::Request,
+        ));
     }
     if let Some(k) = key {
         let mut with_key = Signer::new(k, scheme);
@@ -112,11 +112,12 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
         // so the verdict is the one the order gives, and the server's
         // string (in V4 often of another scope: a second key derivation) need
         // not be signed.
-        if let Some((c, cr, src)) = &client {
-            if *c != s && sign(c) == p {
-                out.findings.push(SignatureFinding::ClientStringConfirmed);
-                return differs(out, scheme, c, cr.as_deref(), *src, r.request.as_ref());
-            }
+        if let Some((c, cr, src)) = &client
+            && *c != s
+            && sign(c) == p
+        {
+            out.findings.push(SignatureFinding::ClientStringConfirmed);
+            return differs(out, scheme, c, cr.as_deref(), *src, r.request.as_ref());
         }
         if sign(&s) == p {
             out.verdict = Verdict::WrongSecretKey;
@@ -141,13 +142,13 @@ pub fn check(r: &Response, client_log: Option<&str>, key: Option<&SecretKey>) ->
             }
         }
         out.verdict = Verdict::KeyDoesNotReproduce;
-        if let Some((c, cr, src)) = &client {
-            if *c != s {
-                out.client = split(scheme, c, cr.as_deref());
-                out.client_source = Some(*src);
-                out.differences = diff(scheme, &out.client, &out.server);
-                refine(&mut out.differences, r.request.as_ref());
-            }
+        if let Some((c, cr, src)) = &client
+            && *c != s
+        {
+            out.client = split(scheme, c, cr.as_deref());
+            out.client_source = Some(*src);
+            out.differences = diff(scheme, &out.client, &out.server);
+            refine(&mut out.differences, r.request.as_ref());
         }
         let mut inputs = Vec::new();
         if r.request.is_none() {

@@ -151,10 +151,10 @@ fn scan_counts_the_errors_in_the_logs() {
             .filter_map(|g| g.code.as_deref())
             .collect();
         for w in &want {
-            if let Some(code) = &w.code {
-                if !codes.contains(code.as_str()) {
-                    failures.push(format!("{name}: scan's groups lack {code}: {codes:?}"));
-                }
+            if let Some(code) = &w.code
+                && !codes.contains(code.as_str())
+            {
+                failures.push(format!("{name}: scan's groups lack {code}: {codes:?}"));
             }
         }
     }

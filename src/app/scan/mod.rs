@@ -23,10 +23,10 @@ pub fn run(
     as_json: bool,
     terminal: &Terminal,
 ) -> io::Result<()> {
-    if let (Some(since), Some(until)) = (args.since, args.until) {
-        if since >= until {
-            return usage_error(out, as_json, Message::InvertedWindow);
-        }
+    if let (Some(since), Some(until)) = (args.since, args.until)
+        && since >= until
+    {
+        return usage_error(out, as_json, Message::InvertedWindow);
     }
     let options = ScanOptions {
         by: args.by.into(),
