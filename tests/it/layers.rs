@@ -29,12 +29,12 @@ const LAYERS: &[&[&str]] = &[
 ];
 
 /// A module path from the crate root (`[]` is the root itself).
-type Module = Vec<String>;
+pub type Module = Vec<String>;
 
 /// The modules of one crate (the library from `lib.rs`, the binary from
 /// `main.rs`), each with the file that holds it, found by following `mod`
 /// declarations as rustc does.
-fn modules(root: &Path) -> BTreeMap<Module, PathBuf> {
+pub fn modules(root: &Path) -> BTreeMap<Module, PathBuf> {
     let mut found = BTreeMap::new();
     let mut todo = vec![(Vec::new(), root.to_path_buf())];
     while let Some((module, file)) = todo.pop() {
@@ -84,7 +84,7 @@ fn modules(root: &Path) -> BTreeMap<Module, PathBuf> {
 }
 
 /// Whether attributes put an item under `#[cfg(test)]`.
-fn is_test(attrs: &[syn::Attribute]) -> bool {
+pub fn is_test(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|a| {
         a.path().is_ident("cfg")
             && a.parse_args::<syn::Meta>()
@@ -405,4 +405,26 @@ fn contributing_shows_the_module_graph() {
         shown, block,
         "CONTRIBUTING's module graph is stale: OBSERR_UPDATE_GUIDE=1 cargo test --test it layers::"
     );
+}
+
+/// A file a newcomer can read through: none in `src/` is over 600 lines,
+/// tests included (a module that grows splits by what it does).
+#[test]
+fn no_source_file_is_over_600_lines() {
+    fn walk(dir: &Path, long: &mut Vec<String>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, long);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let lines = fs::read_to_string(&path).unwrap().lines().count();
+                if lines > 600 {
+                    long.push(format!("{}: {lines} lines", path.display()));
+                }
+            }
+        }
+    }
+    let mut long = Vec::new();
+    walk(Path::new("src"), &mut long);
+    assert!(long.is_empty(), "{long:#?}");
 }

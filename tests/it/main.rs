@@ -5,6 +5,8 @@
 
 mod common;
 
+mod api;
+
 mod cli;
 mod clients;
 mod completions;
