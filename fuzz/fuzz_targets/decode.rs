@@ -15,7 +15,7 @@ mod sgr;
 use obserr::Decoded;
 use obserr::Input;
 use obserr::internals::MAX_RESPONSES;
-use obserr::render::{diagnosis, json, Style};
+use obserr::{Human, Json, Style};
 use obserr::internals::is_unsafe;
 
 fuzz_target!(|data: &[u8]| {
@@ -29,7 +29,8 @@ fuzz_target!(|data: &[u8]| {
             width: Some(80),
             ..Style::default()
         };
-        diagnosis::human_all(&mut out, &style, &decoded).unwrap();
+        // Short without colour, verbose with it: both forms are read.
+        Human::new(&style).decoded(&mut out, &decoded, color).unwrap();
         let text = String::from_utf8(out).expect("human output is UTF-8");
         let plain = if color { sgr::without_sgr(&text) } else { text };
         assert!(
@@ -38,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let mut out = Vec::new();
-    json::write(&mut out, &diagnosis::json_all(&decoded)).unwrap();
+    Json::decoded(&mut out, &decoded).unwrap();
     let text = String::from_utf8(out).expect("JSON output is UTF-8");
     assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text:?}");
     let _: serde_json::Value = serde_json::from_str(&text).expect("JSON output parses");

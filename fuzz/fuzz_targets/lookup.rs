@@ -7,7 +7,8 @@
 use libfuzzer_sys::fuzz_target;
 use obserr::internals::resolve;
 use obserr::internals::Resolved;
-use obserr::render::{human, json, Message, Style};
+use obserr::internals::{write_json, UnknownJson};
+use obserr::{Human, Message, Style};
 
 fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
@@ -15,12 +16,12 @@ fuzz_target!(|data: &[u8]| {
     let _ = obserr::suggest(&input);
     let hits = obserr::search(&input, 10);
     let mut out = Vec::new();
-    human::hits(&mut out, &Style::default(), &hits).unwrap();
+    Human::new(&Style::default()).hits(&mut out, &hits).unwrap();
     if let Resolved::Unknown { token, suggestions } = resolve(&input) {
-        let msg = Message::UnknownCode { token: &token, suggestions: &suggestions }.text();
+        let msg = Message::UnknownCode { token: token.clone(), suggestions: suggestions.clone() }.to_string();
         assert!(!msg.chars().any(|c| obserr::internals::is_unsafe(c) && c != '\n'), "{msg:?}");
         out.clear();
-        json::write(&mut out, &json::UnknownJson::new(&input, &suggestions)).unwrap();
+        write_json(&mut out, &UnknownJson::new(&input, &suggestions)).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(!text.chars().any(|c| obserr::internals::is_unsafe(c) && c != '\n'), "{text:?}");
     }

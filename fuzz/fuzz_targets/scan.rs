@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 
 #[path = "sgr.rs"]
 mod sgr;
-use obserr::render::{json, scan as render, Style};
+use obserr::{Human, Json, Message, Style};
 use obserr::internals::is_unsafe;
 use obserr::internals::access;
 use obserr::internals::other;
@@ -47,17 +47,17 @@ fuzz_target!(|data: &[u8]| {
     for color in [false, true] {
         let mut out = Vec::new();
         let style = Style { color, width: Some(80), ..Style::default() };
-        render::human(&mut out, &style, &report, true).unwrap();
+        Human::new(&style).scan_report(&mut out, &report, true).unwrap();
         let text = String::from_utf8(out).expect("human output is UTF-8");
         let plain = sgr::without_sgr(&text);
         assert!(!plain.chars().any(|c| is_unsafe(c) && c != '\n'), "{plain:?}");
     }
-    for message in render::messages(&report) {
-        let text = message.text();
+    for message in Message::scan_notes(&report) {
+        let text = message.to_string();
         assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text:?}");
     }
     let mut out = Vec::new();
-    json::write(&mut out, &render::ScanJson::new(&report)).unwrap();
+    Json::scan_report(&mut out, &report).unwrap();
     let _: serde_json::Value = serde_json::from_slice(&out).expect("JSON output parses");
 });
 

@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use obserr::render::{sigcheck, Style};
+use obserr::{Human, Json, Style};
 use obserr::internals::is_unsafe;
 use obserr::check_signature as check_inputs;
 use obserr::SecretKey;
@@ -22,12 +22,12 @@ fuzz_target!(|data: &[u8]| {
     for key in [None, Some(SecretKey::new(KEY.to_vec()))] {
         let c = check_inputs(&inputs, key.as_ref());
         let mut out = Vec::new();
-        sigcheck::human(&mut out, &Style::default(), &c).unwrap();
+        Human::new(&Style::default()).signature_check(&mut out, &c).unwrap();
         let text = String::from_utf8(out).expect("human output is UTF-8");
         assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text:?}");
         assert!(!text.contains("FuzzKeyQ2mW7rT4yU1iO3"));
         let mut out = Vec::new();
-        sigcheck::json(&mut out, &c).unwrap();
+        Json::signature_check(&mut out, &c).unwrap();
         let text = String::from_utf8(out).expect("JSON output is UTF-8");
         let _: serde_json::Value = serde_json::from_str(&text).expect("JSON output parses");
         assert!(!text.contains("FuzzKeyQ2mW7rT4yU1iO3"));
