@@ -4,8 +4,7 @@
 //! library does no I/O); [`crate::render::diagnosis`] writes the result.
 //!
 //! ```
-//! use obserr::decoded::{Decoded, Input};
-//! use obserr::Outcome;
+//! use obserr::{Decoded, Input, Outcome};
 //!
 //! let bytes = b"<Error><Code>NoSuchKey</Code></Error>".to_vec();
 //! let decoded = Decoded::new(Input::Stdin, Ok(bytes));
@@ -22,7 +21,16 @@ use std::path::PathBuf;
 /// memory stays bounded whatever is piped in.
 pub const MAX_INPUT: u64 = 8 * 1024 * 1024;
 
-/// Where a `decode` input comes from.
+/// Where a `decode` input comes from: standard input or a named file. The
+/// caller reads the bytes; the input names them in messages and JSON
+/// ([`Input::name`]).
+///
+/// ```
+/// use obserr::Input;
+///
+/// assert_eq!(Input::Stdin.name(), "-");
+/// assert_eq!(Input::File("capture.txt".into()).name(), "capture.txt");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     /// Standard input (no argument, or `-`).
@@ -54,7 +62,7 @@ impl Input {
     /// arguments, and `-` among them.
     ///
     /// ```
-    /// use obserr::decoded::Input;
+    /// use obserr::Input;
     /// use std::path::PathBuf;
     ///
     /// assert_eq!(Input::from_args(&[]), [Input::Stdin]);
@@ -88,7 +96,20 @@ impl Input {
     }
 }
 
-/// Why an input could not be decoded.
+/// Why an input could not be decoded: the caller reads the bytes and, when
+/// that fails, passes the reason to [`Decoded::new`], which reports an input
+/// error (exit status 2) and a [`Message`](crate::Message) that says so.
+///
+/// ```
+/// use obserr::{Decoded, Input, Message, Outcome, ReadError};
+///
+/// let bytes = std::fs::read("/nonexistent/capture.txt").map_err(ReadError::Io);
+/// assert!(matches!(bytes, Err(ReadError::Io(_))));
+/// let d = Decoded::new(Input::File("capture.txt".into()), Err(ReadError::Empty));
+/// assert_eq!(d.outcome(), Outcome::InputError);
+/// let m = Message::Unreadable { input: d.input, error: ReadError::Empty };
+/// assert_eq!(m.error(), "'capture.txt' is empty");
+/// ```
 #[derive(Debug)]
 pub enum ReadError {
     /// The operating system could not read it.
@@ -100,7 +121,20 @@ pub enum ReadError {
 }
 
 /// One `decode` input and what came of it: a diagnosis per response it
-/// holds, or why it could not be read.
+/// holds, or why it could not be read. What `obserr decode` computes for each
+/// input, and what [`Human::decoded`](crate::Human::decoded) and
+/// [`Json::decoded`](crate::Json::decoded) print.
+///
+/// ```
+/// use obserr::{Decoded, Input, Outcome};
+///
+/// let paste = b"<Error><Code>NoSuchKey</Code><RequestId>0000018C0650265B41EC8BDC</RequestId></Error>";
+/// let d = Decoded::new(Input::File("capture.txt".into()), Ok(paste.to_vec()));
+/// let diagnoses = d.result.as_ref().unwrap();
+/// assert_eq!(diagnoses[0].entry.unwrap().code, "NoSuchKey");
+/// assert_eq!(d.outcome(), Outcome::Found);
+/// assert!(Decoded::new(Input::Stdin, Ok(b"hello".to_vec())).is_blank());
+/// ```
 #[derive(Debug)]
 pub struct Decoded {
     /// Where it came from.

@@ -2,6 +2,17 @@
 
 /// The result of a command, worst last: when a run does several things (one
 /// per argument or input), the worst outcome wins ([`Outcome::worst`]).
+/// Explanations, diagnoses, scan reports and signature verdicts each say
+/// theirs; [`Outcome::exit_status`] is the process's.
+///
+/// ```
+/// use obserr::{explain, Outcome};
+///
+/// let run = Outcome::of_all(explain(&["NoSuchKey", "NoSuchKy"]).iter().map(|e| e.outcome()));
+/// assert_eq!(run, Outcome::NothingFound);
+/// assert_eq!(run.exit_status(), 1);
+/// assert_eq!(run.worst(Outcome::InputError).exit_status(), 2);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Outcome {
     /// Something catalogued was found (exit status 0).

@@ -196,7 +196,20 @@ pub fn parse_status(token: &str) -> Option<u16> {
     }
 }
 
-/// What one `explain` argument turned out to name.
+/// What one `explain` argument turned out to name: a code, a shared tool
+/// code, a status or a class with its codes, or nothing (with the nearest
+/// codes). [`explain`] returns one per argument; [`Explained::outcome`] says
+/// what it means for the exit status.
+///
+/// ```
+/// use obserr::{explain, Explained, Outcome};
+///
+/// let out = explain(&["4xx", "299"]);
+/// assert!(matches!(&out[0], Explained::Class { codes, .. } if codes.iter().any(|e| e.code == "NoSuchKey")));
+/// assert!(matches!(out[1], Explained::UnknownStatus { status: 299, .. }));
+/// assert_eq!(out[0].outcome(), Outcome::Found);
+/// assert_eq!(out[1].outcome(), Outcome::NothingFound);
+/// ```
 #[derive(Debug)]
 pub enum Explained {
     /// A catalogued code.
@@ -258,10 +271,12 @@ impl Explained {
     }
 }
 
-/// `explain`: what each argument names, in order.
+/// `explain`: what each argument names, in order. An argument may be a code
+/// in any case, an alias, a status, a class (`4xx`), or a code as pasted from
+/// a log (`NoSuchKey (404)`, `x-obs-error-code: NoSuchKey`).
 ///
 /// ```
-/// use obserr::query::{explain, Explained};
+/// use obserr::{explain, Explained};
 ///
 /// let out = explain(&["nosuchkey", "403", "NoSuchKy"]);
 /// assert!(matches!(out[0], Explained::Code(e) if e.code == "NoSuchKey"));
@@ -272,7 +287,7 @@ impl Explained {
 /// A tool's name and the argument after it are one code:
 ///
 /// ```
-/// use obserr::query::{explain, Explained};
+/// use obserr::{explain, Explained};
 ///
 /// let out = explain(&["obsutil", "255", "Obs.0012"]);
 /// assert!(matches!(out[0], Explained::Code(e) if e.code == "obsutil -1"));

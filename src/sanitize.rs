@@ -22,7 +22,17 @@ fn escape_into(out: &mut String, c: char) {
 }
 
 /// `s` with every control character (line breaks included) written as an escape
-/// such as `\x1b` or `\n`. Borrowed when there is nothing to escape.
+/// such as `\x1b` or `\n`. Borrowed when there is nothing to escape. The
+/// printers apply it to everything a paste carries; a caller that shows a
+/// response's values itself should too.
+///
+/// ```
+/// use std::borrow::Cow;
+///
+/// assert_eq!(obserr::visible("NoSuchKey\x1b[2J\r\n"), "NoSuchKey\\x1b[2J\\r\\n");
+/// assert_eq!(obserr::visible("rev\u{202E}txt"), "rev\\u{202e}txt");
+/// assert!(matches!(obserr::visible("NoSuchKey"), Cow::Borrowed(_)));
+/// ```
 #[must_use]
 pub fn visible(s: &str) -> Cow<'_, str> {
     escape(s, |_| false)

@@ -5,7 +5,15 @@
 use crate::catalogue::{entries, Entry, Kind, Term, VOCAB};
 use crate::text;
 
-/// One search result.
+/// One search result of [`search`]: the entry found and how well it matched
+/// the query, best first in the results.
+///
+/// ```
+/// let hits = obserr::search("clock skew", 3);
+/// let best: &obserr::Hit = &hits[0];
+/// assert_eq!(best.entry.code, "RequestTimeTooSkewed");
+/// assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Hit {
     /// The entry found.
@@ -76,6 +84,15 @@ pub const MAX_QUERY_WORDS: usize = 32;
 /// Searches the catalogue; `limit` caps the number of hits. An empty or
 /// stop-word-only query finds nothing. Only the first `MAX_QUERY_WORDS`
 /// words count.
+///
+/// ```
+/// let hits = obserr::search("bucket not empty", 5);
+/// assert_eq!(hits[0].entry.code, "BucketNotEmpty");
+/// assert!(hits.len() <= 5);
+/// // A code typed as words, or with a typo, is found too.
+/// assert_eq!(obserr::search("no such kye", 1)[0].entry.code, "NoSuchKey");
+/// assert!(obserr::search("the of a", 5).is_empty());
+/// ```
 #[must_use]
 pub fn search(query: &str, limit: usize) -> Vec<Hit> {
     let exact = exact_code(query);

@@ -53,7 +53,17 @@ impl Key {
 
 include!(concat!(env!("OUT_DIR"), "/catalogue_data.rs"));
 
-/// Every catalogued entry, sorted by code (case-insensitively).
+/// Every catalogued entry, sorted by code (case-insensitively): server,
+/// client, tool and SDK-status codes alike, for a caller that filters or
+/// indexes the catalogue itself ([`list`](crate::list) filters it as `list` does).
+///
+/// ```
+/// let all = obserr::entries();
+/// assert!(all.iter().any(|e| e.code == "NoSuchKey"));
+/// assert!(all.windows(2).all(|w| w[0].code.to_lowercase() < w[1].code.to_lowercase()));
+/// let retryable = all.iter().filter(|e| e.retryable).count();
+/// assert!(0 < retryable && retryable < all.len());
+/// ```
 #[must_use]
 pub fn entries() -> &'static [Entry] {
     ENTRIES

@@ -7,7 +7,20 @@
 
 use super::sdk::Sdk;
 
-/// Where an error comes from.
+/// Where an error comes from: an OBS server's response, an SDK, a tool, or
+/// an SDK's name for a bare HTTP status. Every [`Entry`] has one
+/// ([`Entry::kind`]); `list --kind` and [`ListFilter::kind`](crate::ListFilter::kind)
+/// filter by it.
+///
+/// ```
+/// use obserr::{lookup, Kind};
+///
+/// assert_eq!(lookup("NoSuchKey").unwrap().kind, Kind::Server);
+/// assert_eq!(lookup("ConnectionFailed").unwrap().kind, Kind::Client);
+/// assert_eq!(lookup("obsutil 8").unwrap().kind, Kind::Tool);
+/// let sdk = lookup("HttpErrorNotFound").unwrap();
+/// assert_eq!((sdk.kind, sdk.kind.name()), (Kind::SdkStatus, "sdk-status"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// An OBS server sent it in a response.
@@ -75,6 +88,18 @@ pub enum Check {
 }
 
 /// One reason a code happens: how to confirm or rule it out, and the fix.
+/// An entry lists its causes most frequent first ([`Entry::causes`]);
+/// [`Entry::cause_for`] picks the one a server's message points to, by its
+/// `when` phrases.
+///
+/// ```
+/// let e = obserr::lookup("AccessDenied").unwrap();
+/// let likely = &e.causes[0];
+/// assert!(likely.when.is_empty(), "the most frequent cause is a generic one");
+/// assert!(!likely.check.is_empty() && !likely.fix.is_empty());
+/// let date = e.cause_for("AWS authentication requires a valid Date or x-amz-date header").unwrap();
+/// assert!(date.when.contains(&"x-amz-date"));
+/// ```
 #[derive(Debug)]
 pub struct Cause {
     /// What happened.
@@ -122,7 +147,17 @@ pub struct CauseSource {
     pub url: Option<&'static str>,
 }
 
-/// A documentation page that lists error codes.
+/// A documentation page that lists error codes: OBS's error-code tables, an
+/// operation's page, an SDK's source or a tool's list. An entry names every
+/// page that documents it ([`Entry::sources`]) and the one to open
+/// ([`Entry::doc_page`]); [`Source::all`] lists them all.
+///
+/// ```
+/// let page = obserr::lookup("NoSuchKey").unwrap().doc_page();
+/// assert_eq!(page.id, "api-ref");
+/// assert!(page.url.starts_with("https://docs.otc.t-systems.com/"));
+/// assert!(obserr::Source::all().iter().any(|s| s.id == page.id));
+/// ```
 #[derive(Debug)]
 pub struct Source {
     /// Short identifier used in `codes.json` and by `list --source`.
@@ -156,7 +191,19 @@ pub struct Documented {
     pub note: Option<&'static str>,
 }
 
-/// One error code as the server sends it, with everything documented about it.
+/// One error code as the server sends it (or an SDK or tool reports it), with
+/// everything documented about it: its status, message and solution, its
+/// causes, whether to retry, and the pages it comes from. Found with
+/// [`lookup`](crate::lookup), [`search`](crate::search) or
+/// [`list`](crate::list); every one is in [`entries`](crate::entries).
+///
+/// ```
+/// let e = obserr::lookup("SlowDown").unwrap();
+/// assert_eq!((e.code, e.status(), e.reason()), ("SlowDown", Some(503), "Service Unavailable"));
+/// assert!(e.retryable);
+/// assert_eq!(e.retry(), obserr::Retry::AfterSlowingDown);
+/// assert!(!e.message().is_empty() && !e.solution().is_empty());
+/// ```
 #[derive(Debug)]
 pub struct Entry {
     /// The code exactly as OBS sends it (`NoSuchKey`).
@@ -184,7 +231,17 @@ pub struct Entry {
     pub documented: &'static [Documented],
 }
 
-/// What an HTTP status means for OBS.
+/// What an HTTP status means for OBS: its reason phrase, meaning and usual
+/// causes, quoted from OBS's documentation where it says. `obserr explain
+/// 503` shows it; a [`Diagnosis`](crate::Diagnosis) carries it for the
+/// response's status.
+///
+/// ```
+/// let info = obserr::StatusInfo::of(503).unwrap();
+/// assert_eq!(info.reason, "Service Unavailable");
+/// assert!(info.from_docs);
+/// assert!(obserr::StatusInfo::catalogued().contains(&503));
+/// ```
 #[derive(Debug)]
 pub struct StatusInfo {
     /// The status.

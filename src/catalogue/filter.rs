@@ -5,7 +5,18 @@
 use super::data::ENTRIES;
 use super::entry::{Entry, Kind};
 
-/// A `list --status` filter: one status (`403`) or a class (`4xx`).
+/// A `list --status` filter: one status (`403`) or a class (`4xx`), parsed
+/// from what a user types; [`ListFilter::status`] takes them, and `explain
+/// 4xx` answers with a class ([`Explained::Class`](crate::Explained::Class)).
+///
+/// ```
+/// use obserr::StatusFilter;
+///
+/// let class: StatusFilter = "4xx".parse().unwrap();
+/// assert_eq!(class, StatusFilter::Class(4));
+/// assert!(class.matches(404) && !class.matches(503));
+/// assert_eq!("403".parse(), Ok(StatusFilter::Exact(403)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {
     /// One status: `403`.
@@ -28,6 +39,14 @@ impl StatusFilter {
 /// What [`StatusFilter`]'s `FromStr` refused: the text given, which is no
 /// HTTP status (`100`-`599`) and no class (`1xx`-`5xx`). The caller says so
 /// in its own words.
+///
+/// ```
+/// use obserr::{BadStatusFilter, StatusFilter};
+///
+/// let refused = "6xx".parse::<StatusFilter>().unwrap_err();
+/// assert_eq!(refused, BadStatusFilter("6xx".to_string()));
+/// assert!("40".parse::<StatusFilter>().is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadStatusFilter(pub String);
 
@@ -50,7 +69,20 @@ impl std::str::FromStr for StatusFilter {
     }
 }
 
-/// The filters of `list`; each one set must match.
+/// The filters of `list`, for [`list`](crate::list): each one set must
+/// match, and the default (none set) matches every entry.
+///
+/// ```
+/// use obserr::{list, Kind, ListFilter, StatusFilter};
+///
+/// let statuses = [StatusFilter::Class(5)];
+/// let filter = ListFilter { status: &statuses, kind: Some(Kind::Server), retryable: true, ..ListFilter::default() };
+/// let codes = list(&filter);
+/// assert!(codes.iter().any(|e| e.code == "SlowDown"));
+/// assert!(codes.iter().all(|e| e.retryable && e.statuses().iter().any(|s| *s >= 500)));
+/// let s3 = ListFilter { source: Some("s3api"), ..ListFilter::default() };
+/// assert!(list(&s3).iter().all(|e| e.documented_in("s3api")));
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ListFilter<'a> {
     /// A documented status (any table's) matches one of these; none: any.
@@ -94,14 +126,14 @@ impl Entry {
 /// when none is), in catalogue order.
 ///
 /// ```
-/// use obserr::catalogue::{Kind, ListFilter};
+/// use obserr::{list, Kind, ListFilter};
 ///
-/// let all = obserr::catalogue::list(&ListFilter::default());
+/// let all = list(&ListFilter::default());
 /// let statuses = ["403".parse().unwrap()];
-/// let forbidden = obserr::catalogue::list(&ListFilter { status: &statuses, ..ListFilter::default() });
+/// let forbidden = list(&ListFilter { status: &statuses, ..ListFilter::default() });
 /// assert!(forbidden.len() < all.len());
 /// assert!(forbidden.iter().any(|e| e.code == "AccessDenied"));
-/// let tools = obserr::catalogue::list(&ListFilter { kind: Some(Kind::Tool), ..ListFilter::default() });
+/// let tools = list(&ListFilter { kind: Some(Kind::Tool), ..ListFilter::default() });
 /// assert!(tools.iter().all(|e| e.kind == Kind::Tool));
 /// ```
 #[must_use]

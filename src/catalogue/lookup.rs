@@ -20,7 +20,16 @@ pub fn lookup_all(code: &str) -> Vec<&'static Entry> {
         .unwrap_or_default()
 }
 
-/// Exact lookup of a code or alias, ignoring ASCII case and surrounding space.
+/// Exact lookup of a code or alias, ignoring ASCII case and surrounding
+/// space: the catalogue's [`Entry`] for it, or `None` ([`suggest`](crate::suggest)
+/// then finds what a typo meant).
+///
+/// ```
+/// let e = obserr::lookup(" nosuchkey\n").unwrap();
+/// assert_eq!((e.code, e.status()), ("NoSuchKey", Some(404)));
+/// assert_eq!(obserr::lookup("obsutil:8").unwrap().code, "obsutil 8");
+/// assert!(obserr::lookup("NoSuchKy").is_none());
+/// ```
 #[must_use]
 pub fn lookup(code: &str) -> Option<&'static Entry> {
     let key = code.trim().to_ascii_lowercase();

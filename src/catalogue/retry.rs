@@ -17,7 +17,20 @@
 use super::entry::{Entry, Kind};
 use super::sdk::Sdk;
 
-/// The retry advice for a code, by its `retryable` flag and primary status.
+/// The retry advice for a code, by its `retryable` flag and primary status:
+/// what [`Entry::retry`] returns and the printers put in words (GUIDE.md:
+/// the retry rule).
+///
+/// ```
+/// use obserr::{lookup, Retry};
+///
+/// let advice = |code| lookup(code).unwrap().retry();
+/// assert_eq!(advice("SlowDown"), Retry::AfterSlowingDown);
+/// assert_eq!(advice("InternalError"), Retry::ServerFailure);
+/// assert_eq!(advice("PermanentRedirect"), Retry::FollowAddress);
+/// assert_eq!(advice("NoSuchKey"), Retry::FixFirst);
+/// assert_eq!(advice("ConnectionFailed"), Retry::RunAgain);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Retry {
     /// Throttled (`SlowDown`, `TooManyRequests`): retry after slowing down.

@@ -39,6 +39,13 @@ const MAX_CODE_LEN: usize = 64;
 /// missing, extra or swapped letter, and wrong case), similarity of its words
 /// (catches a changed word: `SignatureDoesntMatch`), and being a prefix of it
 /// (`nosuchlifecycle`, `InvalidAccessKey`).
+///
+/// ```
+/// let codes = |typo| obserr::suggest(typo).iter().map(|e| e.code).collect::<Vec<_>>();
+/// assert_eq!(codes("AccesDenied"), ["AccessDenied"]);
+/// assert_eq!(codes("nosuchlifecycle")[0], "NoSuchLifecycleConfiguration");
+/// assert!(codes("zzzzzzzzzz").is_empty());
+/// ```
 #[must_use]
 pub fn suggest(input: &str) -> Vec<&'static Entry> {
     let query: String = input

@@ -15,7 +15,17 @@ use super::head::{
 };
 use super::request::{is_request, is_request_line, plain_request, request_line, Request};
 
-/// How the input was framed.
+/// How a pasted response was framed ([`Response::framing`](crate::Response::framing)):
+/// a bare body, `curl -i` or `curl -v` output, or headers alone.
+///
+/// ```
+/// use obserr::{decode, Framing};
+///
+/// assert_eq!(decode(b"<Error><Code>NoSuchKey</Code></Error>").framing, Framing::Bare);
+/// assert_eq!(decode(b"HTTP/1.1 404 Not Found\r\n\r\n<Error><Code>NoSuchKey</Code></Error>").framing, Framing::Include);
+/// assert_eq!(decode(b"< HTTP/1.1 404 Not Found\r\n< Server: OBS\r\n<\r\n").framing, Framing::Verbose);
+/// assert_eq!(decode(b"x-obs-error-code: AccessDenied\r\nx-obs-request-id: 0000018C\r\n").framing, Framing::Headers);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Framing {
     /// No HTTP head: the input is a body (or a log line) on its own.

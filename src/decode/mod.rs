@@ -68,7 +68,7 @@ pub const MAX_RESPONSES: usize = freetext::MAX_RECORDS;
 /// Never fails.
 ///
 /// ```
-/// let r = obserr::decode::decode(b"HTTP/1.1 404 Not Found\r\n\r\n<Error><Code>NoSuchKey</Code></Error>");
+/// let r = obserr::decode(b"HTTP/1.1 404 Not Found\r\n\r\n<Error><Code>NoSuchKey</Code></Error>");
 /// assert_eq!((r.status, r.code.as_deref()), (Some(404), Some("NoSuchKey")));
 /// ```
 #[must_use]
@@ -90,7 +90,7 @@ pub fn decode(bytes: &[u8]) -> Response {
 /// string). Text that holds no error gives none. Never fails.
 ///
 /// ```
-/// let all = obserr::decode::decode_all(
+/// let all = obserr::decode_all(
 ///     b"err=\"AccessDenied: Access Denied\\n\\tstatus code: 403, request id: R1\"\n\
 ///       err=\"NoSuchBucket: The specified bucket does not exist\\n\\tstatus code: 404, request id: R2\"\n",
 /// );

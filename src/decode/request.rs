@@ -4,7 +4,19 @@
 
 use super::head::{find_header, header_line, lines, MAX_HEADERS};
 
-/// The request curl -v showed (`> ` lines): request line and headers.
+/// The request a capture showed before its response (curl -v's `> ` lines,
+/// or an SDK's `Request:` line): request line and headers. It is
+/// [`Response::request`](crate::Response::request); sigcheck rebuilds the
+/// client's string to sign from it.
+///
+/// ```
+/// let r = obserr::decode(b"> HEAD /bkt/a.txt HTTP/1.1\r\n> Host: obs.eu-de.otc.t-systems.com\r\n>\r\n\
+///     < HTTP/1.1 404 Not Found\r\n<\r\n");
+/// let req: &obserr::Request = r.request.as_ref().unwrap();
+/// assert_eq!((req.method.as_str(), req.target.as_str()), ("HEAD", "/bkt/a.txt"));
+/// assert_eq!(req.header("host"), Some("obs.eu-de.otc.t-systems.com"));
+/// assert_eq!(r.operation, Some("HeadObject"));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Request {
     /// `GET`, `HEAD`, ...

@@ -14,7 +14,18 @@ pub const MAX_DETAILS: usize = 64;
 /// Longest value kept; longer ones are cut (at a character boundary).
 pub const MAX_VALUE_BYTES: usize = 16 * 1024;
 
-/// What the body turned out to be.
+/// What the body of a pasted response turned out to be ([`Response::body`]):
+/// which reader understood it, or that none did.
+///
+/// ```
+/// use obserr::{decode, Body};
+///
+/// assert_eq!(decode(b"<Error><Code>NoSuchKey</Code></Error>").body, Body::Xml);
+/// assert_eq!(decode(br#"{"code":"NoSuchBucket","message":"The specified bucket does not exist"}"#).body, Body::Json);
+/// let nginx = b"<html><head><title>502 Bad Gateway</title></head><body><center>nginx/1.25.3</center></body></html>";
+/// assert_eq!(decode(nginx).body, Body::ProxyPage);
+/// assert_eq!(decode(b"hello world").body, Body::Unrecognised);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Body {
     /// No body (a HEAD response, or headers only).
@@ -34,7 +45,19 @@ pub enum Body {
     Unrecognised,
 }
 
-/// One decoded response: what the input says, nothing more.
+/// One decoded response: what the input says, nothing more (judging it
+/// against the catalogue is [`diagnose`](crate::diagnose)'s job). Values are
+/// kept as they arrived: show them through [`visible`](crate::visible).
+///
+/// ```
+/// let r = obserr::decode(b"HTTP/1.1 404 Not Found\r\nx-obs-request-id: 0000018C0650265B41EC8BDC\r\n\r\n\
+///     <Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message>\
+///     <RequestId>0000018C0650265B41EC8BDC</RequestId><Key>photos/a.jpg</Key></Error>");
+/// assert_eq!((r.status, r.code.as_deref()), (Some(404), Some("NoSuchKey")));
+/// assert_eq!(r.request_id.as_deref(), Some("0000018C0650265B41EC8BDC"));
+/// assert_eq!(r.header("X-Obs-Request-Id"), r.request_id.as_deref());
+/// assert_eq!(r.detail("key"), Some("photos/a.jpg"));
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Response {
     /// How the input was framed (curl -i, curl -v, headers, bare body).

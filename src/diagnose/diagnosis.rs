@@ -6,7 +6,19 @@ use super::meaning::Meaning;
 use crate::catalogue::{self, Entry, StatusInfo};
 use crate::decode::Response;
 
-/// The obserr command to run next.
+/// The obserr command to run next, as [`diagnose`](crate::diagnose) judges
+/// it from the response ([`Diagnosis::next`]); the printers write it as a
+/// command line.
+///
+/// ```
+/// use obserr::{decode, diagnose, Next};
+///
+/// let next = |paste: &[u8]| diagnose(decode(paste)).next;
+/// assert_eq!(next(b"<Error><Code>NoSuchKy</Code></Error>"), Next::Explain("NoSuchKey"));
+/// assert_eq!(next(b"HTTP/1.1 503 Service Unavailable\r\n\r\n"), Next::ExplainStatus(503));
+/// assert_eq!(next(b"<Error><Code>QuuxFrobnicated</Code></Error>"), Next::Search(vec!["quux".into(), "frobnicated".into()]));
+/// assert_eq!(next(b"hello"), Next::List);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Next {
     /// `obserr explain CODE`, a catalogued code.
@@ -23,7 +35,21 @@ pub enum Next {
     Sigcheck(Option<String>),
 }
 
-/// What obserr concludes about one response.
+/// What obserr concludes about one response: the response itself, its
+/// catalogue entry and likely cause, what the status means, the [`Hint`]s and
+/// the [`Next`] command. Made by [`diagnose`](crate::diagnose); printed by
+/// [`Human::diagnosis`](crate::Human::diagnosis) or as JSON through
+/// [`Decoded`](crate::Decoded).
+///
+/// ```
+/// let d = obserr::diagnose(obserr::decode(b"HTTP/1.1 403 Forbidden\r\n\r\n<Error><Code>AccessDenied</Code>\
+///     <Message>Access Denied</Message><RequestId>0000018C0650265B41EC8BDC</RequestId></Error>"));
+/// assert!(d.found());
+/// assert_eq!(d.entry.map(|e| e.code), Some("AccessDenied"));
+/// assert_eq!((d.reason(), d.retryable()), (Some("Forbidden"), Some(false)));
+/// assert_eq!(d.response.request_id.as_deref(), Some("0000018C0650265B41EC8BDC"));
+/// assert!(!d.cause_matched, "\"Access Denied\" points to no cause: the most frequent one is given");
+/// ```
 #[derive(Debug, Clone)]
 pub struct Diagnosis {
     /// The response diagnosed.

@@ -13,7 +13,19 @@ pub const DEFAULT_MAX_SKEW_MS: u64 = 15 * 60 * 1000;
 pub const MAX_STATUS_CODES: usize = 8;
 
 /// One thing obserr noticed about a response, with the numbers and names it
-/// rests on. Serialised (untagged) as its fields; [`Hint::kind`] names it.
+/// rests on: a [`Diagnosis`](crate::Diagnosis) lists them in `findings`, most
+/// important first. Serialised (untagged) as its fields; [`Hint::kind`]
+/// names it.
+///
+/// ```
+/// use obserr::{decode, diagnose, Hint};
+///
+/// let d = diagnose(decode(b"<Error><Code>RequestTimeTooSkewed</Code>\
+///     <RequestTime>20240412T073305Z</RequestTime><ServerTime>2024-04-12T07:53:05Z</ServerTime></Error>"));
+/// assert_eq!(d.findings[0].kind(), "clock_skew");
+/// let Hint::ClockSkew { skew_ms, allowed_ms, .. } = &d.findings[0] else { panic!() };
+/// assert_eq!((*skew_ms, *allowed_ms), (20 * 60 * 1000, 15 * 60 * 1000));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Hint {
     /// No HTTP response arrived: the request failed on the client's side or

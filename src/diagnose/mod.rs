@@ -43,11 +43,12 @@ pub use ranking::Ranking;
 use crate::catalogue;
 use crate::decode::Response;
 
-/// Diagnoses one response.
+/// Diagnoses one response: finds its code's catalogue entry, the cause its
+/// message points to, what else is worth noticing ([`Hint`]s) and the
+/// command to run next ([`Next`]). Pure data; a printer words it.
 ///
 /// ```
-/// use obserr::decode::decode;
-/// use obserr::diagnose::{diagnose, Hint, Next};
+/// use obserr::{decode, diagnose, Hint, Next};
 ///
 /// let d = diagnose(decode(b"<Error><Code>NoSuchKy</Code></Error>"));
 /// assert!(!d.found());

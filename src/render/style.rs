@@ -3,7 +3,22 @@
 
 use owo_colors::{OwoColorize, Style as Paint};
 
-/// How human output should look.
+/// How human output should look: colour, wrapping width, ASCII tables and
+/// links, decided by the caller (the binary asks the terminal) and passed to
+/// [`Human`](crate::Human). The default is plain text for a pipe.
+///
+/// ```
+/// use obserr::{Human, Style};
+///
+/// let entry = obserr::lookup("NoSuchKey").unwrap();
+/// let show = |style: &Style| {
+///     let mut out = Vec::new();
+///     Human::new(style).entry(&mut out, entry).unwrap();
+///     String::from_utf8(out).unwrap()
+/// };
+/// assert!(!show(&Style::default()).contains('\x1b'));
+/// assert!(show(&Style { color: true, ..Style::default() }).contains("\x1b["));
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
     /// Use ANSI colours.

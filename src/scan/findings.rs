@@ -29,7 +29,21 @@ const HOT_KEY_PERCENT: u64 = 50;
 /// Findings of one kind reported at most.
 const MAX_EACH: usize = 5;
 
-/// One pattern in the log, for the renderers to put into words.
+/// One pattern only the whole log shows (throttling that began on a prefix,
+/// clock skew from one client, 403s concentrated on one requester, 5xx on a
+/// hot key...), for the renderers to put into words: a
+/// [`Report`](crate::Report) lists them in `findings`.
+///
+/// ```
+/// use obserr::{scan_bytes, LogFinding, ScanOptions};
+///
+/// let skewed = "787f2f92b20943998a4fe2ab75eb09b8 media-prod [26/Nov/2026:08:01:04 +0000] 10.0.0.42 \
+///     0a1b2c3d4e5f60718293a4b5c6d7e8f9 4B73AEB8C8B76BA79D7EDF2EBEAEC2F1 REST.PUT.OBJECT photos/2026/a.jpg \
+///     \"PUT /media-prod/photos/2026/a.jpg HTTP/1.1\" 403 RequestTimeTooSkewed 251 - 17 18 \"-\" \"obsutil/5.5.12\" - - STANDARD -\n";
+/// let report = scan_bytes(skewed.repeat(3).as_bytes(), ScanOptions::default());
+/// let [LogFinding::ClockSkewFromClient { ip, count, .. }] = &report.findings[..] else { panic!() };
+/// assert_eq!((ip.as_str(), *count), ("10.0.0.42", 3));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LogFinding {
     /// Throttling (`SlowDown`, 503, 429) on a key prefix rose above

@@ -16,7 +16,26 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-/// Cuts bytes into lines for a scanner, whatever the sizes they come in.
+/// Cuts bytes into lines for a scanner, whatever the sizes they come in:
+/// what `scan --follow` reads standard input with, and what a [`Tail`]
+/// feeds. A line waits for its line break; [`Feed::finish`] reads the last
+/// one and lists the input among the report's.
+///
+/// ```
+/// use obserr::{Feed, ScanOptions, Scanner};
+///
+/// let log = "2026/11/26 08:02:30 obs: service returned error: Status=403 Forbidden, Code=AccessDenied, \
+///     Message=Access Denied, RequestId=00000190ABCDEF\n";
+/// let mut scanner = Scanner::new(ScanOptions::default());
+/// let mut feed = Feed::new("-");
+/// let (start, rest) = log.as_bytes().split_at(40);
+/// feed.take(&mut scanner, start);
+/// assert_eq!(scanner.snapshot().errors, 0, "the line waits for its end");
+/// feed.take(&mut scanner, rest);
+/// assert_eq!(scanner.snapshot().errors, 1);
+/// feed.finish(&mut scanner);
+/// assert_eq!(scanner.finish().inputs[0].lines, 1);
+/// ```
 #[derive(Debug, Default)]
 pub struct Feed {
     carry: Vec<u8>,
@@ -111,7 +130,28 @@ fn identity(_: &std::fs::Metadata) -> Option<(u64, u64)> {
     None
 }
 
-/// A file followed by name.
+/// A file followed by name, as `tail -F` follows it (`scan --follow`): each
+/// [`Tail::poll`] reads what was appended since the last, following the name
+/// to a new file after a rotation, or back to the start after a truncation.
+/// The caller decides how often to poll.
+///
+/// ```
+/// use obserr::{ScanOptions, Scanner, Tail};
+/// use std::io::Write;
+///
+/// let log = "2026/11/26 08:02:30 obs: service returned error: Status=403 Forbidden, Code=AccessDenied, \
+///     Message=Access Denied, RequestId=00000190ABCDEF\n";
+/// let path = std::env::temp_dir().join(format!("obserr-doctest-tail-{}.log", std::process::id()));
+/// std::fs::write(&path, "")?;
+/// let mut scanner = Scanner::new(ScanOptions::default());
+/// let mut tail = Tail::open(&path, "app.log")?;
+/// std::fs::OpenOptions::new().append(true).open(&path)?.write_all(log.as_bytes())?;
+/// assert_eq!(tail.poll(&mut scanner)?, log.len() as u64);
+/// assert_eq!(scanner.snapshot().errors, 1);
+/// tail.feed.finish(&mut scanner);
+/// std::fs::remove_file(&path)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Tail {
     path: PathBuf,

@@ -16,7 +16,21 @@ pub const TOP: usize = 5;
 /// Request IDs a group keeps: the first ones, distinct.
 const MAX_IDS: usize = 3;
 
-/// Errors that share a code and status (or the value `--by` names).
+/// Errors that share a code and status (or the value `--by` names), as a
+/// [`Report`](crate::Report) lists them, most frequent first: how many,
+/// when, the first request IDs, and the operations, buckets and keys they
+/// hit most.
+///
+/// ```
+/// let log = "787f2f92b20943998a4fe2ab75eb09b8 media-prod [26/Nov/2026:08:01:04 +0000] 10.0.0.42 \
+///     0a1b2c3d4e5f60718293a4b5c6d7e8f9 4B73AEB8C8B76BA79D7EDF2EBEAEC2F1 REST.PUT.OBJECT photos/2026/a.jpg \
+///     \"PUT /media-prod/photos/2026/a.jpg HTTP/1.1\" 403 AccessDenied 251 - 17 18 \"-\" \"obsutil/5.5.12\" - - STANDARD -\n";
+/// let report = obserr::scan_bytes(log.repeat(3).as_bytes(), obserr::ScanOptions::default());
+/// let group: &obserr::Group = &report.groups[0];
+/// assert_eq!((group.code.as_deref(), group.status, group.count), (Some("AccessDenied"), Some(403), 3));
+/// assert_eq!(group.request_ids, ["4B73AEB8C8B76BA79D7EDF2EBEAEC2F1"]);
+/// assert_eq!((group.keys[0].value.as_str(), group.keys[0].count), ("photos/2026/a.jpg", 3));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
     /// The error code; with `--by code`, `None` for a status without one.

@@ -28,7 +28,26 @@ pub const MAX_LINE: usize = 1024 * 1024;
 /// Bytes at the start of an input looked at to tell text from binary.
 pub(super) const SNIFF: usize = 8 * 1024;
 
-/// Told how reading goes, so a caller can draw a progress bar.
+/// Told how reading goes, so a caller can draw a progress bar: the caller
+/// says when an input starts (it knows the file's size), the scanner how
+/// many of its bytes are read. `()` is told nothing.
+///
+/// ```
+/// use obserr::{Progress, ScanOptions, Scanner};
+///
+/// #[derive(Default)]
+/// struct Bar { len: Option<u64>, done: u64 }
+/// impl Progress for Bar {
+///     fn start(&mut self, _name: &str, len: Option<u64>) { self.len = len; }
+///     fn advance(&mut self, done: u64) { self.done = done; }
+/// }
+/// let log = "2026/11/26 08:02:30 obs: service returned error: Status=403 Forbidden, Code=AccessDenied, \
+///     Message=Access Denied, RequestId=00000190ABCDEF\n";
+/// let (mut bar, mut scanner) = (Bar::default(), Scanner::new(ScanOptions::default()));
+/// bar.start("sdk.log", Some(log.len() as u64));
+/// scanner.scan("sdk.log", &mut log.as_bytes(), &mut bar);
+/// assert_eq!(Some(bar.done), bar.len);
+/// ```
 pub trait Progress {
     /// An input starts; `len` is its size on disk when known.
     fn start(&mut self, _name: &str, _len: Option<u64>) {}

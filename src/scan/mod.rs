@@ -50,7 +50,23 @@ pub use state::{Mismatch, State, FORMAT};
 pub use tally::Count;
 pub use timeline::minute_in_range;
 
-/// Scans text already in memory (tests, fuzzing): the same path as a file.
+/// Scans text already in memory: the same path as a file, one input named
+/// `-`. Access-log lines, SDK and obsutil log lines and `curl` captures are
+/// each counted; a [`Scanner`] reads readers, files and growing logs.
+///
+/// ```
+/// use obserr::{scan_bytes, Outcome, ScanOptions};
+///
+/// let log = "787f2f92b20943998a4fe2ab75eb09b8 media-prod [26/Nov/2026:08:01:04 +0000] 10.0.0.42 \
+///     0a1b2c3d4e5f60718293a4b5c6d7e8f9 4B73AEB8C8B76BA79D7EDF2EBEAEC2F1 REST.PUT.OBJECT photos/2026/a.jpg \
+///     \"PUT /media-prod/photos/2026/a.jpg HTTP/1.1\" 403 AccessDenied 251 - 17 18 \"-\" \"obsutil/5.5.12\" - - STANDARD -\n\
+///     2026/11/26 08:02:30 obs: service returned error: Status=403 Forbidden, Code=AccessDenied, \
+///     Message=Access Denied, RequestId=00000190ABCDEF\n";
+/// let report = scan_bytes(log.as_bytes(), ScanOptions::default());
+/// assert_eq!((report.requests, report.errors), (2, 2));
+/// assert_eq!((report.groups[0].code.as_deref(), report.groups[0].count), (Some("AccessDenied"), 2));
+/// assert_eq!(report.outcome(), Outcome::Found);
+/// ```
 #[must_use]
 pub fn scan_bytes(bytes: &[u8], options: ScanOptions) -> Report {
     let mut scanner = Scanner::new(options);

@@ -2,7 +2,20 @@
 //! window and whether failed objects are kept ([`ScanOptions`]), and how
 //! regular files are read ([`Mapping`]).
 
-/// What errors are grouped by (`scan --by`).
+/// What errors are grouped by (`scan --by`): each [`Group`](crate::Group) of a
+/// report shares the code and status, or the value named here.
+///
+/// ```
+/// use obserr::{scan_bytes, By, ScanOptions};
+///
+/// let log = "787f2f92b20943998a4fe2ab75eb09b8 media-prod [26/Nov/2026:08:01:04 +0000] 10.0.0.42 \
+///     0a1b2c3d4e5f60718293a4b5c6d7e8f9 4B73AEB8C8B76BA79D7EDF2EBEAEC2F1 REST.PUT.OBJECT photos/2026/a.jpg \
+///     \"PUT /media-prod/photos/2026/a.jpg HTTP/1.1\" 403 AccessDenied 251 - 17 18 \"-\" \"obsutil/5.5.12\" - - STANDARD -\n";
+/// let report = scan_bytes(log.as_bytes(), ScanOptions { by: By::Bucket, ..ScanOptions::default() });
+/// let group = &report.groups[0];
+/// assert_eq!((group.value.as_deref(), group.code.as_deref()), (Some("media-prod"), None));
+/// assert_eq!(group.codes[0].value, "AccessDenied");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum By {
     /// Error code and HTTP status.
@@ -26,7 +39,24 @@ pub enum By {
     Minute,
 }
 
-/// What to scan for.
+/// What to scan for: what errors are grouped by, the time window (`--since`
+/// and `--until`, as [`ScanOptions::parse_time`] reads them) and whether the
+/// failed objects are kept. The default groups by code and reads everything.
+///
+/// ```
+/// use obserr::{scan_bytes, ScanOptions};
+///
+/// let log = "787f2f92b20943998a4fe2ab75eb09b8 media-prod [26/Nov/2026:08:00:30 +0000] 10.0.0.42 \
+///     0a1b2c3d4e5f60718293a4b5c6d7e8f9 4B73AEB8C8B76BA79D7EDF2EBEAEC2F3 REST.PUT.OBJECT photos/2026/c.jpg \
+///     \"PUT /media-prod/photos/2026/c.jpg HTTP/1.1\" 503 SlowDown 251 - 17 18 \"-\" \"obsutil/5.5.12\" - - STANDARD -\n\
+///     787f2f92b20943998a4fe2ab75eb09b8 media-prod [26/Nov/2026:08:01:04 +0000] 10.0.0.42 \
+///     0a1b2c3d4e5f60718293a4b5c6d7e8f9 4B73AEB8C8B76BA79D7EDF2EBEAEC2F1 REST.PUT.OBJECT photos/2026/a.jpg \
+///     \"PUT /media-prod/photos/2026/a.jpg HTTP/1.1\" 403 AccessDenied 251 - 17 18 \"-\" \"obsutil/5.5.12\" - - STANDARD -\n";
+/// let since = ScanOptions::parse_time("2026-11-26T08:01");
+/// let report = scan_bytes(log.as_bytes(), ScanOptions { since, failed_objects: true, ..ScanOptions::default() });
+/// assert_eq!((report.errors, report.outside), (1, 1));
+/// assert_eq!(report.failed_objects, [("media-prod".to_string(), "photos/2026/a.jpg".to_string())]);
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ScanOptions {
     /// What errors are grouped by.

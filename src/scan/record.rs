@@ -5,7 +5,24 @@
 use std::borrow::Cow;
 
 /// One request as a line or a capture tells it; errors are the ones with a
-/// status of 400 or more or an error code.
+/// status of 400 or more or an error code. What the scanner counts, and what
+/// `scan --follow` shows of each error ([`Scanner::take_watched`](crate::Scanner::take_watched)).
+///
+/// ```
+/// use obserr::{ScanOptions, Scanner};
+///
+/// let log = "787f2f92b20943998a4fe2ab75eb09b8 media-prod [26/Nov/2026:08:01:04 +0000] 10.0.0.42 \
+///     0a1b2c3d4e5f60718293a4b5c6d7e8f9 4B73AEB8C8B76BA79D7EDF2EBEAEC2F1 REST.PUT.OBJECT photos/2026/a.jpg \
+///     \"PUT /media-prod/photos/2026/a.jpg HTTP/1.1\" 403 AccessDenied 251 - 17 18 \"-\" \"obsutil/5.5.12\" - - STANDARD -\n";
+/// let mut scanner = Scanner::new(ScanOptions::default());
+/// scanner.watch(true);
+/// scanner.line(log.trim_end().as_bytes());
+/// let (errors, more) = scanner.take_watched();
+/// let error = &errors[0];
+/// assert_eq!((error.status, error.code.as_deref(), more), (Some(403), Some("AccessDenied"), 0));
+/// assert_eq!((error.bucket.as_deref(), error.key.as_deref()), (Some("media-prod"), Some("photos/2026/a.jpg")));
+/// assert!(error.is_error());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LogRecord<'a> {
     /// When (milliseconds since the epoch).

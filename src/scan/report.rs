@@ -10,8 +10,21 @@ use super::state::State;
 use crate::outcome::Outcome;
 use std::collections::BTreeMap;
 
-/// What one input gave, and what of it was skipped.
+/// What one input gave, and what of it was skipped: each of a
+/// [`Report`]'s inputs. Nothing stops a scan: an unreadable, binary or
+/// truncated input is noted here, and
+/// [`Message::scan_notes`](crate::Message::scan_notes) says so.
 /// Serialised as it is in `scan --json`'s `inputs`.
+///
+/// ```
+/// use obserr::{scan_bytes, Message, ScanOptions};
+///
+/// let zip = scan_bytes(b"PK\x03\x04\x00\x00\x00", ScanOptions::default());
+/// let input = &zip.inputs[0];
+/// assert_eq!((input.name.as_str(), input.bytes, input.binary), ("-", 7, true));
+/// let notes = Message::scan_notes(&zip);
+/// assert_eq!(notes[0].to_string(), "obserr: note: skipped standard input: binary data, not a log\n");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InputReport {
     /// The path as given or found (`-` for standard input).
@@ -47,7 +60,25 @@ pub struct Minute {
     pub errors: u64,
 }
 
-/// Everything a scan found.
+/// Everything a scan found: totals, the errors grouped ([`Group`]), a
+/// minute-by-minute timeline, the patterns of the whole log
+/// ([`LogFinding`]), and the [`State`] that lets reports of parts of a log
+/// [`merge`](crate::merge). [`Human::scan_report`](crate::Human::scan_report)
+/// and [`Json::scan_report`](crate::Json::scan_report) print it.
+///
+/// ```
+/// use obserr::{scan_bytes, Human, ScanOptions, Style};
+///
+/// let log = "787f2f92b20943998a4fe2ab75eb09b8 media-prod [26/Nov/2026:08:01:04 +0000] 10.0.0.42 \
+///     0a1b2c3d4e5f60718293a4b5c6d7e8f9 4B73AEB8C8B76BA79D7EDF2EBEAEC2F1 REST.PUT.OBJECT photos/2026/a.jpg \
+///     \"PUT /media-prod/photos/2026/a.jpg HTTP/1.1\" 403 AccessDenied 251 - 17 18 \"-\" \"obsutil/5.5.12\" - - STANDARD -\n";
+/// let report = scan_bytes(log.as_bytes(), ScanOptions::default());
+/// assert_eq!((report.lines, report.requests, report.errors), (1, 1, 1));
+/// assert_eq!(report.first_seen, ScanOptions::parse_time("2026-11-26T08:01:04Z"));
+/// let mut text = Vec::new();
+/// Human::new(&Style::default()).scan_report(&mut text, &report, false).unwrap();
+/// assert!(String::from_utf8(text).unwrap().starts_with("1 request, 1 error"));
+/// ```
 #[derive(Debug, Clone)]
 pub struct Report {
     /// What errors are grouped by.

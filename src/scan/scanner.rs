@@ -29,8 +29,25 @@ pub const MAX_FAILED: usize = 1 << 20;
 /// kept (a burst of thousands in 200 ms is summarised, not listed).
 pub const MAX_WATCHED: usize = 1000;
 
-/// The state of a scan: feed it lines ([`Scanner::line`]) or whole inputs
-/// ([`Scanner::scan`]), then [`Scanner::finish`].
+/// The state of a scan: feed it whole inputs ([`Scanner::scan`],
+/// [`Scanner::scan_file`]) or lines ([`Scanner::line`], or through a
+/// [`Feed`](crate::Feed)), then [`Scanner::finish`] gives the
+/// [`Report`](crate::Report). The caller opens files and walks directories;
+/// the scanner only reads.
+///
+/// ```
+/// use obserr::{Outcome, ScanOptions, Scanner};
+///
+/// let log = "787f2f92b20943998a4fe2ab75eb09b8 media-prod [26/Nov/2026:08:01:04 +0000] 10.0.0.42 \
+///     0a1b2c3d4e5f60718293a4b5c6d7e8f9 4B73AEB8C8B76BA79D7EDF2EBEAEC2F1 REST.PUT.OBJECT photos/2026/a.jpg \
+///     \"PUT /media-prod/photos/2026/a.jpg HTTP/1.1\" 403 AccessDenied 251 - 17 18 \"-\" \"obsutil/5.5.12\" - - STANDARD -\n";
+/// let mut scanner = Scanner::new(ScanOptions::default());
+/// scanner.scan("access.log", &mut log.as_bytes(), &mut ());
+/// scanner.unreadable("old.log", "No such file or directory (os error 2)".to_string());
+/// let report = scanner.finish();
+/// assert_eq!((report.inputs[0].name.as_str(), report.errors), ("access.log", 1));
+/// assert_eq!(report.outcome(), Outcome::InputError);
+/// ```
 #[derive(Debug)]
 pub struct Scanner {
     options: ScanOptions,

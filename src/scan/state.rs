@@ -15,7 +15,24 @@ pub const FORMAT: u32 = 1;
 
 /// The state a report is computed from, which `scan --json` carries so that
 /// the reports of consecutive parts of a log merge ([`State::merge`]) into
-/// the report of the whole.
+/// the report of the whole. [`Json::read_report`](crate::Json::read_report)
+/// reads it back from what [`Json::scan_report`](crate::Json::scan_report)
+/// wrote.
+///
+/// ```
+/// use obserr::{scan_bytes, Json, Report, ScanOptions};
+///
+/// let log = "2026/11/26 08:02:30 obs: service returned error: Status=403 Forbidden, Code=AccessDenied, \
+///     Message=Access Denied, RequestId=00000190ABCDEF\n";
+/// let part = scan_bytes(log.as_bytes(), ScanOptions::default());
+/// let mut json = Vec::new();
+/// Json::scan_report(&mut json, &part).unwrap();
+/// let (inputs, state) = Json::read_report(&json, "part-1.json").unwrap();
+/// let mut whole = state.empty();
+/// whole.merge(&state).unwrap();
+/// whole.merge(&part.state).unwrap();
+/// assert_eq!(Report::new(inputs, whole).errors, 2);
+/// ```
 #[derive(Debug, Clone)]
 pub struct State {
     /// What errors are grouped by.

@@ -7,7 +7,18 @@ use sha1::Sha1;
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
-/// A secret access key. Zeroed on drop; `Debug` does not show it.
+/// A secret access key, which [`check_signature`](crate::check_signature)
+/// signs with to tell a wrong key from a request changed after signing.
+/// Zeroed on drop; `Debug` does not show it.
+///
+/// ```
+/// use obserr::SecretKey;
+///
+/// let key = SecretKey::new(b"WzQXzoohJKjqqRKApEHmVBFRN2YZl7c5mG3pr4Hl\n".to_vec());
+/// assert_eq!(format!("{key:?}"), "SecretKey(..)");
+/// // Read from a file with its line break: the mistake is found, not hidden.
+/// assert!(!key.issues().is_empty());
+/// ```
 pub struct SecretKey(Zeroizing<Vec<u8>>);
 
 impl std::fmt::Debug for SecretKey {

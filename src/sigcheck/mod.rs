@@ -39,7 +39,23 @@ use strings::has_server_string;
 /// `check` over several inputs: the first `SignatureDoesNotMatch` with a
 /// string to sign is the server's side (with its request, when `curl -v`
 /// showed it); the first input with a string to sign printed by an SDK is the
-/// client's (the same input may hold both).
+/// client's (the same input may hold both). Re-exported as
+/// `obserr::check_signature`; the key is optional, and what a check without
+/// it cannot settle is listed in its findings.
+///
+/// ```
+/// use obserr::{check_signature, SecretKey, Verdict};
+///
+/// let error = b"<Error><Code>SignatureDoesNotMatch</Code><AWSAccessKeyId>K8Y3T5310GQ4ZP25EJ5R</AWSAccessKeyId>\
+///     <SignatureProvided>wa98kA1Ze2rmYhpfM9vsJ6mY7Bw=</SignatureProvided><StringToSign>GET\n\n\n\
+///     Sun, 21 Sep 2025 07:22:10 GMT\n/bkt-prqse2t3zzh/photo%202024.jpg</StringToSign></Error>";
+/// assert_eq!(check_signature(&[error], None).verdict, Verdict::NoKey);
+/// let key = SecretKey::new(b"WzQXzoohJKjqqRKApEHmVBFRN2YZl7c5mG3pr4Hl".to_vec());
+/// let check = check_signature(&[error], Some(&key));
+/// // The key signs the server's string to the signature sent: the server holds another key.
+/// assert_eq!(check.verdict, Verdict::WrongSecretKey);
+/// assert_eq!(check.access_key_id.as_deref(), Some("K8Y3T5310GQ4ZP25EJ5R"));
+/// ```
 #[must_use]
 pub fn check_inputs(inputs: &[&[u8]], key: Option<&SecretKey>) -> SignatureCheck {
     let mut response: Option<Response> = None;

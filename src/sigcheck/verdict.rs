@@ -8,7 +8,21 @@ use super::key::KeyIssue;
 use super::parse::Scheme;
 use crate::outcome::Outcome;
 
-/// What `sigcheck` concluded.
+/// What `sigcheck` concluded ([`SignatureCheck::verdict`]): the secret key
+/// is wrong, the request changed after it was signed, or the inputs cannot
+/// tell. [`Verdict::outcome`] is found only for a verdict that says why.
+///
+/// ```
+/// use obserr::{check_signature, Outcome, Verdict};
+///
+/// let other = check_signature(&[b"<Error><Code>NoSuchKey</Code></Error>"], None);
+/// assert_eq!(other.verdict, Verdict::NotASignatureError);
+/// let error = b"<Error><Code>SignatureDoesNotMatch</Code><AWSAccessKeyId>K8Y3T5310GQ4ZP25EJ5R</AWSAccessKeyId>\
+///     <SignatureProvided>wa98kA1Ze2rmYhpfM9vsJ6mY7Bw=</SignatureProvided><StringToSign>GET\n\n\n\
+///     Sun, 21 Sep 2025 07:22:10 GMT\n/bkt-prqse2t3zzh/photo%202024.jpg</StringToSign></Error>";
+/// let unkeyed = check_signature(&[error], None).verdict;
+/// assert_eq!((unkeyed, unkeyed.outcome()), (Verdict::NoKey, Outcome::NothingFound));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     /// `K` signs `S` to `P`: the server's key for this access key id is not `K`.
@@ -65,7 +79,20 @@ pub enum DifferenceCause {
     Other,
 }
 
-/// One component where the client's and the server's strings differ.
+/// One component where the client's and the server's strings to sign
+/// differ, with both values and the usual cause: a
+/// [`SignatureCheck`] lists them in `differences`.
+///
+/// ```
+/// let capture = b"> GET /bkt-o9twrvdt9j/photo%202024.jpg HTTP/1.1\n> Host: obs.eu-de.myhuaweicloud.com\n\
+///     > Date: Mon, 28 Apr 2025 21:46:24 GMT\n> Authorization: AWS YIIR5O4Y2RBNIS3QKC1R:k0ALKkOGaMqZgXWUm7R4FOS5/8g=\n\
+///     < HTTP/1.1 403 Forbidden\n<\n<Error><Code>SignatureDoesNotMatch</Code><StringToSign>GET\n\n\n\
+///     Mon, 28 Apr 2025 21:51:34 GMT\n/bkt-o9twrvdt9j/photo%202024.jpg</StringToSign></Error>";
+/// let check = obserr::check_signature(&[capture], None);
+/// let date = &check.differences[0];
+/// assert_eq!(date.client.as_deref(), Some("Mon, 28 Apr 2025 21:46:24 GMT"));
+/// assert_eq!(date.server.as_deref(), Some("Mon, 28 Apr 2025 21:51:34 GMT"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
     /// Which component.
@@ -80,7 +107,22 @@ pub struct Difference {
     pub cause: DifferenceCause,
 }
 
-/// Something worth saying beside the verdict.
+/// Something worth saying beside the verdict ([`SignatureCheck::findings`]):
+/// a key that looks wrong, the inputs that would settle the question, a
+/// confirmation.
+///
+/// ```
+/// use obserr::{check_signature, SecretKey, SignatureFinding};
+///
+/// let error = b"<Error><Code>SignatureDoesNotMatch</Code><AWSAccessKeyId>K8Y3T5310GQ4ZP25EJ5R</AWSAccessKeyId>\
+///     <SignatureProvided>wa98kA1Ze2rmYhpfM9vsJ6mY7Bw=</SignatureProvided><StringToSign>GET\n\n\n\
+///     Sun, 21 Sep 2025 07:22:10 GMT\n/bkt-prqse2t3zzh/photo%202024.jpg</StringToSign></Error>";
+/// let check = check_signature(&[error], None);
+/// assert!(matches!(&check.findings[..], [SignatureFinding::WouldSettle { .. }]));
+/// let key = SecretKey::new(b"WzQXzoohJKjqqRKApEHmVBFRN2YZl7c5mG3pr4Hl\n".to_vec());
+/// let check = check_signature(&[error], Some(&key));
+/// assert!(check.findings.iter().any(|f| matches!(f, SignatureFinding::Key { .. })));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignatureFinding {
     /// Something about the key that is often the mistake.
@@ -118,7 +160,25 @@ pub enum Missing {
     SdkLog,
 }
 
-/// The result of `check`.
+/// The result of a signature check ([`check_signature`](crate::check_signature)):
+/// the verdict, the scheme and access key id, the server's and the client's
+/// strings to sign split into components, and where they differ.
+/// [`Human::signature_check`](crate::Human::signature_check) and
+/// [`Json::signature_check`](crate::Json::signature_check) print it.
+///
+/// ```
+/// use obserr::{check_signature, Verdict};
+///
+/// let capture = b"> GET /bkt-o9twrvdt9j/photo%202024.jpg HTTP/1.1\n> Host: obs.eu-de.myhuaweicloud.com\n\
+///     > Date: Mon, 28 Apr 2025 21:46:24 GMT\n> Authorization: AWS YIIR5O4Y2RBNIS3QKC1R:k0ALKkOGaMqZgXWUm7R4FOS5/8g=\n\
+///     < HTTP/1.1 403 Forbidden\n<\n<Error><Code>SignatureDoesNotMatch</Code><StringToSign>GET\n\n\n\
+///     Mon, 28 Apr 2025 21:51:34 GMT\n/bkt-o9twrvdt9j/photo%202024.jpg</StringToSign></Error>";
+/// let check = check_signature(&[capture], None);
+/// assert_eq!(check.verdict, Verdict::StringToSignDiffers);
+/// assert_eq!(check.access_key_id.as_deref(), Some("YIIR5O4Y2RBNIS3QKC1R"));
+/// assert_eq!(check.differences.len(), 1);
+/// assert_eq!(check.server.len(), check.client.len());
+/// ```
 #[derive(Debug, Clone)]
 pub struct SignatureCheck {
     /// The scheme, when known.

@@ -8,7 +8,20 @@ use crate::decoded::{Input, ReadError};
 use std::fmt;
 use std::io::{self, Write};
 
-/// Something obserr tells the user on stderr.
+/// Something obserr tells the user on stderr: an error, a note or a prompt,
+/// with a hint where one helps. The caller makes one (or gets it from
+/// [`Message::scan_notes`] and [`Json::read_report`](crate::Json::read_report))
+/// and writes it where it likes; `Display` gives the lines,
+/// [`Json::error`](crate::Json::error) the JSON.
+///
+/// ```
+/// use obserr::Message;
+///
+/// let m = Message::NoResponse { input: None };
+/// assert_eq!(m.prefix(), "error: ");
+/// assert_eq!(m.error(), "no OBS error response found");
+/// assert!(m.to_string().starts_with("obserr: error: no OBS error response found\nhint: paste the error itself"));
+/// ```
 #[derive(Debug)]
 pub enum Message {
     /// An `explain` argument names no catalogued code.
