@@ -63,10 +63,11 @@ fn exports() -> Vec<(Vec<String>, String, String)> {
     let ast = syn::parse_file(&fs::read_to_string("src/lib.rs").unwrap()).unwrap();
     let mut out = Vec::new();
     for item in &ast.items {
-        if let syn::Item::Use(u) = item {
-            if matches!(u.vis, syn::Visibility::Public(_)) && !is_hidden(&u.attrs) {
-                walk(&mut Vec::new(), &u.tree, &mut out);
-            }
+        if let syn::Item::Use(u) = item
+            && matches!(u.vis, syn::Visibility::Public(_))
+            && !is_hidden(&u.attrs)
+        {
+            walk(&mut Vec::new(), &u.tree, &mut out);
         }
     }
     out
