@@ -177,9 +177,9 @@ pub struct Scan {
     pub records: Vec<FactGroup>,
 }
 
-/// What [`NextOf`] knows of its needle.
+/// What [`NextOf`] knows of its needle's next place.
 #[derive(Clone, Copy)]
-enum Next {
+enum NeedleAt {
     NotSearched,
     At(usize),
     NoneLeft,
@@ -189,24 +189,24 @@ enum Next {
 /// occurrence however often it is asked.
 struct NextOf {
     needle: &'static str,
-    next: Next,
+    next: NeedleAt,
 }
 
 impl NextOf {
     fn new(needle: &'static str) -> NextOf {
         NextOf {
             needle,
-            next: Next::NotSearched,
+            next: NeedleAt::NotSearched,
         }
     }
     fn from(&mut self, text: &str, pos: usize) -> Option<usize> {
         match self.next {
-            Next::At(at) if at >= pos => return Some(at),
-            Next::NoneLeft => return None,
+            NeedleAt::At(at) if at >= pos => return Some(at),
+            NeedleAt::NoneLeft => return None,
             _ => {}
         }
         let found = find(&text[pos..], self.needle).map(|i| pos + i);
-        self.next = found.map_or(Next::NoneLeft, Next::At);
+        self.next = found.map_or(NeedleAt::NoneLeft, NeedleAt::At);
         found
     }
 }

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 /// What the lines read so far say about how the current record may go on.
 #[derive(Debug, Default, Clone, Copy)]
-struct State {
+struct Reading {
     /// The record holds a response head (`HTTP/1.1 403`, `< HTTP/2 403`)
     /// whose body has not started yet.
     head_open: bool,
@@ -115,7 +115,7 @@ pub struct Records<'t> {
     text: &'t str,
     lines: &'t LineStarts,
     at: usize,
-    state: State,
+    state: Reading,
     start: Option<usize>,
     end: usize,
     blank_before: bool,
@@ -129,7 +129,7 @@ impl<'t> Records<'t> {
             text,
             lines,
             at: 0,
-            state: State::default(),
+            state: Reading::default(),
             start: None,
             end: 0,
             blank_before: false,
@@ -159,7 +159,7 @@ impl Iterator for Records<'_> {
                 && !continues(&self.state, line)
             {
                 done = Some(s..self.end);
-                self.state = State::default();
+                self.state = Reading::default();
             }
             if done.is_some() || self.start.is_none() {
                 self.start = Some(line_at);
@@ -177,7 +177,7 @@ impl Iterator for Records<'_> {
 
 /// Whether `line`, the first after a blank line, continues the record whose
 /// lines led to `state`.
-fn continues(state: &State, line: &str) -> bool {
+fn continues(state: &Reading, line: &str) -> bool {
     let trimmed = line.trim_start();
     let verbose = line.strip_prefix("< ");
     // A request shown, its response follows (libcurl's debug output puts a
@@ -249,7 +249,7 @@ fn continues(state: &State, line: &str) -> bool {
 }
 
 /// Updates `state` with a line of the current record.
-fn observe(state: &mut State, line: &str) {
+fn observe(state: &mut Reading, line: &str) {
     let content = line
         .strip_prefix("< ")
         .or_else(|| line.strip_prefix("> "))

@@ -211,7 +211,7 @@ struct Queue<'a> {
 
 /// Where windows come from.
 #[derive(Clone, Copy)]
-enum Source<'a> {
+enum Windows<'a> {
     File(&'a File),
     Memory(&'a [u8]),
 }
@@ -235,7 +235,7 @@ impl Scanner {
                     && magic != [0x1f, 0x8b] =>
             {
                 let (mut report, lines) =
-                    self.scan_windows(name, Source::File(file), len, mapping, progress);
+                    self.scan_windows(name, Windows::File(file), len, mapping, progress);
                 // What is left: what could not be mapped, and what was
                 // written to the file since it was opened.
                 if let Some(mut lines) = lines {
@@ -268,7 +268,7 @@ impl Scanner {
         if text.len() >= mapping.window && text.len() >= 2 && !text.starts_with(&[0x1f, 0x8b]) {
             let (mut report, lines) = self.scan_windows(
                 "-",
-                Source::Memory(text),
+                Windows::Memory(text),
                 text.len() as u64,
                 mapping,
                 &mut (),
@@ -290,7 +290,7 @@ impl Scanner {
     fn scan_windows(
         &mut self,
         name: &str,
-        source: Source<'_>,
+        source: Windows<'_>,
         len: u64,
         mapping: Mapping,
         progress: &mut dyn Progress,
@@ -304,8 +304,8 @@ impl Scanner {
         let sniff = usize::try_from(len).map_or(SNIFF, |n| n.min(SNIFF));
         let mut head = vec![0u8; sniff];
         let read = match source {
-            Source::File(file) => file.read_exact_at(&mut head, 0),
-            Source::Memory(text) => {
+            Windows::File(file) => file.read_exact_at(&mut head, 0),
+            Windows::Memory(text) => {
                 head.copy_from_slice(&text[..sniff]);
                 Ok(())
             }
@@ -344,7 +344,7 @@ impl Scanner {
     #[allow(clippy::too_many_arguments)]
     fn map_windows(
         &mut self,
-        source: Source<'_>,
+        source: Windows<'_>,
         len: u64,
         window: usize,
         threads: usize,
@@ -358,8 +358,8 @@ impl Scanner {
             let offset = index as u64 * window as u64;
             let planned = usize::try_from((len - offset).min(window as u64)).unwrap_or(window);
             let bytes = match source {
-                Source::File(file) => map_window(file, index, window, planned),
-                Source::Memory(text) => {
+                Windows::File(file) => map_window(file, index, window, planned),
+                Windows::Memory(text) => {
                     // Within `len`, which is `text.len()`.
                     #[allow(clippy::cast_possible_truncation)]
                     let at = offset as usize;

@@ -72,7 +72,7 @@ pub(super) struct StateJson {
     outside: u64,
     span: SpanJson,
     minutes: BTreeMap<i64, [u64; 2]>,
-    groups: SketchJson<GroupJson>,
+    groups: SketchJson<GroupStateJson>,
     ungrouped: u64,
     evidence: EvidenceJson,
 }
@@ -89,7 +89,7 @@ impl From<&State> for StateJson {
             outside: s.outside,
             span: s.span.into(),
             minutes: s.minutes.clone(),
-            groups: SketchJson::new(&s.groups, |g| GroupJson::from(g)),
+            groups: SketchJson::new(&s.groups, |g| GroupStateJson::from(g)),
             ungrouped: s.ungrouped,
             evidence: (&s.evidence).into(),
         }
@@ -198,7 +198,7 @@ impl From<SpanJson> for Span {
 /// A group as it is gathered: what it is, its count and span, its earliest
 /// request IDs (a sample, `[time, id]`) and its tallies.
 #[derive(Debug, Serialize, Deserialize)]
-struct GroupJson {
+struct GroupStateJson {
     code: Option<String>,
     status: Option<u16>,
     value: Option<String>,
@@ -213,9 +213,9 @@ struct GroupJson {
     keys: CounterJson,
 }
 
-impl From<&GroupState> for GroupJson {
+impl From<&GroupState> for GroupStateJson {
     fn from(g: &GroupState) -> Self {
-        GroupJson {
+        GroupStateJson {
             code: g.code().map(str::to_string),
             status: g.status(),
             value: g.value().map(str::to_string),
@@ -232,8 +232,8 @@ impl From<&GroupState> for GroupJson {
     }
 }
 
-impl From<GroupJson> for GroupState {
-    fn from(g: GroupJson) -> Self {
+impl From<GroupStateJson> for GroupState {
+    fn from(g: GroupStateJson) -> Self {
         GroupState::from_parts(
             g.code,
             g.status,
