@@ -130,18 +130,18 @@ pub enum Dimension {
 /// of a log merges ([`Evidence::merge`]) into the evidence of the whole.
 #[derive(Debug, Clone)]
 pub struct Evidence {
-    throttled: Sketch<BTreeMap<i64, u64>>,
-    signature_total: u64,
-    signature_encoded: u64,
-    signature_keys: tally::Sample,
-    skew: Sketch<(u64, Span)>,
-    forbidden: u64,
-    forbidden_requesters: Counter,
-    forbidden_operations: Counter,
-    server: u64,
-    server_minutes: BTreeMap<i64, u64>,
-    server_keys: Counter,
-    server_span: Span,
+    pub(crate) throttled: Sketch<BTreeMap<i64, u64>>,
+    pub(crate) signature_total: u64,
+    pub(crate) signature_encoded: u64,
+    pub(crate) signature_keys: tally::Sample,
+    pub(crate) skew: Sketch<(u64, Span)>,
+    pub(crate) forbidden: u64,
+    pub(crate) forbidden_requesters: Counter,
+    pub(crate) forbidden_operations: Counter,
+    pub(crate) server: u64,
+    pub(crate) server_minutes: BTreeMap<i64, u64>,
+    pub(crate) server_keys: Counter,
+    pub(crate) server_span: Span,
 }
 
 /// Distinct prefixes followed for throttling, and addresses for skew.
@@ -397,81 +397,6 @@ impl Evidence {
             }
         }
         out
-    }
-}
-
-// Accessors for render::scan::state, which writes a report's state as JSON
-// and reads it back (the format's names live there), one per field.
-
-impl Evidence {
-    pub(crate) fn throttled(&self) -> &Sketch<BTreeMap<i64, u64>> {
-        &self.throttled
-    }
-    pub(crate) fn signature_total(&self) -> u64 {
-        self.signature_total
-    }
-    pub(crate) fn signature_encoded(&self) -> u64 {
-        self.signature_encoded
-    }
-    pub(crate) fn signature_keys(&self) -> &tally::Sample {
-        &self.signature_keys
-    }
-    pub(crate) fn skew(&self) -> &Sketch<(u64, Span)> {
-        &self.skew
-    }
-    pub(crate) fn forbidden(&self) -> u64 {
-        self.forbidden
-    }
-    pub(crate) fn forbidden_requesters(&self) -> &Counter {
-        &self.forbidden_requesters
-    }
-    pub(crate) fn forbidden_operations(&self) -> &Counter {
-        &self.forbidden_operations
-    }
-    pub(crate) fn server(&self) -> u64 {
-        self.server
-    }
-    pub(crate) fn server_minutes(&self) -> &BTreeMap<i64, u64> {
-        &self.server_minutes
-    }
-    pub(crate) fn server_keys(&self) -> &Counter {
-        &self.server_keys
-    }
-    pub(crate) fn server_span(&self) -> Span {
-        self.server_span
-    }
-
-    /// Evidence of these fields, as a report read back holds it (in the
-    /// order of the getters above).
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn from_parts(
-        throttled: Sketch<BTreeMap<i64, u64>>,
-        signature_total: u64,
-        signature_encoded: u64,
-        signature_keys: tally::Sample,
-        skew: Sketch<(u64, Span)>,
-        forbidden: u64,
-        forbidden_requesters: Counter,
-        forbidden_operations: Counter,
-        server: u64,
-        server_minutes: BTreeMap<i64, u64>,
-        server_keys: Counter,
-        server_span: Span,
-    ) -> Evidence {
-        Evidence {
-            throttled,
-            signature_total,
-            signature_encoded,
-            signature_keys,
-            skew,
-            forbidden,
-            forbidden_requesters,
-            forbidden_operations,
-            server,
-            server_minutes,
-            server_keys,
-            server_span,
-        }
     }
 }
 

@@ -62,21 +62,22 @@ pub struct Group {
     pub keys: Vec<Count>,
 }
 
-/// A group as it is gathered (and carried in `scan --json`'s state).
+/// A group as it is gathered (and carried in `scan --json`'s state, which
+/// `render::scan` writes and reads back field by field).
 #[derive(Debug, Clone)]
 pub struct GroupState {
-    code: Option<String>,
-    status: Option<u16>,
-    value: Option<String>,
-    client_failure: bool,
-    count: u64,
-    span: Span,
-    request_ids: Sample,
-    codes: Counter,
-    operations: Counter,
-    buckets: Counter,
-    prefixes: Counter,
-    keys: Counter,
+    pub(crate) code: Option<String>,
+    pub(crate) status: Option<u16>,
+    pub(crate) value: Option<String>,
+    pub(crate) client_failure: bool,
+    pub(crate) count: u64,
+    pub(crate) span: Span,
+    pub(crate) request_ids: Sample,
+    pub(crate) codes: Counter,
+    pub(crate) operations: Counter,
+    pub(crate) buckets: Counter,
+    pub(crate) prefixes: Counter,
+    pub(crate) keys: Counter,
 }
 
 impl GroupState {
@@ -229,76 +230,4 @@ fn group_key(
         value.unwrap_or(""),
         u8::from(cf)
     );
-}
-
-// Accessors for render::scan::state, which writes a report's state as JSON
-// and reads it back (the format's names live there), one per field.
-
-impl GroupState {
-    pub(crate) fn code(&self) -> Option<&str> {
-        self.code.as_deref()
-    }
-    pub(crate) fn status(&self) -> Option<u16> {
-        self.status
-    }
-    pub(crate) fn value(&self) -> Option<&str> {
-        self.value.as_deref()
-    }
-    pub(crate) fn client_failure(&self) -> bool {
-        self.client_failure
-    }
-    pub(crate) fn span(&self) -> Span {
-        self.span
-    }
-    pub(crate) fn request_ids(&self) -> &Sample {
-        &self.request_ids
-    }
-    pub(crate) fn codes(&self) -> &Counter {
-        &self.codes
-    }
-    pub(crate) fn operations(&self) -> &Counter {
-        &self.operations
-    }
-    pub(crate) fn buckets(&self) -> &Counter {
-        &self.buckets
-    }
-    pub(crate) fn prefixes(&self) -> &Counter {
-        &self.prefixes
-    }
-    pub(crate) fn keys(&self) -> &Counter {
-        &self.keys
-    }
-
-    /// A group of these fields, as a report read back holds it (in the
-    /// order of the getters above).
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn from_parts(
-        code: Option<String>,
-        status: Option<u16>,
-        value: Option<String>,
-        client_failure: bool,
-        count: u64,
-        span: Span,
-        request_ids: Sample,
-        codes: Counter,
-        operations: Counter,
-        buckets: Counter,
-        prefixes: Counter,
-        keys: Counter,
-    ) -> GroupState {
-        GroupState {
-            code,
-            status,
-            value,
-            client_failure,
-            count,
-            span,
-            request_ids,
-            codes,
-            operations,
-            buckets,
-            prefixes,
-            keys,
-        }
-    }
 }

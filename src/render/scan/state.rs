@@ -216,38 +216,38 @@ struct GroupStateJson {
 impl From<&GroupState> for GroupStateJson {
     fn from(g: &GroupState) -> Self {
         GroupStateJson {
-            code: g.code().map(str::to_string),
-            status: g.status(),
-            value: g.value().map(str::to_string),
-            client_failure: g.client_failure(),
-            count: g.count(),
-            span: g.span().into(),
-            request_ids: g.request_ids().entries().to_vec(),
-            codes: g.codes().into(),
-            operations: g.operations().into(),
-            buckets: g.buckets().into(),
-            prefixes: g.prefixes().into(),
-            keys: g.keys().into(),
+            code: g.code.clone(),
+            status: g.status,
+            value: g.value.clone(),
+            client_failure: g.client_failure,
+            count: g.count,
+            span: g.span.into(),
+            request_ids: g.request_ids.entries().to_vec(),
+            codes: (&g.codes).into(),
+            operations: (&g.operations).into(),
+            buckets: (&g.buckets).into(),
+            prefixes: (&g.prefixes).into(),
+            keys: (&g.keys).into(),
         }
     }
 }
 
 impl From<GroupStateJson> for GroupState {
     fn from(g: GroupStateJson) -> Self {
-        GroupState::from_parts(
-            g.code,
-            g.status,
-            g.value,
-            g.client_failure,
-            g.count,
-            g.span.into(),
-            Sample::from_entries(g.request_ids),
-            g.codes.into(),
-            g.operations.into(),
-            g.buckets.into(),
-            g.prefixes.into(),
-            g.keys.into(),
-        )
+        GroupState {
+            code: g.code,
+            status: g.status,
+            value: g.value,
+            client_failure: g.client_failure,
+            count: g.count,
+            span: g.span.into(),
+            request_ids: Sample::from_entries(g.request_ids),
+            codes: g.codes.into(),
+            operations: g.operations.into(),
+            buckets: g.buckets.into(),
+            prefixes: g.prefixes.into(),
+            keys: g.keys.into(),
+        }
     }
 }
 
@@ -273,37 +273,37 @@ struct EvidenceJson {
 impl From<&Evidence> for EvidenceJson {
     fn from(e: &Evidence) -> Self {
         EvidenceJson {
-            throttled: SketchJson::new(e.throttled(), Clone::clone),
-            signature_total: e.signature_total(),
-            signature_encoded: e.signature_encoded(),
-            signature_keys: e.signature_keys().entries().to_vec(),
-            skew: SketchJson::new(e.skew(), |(n, span)| (*n, (*span).into())),
-            forbidden: e.forbidden(),
-            forbidden_requesters: e.forbidden_requesters().into(),
-            forbidden_operations: e.forbidden_operations().into(),
-            server: e.server(),
-            server_minutes: e.server_minutes().clone(),
-            server_keys: e.server_keys().into(),
-            server_span: e.server_span().into(),
+            throttled: SketchJson::new(&e.throttled, Clone::clone),
+            signature_total: e.signature_total,
+            signature_encoded: e.signature_encoded,
+            signature_keys: e.signature_keys.entries().to_vec(),
+            skew: SketchJson::new(&e.skew, |(n, span)| (*n, (*span).into())),
+            forbidden: e.forbidden,
+            forbidden_requesters: (&e.forbidden_requesters).into(),
+            forbidden_operations: (&e.forbidden_operations).into(),
+            server: e.server,
+            server_minutes: e.server_minutes.clone(),
+            server_keys: (&e.server_keys).into(),
+            server_span: e.server_span.into(),
         }
     }
 }
 
 impl From<EvidenceJson> for Evidence {
     fn from(e: EvidenceJson) -> Self {
-        Evidence::from_parts(
-            e.throttled.into_sketch(|series| series),
-            e.signature_total,
-            e.signature_encoded,
-            Sample::from_entries(e.signature_keys),
-            e.skew.into_sketch(|(n, span)| (n, span.into())),
-            e.forbidden,
-            e.forbidden_requesters.into(),
-            e.forbidden_operations.into(),
-            e.server,
-            e.server_minutes,
-            e.server_keys.into(),
-            e.server_span.into(),
-        )
+        Evidence {
+            throttled: e.throttled.into_sketch(|series| series),
+            signature_total: e.signature_total,
+            signature_encoded: e.signature_encoded,
+            signature_keys: Sample::from_entries(e.signature_keys),
+            skew: e.skew.into_sketch(|(n, span)| (n, span.into())),
+            forbidden: e.forbidden,
+            forbidden_requesters: e.forbidden_requesters.into(),
+            forbidden_operations: e.forbidden_operations.into(),
+            server: e.server,
+            server_minutes: e.server_minutes,
+            server_keys: e.server_keys.into(),
+            server_span: e.server_span.into(),
+        }
     }
 }
