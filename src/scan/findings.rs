@@ -189,11 +189,17 @@ fn bump(map: &mut BTreeMap<i64, u64>, minute: i64) {
     bump_n(map, minute, 1);
 }
 
+/// Whether `part` is at least `percent` % of `whole`, without overflow
+/// whatever the counts (a report read back may hold any).
+fn at_least_percent(part: u64, whole: u64, percent: u64) -> bool {
+    u128::from(part) * 100 >= u128::from(whole) * u128::from(percent)
+}
+
 /// Counts `n` in `minute` of a series that keeps its earliest
 /// [`MAX_MINUTES`] minutes (so that series of parts merge exactly).
 fn bump_n(map: &mut BTreeMap<i64, u64>, minute: i64, n: u64) {
     if let Some(count) = earliest(map, minute, MAX_MINUTES) {
-        *count += n;
+        *count = count.saturating_add(n);
     }
 }
 
@@ -265,21 +271,23 @@ impl Evidence {
                 self.throttled.insert(prefix, mine);
             }
         }
-        self.signature_total += other.signature_total;
-        self.signature_encoded += other.signature_encoded;
+        self.signature_total = self.signature_total.saturating_add(other.signature_total);
+        self.signature_encoded = self
+            .signature_encoded
+            .saturating_add(other.signature_encoded);
         self.signature_keys.merge(3, &other.signature_keys);
         for (ip, (n, span)) in other.skew.iter() {
             if let Some((mine, my_span)) = self.skew.get_mut(ip) {
-                *mine += n;
+                *mine = mine.saturating_add(*n);
                 my_span.merge(*span);
             } else {
                 self.skew.insert(ip, (*n, *span));
             }
         }
-        self.forbidden += other.forbidden;
+        self.forbidden = self.forbidden.saturating_add(other.forbidden);
         self.forbidden_requesters.merge(&other.forbidden_requesters);
         self.forbidden_operations.merge(&other.forbidden_operations);
-        self.server += other.server;
+        self.server = self.server.saturating_add(other.server);
         for (m, n) in &other.server_minutes {
             bump_n(&mut self.server_minutes, *m, *n);
         }
@@ -308,14 +316,14 @@ impl Evidence {
             .filter_map(|(prefix, series)| {
                 let (&minute, &n) = series.iter().find(|&(m, &n)| {
                     let all = requests.get(m).copied().unwrap_or(n).max(n);
-                    n >= THROTTLE_MIN && n * 100 >= all * THROTTLE_PERCENT
+                    n >= THROTTLE_MIN && at_least_percent(n, all, THROTTLE_PERCENT)
                 })?;
                 Some(LogFinding::ThrottlingBegan {
                     prefix: prefix.to_string(),
                     since: minute * 60_000,
                     throttled_that_minute: n,
                     requests_that_minute: requests.get(&minute).copied().unwrap_or(n).max(n),
-                    throttled_total: series.values().sum(),
+                    throttled_total: series.values().fold(0, |a: u64, n| a.saturating_add(*n)),
                 })
             })
             .collect();
@@ -331,7 +339,7 @@ impl Evidence {
         });
         out.extend(onsets.into_iter().take(MAX_EACH));
         if self.signature_total >= SIGNATURE_MIN
-            && self.signature_encoded * 10 >= self.signature_total * 8
+            && at_least_percent(self.signature_encoded, self.signature_total, 80)
         {
             out.push(LogFinding::SignatureOnKeysNeedingEncoding {
                 count: self.signature_encoded,
@@ -359,7 +367,7 @@ impl Evidence {
                 (Dimension::Operation, &self.forbidden_operations),
             ] {
                 if let Some(top) = counter.first().filter(|t| !t.value.is_empty())
-                    && top.count * 100 >= self.forbidden * FORBIDDEN_PERCENT
+                    && at_least_percent(top.count, self.forbidden, FORBIDDEN_PERCENT)
                 {
                     out.push(LogFinding::ForbiddenConcentrated {
                         on,
@@ -374,7 +382,7 @@ impl Evidence {
             match self.server_keys.first() {
                 Some(top)
                     if !top.value.is_empty()
-                        && top.count * 100 >= self.server * HOT_KEY_PERCENT =>
+                        && at_least_percent(top.count, self.server, HOT_KEY_PERCENT) =>
                 {
                     out.push(LogFinding::ServerErrorsOnHotKey {
                         key: top.value,
@@ -384,7 +392,9 @@ impl Evidence {
                 }
                 _ => {
                     let span = match (self.server_span.first, self.server_span.last) {
-                        (Some(f), Some(l)) => (l.div_euclid(60_000) - f.div_euclid(60_000)) + 1,
+                        (Some(f), Some(l)) => (l.div_euclid(60_000))
+                            .saturating_sub(f.div_euclid(60_000))
+                            .saturating_add(1),
                         _ => 0,
                     };
                     out.push(LogFinding::ServerErrorsSpread {

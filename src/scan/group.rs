@@ -120,7 +120,7 @@ impl GroupState {
     }
 
     pub(super) fn merge(&mut self, other: &GroupState) {
-        self.count += other.count;
+        self.count = self.count.saturating_add(other.count);
         self.span.merge(other.span);
         self.request_ids.merge(MAX_IDS, &other.request_ids);
         self.codes.merge(&other.codes);

@@ -113,15 +113,15 @@ impl State {
         if (self.since, self.until) != (other.since, other.until) {
             return Err(Mismatch::Window);
         }
-        self.requests += other.requests;
-        self.errors += other.errors;
-        self.untimed += other.untimed;
-        self.outside += other.outside;
+        self.requests = self.requests.saturating_add(other.requests);
+        self.errors = self.errors.saturating_add(other.errors);
+        self.untimed = self.untimed.saturating_add(other.untimed);
+        self.outside = self.outside.saturating_add(other.outside);
         self.span.merge(other.span);
         for (minute, [requests, errors]) in &other.minutes {
             if let Some(slot) = earliest(&mut self.minutes, *minute, MAX_TIMELINE) {
-                slot[0] += requests;
-                slot[1] += errors;
+                slot[0] = slot[0].saturating_add(*requests);
+                slot[1] = slot[1].saturating_add(*errors);
             }
         }
         for (key, g) in other.groups.iter() {
@@ -133,11 +133,11 @@ impl State {
                 let mut fresh = g.empty_like();
                 fresh.merge(g);
                 if let Some((_, dropped)) = self.groups.insert(key, fresh) {
-                    self.ungrouped += dropped.count();
+                    self.ungrouped = self.ungrouped.saturating_add(dropped.count());
                 }
             }
         }
-        self.ungrouped += other.ungrouped;
+        self.ungrouped = self.ungrouped.saturating_add(other.ungrouped);
         self.evidence.merge(&other.evidence);
         Ok(())
     }

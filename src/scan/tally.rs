@@ -200,9 +200,9 @@ impl Counter {
     pub fn add_n(&mut self, value: &str, n: u64) {
         let r = rank(value);
         if let Some(count) = self.map.get_mut_ranked(r, value) {
-            *count += n;
+            *count = count.saturating_add(n);
         } else if let Some((_, dropped)) = self.map.insert_ranked(r, value, n) {
-            self.other += dropped;
+            self.other = self.other.saturating_add(dropped);
         }
     }
 
@@ -212,7 +212,7 @@ impl Counter {
         for (value, n) in other.map.iter() {
             self.add_n(value, *n);
         }
-        self.other += other.other;
+        self.other = self.other.saturating_add(other.other);
     }
 
     /// How often `value` was counted (0 when it is not kept).

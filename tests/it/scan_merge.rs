@@ -219,3 +219,46 @@ fn hand_written_states_are_refused_or_bounded() {
     let grouped: u64 = merged.groups.iter().map(|g| g.count).sum();
     assert_eq!(grouped, r.errors);
 }
+
+/// A hand-edited report whose counts are near `u64::MAX` merges with
+/// itself and is judged without an overflow: counts saturate.
+#[test]
+fn huge_counts_saturate() {
+    let text = generated(2, 50_000);
+    let r = obserr::scan_bytes(text.as_bytes(), ScanOptions::default());
+    let mut out = Vec::new();
+    write_json(&mut out, &ScanJson::new(&r)).unwrap();
+    let mut value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let huge = serde_json::json!(u64::MAX - 1);
+    let state = &mut value["state"];
+    for field in ["requests", "errors", "untimed", "outside", "ungrouped"] {
+        state[field] = huge.clone();
+    }
+    for field in [
+        "signature_total",
+        "signature_encoded",
+        "forbidden",
+        "server",
+    ] {
+        state["evidence"][field] = huge.clone();
+    }
+    for counter in [
+        "forbidden_requesters",
+        "forbidden_operations",
+        "server_keys",
+    ] {
+        state["evidence"][counter]["other"] = huge.clone();
+    }
+    state["span"] = serde_json::json!([i64::MIN, i64::MAX]);
+    state["evidence"]["server_span"] = serde_json::json!([i64::MIN, i64::MAX]);
+    let bytes = serde_json::to_vec(&value).unwrap();
+    let Ok(part) = read_report(&bytes) else {
+        return; // refused as another shape: nothing to merge
+    };
+    let merged = obserr::merge(vec![part.clone(), part]).unwrap().unwrap();
+    assert_eq!(merged.requests, u64::MAX);
+    Human::new(&Style::default())
+        .scan_report(&mut Vec::new(), &merged, true)
+        .unwrap();
+    obserr::Json::scan_report(&mut Vec::new(), &merged).unwrap();
+}
