@@ -113,6 +113,25 @@ pub enum GroupBy {
     Minute,
 }
 
+/// The other way, so that a value `By` gains fails to compile here until
+/// `--by` offers it too.
+impl From<obserr::By> for GroupBy {
+    fn from(by: obserr::By) -> Self {
+        use obserr::By;
+        match by {
+            By::Code => GroupBy::Code,
+            By::Status => GroupBy::Status,
+            By::Operation => GroupBy::Operation,
+            By::Bucket => GroupBy::Bucket,
+            By::Prefix => GroupBy::Prefix,
+            By::Key => GroupBy::Key,
+            By::Requester => GroupBy::Requester,
+            By::Ip => GroupBy::Ip,
+            By::Minute => GroupBy::Minute,
+        }
+    }
+}
+
 impl From<GroupBy> for obserr::By {
     fn from(by: GroupBy) -> Self {
         use obserr::By;

@@ -377,3 +377,12 @@ fn key_options_are_taken_out_with_their_value() {
         .get_arguments()
         .all(|a| a.get_long() != Some("secret-key")));
 }
+
+#[test]
+fn every_group_by_value_is_a_scan_by_and_back() {
+    use clap::ValueEnum;
+    for by in GroupBy::value_variants() {
+        assert_eq!(GroupBy::from(obserr::By::from(*by)), *by);
+    }
+    assert_eq!(obserr::By::from(GroupBy::Code), obserr::By::default());
+}
