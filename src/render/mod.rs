@@ -22,6 +22,8 @@ mod printers;
 mod scan;
 mod sigcheck;
 mod style;
+#[cfg(test)]
+mod testing;
 
 pub use message::Message;
 pub use printers::{Human, Json};

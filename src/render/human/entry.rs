@@ -255,12 +255,7 @@ mod tests {
     use super::*;
     use crate::render::entry_words::cause_source_tag;
     use crate::render::layout::columns;
-
-    fn render(f: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
-        let mut buf = Vec::new();
-        f(&mut buf).unwrap();
-        String::from_utf8(buf).unwrap()
-    }
+    use crate::render::testing::render;
 
     #[test]
     fn an_entry_shows_every_field_without_colour_when_off() {

@@ -155,12 +155,7 @@ pub(super) fn one_line(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::catalogue;
-
-    fn render(f: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
-        let mut buf = Vec::new();
-        f(&mut buf).unwrap();
-        String::from_utf8(buf).unwrap()
-    }
+    use crate::render::testing::render;
 
     #[test]
     fn plain_lists_have_one_line_per_code() {

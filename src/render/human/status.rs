@@ -46,12 +46,7 @@ pub fn status(
 mod tests {
     use super::*;
     use crate::catalogue;
-
-    fn render(f: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
-        let mut buf = Vec::new();
-        f(&mut buf).unwrap();
-        String::from_utf8(buf).unwrap()
-    }
+    use crate::render::testing::render;
 
     #[test]
     fn a_status_fits_the_terminal_with_hanging_indents() {

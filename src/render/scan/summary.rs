@@ -238,17 +238,10 @@ fn chart(out: &mut impl Write, s: &Style, timeline: &[Minute]) -> io::Result<()>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::{scan_bytes, ScanOptions};
-
-    const LOG: &str = "\
-o bkt [26/Nov/2026:08:00:01 +0000] 10.0.0.1 u1 R1 REST.GET.OBJECT a/1 \"GET /bkt/a/1 HTTP/1.1\" 404 NoSuchKey 1 - 1 1 \"-\" \"ua\" -
-o bkt [26/Nov/2026:08:00:02 +0000] 10.0.0.1 u1 R2 REST.GET.OBJECT a/2 \"GET /bkt/a/2 HTTP/1.1\" 200 - 1 - 1 1 \"-\" \"ua\" -
-o bkt [26/Nov/2026:08:03:02 +0000] 10.0.0.2 u\x1b[31m R3 REST.PUT.OBJECT b/\x1b[2J \"PUT /bkt/b HTTP/1.1\" 403 AccessDenied 1 - 1 1 \"-\" \"ua\" -
-";
 
     #[test]
     fn the_summary_names_the_groups_and_shows_no_raw_escape() {
-        let r = scan_bytes(LOG.as_bytes(), ScanOptions::default());
+        let r = crate::render::testing::access_log_report();
         let mut out = Vec::new();
         human(
             &mut out,
