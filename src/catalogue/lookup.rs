@@ -51,19 +51,6 @@ pub fn reason(status: u16) -> Option<&'static str> {
     status_info(status).map(|s| s.reason)
 }
 
-/// Statuses any table documents for at least one code, ascending: the
-/// statuses [`by_status`](super::by_status) finds codes for.
-#[must_use]
-pub fn catalogued_statuses() -> Vec<u16> {
-    let mut out: Vec<u16> = ENTRIES
-        .iter()
-        .flat_map(|e| e.documented.iter().filter_map(|d| d.status))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// The entries of one tool's code: `tool` is one of `TOOL_WORDS` (any case),
 /// `code` its code (`8`, `255` for obsutil's -1, `Obs.0012`).
 #[must_use]
@@ -92,7 +79,13 @@ impl StatusInfo {
     /// `list --status` finds codes for).
     #[must_use]
     pub fn catalogued() -> Vec<u16> {
-        catalogued_statuses()
+        let mut out: Vec<u16> = ENTRIES
+            .iter()
+            .flat_map(|e| e.documented.iter().filter_map(|d| d.status))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 

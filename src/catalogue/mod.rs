@@ -12,7 +12,7 @@
 //! - `lookup`: [`lookup`], [`lookup_all`], [`lookup_tool`], [`status_info`],
 //!   [`reason`] (and [`Entry::reason`]);
 //! - `filter`: `list`'s filters, [`by_status`] (and [`Entry::has_status`]);
-//! - `suggest`: [`suggest`] and [`completion_words`];
+//! - `suggest`: [`suggest`] and `Entry::completion_words`;
 //! - [`retry`]: [`Retry`] advice ([`Entry::retry`]) and what each SDK
 //!   retries by itself ([`Entry::sdk_retries`]); `sdk`: the [`Sdk`]s.
 //!

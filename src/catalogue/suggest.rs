@@ -5,31 +5,6 @@ use super::data::ENTRIES;
 use super::entry::Entry;
 use super::lookup::lookup_all;
 
-/// The words a shell may complete for a code: every code, and every alias that
-/// is one shell word (an alias with a space, a documentation typo, would be
-/// split by the shell into two words that name nothing), then each shared tool
-/// code once (`Obs.0012`, which names an entry of each tool that uses it).
-/// Each comes with its first entry, whose message a shell may show beside it.
-pub fn completion_words() -> impl Iterator<Item = (&'static str, &'static Entry)> {
-    let one_word = |w: &str| {
-        w.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
-    };
-    let codes = ENTRIES
-        .iter()
-        .flat_map(|e| {
-            std::iter::once(e.code)
-                .chain(e.aliases.iter().copied())
-                .map(move |w| (w, e))
-        })
-        .filter(move |(w, _)| one_word(w));
-    let shared = ENTRIES
-        .iter()
-        .filter_map(|e| e.shared_code.map(|c| (c, e)))
-        .filter(|(c, e)| lookup_all(c).first().is_some_and(|f| std::ptr::eq(*f, *e)));
-    codes.chain(shared)
-}
-
 /// No catalogued code or alias is longer (a test keeps it so), in bytes.
 const MAX_CODE_LEN: usize = 64;
 
@@ -105,11 +80,29 @@ fn similarity(query: &str, code: &str) -> f64 {
 }
 
 impl Entry {
-    /// What a shell offers to complete after `obserr explain`: every code
-    /// and every one-word alias, then each shared tool code (`Obs.0012`)
-    /// once, each with its first entry.
+    /// The words a shell may complete for a code: every code, and every alias that
+    /// is one shell word (an alias with a space, a documentation typo, would be
+    /// split by the shell into two words that name nothing), then each shared tool
+    /// code once (`Obs.0012`, which names an entry of each tool that uses it).
+    /// Each comes with its first entry, whose message a shell may show beside it.
     pub fn completion_words() -> impl Iterator<Item = (&'static str, &'static Entry)> {
-        completion_words()
+        let one_word = |w: &str| {
+            w.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+        };
+        let codes = ENTRIES
+            .iter()
+            .flat_map(|e| {
+                std::iter::once(e.code)
+                    .chain(e.aliases.iter().copied())
+                    .map(move |w| (w, e))
+            })
+            .filter(move |(w, _)| one_word(w));
+        let shared = ENTRIES
+            .iter()
+            .filter_map(|e| e.shared_code.map(|c| (c, e)))
+            .filter(|(c, e)| lookup_all(c).first().is_some_and(|f| std::ptr::eq(*f, *e)));
+        codes.chain(shared)
     }
 }
 
@@ -120,7 +113,7 @@ mod tests {
 
     #[test]
     fn every_code_is_a_completion_word_and_every_word_resolves() {
-        let words: Vec<&str> = completion_words().map(|(w, _)| w).collect();
+        let words: Vec<&str> = Entry::completion_words().map(|(w, _)| w).collect();
         for e in entries().iter().filter(|e| !e.code.contains(' ')) {
             assert!(words.contains(&e.code), "{} is not completed", e.code);
         }
